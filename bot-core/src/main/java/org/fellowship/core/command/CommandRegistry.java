@@ -1,0 +1,32 @@
+package org.fellowship.core.command;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every command the bot knows, in registration order. Filled once at start-up, read concurrently afterwards. */
+public final class CommandRegistry {
+    private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
+
+    public synchronized void register(CommandSpec spec) {
+        if (commands.putIfAbsent(spec.name(), spec) != null) {
+            throw new IllegalStateException("command /" + spec.name() + " is registered twice");
+        }
+    }
+
+    public synchronized Optional<CommandSpec> find(String name) {
+        return Optional.ofNullable(commands.get(name));
+    }
+
+    /** All commands, in registration order. */
+    public synchronized List<CommandSpec> all() {
+        return Collections.unmodifiableList(new ArrayList<>(commands.values()));
+    }
+
+    public synchronized List<String> names() {
+        return List.copyOf(commands.keySet());
+    }
+}

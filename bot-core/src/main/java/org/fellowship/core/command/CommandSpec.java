@@ -1,0 +1,37 @@
+package org.fellowship.core.command;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A command the bot understands. Adapters read these (without the handler) to publish command menus and slash
+ * commands.
+ *
+ * @param name        lower-case name without slash, 1-32 of {@code a-z 0-9 _}
+ * @param arguments   argument synopsis shown in usage, e.g. {@code "<Area/City>"}; "" for none
+ * @param description one line for menus and {@code /help}, at most 100 characters
+ * @param access      who may run it
+ * @param handler     what runs it
+ */
+public record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler) {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,32}");
+
+    public CommandSpec {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("command name must be 1-32 of a-z, 0-9, _: " + name);
+        }
+        arguments = arguments == null ? "" : arguments;
+        Objects.requireNonNull(description, "description");
+        if (description.isBlank() || description.length() > 100) {
+            throw new IllegalArgumentException("command description must be 1-100 characters: " + name);
+        }
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(handler, "handler");
+    }
+
+    /** e.g. {@code /timezone <Area/City>} */
+    public String usage() {
+        return arguments.isEmpty() ? "/" + name : "/" + name + " " + arguments;
+    }
+}

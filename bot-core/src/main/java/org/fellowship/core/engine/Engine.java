@@ -1,0 +1,233 @@
+package org.fellowship.core.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fellowship.core.command.Access;
+import org.fellowship.core.command.CommandRegistry;
+import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.command.UsageException;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.event.InboundEvent;
+import org.fellowship.core.event.MessageEdited;
+import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.InboundEventSink;
+import org.fellowship.core.store.ButtonAction;
+import org.fellowship.core.store.EventDeduplicator;
+import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.text.CommandLine;
+import org.fellowship.core.text.Similarity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The inbound pipeline: de-duplicate, ignore bots, safety screen, moderation, then commands, button presses and
+ * listeners. Events of one conversation run serially, conversations in parallel (see {@link ConversationExecutor}).
+ * Logs carry event ids and conversation ids, never message text or names.
+ */
+public final class Engine implements InboundEventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final int MAX_CHOICE_DIGITS = 2;
+
+    private final BotContext context;
+    private final EventDeduplicator deduplicator;
+    private final ConversationExecutor executor;
+    private final CommandRegistry commands;
+    private final Map<String, ButtonHandler> buttons;
+    private final List<EventListener> listeners;
+    private final SafetyScreen safetyScreen;
+    private final MessageGuard guard;
+    private volatile boolean closed;
+
+    Engine(BotContext context, EventDeduplicator deduplicator, ConversationExecutor executor,
+           FeatureRegistry registry) {
+        this.context = context;
+        this.deduplicator = deduplicator;
+        this.executor = executor;
+        this.commands = context.commands();
+        this.buttons = registry.buttons();
+        this.listeners = registry.listeners();
+        this.safetyScreen = registry.safetyScreen();
+        this.guard = registry.guard();
+    }
+
+    @Override
+    public void accept(InboundEvent event) {
+        if (closed) {
+            throw new IllegalStateException("engine is closed");
+        }
+        executor.submit(event.conversation().id().toString(), () -> handle(event));
+    }
+
+    /** Stops accepting events; already accepted ones still run. */
+    public void close() {
+        closed = true;
+    }
+
+    public ConversationExecutor executor() {
+        return executor;
+    }
+
+    private void handle(InboundEvent event) {
+        try {
+            if (!firstSeen(event) || event.actor().bot()) {
+                return;
+            }
+            Turn turn = new Turn(event, context);
+            if (event instanceof CommandInvoked c) {
+                runCommand(turn, c.name(), c.arguments());
+            } else if (event instanceof ButtonPressed b) {
+                press(turn, b.token(), b);
+            } else if (event instanceof MessageReceived m) {
+                onMessage(turn, m);
+            } else if (event instanceof MessageEdited e) {
+                onEdit(turn, e);
+            } else {
+                notifyListeners(turn);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("event {} in {} failed", event.dedupeKey(), event.conversation().id(), e);
+            apologise(event);
+        }
+    }
+
+    private boolean firstSeen(InboundEvent event) {
+        try {
+            return deduplicator.firstSeen(event.dedupeKey(), context.settings().dedupeWindow());
+        } catch (StoreUnavailableException e) {
+            // Handling a rare duplicate is better than dropping a message that may be a crisis.
+            LOG.warn("dedupe unavailable for event {}; handling it anyway", event.dedupeKey());
+            return true;
+        }
+    }
+
+    private void onMessage(Turn turn, MessageReceived message) {
+        if (!screened(turn, message.text())) {
+            return;
+        }
+        Optional<CommandLine> command = CommandLine.parse(message.text());
+        if (command.isPresent()) {
+            runCommand(turn, command.get().name(), command.get().arguments());
+            return;
+        }
+        if (pickedNumberedChoice(turn, message.text())) {
+            return;
+        }
+        notifyListeners(turn);
+    }
+
+    private void onEdit(Turn turn, MessageEdited edit) {
+        if (screened(turn, edit.text())) {
+            notifyListeners(turn);
+        }
+    }
+
+    /** Safety first, then moderation; {@code false} when moderation stopped the message. */
+    private boolean screened(Turn turn, String text) {
+        boolean flagged;
+        try {
+            flagged = safetyScreen.screen(turn, text);
+        } catch (RuntimeException e) {
+            LOG.error("safety screen failed for event {}; treating it as flagged", turn.event().dedupeKey(), e);
+            flagged = true;
+        }
+        try {
+            return guard.check(turn, text, flagged) || flagged;
+        } catch (RuntimeException e) {
+            LOG.error("moderation failed for event {}; letting the message through", turn.event().dedupeKey(), e);
+            return true;
+        }
+    }
+
+    private void runCommand(Turn turn, String name, String arguments) {
+        Optional<CommandSpec> found = commands.find(name);
+        if (found.isEmpty()) {
+            List<String> near = Similarity.closest(name, commands.names(), 2, 1);
+            String hint = near.isEmpty() ? "" : " Did you mean /" + near.get(0) + "?";
+            turn.reply("I don't know the command /" + name + "." + hint + " Send /help to see what I can do.");
+            return;
+        }
+        CommandSpec spec = found.get();
+        if (spec.access() == Access.MODERATOR && !turn.actor().moderator()) {
+            turn.reply("/" + spec.name() + " is for moderators of this group.");
+            return;
+        }
+        try {
+            spec.handler().handle(turn, arguments);
+        } catch (UsageException e) {
+            turn.reply(e.getMessage() + "\nUsage: " + spec.usage());
+        }
+    }
+
+    private boolean pickedNumberedChoice(Turn turn, String text) {
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > MAX_CHOICE_DIGITS || !t.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        List<String> choices = context.buttons().choices(turn.conversation().id(), turn.actor().id());
+        if (choices.isEmpty()) {
+            choices = context.buttons().choices(turn.conversation().id(), null);
+        }
+        int index = Integer.parseInt(t) - 1;
+        if (index < 0 || index >= choices.size()) {
+            return false;
+        }
+        press(turn, choices.get(index), null);
+        return true;
+    }
+
+    private void press(Turn turn, String token, ButtonPressed press) {
+        Optional<ButtonAction> action = context.buttons().resolve(token);
+        String notice = null;
+        if (action.isEmpty()) {
+            notice = "This button has expired.";
+        } else if (action.get().allowedUser() != null && !action.get().allowedUser().equals(turn.actor().id())) {
+            notice = "This button is for someone else.";
+        }
+        if (press != null) {
+            acknowledge(press, notice);
+        }
+        if (notice != null) {
+            if (press == null) {
+                turn.reply(notice);
+            }
+            return;
+        }
+        ButtonHandler handler = buttons.get(action.get().handler());
+        if (handler == null) {
+            LOG.warn("no handler {} for a button in {}", action.get().handler(), turn.conversation().id());
+            turn.replyPrivately("That button no longer does anything. Please try the command again.");
+            return;
+        }
+        handler.pressed(turn, action.get());
+    }
+
+    private void acknowledge(ButtonPressed press, String notice) {
+        try {
+            context.gateways().chat(press.conversation().platform()).acknowledge(press, notice);
+        } catch (GatewayException e) {
+            LOG.warn("acknowledging button press {} failed: {}", press.dedupeKey(), e.reason());
+        }
+    }
+
+    private void notifyListeners(Turn turn) {
+        for (EventListener listener : listeners) {
+            listener.on(turn);
+        }
+    }
+
+    private void apologise(InboundEvent event) {
+        if (!(event instanceof CommandInvoked || event instanceof ButtonPressed
+                || event instanceof MessageReceived m && m.text().startsWith("/"))) {
+            return;
+        }
+        try {
+            new Turn(event, context).reply("Sorry, something went wrong on my side. It has been logged; "
+                    + "please try again in a moment.");
+        } catch (RuntimeException e) {
+            LOG.error("could not send the apology for event {}", event.dedupeKey(), e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.fellowship.core.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.fellowship.core.command.Access;
+import org.fellowship.core.command.CommandHandler;
+import org.fellowship.core.command.CommandRegistry;
+import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.schedule.DueHandler;
+
+/** What features register into while the bot is assembled. */
+public final class FeatureRegistry {
+    private final CommandRegistry commands;
+    private final Map<String, ButtonHandler> buttons = new HashMap<>();
+    private final Map<String, DueHandler> dueHandlers = new HashMap<>();
+    private final List<EventListener> listeners = new ArrayList<>();
+    private SafetyScreen safetyScreen = SafetyScreen.NONE;
+    private MessageGuard guard = MessageGuard.NONE;
+
+    FeatureRegistry(CommandRegistry commands) {
+        this.commands = commands;
+    }
+
+    public FeatureRegistry command(String name, String arguments, String description, Access access,
+                                   CommandHandler handler) {
+        commands.register(new CommandSpec(name, arguments, description, access, handler));
+        return this;
+    }
+
+    public FeatureRegistry button(String handlerName, ButtonHandler handler) {
+        if (buttons.putIfAbsent(handlerName, handler) != null) {
+            throw new IllegalStateException("button handler " + handlerName + " is registered twice");
+        }
+        return this;
+    }
+
+    public FeatureRegistry due(DueHandler handler) {
+        if (dueHandlers.putIfAbsent(handler.kind(), handler) != null) {
+            throw new IllegalStateException("due handler " + handler.kind() + " is registered twice");
+        }
+        return this;
+    }
+
+    public FeatureRegistry listener(EventListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public FeatureRegistry safetyScreen(SafetyScreen screen) {
+        this.safetyScreen = screen;
+        return this;
+    }
+
+    public FeatureRegistry guard(MessageGuard messageGuard) {
+        this.guard = messageGuard;
+        return this;
+    }
+
+    Map<String, ButtonHandler> buttons() {
+        return Map.copyOf(buttons);
+    }
+
+    Map<String, DueHandler> dueHandlers() {
+        return Map.copyOf(dueHandlers);
+    }
+
+    List<EventListener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    SafetyScreen safetyScreen() {
+        return safetyScreen;
+    }
+
+    MessageGuard guard() {
+        return guard;
+    }
+}

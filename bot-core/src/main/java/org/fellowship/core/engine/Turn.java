@@ -1,0 +1,121 @@
+package org.fellowship.core.engine;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.event.InboundEvent;
+import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.Member;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.store.ButtonAction;
+import org.fellowship.core.store.MemberProfile;
+
+/**
+ * One inbound event being handled: who, where, when, and the ways to answer. Not thread-safe; lives for the
+ * handling of one event.
+ */
+public final class Turn {
+    private final InboundEvent event;
+    private final BotContext context;
+    private final Instant now;
+    private MemberProfile profile;
+
+    Turn(InboundEvent event, BotContext context) {
+        this.event = event;
+        this.context = context;
+        this.now = context.clock().instant();
+    }
+
+    public InboundEvent event() {
+        return event;
+    }
+
+    public Member actor() {
+        return event.actor();
+    }
+
+    public Conversation conversation() {
+        return event.conversation();
+    }
+
+    /** The engine clock's time when handling started. */
+    public Instant now() {
+        return now;
+    }
+
+    public BotContext context() {
+        return context;
+    }
+
+    /** The message that triggered this turn, if there was one. */
+    public MessageRef triggeringMessage() {
+        if (event instanceof MessageReceived m) {
+            return m.message();
+        }
+        if (event instanceof CommandInvoked c) {
+            return c.message();
+        }
+        return null;
+    }
+
+    /** The actor's profile (loaded once per turn; a fresh one if they have none yet). */
+    public MemberProfile profile() {
+        if (profile == null) {
+            profile = context.profiles().find(actor().id()).orElseGet(() -> MemberProfile.fresh(actor().id()));
+        }
+        return profile;
+    }
+
+    public void saveProfile(MemberProfile updated) {
+        context.profiles().save(updated);
+        profile = updated;
+    }
+
+    /** The actor's zone, or the bot's default zone. */
+    public ZoneId zone() {
+        return profile().zoneOr(context.settings().defaultZone());
+    }
+
+    /** Answers in the same conversation, visible to everyone there. */
+    public Outbox.Sent reply(String text) {
+        return reply(text, List.of());
+    }
+
+    public Outbox.Sent reply(String text, List<ButtonRow> buttons) {
+        return send(new OutboundMessage(conversation().id(), text, TextStyle.PLAIN, buttons, triggeringMessage(),
+                Delivery.PUBLIC, actor().id(), Priority.NORMAL));
+    }
+
+    /** Answers the actor only: in the direct chat, or privately when the event came from a group. */
+    public Outbox.Sent replyPrivately(String text) {
+        return replyPrivately(text, List.of());
+    }
+
+    public Outbox.Sent replyPrivately(String text, List<ButtonRow> buttons) {
+        return send(new OutboundMessage(conversation().id(), text, TextStyle.PLAIN, buttons,
+                conversation().isDirect() ? triggeringMessage() : null, Delivery.PRIVATE, actor().id(),
+                Priority.NORMAL));
+    }
+
+    /** Sends anything; {@code message.to()} equal to this conversation counts as direct when this chat is. */
+    public Outbox.Sent send(OutboundMessage message) {
+        boolean direct = conversation().isDirect() && message.to().equals(conversation().id());
+        return context.outbox().send(message, direct);
+    }
+
+    /** A button only the actor can press, running {@code handler} with {@code data}. */
+    public Button button(String label, String handler, Map<String, String> data) {
+        String token = context.buttons().issue(new ButtonAction(handler, data, actor().id()),
+                context.settings().buttonTtl());
+        return new Button(label, token);
+    }
+}

@@ -1,0 +1,39 @@
+package org.fellowship.core.port;
+
+import java.time.Instant;
+import java.util.Set;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+
+/**
+ * Moderation actions in group conversations. Implemented by each adapter; used by moderation and never by
+ * anything that handles a message the safety screen flagged.
+ *
+ * <p><b>Threading:</b> thread-safe, may block up to the adapter's timeout. <b>Nullness:</b> no argument or result is
+ * {@code null}. <b>Failure:</b> a {@link GatewayException} whose reason a moderator can act on (missing rights,
+ * role hierarchy, Telegram's 48-hour delete window); never swallowed, never partially applied without saying so.
+ */
+public interface GroupAdminGateway {
+
+    Platform platform();
+
+    /** Deletes a message. */
+    void delete(MessageRef message);
+
+    /** Stops a member from writing until {@code until} (Telegram restrict, Discord timeout, at most 28 days). */
+    void mute(ConversationId group, ChatUserId member, Instant until);
+
+    /** Removes a member; they may rejoin. */
+    void kick(ConversationId group, ChatUserId member);
+
+    /** Removes a member and prevents rejoining. */
+    void ban(ConversationId group, ChatUserId member);
+
+    /** Lifts a ban. */
+    void unban(ConversationId group, ChatUserId member);
+
+    /** The members the platform recognises as moderators of the group (admins, or holders of moderation rights). */
+    Set<ChatUserId> moderators(ConversationId group);
+}

@@ -1,0 +1,58 @@
+package org.fellowship.core.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared queue of scheduled work (check-in prompts, milestone announcements, meeting reminders, escalation
+ * timers): ordered by due time, claimed atomically with a lease, completed exactly once per idempotency key.
+ *
+ * <p><b>Threading:</b> thread-safe and safe across instances sharing one store: two workers never hold a lease on
+ * the same item at once. A worker that crashes loses its lease when it expires and the item is claimed again
+ * (at-least-once); completion records the idempotency key so the same delivery is never completed twice.
+ * Claiming costs O(log N + claimed), never a scan of all items. <b>Nullness:</b> arguments non-null, results never
+ * {@code null}. <b>Failure:</b> {@link org.fellowship.core.store.StoreUnavailableException} on store outage; no
+ * partial claims (a batch is claimed atomically).
+ */
+public interface DueQueue {
+
+    /**
+     * Adds an item unless one with the same id is pending or was completed recently.
+     *
+     * @return {@code true} if it was added
+     */
+    boolean schedule(DueItem item);
+
+    /** Moves a pending, unleased item to a new time; {@code false} if it is not pending. */
+    boolean reschedule(String id, Instant dueAt);
+
+    /** Removes a pending item (for example after {@code /checkin off}); {@code false} if it was not pending. */
+    boolean cancel(String id);
+
+    /**
+     * Claims up to {@code max} items due at or before {@code now}, earliest first, including items whose earlier
+     * lease expired. Each claimed item is leased until {@code now + lease}.
+     */
+    List<ClaimedItem> claim(Instant now, int max, Duration lease);
+
+    /**
+     * Finishes a claimed item: removes it and records its id as done.
+     *
+     * @return {@code false} if the lease was lost (expired and claimed by someone else, or already completed)
+     */
+    boolean complete(ClaimedItem claimed);
+
+    /** Gives a claimed item back to run again at {@code retryAt} (for a transient failure). */
+    boolean retry(ClaimedItem claimed, Instant retryAt);
+
+    /** Whether an item with this id was completed within the done-retention window. */
+    boolean isDone(String id);
+
+    /** The earliest due time of any pending or leased item (a lease counts at its expiry), if any. */
+    Optional<Instant> nextDueAt();
+
+    /** Items pending or leased. */
+    long size();
+}

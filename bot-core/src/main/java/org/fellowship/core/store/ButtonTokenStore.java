@@ -1,0 +1,39 @@
+package org.fellowship.core.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+
+/**
+ * Opaque button tokens and the numbered choices that stand in for buttons on platforms without them.
+ *
+ * <p><b>Threading:</b> thread-safe, shared by all instances. <b>Nullness:</b> arguments non-null unless stated; absent values are
+ * empty optionals or lists. <b>Failure:</b> {@link StoreUnavailableException} on store outage. Everything stored
+ * here expires: tokens after their {@code ttl}, choices after theirs.
+ */
+public interface ButtonTokenStore {
+
+    /** Stores the action and returns a fresh token of at most {@link org.fellowship.core.outbound.Button#MAX_TOKEN_LENGTH} chars. */
+    String issue(ButtonAction action, Duration ttl);
+
+    /** The action behind a token, or empty when unknown or expired. */
+    Optional<ButtonAction> resolve(String token);
+
+    /** Forgets a token (for claim-once buttons). */
+    void revoke(String token);
+
+    /**
+     * Remembers which tokens the numbers 1..n stand for in a text-only conversation, replacing earlier choices.
+     *
+     * @param member whose reply picks a choice, or {@code null} when anyone in the conversation may answer
+     */
+    void rememberChoices(ConversationId conversation, ChatUserId member, List<String> tokens, Duration ttl);
+
+    /**
+     * The latest numbered choices in the conversation for this member ({@code null}: the ones open to anyone);
+     * empty when none or expired.
+     */
+    List<String> choices(ConversationId conversation, ChatUserId member);
+}

@@ -1,0 +1,8 @@
+package org.fellowship.core.store;
+
+/** The state store could not be reached or answered with an error. Carries no member data in its message. */
+public final class StoreUnavailableException extends RuntimeException {
+    public StoreUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
