@@ -1,0 +1,190 @@
+package org.fellowship.core.testkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.port.PlatformCapabilities;
+
+/**
+ * A recording gateway for core tests: configurable capabilities, members who have (not) opened DMs, and
+ * injectable failures. Implements both ports; every call is recorded as an {@link Action}.
+ */
+public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
+
+    /** One recorded call. Fields not relevant to the kind are {@code null}. */
+    public record Action(String kind, ConversationId conversation, MessageRef ref, OutboundMessage message,
+                         ChatUserId user, Instant until, String notice) {
+    }
+
+    private final Platform platform;
+    private volatile PlatformCapabilities capabilities;
+    private final List<Action> actions = new ArrayList<>();
+    private final Set<ChatUserId> closedDirectMessages = new HashSet<>();
+    private final Set<ChatUserId> moderators = new LinkedHashSet<>();
+    private final AtomicLong ids = new AtomicLong();
+    private GatewayException nextFailure;
+    private String startLinkBase;
+
+    public FakeChatGateway(PlatformCapabilities capabilities) {
+        this.platform = capabilities.platform();
+        this.capabilities = capabilities;
+    }
+
+    public static FakeChatGateway telegram() {
+        FakeChatGateway gateway = new FakeChatGateway(PlatformCapabilities.telegram(true));
+        gateway.startLinkBase = "https://t.me/fellowship_test_bot?start=";
+        return gateway;
+    }
+
+    public static FakeChatGateway discord() {
+        return new FakeChatGateway(PlatformCapabilities.discord(true));
+    }
+
+    public FakeChatGateway capabilities(PlatformCapabilities value) {
+        this.capabilities = value;
+        return this;
+    }
+
+    /** The member has not opened a DM with the bot: {@link #openDirect} refuses. */
+    public synchronized FakeChatGateway closeDirectMessages(ChatUserId member) {
+        closedDirectMessages.add(member);
+        return this;
+    }
+
+    public synchronized FakeChatGateway openDirectMessages(ChatUserId member) {
+        closedDirectMessages.remove(member);
+        return this;
+    }
+
+    public synchronized FakeChatGateway moderator(ChatUserId member) {
+        moderators.add(member);
+        return this;
+    }
+
+    /** The next gateway call throws this. */
+    public synchronized FakeChatGateway failNext(GatewayException failure) {
+        nextFailure = failure;
+        return this;
+    }
+
+    public synchronized List<Action> actions() {
+        return List.copyOf(actions);
+    }
+
+    /** Messages sent, in order. */
+    public synchronized List<OutboundMessage> sent() {
+        return actions.stream().filter(a -> a.kind.equals("send")).map(Action::message).toList();
+    }
+
+    public synchronized void clear() {
+        actions.clear();
+    }
+
+    @Override
+    public Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public PlatformCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public synchronized MessageRef send(OutboundMessage message) {
+        failIfAsked();
+        if (message.text().length() > capabilities.maxTextLength()) {
+            throw new GatewayException(GatewayException.Reason.INVALID, "text longer than the platform allows");
+        }
+        if (message.hasButtons() && !capabilities.buttons()) {
+            throw GatewayException.unsupported("buttons");
+        }
+        MessageRef ref = new MessageRef(message.to(), String.valueOf(ids.incrementAndGet()));
+        actions.add(new Action("send", message.to(), ref, message, message.recipient(), null, null));
+        return ref;
+    }
+
+    @Override
+    public synchronized void edit(MessageRef target, OutboundMessage replacement) {
+        failIfAsked();
+        actions.add(new Action("edit", target.conversation(), target, replacement, null, null, null));
+    }
+
+    @Override
+    public synchronized void acknowledge(ButtonPressed press, String notice) {
+        failIfAsked();
+        actions.add(new Action("ack", press.conversation().id(), press.message(), null, press.actor().id(), null, notice));
+    }
+
+    @Override
+    public synchronized ConversationId openDirect(ChatUserId member) {
+        failIfAsked();
+        if (closedDirectMessages.contains(member)) {
+            throw new GatewayException(GatewayException.Reason.DIRECT_MESSAGES_CLOSED, "member has not started the bot");
+        }
+        return new ConversationId(platform, member.value());
+    }
+
+    @Override
+    public Optional<String> startLink(String startToken) {
+        return Optional.ofNullable(startLinkBase).map(base -> base + startToken);
+    }
+
+    @Override
+    public synchronized void delete(MessageRef message) {
+        failIfAsked();
+        actions.add(new Action("delete", message.conversation(), message, null, null, null, null));
+    }
+
+    @Override
+    public synchronized void mute(ConversationId group, ChatUserId member, Instant until) {
+        failIfAsked();
+        actions.add(new Action("mute", group, null, null, member, until, null));
+    }
+
+    @Override
+    public synchronized void kick(ConversationId group, ChatUserId member) {
+        failIfAsked();
+        actions.add(new Action("kick", group, null, null, member, null, null));
+    }
+
+    @Override
+    public synchronized void ban(ConversationId group, ChatUserId member) {
+        failIfAsked();
+        actions.add(new Action("ban", group, null, null, member, null, null));
+    }
+
+    @Override
+    public synchronized void unban(ConversationId group, ChatUserId member) {
+        failIfAsked();
+        actions.add(new Action("unban", group, null, null, member, null, null));
+    }
+
+    @Override
+    public synchronized Set<ChatUserId> moderators(ConversationId group) {
+        failIfAsked();
+        return Set.copyOf(moderators);
+    }
+
+    private void failIfAsked() {
+        if (nextFailure != null) {
+            GatewayException failure = nextFailure;
+            nextFailure = null;
+            throw failure;
+        }
+    }
+}

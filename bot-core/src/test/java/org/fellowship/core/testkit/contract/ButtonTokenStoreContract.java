@@ -1,0 +1,79 @@
+package org.fellowship.core.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.store.ButtonAction;
+import org.fellowship.core.store.ButtonTokenStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link ButtonTokenStore} must have. */
+public abstract class ButtonTokenStoreContract {
+    private static final ChatUserId SAM = new ChatUserId(Platform.TELEGRAM, "42");
+    private static final ConversationId CHAT = new ConversationId(Platform.TELEGRAM, "-1001");
+
+    private ButtonTokenStore store;
+
+    protected abstract ButtonTokenStore newStore();
+
+    /** Lets (at least) the given time pass for the store's expiry. */
+    protected abstract void elapse(Duration duration);
+
+    @BeforeEach
+    void setUpStore() {
+        store = newStore();
+    }
+
+    @Test
+    void tokensAreShortUniqueAndResolveToTheirAction() {
+        ButtonAction action = new ButtonAction("checkin.mood", Map.of("mood", "3", "date", "2026-03-08"), SAM);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String token = store.issue(action, Duration.ofMinutes(5));
+            assertThat(token).hasSizeLessThanOrEqualTo(Button.MAX_TOKEN_LENGTH).matches("[\\x21-\\x7e]+");
+            assertThat(seen.add(token)).isTrue();
+        }
+        String token = seen.iterator().next();
+        assertThat(store.resolve(token)).contains(action);
+        assertThat(store.resolve("nonexistent")).isEmpty();
+    }
+
+    @Test
+    void anonymousActionRoundTrips() {
+        ButtonAction anyone = new ButtonAction("rsvp", Map.of(), null);
+        assertThat(store.resolve(store.issue(anyone, Duration.ofMinutes(5)))).contains(anyone);
+    }
+
+    @Test
+    void revokedAndExpiredTokensNoLongerResolve() {
+        String revoked = store.issue(new ButtonAction("a", Map.of(), SAM), Duration.ofMinutes(5));
+        String shortLived = store.issue(new ButtonAction("b", Map.of(), SAM), Duration.ofMillis(300));
+        store.revoke(revoked);
+        assertThat(store.resolve(revoked)).isEmpty();
+        elapse(Duration.ofMillis(700));
+        assertThat(store.resolve(shortLived)).isEmpty();
+    }
+
+    @Test
+    void numberedChoicesArePerMemberAndReplaced() {
+        store.rememberChoices(CHAT, SAM, List.of("x1", "x2"), Duration.ofMinutes(5));
+        store.rememberChoices(CHAT, null, List.of("open"), Duration.ofMinutes(5));
+        assertThat(store.choices(CHAT, SAM)).containsExactly("x1", "x2");
+        assertThat(store.choices(CHAT, null)).containsExactly("open");
+        assertThat(store.choices(CHAT, new ChatUserId(Platform.TELEGRAM, "7"))).isEmpty();
+
+        store.rememberChoices(CHAT, SAM, List.of("y1"), Duration.ofMillis(300));
+        assertThat(store.choices(CHAT, SAM)).containsExactly("y1");
+        elapse(Duration.ofMillis(700));
+        assertThat(store.choices(CHAT, SAM)).isEmpty();
+    }
+}
