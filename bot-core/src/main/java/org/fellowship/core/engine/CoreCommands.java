@@ -1,10 +1,8 @@
 package org.fellowship.core.engine;
 
-import java.util.Optional;
 import org.fellowship.core.command.Access;
 import org.fellowship.core.command.CommandSpec;
 import org.fellowship.core.command.UsageException;
-import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.text.CommandLine;
 
 /** {@code /start} (including deep-link tokens) and {@code /help}, always installed first. */
@@ -19,12 +17,13 @@ final class CoreCommands implements Feature {
 
     private static void start(Turn turn, String token) {
         if (!token.isEmpty() && turn.conversation().isDirect()) {
-            Optional<OutboundMessage> pending = turn.context().outbox().takePending(token, turn.conversation().id());
-            if (pending.isPresent() && turn.actor().id().equals(pending.get().recipient())) {
-                turn.send(pending.get());
+            Outbox.Pending pending = turn.context().outbox().takePending(token, turn.actor().id(),
+                    turn.conversation().id());
+            if (pending.status() == Outbox.PendingStatus.FOUND) {
+                turn.send(pending.message().orElseThrow());
                 return;
             }
-            if (pending.isPresent()) {
+            if (pending.status() == Outbox.PendingStatus.SOMEONE_ELSES) {
                 turn.reply("That link was meant for someone else.");
                 return;
             }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.outbound.Button;
@@ -80,12 +81,29 @@ public final class Outbox {
         }
     }
 
-    /** Delivers a private message that was parked behind a start link; empty when the token is unknown or expired. */
-    public Optional<OutboundMessage> takePending(String token, ConversationId directChat) {
+    /** What a start token stood for. */
+    public enum PendingStatus { FOUND, SOMEONE_ELSES, UNKNOWN }
+
+    /** A parked private message claimed by a start token. */
+    public record Pending(PendingStatus status, Optional<OutboundMessage> message) {
+    }
+
+    /**
+     * Claims a private message that was parked behind a start link. Only its recipient can claim it (once); anyone
+     * else learns only that it is not theirs.
+     */
+    public Pending takePending(String token, ChatUserId member, ConversationId directChat) {
         Optional<ButtonAction> action = tokens.resolve(token).filter(a -> PENDING_PRIVATE.equals(a.handler()));
-        action.ifPresent(a -> tokens.revoke(token));
-        return action.map(a -> new OutboundMessage(directChat, a.get("text"), null, decodeRows(a.get("buttons")),
-                null, Delivery.PRIVATE, a.allowedUser(), null));
+        if (action.isEmpty()) {
+            return new Pending(PendingStatus.UNKNOWN, Optional.empty());
+        }
+        ButtonAction a = action.get();
+        if (!member.equals(a.allowedUser())) {
+            return new Pending(PendingStatus.SOMEONE_ELSES, Optional.empty());
+        }
+        tokens.revoke(token);
+        return new Pending(PendingStatus.FOUND, Optional.of(new OutboundMessage(directChat, a.get("text"), null,
+                decodeRows(a.get("buttons")), null, Delivery.PRIVATE, member, null)));
     }
 
     private Sent sendPrivately(ChatGateway gateway, OutboundMessage message) {
