@@ -1,0 +1,40 @@
+package org.fellowship.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.fellowship.core.engine.BotCore;
+import org.fellowship.core.engine.BotSettings;
+import org.fellowship.core.engine.Feature;
+import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.redis.RedisStore;
+
+/**
+ * Builds the bot from a Redis store, a clock and the connected platforms. The Spring app, the console and replay
+ * modes and the benchmarks all assemble the bot here, so every mode runs the same features in the same order.
+ */
+public final class BotAssembly {
+    private BotAssembly() {
+    }
+
+    /** Every feature, in the order they are installed (command listing order follows it). */
+    public static List<Feature> features() {
+        return List.of(new ProfileFeature());
+    }
+
+    public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
+                                Executor executor, int maxPendingEvents) {
+        BotCore.Builder builder = BotCore.builder()
+                .clock(clock)
+                .settings(settings)
+                .gateways(gateways)
+                .deduplicator(store.deduplicator())
+                .buttons(store.buttons())
+                .profiles(store.profiles())
+                .dueQueue(store.dueQueue())
+                .executor(executor, maxPendingEvents);
+        features().forEach(builder::feature);
+        return builder.build();
+    }
+}

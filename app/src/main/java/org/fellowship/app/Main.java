@@ -1,0 +1,20 @@
+package org.fellowship.app;
+
+import org.fellowship.app.local.LocalModes;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * Entry point. {@code replay FILE} and {@code console} run a local mode without the web server; anything else
+ * starts the Spring Boot application (adapters enabled by their tokens, health on {@code /actuator/health}).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && LocalModes.handles(args[0])) {
+            System.exit(LocalModes.run(args));
+        }
+        SpringApplication.run(FellowshipApplication.class, args);
+    }
+}

@@ -1,0 +1,50 @@
+package org.fellowship.app.config;
+
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fellowship.app.BotAssembly;
+import org.fellowship.core.engine.BotCore;
+import org.fellowship.core.engine.BotSettings;
+import org.fellowship.core.engine.Gateways;
+import org.fellowship.redis.RedisStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The bot itself: clock, engine threads, connected platforms and the assembled core. */
+@Configuration(proxyBeanMethods = false)
+public class BotConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Bounded: the engine submits at most one task per active conversation, and never more than max-pending. */
+    @Bean(destroyMethod = "")
+    ExecutorService engineExecutor(EngineSettings settings) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(settings.threads(), settings.threads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.maxPending()), r -> {
+                    Thread t = new Thread(r, "engine-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Bean
+    Gateways gateways() {
+        return new Gateways();
+    }
+
+    @Bean
+    BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
+                    ExecutorService engineExecutor) {
+        BotSettings bot = new BotSettings(settings.zone(), BotSettings.defaults().dedupeWindow(),
+                BotSettings.defaults().buttonTtl());
+        return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending());
+    }
+}

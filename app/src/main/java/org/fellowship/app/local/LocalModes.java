@@ -1,0 +1,115 @@
+package org.fellowship.app.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import org.fellowship.redis.EmbeddedRedis;
+import org.fellowship.redis.KeySchema;
+import org.fellowship.redis.RedisStore;
+
+/**
+ * The command-line modes that need no platform token: {@code replay FILE [--redis-url URL]} and
+ * {@code console [--redis-url URL]}. Output goes to stdout, diagnostics to stderr; logs are quiet (warnings only,
+ * on stderr) so replay output stays pure JSON lines.
+ */
+public final class LocalModes {
+    static final int OK = 0;
+    static final int BAD_INPUT = 2;
+    static final int NO_REDIS = 3;
+    private static final Set<String> MODES = Set.of("replay", "console");
+    private static final Duration DONE_RETENTION = Duration.ofDays(14);
+
+    private LocalModes() {
+    }
+
+    public static boolean handles(String firstArgument) {
+        return MODES.contains(firstArgument);
+    }
+
+    /** Runs a mode and returns the process exit code. */
+    public static int run(String[] args) {
+        // Before any logger exists: keep stdout for the mode's own output.
+        System.setProperty("logback.configurationFile", "logback-local.xml");
+        return run(args, System.in, System.out, System.err);
+    }
+
+    static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        String mode = args[0];
+        String redisUrl = option(args, "--redis-url");
+        if (redisUrl == null) {
+            String env = System.getenv("REDIS_URL");
+            redisUrl = env == null || env.isBlank() ? null : env;
+        }
+        if (mode.equals("replay") && (args.length < 2 || args[1].startsWith("--"))) {
+            err.println("usage: replay FILE [--redis-url URL]   (FILE may be - for standard input)");
+            return BAD_INPUT;
+        }
+        EmbeddedRedis embedded = null;
+        try {
+            String uri = redisUrl;
+            if (uri == null) {
+                embedded = EmbeddedRedis.start(null, 0);
+                uri = embedded.uri();
+            }
+            // A fresh key namespace keeps a run on a shared server as empty as a fresh embedded one.
+            KeySchema keys = redisUrl == null ? KeySchema.defaults() : KeySchema.namespaced("replay-" + System.nanoTime());
+            try (RedisStore store = RedisStore.connect(uri, keys, DONE_RETENTION)) {
+                if (mode.equals("replay")) {
+                    return replay(args[1], store, in, out, err);
+                }
+                new ConsoleRunner(store, out, Clock.systemUTC()).run(reader(in));
+                return OK;
+            }
+        } catch (IOException e) {
+            err.println(mode + ": " + e.getMessage());
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println(mode + ": cannot use Redis: " + e.getMessage());
+            return NO_REDIS;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static int replay(String file, RedisStore store, java.io.InputStream in, PrintStream out,
+                              PrintStream err) throws IOException {
+        BufferedReader reader;
+        try {
+            reader = file.equals("-") ? reader(in) : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("replay: no such file: " + file);
+            return BAD_INPUT;
+        }
+        try (reader) {
+            new ReplayRunner(store, out).run(reader);
+            return OK;
+        } catch (TranscriptException e) {
+            out.flush();
+            err.println("replay: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static BufferedReader reader(java.io.InputStream in) {
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    private static String option(String[] args, String name) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+}

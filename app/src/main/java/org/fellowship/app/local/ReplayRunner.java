@@ -1,0 +1,151 @@
+package org.fellowship.app.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.fellowship.app.BotAssembly;
+import org.fellowship.core.engine.BotCore;
+import org.fellowship.core.engine.BotSettings;
+import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.model.ChatKind;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.schedule.DueQueue;
+import org.fellowship.redis.RedisStore;
+
+/**
+ * Runs a transcript through the real engine on a simulated clock and prints every outbound action as a JSON line.
+ * Events run to completion one at a time on the calling thread, so the output is the same on every run.
+ */
+public final class ReplayRunner {
+    private final RedisStore store;
+    private final PrintStream out;
+    private final Transcript transcript = new Transcript();
+    private SimulatedClock clock;
+    private ReplayWorld world;
+    private BotCore core;
+
+    /** @param store an empty store of its own (a fresh embedded server or a fresh key namespace) */
+    public ReplayRunner(RedisStore store, PrintStream out) {
+        this.store = store;
+        this.out = out;
+    }
+
+    /**
+     * Runs every line of the transcript.
+     *
+     * @throws TranscriptException for the first unusable line (earlier lines have run and printed their output)
+     */
+    public void run(BufferedReader lines) throws IOException {
+        String text;
+        int number = 0;
+        while ((text = lines.readLine()) != null) {
+            number++;
+            if (text.isBlank()) {
+                continue;
+            }
+            Transcript.Step step = transcript.parse(number, text);
+            if (clock == null) {
+                start(number, step);
+            }
+            if (step.at() != null) {
+                if (step.at().isBefore(clock.instant())) {
+                    throw new TranscriptException(number, "'at' " + step.at() + " is earlier than the clock ("
+                            + clock.instant() + ")");
+                }
+                advanceTo(step.at());
+            }
+            perform(number, step);
+            runDueNow();
+        }
+    }
+
+    private void start(int number, Transcript.Step first) {
+        Instant start = first.at() != null ? first.at()
+                : first instanceof Transcript.Advance a ? a.to() : null;
+        if (start == null) {
+            throw new TranscriptException(number, "the first line needs an 'at' to start the clock");
+        }
+        clock = new SimulatedClock(start);
+        world = new ReplayWorld(ReplayWorld.jsonLines(out), clock, true);
+        buildEngine();
+    }
+
+    private void buildEngine() {
+        Gateways gateways = new Gateways();
+        for (Platform p : Platform.values()) {
+            gateways.register((ChatGateway) world.gateway(p));
+            gateways.register((GroupAdminGateway) world.gateway(p));
+        }
+        core = BotAssembly.build(store, clock, gateways, BotSettings.defaults(), Runnable::run, 1);
+    }
+
+    private void perform(int number, Transcript.Step step) {
+        if (step instanceof Transcript.Advance advance) {
+            if (advance.to().isBefore(clock.instant())) {
+                throw new TranscriptException(number, "'to' " + advance.to() + " is earlier than the clock ("
+                        + clock.instant() + ")");
+            }
+            advanceTo(advance.to());
+        } else if (step instanceof Transcript.Restart) {
+            buildEngine();
+        } else if (step instanceof Transcript.Press press) {
+            press(number, press);
+        } else if (step instanceof Transcript.Deliver deliver) {
+            Conversation chat = deliver.event().conversation();
+            if (chat.kind() == ChatKind.DIRECT) {
+                world.markDirect(chat.id());
+            } else {
+                world.moderatorFlag(chat.id(), deliver.event().actor().id(), deliver.moderator());
+            }
+            core.engine().accept(deliver.event());
+        }
+    }
+
+    private void press(int number, Transcript.Press press) {
+        Optional<Map.Entry<MessageRef, Button>> found = world.findButton(press.member().id(), press.label());
+        if (found.isEmpty()) {
+            throw new TranscriptException(number, "no message the bot sent this user has a button labelled '"
+                    + press.label() + "'");
+        }
+        MessageRef ref = found.get().getKey();
+        ConversationId where = ref.conversation();
+        Conversation conversation = where.value().equals(press.member().id().value())
+                ? new Conversation(where, ChatKind.DIRECT, null, null)
+                : new Conversation(where, ChatKind.GROUP, new CommunityId(press.platform(),
+                where.value()), null);
+        core.engine().accept(Transcript.pressEvent("press" + number, conversation, press.member(), press.at(), ref,
+                found.get().getValue().token()));
+    }
+
+    /** Moves the clock to {@code target}, running scheduled work in time order on the way. */
+    private void advanceTo(Instant target) {
+        DueQueue queue = store.dueQueue();
+        while (true) {
+            Optional<Instant> next = queue.nextDueAt();
+            if (next.isEmpty() || next.get().isAfter(target)) {
+                break;
+            }
+            if (next.get().isAfter(clock.instant())) {
+                clock.set(next.get());
+            }
+            if (core.dueWorker().runDue() == 0) {
+                break;
+            }
+        }
+        clock.set(target);
+    }
+
+    private void runDueNow() {
+        core.dueWorker().runDue();
+    }
+}

@@ -1,0 +1,256 @@
+package org.fellowship.app.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.port.PlatformCapabilities;
+
+/**
+ * The simulated platforms of a replay or console session: gateways that print every outbound action as one JSON
+ * line and remember which buttons each member was shown, so a transcript can press them by label.
+ *
+ * <p>Simulation choices: every member can be reached by DM (as if they had started the bot); message ids the bot
+ * gets are {@code b1, b2, ...} in send order, so output is the same on every run.
+ */
+final class ReplayWorld {
+    /** A bot message with buttons, remembered for presses. */
+    private record Shown(MessageRef ref, ChatUserId recipient, boolean direct, List<Button> buttons) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Consumer<ObjectNode> out;
+    private final Clock clock;
+    private final Map<Platform, SimulatedGateway> gateways = new EnumMap<>(Platform.class);
+    private final Set<ConversationId> directChats = new HashSet<>();
+    private final List<Shown> shown = new ArrayList<>();
+    private final Map<ConversationId, Set<ChatUserId>> moderators = new java.util.HashMap<>();
+    private long messageCounter;
+
+    /** Prints each action as one compact JSON line. */
+    static Consumer<ObjectNode> jsonLines(PrintStream stream) {
+        return node -> {
+            stream.println(node.toString());
+            stream.flush();
+        };
+    }
+
+    /**
+     * @param out     receives each outbound action, in order
+     * @param buttons whether the simulated platforms show buttons (the console shows numbered choices instead)
+     */
+    ReplayWorld(Consumer<ObjectNode> out, Clock clock, boolean buttons) {
+        this.out = out;
+        this.clock = clock;
+        gateways.put(Platform.TELEGRAM, new SimulatedGateway(Platform.TELEGRAM, withButtons(
+                PlatformCapabilities.telegram(true), buttons)));
+        gateways.put(Platform.DISCORD, new SimulatedGateway(Platform.DISCORD, withButtons(
+                PlatformCapabilities.discord(true), buttons)));
+    }
+
+    private static PlatformCapabilities withButtons(PlatformCapabilities c, boolean buttons) {
+        return new PlatformCapabilities(c.platform(), c.maxTextLength(), buttons, c.maxButtonsPerRow(),
+                c.maxButtonRows(), true, false, c.readAllGroupMessages(), c.editMessages());
+    }
+
+    SimulatedGateway gateway(Platform platform) {
+        return gateways.get(platform);
+    }
+
+    void markDirect(ConversationId conversation) {
+        directChats.add(conversation);
+    }
+
+    /** Records what the transcript says about a member's moderator rights in a chat. */
+    synchronized void moderatorFlag(ConversationId chat, ChatUserId member, boolean moderator) {
+        Set<ChatUserId> mods = moderators.computeIfAbsent(chat, c -> new HashSet<>());
+        if (moderator) {
+            mods.add(member);
+        } else {
+            mods.remove(member);
+        }
+    }
+
+    /** The latest message shown to the member with a button of this label, and that button. */
+    Optional<Map.Entry<MessageRef, Button>> findButton(ChatUserId member, String label) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            Shown s = shown.get(i);
+            boolean forMember = member.equals(s.recipient)
+                    || s.direct && s.ref.conversation().value().equals(member.value())
+                    && s.ref.conversation().platform() == member.platform();
+            if (!forMember) {
+                continue;
+            }
+            for (Button b : s.buttons) {
+                if (b.label().equals(label)) {
+                    return Optional.of(Map.entry(s.ref, b));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private synchronized ObjectNode line(String action, Platform platform, ConversationId chat) {
+        ObjectNode node = json.createObjectNode();
+        node.put("at", clock.instant().toString());
+        node.put("action", action);
+        node.put("platform", platform.lowerName());
+        if (chat != null) {
+            ObjectNode c = node.putObject("chat");
+            c.put("id", chat.value());
+            c.put("kind", directChats.contains(chat) ? "direct" : "group");
+        }
+        return node;
+    }
+
+    private synchronized void emit(ObjectNode node) {
+        out.accept(node);
+    }
+
+    private void putMessage(ObjectNode node, OutboundMessage message, ConversationId chat) {
+        node.put("text", message.text());
+        ArrayNode rows = node.putArray("buttons");
+        for (ButtonRow row : message.buttonRows()) {
+            ArrayNode r = rows.addArray();
+            row.buttons().forEach(b -> r.add(b.label()));
+        }
+        node.put("private", directChats.contains(chat) || message.delivery() == Delivery.PRIVATE);
+    }
+
+    /** A simulated platform. Thread-safe through the world's lock. */
+    final class SimulatedGateway implements ChatGateway, GroupAdminGateway {
+        private final Platform platform;
+        private final PlatformCapabilities capabilities;
+
+        SimulatedGateway(Platform platform, PlatformCapabilities capabilities) {
+            this.platform = platform;
+            this.capabilities = capabilities;
+        }
+
+        @Override
+        public Platform platform() {
+            return platform;
+        }
+
+        @Override
+        public PlatformCapabilities capabilities() {
+            return capabilities;
+        }
+
+        @Override
+        public MessageRef send(OutboundMessage message) {
+            synchronized (ReplayWorld.this) {
+                MessageRef ref = new MessageRef(message.to(), "b" + (++messageCounter));
+                ObjectNode node = line("send", platform, message.to());
+                putMessage(node, message, message.to());
+                emit(node);
+                if (message.hasButtons()) {
+                    shown.add(new Shown(ref, message.recipient(), directChats.contains(message.to()),
+                            message.allButtons()));
+                }
+                return ref;
+            }
+        }
+
+        @Override
+        public void edit(MessageRef target, OutboundMessage replacement) {
+            synchronized (ReplayWorld.this) {
+                ObjectNode node = line("edit", platform, target.conversation());
+                node.put("message", target.messageId());
+                putMessage(node, replacement, target.conversation());
+                emit(node);
+                shown.removeIf(s -> s.ref.equals(target));
+                if (replacement.hasButtons()) {
+                    shown.add(new Shown(target, replacement.recipient(), directChats.contains(target.conversation()),
+                            replacement.allButtons()));
+                }
+            }
+        }
+
+        @Override
+        public void acknowledge(ButtonPressed press, String notice) {
+            if (notice != null) {
+                ObjectNode node = line("notice", platform, press.conversation().id());
+                node.put("user", press.actor().id().value());
+                node.put("text", notice);
+                emit(node);
+            }
+        }
+
+        @Override
+        public ConversationId openDirect(ChatUserId member) {
+            ConversationId dm = new ConversationId(platform, member.value());
+            markDirect(dm);
+            return dm;
+        }
+
+        @Override
+        public Optional<String> startLink(String startToken) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void delete(MessageRef message) {
+            ObjectNode node = line("delete", platform, message.conversation());
+            node.put("message", message.messageId());
+            emit(node);
+        }
+
+        @Override
+        public void mute(ConversationId group, ChatUserId member, Instant until) {
+            ObjectNode node = line(platform == Platform.DISCORD ? "timeout" : "mute", platform, group);
+            node.put("user", member.value());
+            node.put("until", until.toString());
+            emit(node);
+        }
+
+        @Override
+        public void kick(ConversationId group, ChatUserId member) {
+            memberAction("kick", group, member);
+        }
+
+        @Override
+        public void ban(ConversationId group, ChatUserId member) {
+            memberAction("ban", group, member);
+        }
+
+        @Override
+        public void unban(ConversationId group, ChatUserId member) {
+            memberAction("unban", group, member);
+        }
+
+        @Override
+        public Set<ChatUserId> moderators(ConversationId group) {
+            synchronized (ReplayWorld.this) {
+                return Set.copyOf(moderators.getOrDefault(group, Set.of()));
+            }
+        }
+
+        private void memberAction(String action, ConversationId group, ChatUserId member) {
+            ObjectNode node = line(action, platform, group);
+            node.put("user", member.value());
+            emit(node);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.fellowship.app.local;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.event.InboundEvent;
+import org.fellowship.core.event.MemberJoined;
+import org.fellowship.core.event.MemberLeft;
+import org.fellowship.core.event.MessageEdited;
+import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.ChatKind;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Member;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+
+/**
+ * Reads one line of the public transcript format (see the README, "Replay transcripts") into a {@link Step}.
+ * Every problem is a {@link TranscriptException} naming the line.
+ */
+final class Transcript {
+    private static final int MAX_TEXT = 64 * 1024;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** What one line asks for. */
+    sealed interface Step permits Deliver, Press, Advance, Restart {
+        /** The line's {@code at}, or {@code null}. */
+        Instant at();
+    }
+
+    /** Hand an inbound event to the engine. */
+    record Deliver(Instant at, InboundEvent event, boolean moderator) implements Step {
+    }
+
+    /** Press the button with {@code label} on the latest message the bot sent {@code member}. */
+    record Press(Instant at, Platform platform, Member member, String label) implements Step {
+    }
+
+    /** Move the clock to {@code to}. */
+    record Advance(Instant at, Instant to) implements Step {
+    }
+
+    /** Drop in-memory state and rebuild the engine on the same Redis. */
+    record Restart(Instant at) implements Step {
+    }
+
+    Step parse(int number, String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new TranscriptException(number, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (node == null || !node.isObject()) {
+            throw new TranscriptException(number, "expected one JSON object");
+        }
+        String type = requiredText(number, node, "type");
+        Instant at = optionalInstant(number, node, "at");
+        switch (type) {
+            case "advance":
+                return new Advance(at, requiredInstant(number, node, "to"));
+            case "restart":
+                return new Restart(at);
+            case "press":
+                Platform platform = platform(number, node);
+                return new Press(requireAt(number, at), platform, member(number, node, platform),
+                        requiredText(number, node, "label"));
+            case "message":
+            case "edit":
+            case "join":
+            case "leave":
+                return deliver(number, node, type, requireAt(number, at));
+            default:
+                throw new TranscriptException(number, "unknown type '" + type
+                        + "' (expected message, edit, join, leave, press, advance or restart)");
+        }
+    }
+
+    private Deliver deliver(int number, JsonNode node, String type, Instant at) {
+        Platform platform = platform(number, node);
+        Member member = member(number, node, platform);
+        Conversation chat = chat(number, node, platform);
+        String eventId = "line" + number;
+        InboundEvent event;
+        switch (type) {
+            case "message" -> {
+                String id = requiredText(number, node, "id");
+                // Platforms number messages per chat, so the event id is chat plus message id.
+                event = MessageReceived.simple(chat.id().value() + ":" + id, chat, member, at, id, text(number, node));
+            }
+            case "edit" -> {
+                String id = requiredText(number, node, "id");
+                event = new MessageEdited("edit:" + id + ":" + number, chat, member, at,
+                        new MessageRef(chat.id(), id), text(number, node));
+            }
+            case "join" -> event = new MemberJoined(node.hasNonNull("id") ? node.get("id").asText() : eventId, chat,
+                    member, at);
+            default -> event = new MemberLeft(node.hasNonNull("id") ? node.get("id").asText() : eventId, chat,
+                    member, at);
+        }
+        return new Deliver(at, event, member.moderator());
+    }
+
+    private static String text(int number, JsonNode node) {
+        String text = requiredText(number, node, "text");
+        if (text.length() > MAX_TEXT) {
+            throw new TranscriptException(number, "text is longer than " + MAX_TEXT + " characters");
+        }
+        return text;
+    }
+
+    private static Platform platform(int number, JsonNode node) {
+        try {
+            return Platform.parse(requiredText(number, node, "platform"));
+        } catch (IllegalArgumentException e) {
+            throw new TranscriptException(number, e.getMessage());
+        }
+    }
+
+    private static Member member(int number, JsonNode node, Platform platform) {
+        JsonNode user = node.get("user");
+        if (user == null || !user.isObject()) {
+            throw new TranscriptException(number, "missing object 'user' ({\"id\":...,\"name\":...})");
+        }
+        try {
+            return new Member(new ChatUserId(platform, requiredText(number, user, "id")),
+                    user.path("name").asText(null), flag(number, user, "moderator"), flag(number, user, "mentor"),
+                    flag(number, user, "bot"));
+        } catch (IllegalArgumentException e) {
+            throw new TranscriptException(number, "user: " + e.getMessage());
+        }
+    }
+
+    private static Conversation chat(int number, JsonNode node, Platform platform) {
+        JsonNode chat = node.get("chat");
+        if (chat == null || !chat.isObject()) {
+            throw new TranscriptException(number, "missing object 'chat' ({\"id\":...,\"kind\":\"group\"|\"direct\"})");
+        }
+        String id = requiredText(number, chat, "id");
+        String kind = requiredText(number, chat, "kind").toLowerCase(Locale.ROOT);
+        try {
+            ConversationId conversationId = new ConversationId(platform, id);
+            return switch (kind) {
+                case "direct" -> new Conversation(conversationId, ChatKind.DIRECT, null, null);
+                case "group" -> new Conversation(conversationId, ChatKind.GROUP, new CommunityId(platform, id),
+                        chat.path("title").asText(null));
+                default -> throw new TranscriptException(number, "chat.kind must be 'group' or 'direct', not '" + kind + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new TranscriptException(number, "chat: " + e.getMessage());
+        }
+    }
+
+    private static boolean flag(int number, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new TranscriptException(number, "'" + field + "' must be true or false");
+        }
+        return value.booleanValue();
+    }
+
+    private static String requiredText(int number, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new TranscriptException(number, "missing field '" + field + "'");
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            throw new TranscriptException(number, "'" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static Instant requireAt(int number, Instant at) {
+        if (at == null) {
+            throw new TranscriptException(number, "missing field 'at'");
+        }
+        return at;
+    }
+
+    private static Instant requiredInstant(int number, JsonNode node, String field) {
+        Instant value = optionalInstant(number, node, field);
+        if (value == null) {
+            throw new TranscriptException(number, "missing field '" + field + "'");
+        }
+        return value;
+    }
+
+    private static Instant optionalInstant(int number, JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw new TranscriptException(number, "'" + field + "' is not an ISO-8601 instant like "
+                    + "2026-03-08T09:00:00Z");
+        }
+    }
+
+    /** A press turned into the event the platform would send. */
+    static ButtonPressed pressEvent(String eventId, Conversation where, Member member, Instant at, MessageRef ref,
+                                    String token) {
+        return new ButtonPressed(eventId, where, member, at, ref, token, eventId);
+    }
+}

@@ -1,0 +1,78 @@
+package org.fellowship.app.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fellowship.redis.testing.RedisTestServer;
+import org.junit.jupiter.api.Test;
+
+/** Runs transcripts through the real engine and a real Redis, as {@code java -jar fellowship.jar replay} does. */
+class ReplayIT {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run replay(String file, String stdin) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = LocalModes.run(new String[] {"replay", file, "--redis-url", RedisTestServer.uri()},
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exampleTranscriptGivesTheExpectedOutputByteForByte() throws Exception {
+        Run first = replay(EXAMPLES.resolve("getting-started.jsonl").toString(), "");
+        Run second = replay(EXAMPLES.resolve("getting-started.jsonl").toString(), "");
+
+        assertThat(first.err()).isEmpty();
+        assertThat(first.exit()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(first.out()).isEqualTo(Files.readString(EXAMPLES.resolve("getting-started.expected.jsonl")));
+    }
+
+    @Test
+    void duplicateMessageIdsAreAnsweredOnce() {
+        String line = "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\","
+                + "\"chat\":{\"id\":\"42\",\"kind\":\"direct\"},\"user\":{\"id\":\"42\",\"name\":\"Sam\"},"
+                + "\"id\":\"m1\",\"text\":\"/timezone UTC\"}\n";
+        Run run = replay("-", line + line);
+        assertThat(run.out().lines()).hasSize(1);
+        assertThat(run.out()).contains("\"action\":\"send\"").contains("\"private\":true")
+                .contains("\"chat\":{\"id\":\"42\",\"kind\":\"direct\"}");
+    }
+
+    @Test
+    void malformedLineStopsWithItsLineNumber() {
+        String good = "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\","
+                + "\"chat\":{\"id\":\"42\",\"kind\":\"direct\"},\"user\":{\"id\":\"42\"},\"id\":\"m1\",\"text\":\"/help\"}\n";
+        assertThat(replay("-", good + "{not json\n")).satisfies(r -> {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).startsWith("replay: line 2: not valid JSON");
+            assertThat(r.out()).contains("Here is what I can do");
+        });
+        assertThat(replay("-", good + "{\"type\":\"message\",\"at\":\"2026-03-08T09:00:01Z\"}\n").err())
+                .contains("line 2: missing field 'platform'");
+        assertThat(replay("-", good + good.replace("09:00:00Z", "08:00:00Z").replace("m1", "m2")).err())
+                .contains("line 2: 'at' 2026-03-08T08:00:00Z is earlier than the clock");
+        assertThat(replay("-", "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"press\",\"platform\":\"telegram\","
+                + "\"user\":{\"id\":\"42\"},\"label\":\"3\"}\n").err())
+                .contains("line 1: no message the bot sent this user has a button labelled '3'");
+        assertThat(replay("-", "{\"type\":\"teleport\",\"at\":\"2026-03-08T09:00:00Z\"}\n").err())
+                .contains("line 1: unknown type 'teleport'");
+    }
+
+    @Test
+    void missingFileIsReportedClearly() {
+        Run run = replay("no/such/transcript.jsonl", "");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("replay: no such file: no/such/transcript.jsonl\n");
+    }
+}

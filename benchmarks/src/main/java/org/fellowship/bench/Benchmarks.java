@@ -1,0 +1,60 @@
+package org.fellowship.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.fellowship.redis.EmbeddedRedis;
+import org.fellowship.redis.KeySchema;
+import org.fellowship.redis.RedisStore;
+
+/**
+ * Runs the benchmarks and prints absolute numbers and ratios against baselines measured in the same run:
+ * {@code java -jar benchmarks/target/fellowship-benchmarks.jar [due-queue] [engine] [--redis-url URL]}.
+ * Without a URL each benchmark uses a fresh embedded Redis (the same server the app embeds).
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> which = Arrays.stream(args).filter(a -> !a.startsWith("--") && !a.startsWith("redis")).toList();
+        String url = null;
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--redis-url")) {
+                url = args[i + 1];
+            }
+        }
+        boolean all = which.isEmpty();
+        System.out.printf("Fellowship benchmarks on %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        if (all || which.contains("due-queue")) {
+            withStore(url, store -> new DueQueueBenchmark(store).run());
+        }
+        if (all || which.contains("engine")) {
+            withStore(url, store -> new EngineBenchmark(store).run());
+        }
+    }
+
+    /** Work that needs a store. */
+    interface StoreWork {
+        void run(RedisStore store) throws Exception;
+    }
+
+    private static void withStore(String url, StoreWork work) throws Exception {
+        EmbeddedRedis embedded = url == null ? EmbeddedRedis.start(null, 0) : null;
+        try (RedisStore store = RedisStore.connect(url == null ? embedded.uri() : url,
+                KeySchema.namespaced("bench" + System.nanoTime()), Duration.ofDays(1))) {
+            work.run(store);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
