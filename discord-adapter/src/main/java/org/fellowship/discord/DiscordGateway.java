@@ -3,6 +3,7 @@ package org.fellowship.discord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
     private static final Duration CLOSED_DM_MEMORY = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(DiscordGateway.class);
 
-    private final DiscordApi api;
+    private final List<DiscordApi> shards;
     private final DiscordSettings settings;
     private final DiscordMapper mapper;
     private final DiscordRenderer renderer = new DiscordRenderer();
@@ -94,7 +95,12 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
      * @param messageContentIntentGranted whether the bot can read all guild messages
      */
     public DiscordGateway(DiscordApi api, DiscordSettings settings, boolean messageContentIntentGranted) {
-        this(api, settings, messageContentIntentGranted, new JavacordChannelTransport(), Clock.systemUTC(),
+        this(List.of(api), settings, messageContentIntentGranted);
+    }
+
+    /** For a process that runs several shards: lookups try each shard's cache. */
+    public DiscordGateway(List<DiscordApi> shards, DiscordSettings settings, boolean messageContentIntentGranted) {
+        this(shards, settings, messageContentIntentGranted, new JavacordChannelTransport(), Clock.systemUTC(),
                 Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "discord-interactions");
                     t.setDaemon(true);
@@ -102,9 +108,12 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
                 }));
     }
 
-    DiscordGateway(DiscordApi api, DiscordSettings settings, boolean messageContentIntentGranted,
+    DiscordGateway(List<DiscordApi> shards, DiscordSettings settings, boolean messageContentIntentGranted,
                    ChannelTransport transport, Clock clock, ScheduledExecutorService scheduler) {
-        this.api = Objects.requireNonNull(api, "api");
+        this.shards = List.copyOf(shards);
+        if (this.shards.isEmpty()) {
+            throw new IllegalArgumentException("at least one DiscordApi shard is needed");
+        }
         this.settings = Objects.requireNonNull(settings, "settings");
         this.mapper = new DiscordMapper(settings);
         this.transport = Objects.requireNonNull(transport, "transport");
@@ -228,7 +237,7 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
             throw closedDm(member);
         }
         long userId = DiscordMapper.snowflake(member.value(), "user id");
-        User user = DiscordFailures.await(api.getUserById(userId), "find member for direct message", timeoutMillis);
+        User user = DiscordFailures.await(shards.get(0).getUserById(userId), "find member for direct message", timeoutMillis);
         PrivateChannel channel = DiscordFailures.await(user.openPrivateChannel(), "open direct message",
                 timeoutMillis);
         return DiscordMapper.conversationId(channel.getId());
@@ -379,7 +388,7 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
     }
 
     private static RenderedMessage noticeMessage(String notice) {
-        return new RenderedMessage(DiscordRenderer.plain(notice), java.util.List.of(), true, null);
+        return new RenderedMessage(DiscordRenderer.plain(notice), List.of(), true, null);
     }
 
     private Pending live(Key key) {
@@ -405,7 +414,7 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
 
     private TextChannel textChannel(ConversationId id, String operation) {
         requireDiscord(id.platform());
-        Channel channel = api.getChannelById(DiscordMapper.snowflake(id.value(), "channel id")).orElse(null);
+        Channel channel = channel(DiscordMapper.snowflake(id.value(), "channel id")).orElse(null);
         if (channel instanceof TextChannel text) {
             return text;
         }
@@ -416,14 +425,14 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
     private Server server(ConversationId group, String operation) {
         requireDiscord(group.platform());
         long id = DiscordMapper.snowflake(group.value(), "channel id");
-        Optional<Channel> channel = api.getChannelById(id);
+        Optional<Channel> channel = channel(id);
         if (channel.isPresent()) {
             if (channel.get() instanceof ServerChannel sc) {
                 return sc.getServer();
             }
             throw new GatewayException(Reason.UNSUPPORTED, operation + " works only in a server channel, not in a DM");
         }
-        return api.getServerById(id).orElseThrow(() -> new GatewayException(Reason.NOT_FOUND, operation
+        return shards.stream().map(a -> a.getServerById(id)).flatMap(Optional::stream).findFirst().orElseThrow(() -> new GatewayException(Reason.NOT_FOUND, operation
                 + ": channel or server " + group + " is unknown to the bot"));
     }
 
@@ -432,6 +441,16 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
         return server.getMemberById(DiscordMapper.snowflake(member.value(), "user id")).orElseThrow(() ->
                 new GatewayException(Reason.NOT_FOUND, operation + ": member " + member
                         + " is not in this server (left already, or the GUILD_MEMBERS intent is off)"));
+    }
+
+    private Optional<Channel> channel(long id) {
+        for (DiscordApi api : shards) {
+            Optional<Channel> found = api.getChannelById(id);
+            if (found != null && found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     private static void requireDiscord(Platform platform) {
