@@ -187,6 +187,11 @@ public final class DiscordConnection implements AutoCloseable {
         }).orElse(null));
     }
 
+    /** Test hook: a message create event as Javacord would deliver it. */
+    void deliverForTest(org.javacord.api.entity.message.Message message) {
+        deliver("message", () -> mapper.messageCreated(message).orElse(null));
+    }
+
     private void deliver(String kind, java.util.function.Supplier<InboundEvent> mapping) {
         if (closed) {
             return;

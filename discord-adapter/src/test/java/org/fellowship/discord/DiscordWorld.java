@@ -171,6 +171,17 @@ final class DiscordWorld {
         return i;
     }
 
+    /** A Javacord REST response with the given HTTP status, for building Javacord's exceptions in tests. */
+    static org.javacord.api.util.rest.RestRequestResponseInformation response(int code) {
+        var r = mock(org.javacord.api.util.rest.RestRequestResponseInformation.class);
+        when(r.getCode()).thenReturn(code);
+        return r;
+    }
+
+    static org.javacord.api.util.rest.RestRequestInformation request() {
+        return mock(org.javacord.api.util.rest.RestRequestInformation.class);
+    }
+
     /** The deferred-response updater of an interaction made by this world. */
     static InteractionOriginalResponseUpdater updater(org.javacord.api.interaction.InteractionBase i) {
         return i.respondLater().join();
