@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threading:</b> Javacord delivers events on its own threads; listeners only map and call the sink (which
  * queues), plus the non-blocking interaction deferral. {@link #close()} is idempotent. <b>Nullness:</b> no
  * {@code null} arguments. <b>Failure:</b> {@link #connect} throws {@link GatewayException} {@code UNAVAILABLE} when
- * login fails (bad token, network) and {@code FORBIDDEN} when even the minimal intents are refused; a listener
+ * login fails (bad token, network, or even the intents without Message Content refused); a listener
  * never throws into Javacord (mapping errors are logged by event id). The token is never logged.
  */
 public final class DiscordConnection implements AutoCloseable {
