@@ -17,6 +17,8 @@ import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.testkit.InMemoryDueQueue;
 import org.fellowship.core.testkit.InMemoryStores;
 import org.fellowship.core.testkit.MutableClock;
+import org.javacord.api.entity.message.MessageFlag;
+import org.javacord.api.interaction.ButtonInteraction;
 import org.javacord.api.interaction.SlashCommandInteraction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,28 @@ class DiscordSlashCommandRoundTripTest {
         verify(updater(help)).update();
         assertThat(content.getValue()).contains("help");
         assertThat(transport.sends()).as("nothing posted outside the interaction").isEmpty();
+    }
+
+    @Test
+    void listenersAreRegisteredAndCloseDisconnects() {
+        verify(world.api).addMessageCreateListener(any());
+        verify(world.api).addMessageEditListener(any());
+        verify(world.api).addServerMemberJoinListener(any());
+        verify(world.api).addServerMemberLeaveListener(any());
+        verify(world.api).addSlashCommandCreateListener(any());
+        verify(world.api).addButtonClickListener(any());
+        when(world.api.disconnect()).thenReturn(CompletableFuture.completedFuture(null));
+        connection.close();
+        verify(world.api).disconnect();
+    }
+
+    @Test
+    void expiredButtonIsAcknowledgedWithAnEphemeralNotice() {
+        ButtonInteraction press = world.button(SAM, world.channel, "gone");
+        connection.onButton(press);
+        verify(press.createImmediateResponder()).setContent(DiscordRenderer.plain("This button has expired."));
+        verify(press.createImmediateResponder()).setFlags(MessageFlag.EPHEMERAL);
+        verify(press.createImmediateResponder()).respond();
     }
 
     @Test
