@@ -164,7 +164,8 @@ public final class DiscordConnection implements AutoCloseable {
         api.addMessageCreateListener(e -> deliver("message", () -> mapper.messageCreated(e.getMessage()).orElse(null)));
         api.addMessageEditListener(e -> deliver("edit", () -> mapper.messageEdited(e.getMessage()).orElse(null)));
         api.addServerMemberJoinListener(e -> deliver("join",
-                () -> mapper.memberJoined(e.getServer(), e.getUser(), clock.instant())));
+                () -> mapper.memberJoined(e.getServer(), e.getUser(),
+                        e.getServer().getJoinedAtTimestamp(e.getUser()).orElseGet(clock::instant))));
         api.addServerMemberLeaveListener(e -> deliver("leave",
                 () -> mapper.memberLeft(e.getServer(), e.getUser(), clock.instant())));
         api.addSlashCommandCreateListener(e -> onSlashCommand(e.getSlashCommandInteraction()));
