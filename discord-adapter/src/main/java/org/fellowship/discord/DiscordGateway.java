@@ -1,0 +1,489 @@
+package org.fellowship.discord;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GatewayException.Reason;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.port.PlatformCapabilities;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.entity.channel.Channel;
+import org.javacord.api.entity.channel.PrivateChannel;
+import org.javacord.api.entity.channel.ServerChannel;
+import org.javacord.api.entity.channel.TextChannel;
+import org.javacord.api.entity.message.Message;
+import org.javacord.api.entity.server.Server;
+import org.javacord.api.entity.user.User;
+import org.javacord.api.interaction.InteractionBase;
+import org.javacord.api.interaction.MessageComponentInteractionBase;
+import org.javacord.api.interaction.callback.InteractionFollowupMessageBuilder;
+import org.javacord.api.interaction.callback.InteractionImmediateResponseBuilder;
+import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's {@link ChatGateway} and {@link GroupAdminGateway} for Discord, over a connected Javacord
+ * {@link DiscordApi}.
+ *
+ * <p><b>Interactions.</b> A slash command is deferred the moment it arrives ({@link #beginCommand}), so Discord's
+ * 3-second window is always met however long the core takes; the core's first reply to that member in that channel
+ * (within {@link DiscordSettings#interactionWindow()}) fills the deferred response, later ones become follow-ups.
+ * A private reply inside a guild becomes an ephemeral follow-up; when the core sends it by DM instead, the pending
+ * response is replaced by an ephemeral "check your DMs" note. A button press is acknowledged by the core through
+ * {@link #acknowledge}; if the core has not done so after {@link #AUTO_ACKNOWLEDGE_AFTER}, the gateway acknowledges
+ * it itself (deferred update), and a later notice is sent as an ephemeral follow-up.
+ *
+ * <p><b>Privacy:</b> a {@link Delivery#PRIVATE} message is never posted visibly in a guild channel: it goes
+ * ephemerally to a live interaction, or by DM.
+ *
+ * <p><b>Threading:</b> thread-safe; every call blocks at most {@link DiscordSettings#requestTimeout()} per Discord
+ * request. One daemon scheduler thread runs automatic acknowledgements; {@link #close()} stops it.
+ * <b>Nullness:</b> as the ports say; nothing returns {@code null}. <b>Failure:</b> every refusal is a
+ * {@link GatewayException} (see {@link DiscordFailures}): Missing Permissions and role hierarchy are
+ * {@code FORBIDDEN}, closed DMs {@code DIRECT_MESSAGES_CLOSED}, unknown members/messages {@code NOT_FOUND}, timeouts
+ * over 28 days {@code INVALID}, moderation in a DM {@code UNSUPPORTED}. Nothing is swallowed, except the cosmetic
+ * "check your DMs" note, whose failure is logged by reason.
+ */
+public final class DiscordGateway implements ChatGateway, GroupAdminGateway, AutoCloseable {
+    /** Discord's longest member timeout. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(28);
+    /** A button press the core has not acknowledged by then is acknowledged by the gateway. */
+    public static final Duration AUTO_ACKNOWLEDGE_AFTER = Duration.ofMillis(2_000);
+    static final String DM_NOTE = "I've sent you a direct message.";
+    static final String AUDIT_REASON = "Fellowship moderation";
+    private static final Duration INTERACTION_TOKEN_LIFE = Duration.ofMinutes(15);
+    private static final Duration CLOSED_DM_MEMORY = Duration.ofMinutes(10);
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordGateway.class);
+
+    private final List<DiscordApi> shards;
+    private final DiscordSettings settings;
+    private final DiscordMapper mapper;
+    private final DiscordRenderer renderer = new DiscordRenderer();
+    private final ChannelTransport transport;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final long timeoutMillis;
+    private volatile boolean messageContent;
+    private final Map<Key, Pending> byMember = new ConcurrentHashMap<>();
+    private final Map<String, Pending> byId = new ConcurrentHashMap<>();
+    private final Map<ChatUserId, Instant> closedDirectMessages = new ConcurrentHashMap<>();
+
+    /**
+     * @param api                         a logged-in Javacord client (owned by the caller, e.g. {@link DiscordConnection})
+     * @param settings                    roles, timeouts, interaction window
+     * @param messageContentIntentGranted whether the bot can read all guild messages
+     */
+    public DiscordGateway(DiscordApi api, DiscordSettings settings, boolean messageContentIntentGranted) {
+        this(List.of(api), settings, messageContentIntentGranted);
+    }
+
+    /** For a process that runs several shards: lookups try each shard's cache. */
+    public DiscordGateway(List<DiscordApi> shards, DiscordSettings settings, boolean messageContentIntentGranted) {
+        this(shards, settings, messageContentIntentGranted, new JavacordChannelTransport(), Clock.systemUTC(),
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "discord-interactions");
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    DiscordGateway(List<DiscordApi> shards, DiscordSettings settings, boolean messageContentIntentGranted,
+                   ChannelTransport transport, Clock clock, ScheduledExecutorService scheduler) {
+        this.shards = List.copyOf(shards);
+        if (this.shards.isEmpty()) {
+            throw new IllegalArgumentException("at least one DiscordApi shard is needed");
+        }
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.mapper = new DiscordMapper(settings);
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.timeoutMillis = settings.requestTimeout().toMillis();
+        this.messageContent = messageContentIntentGranted;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.DISCORD;
+    }
+
+    @Override
+    public PlatformCapabilities capabilities() {
+        return PlatformCapabilities.discord(messageContent);
+    }
+
+    /** Updates what {@link #capabilities()} reports (after a reconnect with different intents). */
+    public void messageContentIntentGranted(boolean granted) {
+        this.messageContent = granted;
+    }
+
+    // ---------------------------------------------------------------- interactions (called by the connection)
+
+    /** Defers a slash command right away and remembers it so the core's reply answers it. Never blocks. */
+    public void beginCommand(InteractionBase interaction, CommandInvoked event) {
+        sweep();
+        Pending pending = new Pending(interaction, clock.instant(), true, interaction.respondLater());
+        byId.put(event.eventId(), pending);
+        byMember.put(new Key(event.conversation().id(), event.actor().id()), pending);
+    }
+
+    /** Remembers a button interaction and schedules its automatic acknowledgement. Never blocks. */
+    public void beginButton(MessageComponentInteractionBase interaction, ButtonPressed event) {
+        sweep();
+        Pending pending = new Pending(interaction, clock.instant(), false, null);
+        if (event.callbackId() != null) {
+            byId.put(event.callbackId(), pending);
+        }
+        byMember.put(new Key(event.conversation().id(), event.actor().id()), pending);
+        scheduler.schedule(() -> autoAcknowledge(pending), AUTO_ACKNOWLEDGE_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---------------------------------------------------------------- ChatGateway
+
+    @Override
+    public MessageRef send(OutboundMessage message) {
+        RenderedMessage rendered = renderer.render(message, false);
+        TextChannel channel = textChannel(message.to(), "send");
+        boolean direct = channel instanceof PrivateChannel;
+        Pending pending = message.recipient() == null ? null : live(new Key(message.to(), message.recipient()));
+        if (message.delivery() == Delivery.PRIVATE && !direct) {
+            if (pending != null) {
+                return respond(pending, rendered.asEphemeral(), message.to());
+            }
+            ConversationId dm = openDirect(message.recipient());
+            return send(message.withTo(dm).withReplyTo(null));
+        }
+        if (pending != null && pending.slash) {
+            return respond(pending, rendered, message.to());
+        }
+        if (direct && message.recipient() != null && closedDirectMessages.containsKey(message.recipient())) {
+            throw closedDm(message.recipient());
+        }
+        long id;
+        try {
+            id = DiscordFailures.await(transport.send(channel, rendered), "send message", timeoutMillis);
+        } catch (GatewayException e) {
+            if (e.reason() == Reason.DIRECT_MESSAGES_CLOSED && message.recipient() != null) {
+                closedDirectMessages.put(message.recipient(), clock.instant());
+            }
+            throw e;
+        }
+        if (direct && message.recipient() != null) {
+            pointToDirectMessage(message.recipient(), message.to());
+        }
+        return new MessageRef(message.to(), Long.toUnsignedString(id));
+    }
+
+    @Override
+    public void edit(MessageRef target, OutboundMessage replacement) {
+        RenderedMessage rendered = renderer.render(replacement, false);
+        TextChannel channel = textChannel(target.conversation(), "edit");
+        DiscordFailures.await(transport.edit(channel, DiscordMapper.snowflake(target.messageId(), "message id"),
+                rendered), "edit message", timeoutMillis);
+    }
+
+    @Override
+    public void acknowledge(ButtonPressed press, String notice) {
+        if (press.callbackId() == null) {
+            return; // a numbered reply: nothing on Discord waits for an acknowledgement
+        }
+        Pending pending = byId.get(press.callbackId());
+        if (pending == null) {
+            throw new GatewayException(Reason.NOT_FOUND, "acknowledge: the button interaction is unknown or expired "
+                    + "(older than 15 minutes, or the bot restarted)");
+        }
+        synchronized (pending) {
+            if (!pending.acknowledged) {
+                if (notice == null) {
+                    DiscordFailures.await(((MessageComponentInteractionBase) pending.interaction).acknowledge(),
+                            "acknowledge button", timeoutMillis);
+                } else {
+                    InteractionImmediateResponseBuilder responder = pending.interaction.createImmediateResponder();
+                    DiscordRenderer.apply(responder, noticeMessage(notice));
+                    DiscordFailures.await(responder.respond(), "acknowledge button", timeoutMillis);
+                }
+                pending.acknowledged = true;
+            } else if (notice != null) {
+                followUp(pending, noticeMessage(notice));
+            }
+        }
+    }
+
+    @Override
+    public ConversationId openDirect(ChatUserId member) {
+        requireDiscord(member.platform());
+        if (closedDirectMessages.containsKey(member)) {
+            throw closedDm(member);
+        }
+        long userId = DiscordMapper.snowflake(member.value(), "user id");
+        User user = DiscordFailures.await(shards.get(0).getUserById(userId), "find member for direct message", timeoutMillis);
+        PrivateChannel channel = DiscordFailures.await(user.openPrivateChannel(), "open direct message",
+                timeoutMillis);
+        return DiscordMapper.conversationId(channel.getId());
+    }
+
+    /** Discord has no deep link that hands a start token to a bot. */
+    @Override
+    public Optional<String> startLink(String startToken) {
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- GroupAdminGateway
+
+    @Override
+    public void delete(MessageRef message) {
+        TextChannel channel = textChannel(message.conversation(), "delete");
+        DiscordFailures.await(transport.delete(channel, DiscordMapper.snowflake(message.messageId(), "message id")),
+                "delete message", timeoutMillis);
+    }
+
+    @Override
+    public void mute(ConversationId group, ChatUserId member, Instant until) {
+        Duration length = Duration.between(clock.instant(), until);
+        if (length.isNegative() || length.isZero()) {
+            throw new GatewayException(Reason.INVALID, "timeout: the end time is not in the future");
+        }
+        if (length.compareTo(MAX_TIMEOUT) > 0) {
+            throw new GatewayException(Reason.INVALID, "timeout: Discord timeouts last at most 28 days; "
+                    + "choose a shorter timeout or a ban");
+        }
+        Server server = server(group, "timeout");
+        User user = member(server, member, "timeout");
+        DiscordFailures.await(server.timeoutUser(user, until, AUDIT_REASON), "timeout member", timeoutMillis);
+    }
+
+    @Override
+    public void kick(ConversationId group, ChatUserId member) {
+        Server server = server(group, "kick");
+        User user = member(server, member, "kick");
+        DiscordFailures.await(server.kickUser(user, AUDIT_REASON), "kick member", timeoutMillis);
+    }
+
+    @Override
+    public void ban(ConversationId group, ChatUserId member) {
+        Server server = server(group, "ban");
+        requireDiscord(member.platform());
+        DiscordFailures.await(server.banUser(member.value(), 0, TimeUnit.SECONDS, AUDIT_REASON), "ban member",
+                timeoutMillis);
+    }
+
+    @Override
+    public void unban(ConversationId group, ChatUserId member) {
+        Server server = server(group, "unban");
+        DiscordFailures.await(server.unbanUser(DiscordMapper.snowflake(member.value(), "user id"), AUDIT_REASON),
+                "unban member", timeoutMillis);
+    }
+
+    /** Members with Manage Messages, Moderate Members, Administrator or a moderator role (needs GUILD_MEMBERS). */
+    @Override
+    public Set<ChatUserId> moderators(ConversationId group) {
+        Server server = server(group, "list moderators");
+        return server.getMembers().stream()
+                .filter(u -> !u.isBot() && mapper.isModerator(server, u))
+                .map(DiscordMapper::userId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Stops the acknowledgement scheduler; the {@link DiscordApi} belongs to the caller. */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private MessageRef respond(Pending pending, RenderedMessage rendered, ConversationId to) {
+        synchronized (pending) {
+            Message sent;
+            if (pending.slash && !pending.answered) {
+                InteractionOriginalResponseUpdater updater = DiscordFailures.await(pending.deferred,
+                        "defer slash command", timeoutMillis);
+                if (rendered.ephemeral()) {
+                    // the deferral is public; a private answer must not fill it
+                    DiscordFailures.await(updater.delete(), "replace slash command response", timeoutMillis);
+                    pending.answered = true;
+                    sent = followUp(pending, rendered);
+                } else {
+                    DiscordRenderer.apply(updater, rendered);
+                    sent = DiscordFailures.await(updater.update(), "answer slash command", timeoutMillis);
+                    pending.answered = true;
+                }
+            } else {
+                if (!pending.slash && !pending.acknowledged) {
+                    DiscordFailures.await(((MessageComponentInteractionBase) pending.interaction).acknowledge(),
+                            "acknowledge button", timeoutMillis);
+                    pending.acknowledged = true;
+                }
+                sent = followUp(pending, rendered);
+            }
+            return new MessageRef(to, Long.toUnsignedString(sent.getId()));
+        }
+    }
+
+    private Message followUp(Pending pending, RenderedMessage rendered) {
+        InteractionFollowupMessageBuilder followup = pending.interaction.createFollowupMessageBuilder();
+        DiscordRenderer.apply(followup, rendered);
+        return DiscordFailures.await(followup.send(), "send interaction follow-up", timeoutMillis);
+    }
+
+    /** The core answered a guild slash command by DM: replace the public "thinking" with a private pointer. */
+    private void pointToDirectMessage(ChatUserId recipient, ConversationId dm) {
+        for (Map.Entry<Key, Pending> e : byMember.entrySet()) {
+            Pending pending = e.getValue();
+            if (!e.getKey().user().equals(recipient) || e.getKey().conversation().equals(dm) || !pending.slash
+                    || !isLive(pending)) {
+                continue;
+            }
+            synchronized (pending) {
+                if (pending.answered) {
+                    continue;
+                }
+                try {
+                    InteractionOriginalResponseUpdater updater = DiscordFailures.await(pending.deferred,
+                            "defer slash command", timeoutMillis);
+                    DiscordFailures.await(updater.delete(), "replace slash command response", timeoutMillis);
+                    pending.answered = true;
+                    followUp(pending, noticeMessage(DM_NOTE));
+                } catch (GatewayException ex) {
+                    LOG.warn("could not point slash command in {} to the DM of {}: {}", e.getKey().conversation(),
+                            recipient, ex.reason());
+                }
+            }
+        }
+    }
+
+    private void autoAcknowledge(Pending pending) {
+        synchronized (pending) {
+            if (pending.acknowledged) {
+                return;
+            }
+            pending.acknowledged = true;
+            ((MessageComponentInteractionBase) pending.interaction).acknowledge().exceptionally(t -> {
+                LOG.warn("automatic acknowledgement of interaction {} failed: {}", pending.interaction.getId(),
+                        DiscordFailures.map("acknowledge", t).reason());
+                return null;
+            });
+        }
+    }
+
+    private static RenderedMessage noticeMessage(String notice) {
+        return new RenderedMessage(DiscordRenderer.plain(notice), List.of(), true, null);
+    }
+
+    private Pending live(Key key) {
+        Pending pending = byMember.get(key);
+        if (pending == null) {
+            return null;
+        }
+        Duration age = Duration.between(pending.created, clock.instant());
+        return age.compareTo(settings.interactionWindow()) <= 0 ? pending : null;
+    }
+
+    private boolean isLive(Pending pending) {
+        return Duration.between(pending.created, clock.instant()).compareTo(settings.interactionWindow()) <= 0;
+    }
+
+    private void sweep() {
+        Instant cutoff = clock.instant().minus(INTERACTION_TOKEN_LIFE);
+        byMember.values().removeIf(p -> p.created.isBefore(cutoff));
+        byId.values().removeIf(p -> p.created.isBefore(cutoff));
+        Instant dmCutoff = clock.instant().minus(CLOSED_DM_MEMORY);
+        closedDirectMessages.values().removeIf(at -> at.isBefore(dmCutoff));
+    }
+
+    private TextChannel textChannel(ConversationId id, String operation) {
+        requireDiscord(id.platform());
+        Channel channel = channel(DiscordMapper.snowflake(id.value(), "channel id")).orElse(null);
+        if (channel instanceof TextChannel text) {
+            return text;
+        }
+        throw new GatewayException(Reason.NOT_FOUND, operation + ": channel " + id
+                + " is unknown to the bot or not a text channel (is the bot still in the server and can it view it?)");
+    }
+
+    private Server server(ConversationId group, String operation) {
+        requireDiscord(group.platform());
+        long id = DiscordMapper.snowflake(group.value(), "channel id");
+        Optional<Channel> channel = channel(id);
+        if (channel.isPresent()) {
+            if (channel.get() instanceof ServerChannel sc) {
+                return sc.getServer();
+            }
+            throw new GatewayException(Reason.UNSUPPORTED, operation + " works only in a server channel, not in a DM");
+        }
+        return shards.stream().map(a -> a.getServerById(id)).flatMap(Optional::stream).findFirst().orElseThrow(() -> new GatewayException(Reason.NOT_FOUND, operation
+                + ": channel or server " + group + " is unknown to the bot"));
+    }
+
+    private User member(Server server, ChatUserId member, String operation) {
+        requireDiscord(member.platform());
+        return server.getMemberById(DiscordMapper.snowflake(member.value(), "user id")).orElseThrow(() ->
+                new GatewayException(Reason.NOT_FOUND, operation + ": member " + member
+                        + " is not in this server (left already, or the GUILD_MEMBERS intent is off)"));
+    }
+
+    private Optional<Channel> channel(long id) {
+        for (DiscordApi api : shards) {
+            Optional<Channel> found = api.getChannelById(id);
+            if (found != null && found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void requireDiscord(Platform platform) {
+        if (platform != Platform.DISCORD) {
+            throw new GatewayException(Reason.INVALID, "a " + platform.lowerName()
+                    + " id was handed to the Discord gateway");
+        }
+    }
+
+    private static GatewayException closedDm(ChatUserId member) {
+        return new GatewayException(Reason.DIRECT_MESSAGES_CLOSED, "open direct message: member " + member
+                + " does not accept direct messages from the bot (their privacy settings for this server)");
+    }
+
+    private record Key(ConversationId conversation, ChatUserId user) {
+    }
+
+    /** One interaction; mutable fields guarded by the instance's monitor. */
+    private static final class Pending {
+        final InteractionBase interaction;
+        final Instant created;
+        final boolean slash;
+        final java.util.concurrent.CompletableFuture<InteractionOriginalResponseUpdater> deferred;
+        boolean acknowledged;
+        boolean answered;
+
+        Pending(InteractionBase interaction, Instant created, boolean slash,
+                java.util.concurrent.CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
+            this.interaction = interaction;
+            this.created = created;
+            this.slash = slash;
+            this.deferred = deferred;
+            this.acknowledged = slash;
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package org.fellowship.discord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.event.InboundEvent;
+import org.fellowship.core.event.MemberJoined;
+import org.fellowship.core.event.MemberLeft;
+import org.fellowship.core.event.MessageEdited;
+import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.ChatKind;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Member;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.text.CommandLine;
+import org.javacord.api.entity.channel.Channel;
+import org.javacord.api.entity.channel.PrivateChannel;
+import org.javacord.api.entity.channel.ServerChannel;
+import org.javacord.api.entity.message.Message;
+import org.javacord.api.entity.message.MessageAuthor;
+import org.javacord.api.entity.message.MessageReference;
+import org.javacord.api.entity.permission.PermissionType;
+import org.javacord.api.entity.permission.Role;
+import org.javacord.api.entity.server.Server;
+import org.javacord.api.entity.user.User;
+import org.javacord.api.interaction.InteractionBase;
+import org.javacord.api.interaction.MessageComponentInteractionBase;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.javacord.api.interaction.SlashCommandInteractionOption;
+
+/**
+ * Translates Discord (Javacord) entities into the core's {@link InboundEvent}s. Pure: reads only the entities
+ * handed in (and the caches behind them), never calls Discord's REST API, never logs.
+ *
+ * <p>Mapping: community = guild id; conversation = channel id (a thread is its own conversation; a DM's
+ * conversation id is the DM channel id); event ids are Discord snowflakes (message id, interaction id), prefixed so
+ * they never collide: {@code m<id>} create, {@code e<id>.<editMillis>} edit, {@code i<id>} interaction,
+ * {@code j/l<guild>.<user>.<millis>} member join/leave.
+ *
+ * <p><b>Threading:</b> immutable and thread-safe. <b>Nullness:</b> arguments must not be {@code null}; methods
+ * return {@link Optional#empty()} for things the core must not see (webhook or system messages, messages without a
+ * channel). <b>Failure:</b> never throws for odd Discord data; unknown shapes map to empty.
+ */
+public final class DiscordMapper {
+    private final DiscordSettings settings;
+    private final Map<String, List<String>> declaredOptions;
+
+    /**
+     * @param settings        moderator and mentor roles
+     * @param declaredOptions per slash command name, its option names in declared order (arguments are joined in
+     *                        this order); commands missing here keep Discord's order
+     */
+    public DiscordMapper(DiscordSettings settings, Map<String, List<String>> declaredOptions) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.declaredOptions = Map.copyOf(declaredOptions);
+    }
+
+    public DiscordMapper(DiscordSettings settings) {
+        this(settings, Map.of());
+    }
+
+    /** A new message: a text command ({@code /name args}) becomes {@link CommandInvoked}, anything else a message. */
+    public Optional<InboundEvent> messageCreated(Message message) {
+        Optional<Member> actor = author(message);
+        Optional<Conversation> where = conversation(message.getChannel());
+        if (actor.isEmpty() || where.isEmpty()) {
+            return Optional.empty();
+        }
+        String eventId = "m" + message.getId();
+        MessageRef ref = new MessageRef(where.get().id(), Long.toUnsignedString(message.getId()));
+        Instant at = message.getCreationTimestamp();
+        String text = Objects.requireNonNullElse(message.getContent(), "");
+        Optional<CommandLine> command = CommandLine.parse(text);
+        if (command.isPresent()) {
+            return Optional.of(new CommandInvoked(eventId, where.get(), actor.get(), at, ref, command.get().name(),
+                    command.get().arguments()));
+        }
+        MessageRef replyTo = null;
+        ChatUserId replyToAuthor = null;
+        Optional<MessageReference> reference = message.getMessageReference();
+        if (reference.isPresent() && reference.get().getMessageId().isPresent()) {
+            replyTo = new MessageRef(new ConversationId(Platform.DISCORD,
+                    Long.toUnsignedString(reference.get().getChannelId())),
+                    Long.toUnsignedString(reference.get().getMessageId().get()));
+            replyToAuthor = message.getReferencedMessage().flatMap(m -> m.getAuthor().asUser())
+                    .map(DiscordMapper::userId).orElse(null);
+        }
+        int mentions = size(message.getMentionedUsers()) + size(message.getMentionedRoles())
+                + (message.mentionsEveryone() ? 1 : 0);
+        return Optional.of(new MessageReceived(eventId, where.get(), actor.get(), at, ref, text, replyTo,
+                replyToAuthor, mentions));
+    }
+
+    /** An edited message; the event id is unique per edit (message id plus edit time). */
+    public Optional<InboundEvent> messageEdited(Message message) {
+        Optional<Member> actor = author(message);
+        Optional<Conversation> where = conversation(message.getChannel());
+        if (actor.isEmpty() || where.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant editedAt = message.getLastEditTimestamp().orElseGet(message::getCreationTimestamp);
+        String eventId = "e" + message.getId() + "." + editedAt.toEpochMilli();
+        MessageRef ref = new MessageRef(where.get().id(), Long.toUnsignedString(message.getId()));
+        return Optional.of(new MessageEdited(eventId, where.get(), actor.get(), editedAt, ref,
+                Objects.requireNonNullElse(message.getContent(), "")));
+    }
+
+    /** A member joined a guild; the conversation is the guild's system channel, or the guild id when it has none. */
+    public MemberJoined memberJoined(Server server, User user, Instant at) {
+        return new MemberJoined("j" + server.getId() + "." + user.getId() + "." + at.toEpochMilli(),
+                guildConversation(server), member(user, server), at);
+    }
+
+    /** A member left or was removed from a guild. */
+    public MemberLeft memberLeft(Server server, User user, Instant at) {
+        return new MemberLeft("l" + server.getId() + "." + user.getId() + "." + at.toEpochMilli(),
+                guildConversation(server), member(user, server), at);
+    }
+
+    /**
+     * A slash command. Arguments are the options' values joined by spaces in declared order (sub-commands
+     * contribute their name first); the event id and nothing else identifies the interaction.
+     */
+    public Optional<CommandInvoked> slashCommand(SlashCommandInteraction interaction, Instant at) {
+        Optional<Conversation> where = interactionConversation(interaction);
+        if (where.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = interaction.getCommandName();
+        List<String> parts = new ArrayList<>();
+        collect(name, interaction.getOptions(), parts);
+        return Optional.of(new CommandInvoked("i" + interaction.getId(), where.get(),
+                member(interaction.getUser(), interaction.getServer().orElse(null)), at, null, name,
+                String.join(" ", parts)));
+    }
+
+    /** A button press: token = custom id, callback id = interaction id, message = the message carrying the button. */
+    public Optional<ButtonPressed> buttonPressed(MessageComponentInteractionBase interaction, Instant at) {
+        Optional<Conversation> where = interactionConversation(interaction);
+        if (where.isEmpty() || interaction.getCustomId() == null || interaction.getCustomId().isBlank()) {
+            return Optional.empty();
+        }
+        Message carrier = interaction.getMessage();
+        MessageRef ref = carrier == null ? null
+                : new MessageRef(where.get().id(), Long.toUnsignedString(carrier.getId()));
+        String id = Long.toUnsignedString(interaction.getId());
+        return Optional.of(new ButtonPressed("i" + id, where.get(),
+                member(interaction.getUser(), interaction.getServer().orElse(null)), at, ref,
+                interaction.getCustomId(), id));
+    }
+
+    /** Where a channel sits in the core's vocabulary: DMs are direct; guild text channels and threads are groups. */
+    public Optional<Conversation> conversation(Channel channel) {
+        if (channel == null) {
+            return Optional.empty();
+        }
+        ConversationId id = conversationId(channel.getId());
+        if (channel instanceof PrivateChannel) {
+            return Optional.of(new Conversation(id, ChatKind.DIRECT, null, null));
+        }
+        if (channel instanceof ServerChannel sc) {
+            Server server = sc.getServer();
+            if (server == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Conversation(id, ChatKind.GROUP, communityId(server.getId()), sc.getName()));
+        }
+        return Optional.empty();
+    }
+
+    /** The member as the core sees them; moderator and mentor flags only inside a guild. */
+    public Member member(User user, Server server) {
+        if (server == null) {
+            return new Member(userId(user), user.getName(), false, false, user.isBot());
+        }
+        return new Member(userId(user), user.getDisplayName(server), isModerator(server, user),
+                hasAnyRole(server, user, settings.mentorRoleIds()), user.isBot());
+    }
+
+    /** Manage Messages, Moderate Members, Administrator, or one of the configured moderator roles. */
+    public boolean isModerator(Server server, User user) {
+        return server.isAdmin(user)
+                || server.hasPermission(user, PermissionType.ADMINISTRATOR)
+                || server.hasPermission(user, PermissionType.MANAGE_MESSAGES)
+                || server.hasPermission(user, PermissionType.MODERATE_MEMBERS)
+                || hasAnyRole(server, user, settings.moderatorRoleIds());
+    }
+
+    public static ChatUserId userId(User user) {
+        return new ChatUserId(Platform.DISCORD, Long.toUnsignedString(user.getId()));
+    }
+
+    public static ConversationId conversationId(long channelId) {
+        return new ConversationId(Platform.DISCORD, Long.toUnsignedString(channelId));
+    }
+
+    public static CommunityId communityId(long guildId) {
+        return new CommunityId(Platform.DISCORD, Long.toUnsignedString(guildId));
+    }
+
+    /** Parses an id the adapter produced; a non-numeric id is a caller error reported as such. */
+    public static long snowflake(String value, String what) {
+        try {
+            return Long.parseUnsignedLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " is not a Discord id");
+        }
+    }
+
+    private Conversation guildConversation(Server server) {
+        long channel = server.getSystemChannel().map(Channel::getId).orElse(server.getId());
+        return new Conversation(conversationId(channel), ChatKind.GROUP, communityId(server.getId()), server.getName());
+    }
+
+    private Optional<Conversation> interactionConversation(InteractionBase interaction) {
+        return interaction.getChannel().flatMap(this::conversation);
+    }
+
+    private Optional<Member> author(Message message) {
+        MessageAuthor author = message.getAuthor();
+        if (author == null || author.isWebhook()) {
+            return Optional.empty();
+        }
+        Optional<User> user = author.asUser();
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(member(user.get(), message.getServer().orElse(null)));
+    }
+
+    private void collect(String command, List<SlashCommandInteractionOption> options, List<String> parts) {
+        List<String> order = declaredOptions.getOrDefault(command, List.of());
+        List<SlashCommandInteractionOption> sorted = new ArrayList<>(options == null ? List.of() : options);
+        sorted.sort(Comparator.comparingInt(o -> {
+            int i = order.indexOf(o.getName());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        for (SlashCommandInteractionOption option : sorted) {
+            if (option.isSubcommandOrGroup()) {
+                parts.add(option.getName());
+                collect(command + " " + option.getName(), option.getOptions(), parts);
+            } else {
+                option.getStringRepresentationValue().filter(v -> !v.isBlank()).ifPresent(v -> parts.add(v.strip()));
+            }
+        }
+    }
+
+    private static boolean hasAnyRole(Server server, User user, java.util.Set<Long> roleIds) {
+        if (roleIds.isEmpty()) {
+            return false;
+        }
+        List<Role> roles = user.getRoles(server);
+        return roles != null && roles.stream().anyMatch(r -> roleIds.contains(r.getId()));
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+}

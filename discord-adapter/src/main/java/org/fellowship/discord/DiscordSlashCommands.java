@@ -1,0 +1,85 @@
+package org.fellowship.discord;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.port.GatewayException;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.interaction.SlashCommand;
+import org.javacord.api.interaction.SlashCommandBuilder;
+import org.javacord.api.interaction.SlashCommandOption;
+import org.javacord.api.interaction.SlashCommandOptionType;
+
+/**
+ * Publishes the core's commands ({@link CommandSpec}) as Discord slash commands, globally or in one guild
+ * ({@link DiscordSettings#commandGuildId()}; guild commands appear at once, global ones can take up to an hour).
+ * Each command gets its description and, when it takes arguments, one string option {@value #ARGUMENTS_OPTION}
+ * described by the command's synopsis (required when the synopsis starts with {@code <}). The core parses
+ * arguments itself, so slash commands and typed text commands run the same code. Registration overwrites the
+ * whole set in one request, so removed commands disappear.
+ *
+ * <p><b>Threading:</b> thread-safe; {@link #register} blocks up to the request timeout. <b>Nullness:</b> no
+ * {@code null} arguments. <b>Failure:</b> {@link GatewayException} (for example {@code FORBIDDEN} when the bot was
+ * invited without the {@code applications.commands} scope).
+ */
+public final class DiscordSlashCommands {
+    /** The single free-text option every command with arguments gets. */
+    public static final String ARGUMENTS_OPTION = "arguments";
+    private static final int MAX_OPTION_DESCRIPTION = 100;
+
+    private final DiscordApi api;
+    private final DiscordSettings settings;
+
+    public DiscordSlashCommands(DiscordApi api, DiscordSettings settings) {
+        this.api = api;
+        this.settings = settings;
+    }
+
+    /** Replaces the bot's slash commands with {@code specs}; returns how many were registered. */
+    public int register(List<CommandSpec> specs) {
+        Set<SlashCommandBuilder> builders = builders(specs);
+        long timeout = settings.requestTimeout().toMillis() * 3;
+        if (settings.commandGuildId() == null) {
+            DiscordFailures.await(api.bulkOverwriteGlobalApplicationCommands(builders),
+                    "register global slash commands", timeout);
+        } else {
+            DiscordFailures.await(api.bulkOverwriteServerApplicationCommands(settings.commandGuildId(), builders),
+                    "register guild slash commands", timeout);
+        }
+        return builders.size();
+    }
+
+    /** One builder per command, in registration order. */
+    public static Set<SlashCommandBuilder> builders(List<CommandSpec> specs) {
+        Set<SlashCommandBuilder> builders = new LinkedHashSet<>();
+        for (CommandSpec spec : specs) {
+            builders.add(SlashCommand.with(spec.name(), spec.description(), options(spec)));
+        }
+        return builders;
+    }
+
+    /** Option names per command in declared order, for {@link DiscordMapper}. */
+    public static Map<String, List<String>> declaredOptions(List<CommandSpec> specs) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (CommandSpec spec : specs) {
+            out.put(spec.name(), spec.arguments().isBlank() ? List.of() : List.of(ARGUMENTS_OPTION));
+        }
+        return out;
+    }
+
+    static List<SlashCommandOption> options(CommandSpec spec) {
+        if (spec.arguments().isBlank()) {
+            return List.of();
+        }
+        return List.of(SlashCommandOption.create(SlashCommandOptionType.STRING, ARGUMENTS_OPTION,
+                optionDescription(spec), spec.arguments().strip().startsWith("<")));
+    }
+
+    static String optionDescription(CommandSpec spec) {
+        String d = spec.arguments().strip();
+        return d.length() > MAX_OPTION_DESCRIPTION ? d.substring(0, MAX_OPTION_DESCRIPTION - 1) + "…" : d;
+    }
+}

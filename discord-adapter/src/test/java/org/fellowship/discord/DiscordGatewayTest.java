@@ -1,0 +1,268 @@
+package org.fellowship.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fellowship.discord.DiscordWorld.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GatewayException.Reason;
+import org.fellowship.core.testkit.MutableClock;
+import org.javacord.api.entity.message.MessageFlag;
+import org.javacord.api.entity.user.User;
+import org.javacord.api.exception.MissingPermissionsException;
+import org.javacord.api.interaction.ButtonInteraction;
+import org.javacord.api.interaction.SlashCommandInteraction;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+class DiscordGatewayTest {
+    private final DiscordWorld world = new DiscordWorld();
+    private final RecordingTransport transport = new RecordingTransport();
+    private final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
+    private final ScheduledExecutorService scheduler = mock(ScheduledExecutorService.class);
+    private final DiscordGateway gateway = new DiscordGateway(List.of(world.api), world.settings(), false, transport,
+            clock, scheduler);
+    private final DiscordMapper mapper = new DiscordMapper(world.settings());
+    private final ConversationId general = conversation(CHANNEL);
+
+    @Test
+    void capabilitiesFollowTheMessageContentIntent() {
+        assertThat(gateway.capabilities().readAllGroupMessages()).isFalse();
+        assertThat(gateway.capabilities().maxTextLength()).isEqualTo(2000);
+        gateway.messageContentIntentGranted(true);
+        assertThat(gateway.capabilities().readAllGroupMessages()).isTrue();
+        assertThat(gateway.startLink("x")).isEmpty();
+    }
+
+    @Test
+    void publicMessageGoesToTheChannel() {
+        MessageRef ref = gateway.send(OutboundMessage.text(general, "Meeting at 7"));
+        assertThat(transport.sends()).singleElement().satisfies(c -> {
+            assertThat(c.channelId()).isEqualTo(CHANNEL);
+            assertThat(c.message().content()).isEqualTo("Meeting at 7");
+            assertThat(ref.messageId()).isEqualTo(Long.toString(c.messageId()));
+        });
+    }
+
+    @Test
+    void privateMessageAddressedToAGuildWithoutInteractionGoesByDm() {
+        MessageRef ref = gateway.send(privately(general, SAM, "your clean time"));
+        assertThat(transport.sends()).singleElement().satisfies(c -> assertThat(c.channelId()).isEqualTo(1000 + SAM));
+        assertThat(ref.conversation()).isEqualTo(conversation(1000 + SAM));
+    }
+
+    @Test
+    void closedDmsAreReportedAndRememberedForOpenDirect() {
+        transport.refusing.add(1000 + SAM);
+        assertThatThrownBy(() -> gateway.send(privately(general, SAM, "hi")))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DIRECT_MESSAGES_CLOSED));
+        assertThatThrownBy(() -> gateway.openDirect(chatUser(SAM)))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.DIRECT_MESSAGES_CLOSED));
+    }
+
+    @Test
+    void slashCommandIsDeferredAndTheReplyFillsIt() {
+        SlashCommandInteraction i = world.slash(SAM, world.channel, "help");
+        gateway.beginCommand(i, command(i));
+        verify(i).respondLater();
+        var updater = updater(i);
+
+        MessageRef ref = gateway.send(reply(general, SAM, "Here is what I can do"));
+        verify(updater).setContent("Here is what I can do");
+        verify(updater).update();
+        assertThat(ref.conversation()).isEqualTo(general);
+        assertThat(transport.sends()).isEmpty();
+
+        gateway.send(reply(general, SAM, "second part"));
+        verify(i.createFollowupMessageBuilder()).setContent("second part");
+        verify(i.createFollowupMessageBuilder()).send();
+    }
+
+    @Test
+    void privateReplyToASlashCommandIsEphemeral() {
+        SlashCommandInteraction i = world.slash(SAM, world.channel, "cleantime");
+        gateway.beginCommand(i, command(i));
+        gateway.send(privately(general, SAM, "412 days"));
+        verify(updater(i)).delete();
+        verify(i.createFollowupMessageBuilder()).setContent("412 days");
+        verify(i.createFollowupMessageBuilder()).setFlags(MessageFlag.EPHEMERAL);
+        assertThat(transport.sends()).isEmpty();
+    }
+
+    @Test
+    void answeringAGuildSlashCommandByDmLeavesAnEphemeralPointer() {
+        SlashCommandInteraction i = world.slash(SAM, world.channel, "checkin");
+        gateway.beginCommand(i, command(i));
+        gateway.send(reply(conversation(1000 + SAM), SAM, "How are you today?"));
+        assertThat(transport.sends()).singleElement().satisfies(c -> assertThat(c.channelId()).isEqualTo(1000 + SAM));
+        verify(updater(i)).delete();
+        verify(i.createFollowupMessageBuilder()).setContent(DiscordRenderer.plain(DiscordGateway.DM_NOTE));
+        verify(i.createFollowupMessageBuilder()).setFlags(MessageFlag.EPHEMERAL);
+    }
+
+    @Test
+    void afterTheInteractionWindowRepliesArePlainChannelMessages() {
+        SlashCommandInteraction i = world.slash(SAM, world.channel, "help");
+        gateway.beginCommand(i, command(i));
+        clock.advance(Duration.ofMinutes(3));
+        gateway.send(reply(general, SAM, "late"));
+        assertThat(transport.sends()).hasSize(1);
+        verify(updater(i), never()).update();
+    }
+
+    @Test
+    void buttonPressIsAcknowledgedByTheCoreOrAutomatically() {
+        ButtonInteraction i = world.button(SAM, world.channel, "tok");
+        ButtonPressed press = mapper.buttonPressed(i, NOW).orElseThrow();
+        gateway.beginButton(i, press);
+        ArgumentCaptor<Runnable> auto = ArgumentCaptor.forClass(Runnable.class);
+        verify(scheduler).schedule(auto.capture(), eq(DiscordGateway.AUTO_ACKNOWLEDGE_AFTER.toMillis()),
+                eq(TimeUnit.MILLISECONDS));
+
+        gateway.acknowledge(press, null);
+        verify(i).acknowledge();
+        auto.getValue().run();
+        verify(i, times(1)).acknowledge();
+    }
+
+    @Test
+    void lateNoticeAfterAutomaticAcknowledgementIsAnEphemeralFollowUp() {
+        ButtonInteraction i = world.button(SAM, world.channel, "tok");
+        ButtonPressed press = mapper.buttonPressed(i, NOW).orElseThrow();
+        gateway.beginButton(i, press);
+        ArgumentCaptor<Runnable> auto = ArgumentCaptor.forClass(Runnable.class);
+        verify(scheduler).schedule(auto.capture(), anyLong(), any());
+        auto.getValue().run();
+        gateway.acknowledge(press, "This button has expired.");
+        verify(i).acknowledge();
+        verify(i.createFollowupMessageBuilder()).setFlags(MessageFlag.EPHEMERAL);
+    }
+
+    @Test
+    void noticeOnFirstAcknowledgementIsAnEphemeralResponse() {
+        ButtonInteraction i = world.button(SAM, world.channel, "tok");
+        ButtonPressed press = mapper.buttonPressed(i, NOW).orElseThrow();
+        gateway.beginButton(i, press);
+        gateway.acknowledge(press, "This button is for someone else.");
+        verify(i.createImmediateResponder()).setFlags(MessageFlag.EPHEMERAL);
+        verify(i.createImmediateResponder()).respond();
+        verify(i, never()).acknowledge();
+    }
+
+    @Test
+    void unknownButtonInteractionIsNotFound() {
+        ButtonPressed press = mapper.buttonPressed(world.button(SAM, world.channel, "tok"), NOW).orElseThrow();
+        assertThatThrownBy(() -> gateway.acknowledge(press, null))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void timeoutUpToTwentyEightDays() {
+        when(world.server.timeoutUser(any(User.class), any(Instant.class), anyString()))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        Instant until = clock.instant().plus(Duration.ofDays(28));
+        gateway.mute(general, chatUser(SAM), until);
+        verify(world.server).timeoutUser(world.user(SAM), until, DiscordGateway.AUDIT_REASON);
+
+        assertThatThrownBy(() -> gateway.mute(general, chatUser(SAM), until.plusSeconds(1)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.INVALID);
+                    assertThat(e.getMessage()).contains("28 days");
+                });
+        assertThatThrownBy(() -> gateway.mute(general, chatUser(SAM), clock.instant().minusSeconds(1)))
+                .isInstanceOf(GatewayException.class);
+    }
+
+    @Test
+    void missingPermissionIsForbiddenWithAnActionableMessage() {
+        var refused = new MissingPermissionsException(null, "Missing Permissions", request(), response(403));
+        when(world.server.kickUser(any(User.class), anyString())).thenReturn(CompletableFuture.failedFuture(refused));
+        assertThatThrownBy(() -> gateway.kick(general, chatUser(MO)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.FORBIDDEN);
+                    assertThat(e.getMessage()).contains("Kick Members").contains("role above");
+                });
+    }
+
+    @Test
+    void unknownMemberIsNotFound() {
+        assertThatThrownBy(() -> gateway.kick(general, chatUser(77)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void banAndUnbanWorkByIdAndDeleteGoesThroughTheTransport() {
+        when(world.server.banUser(anyString(), anyLong(), any(TimeUnit.class), anyString()))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        when(world.server.unbanUser(anyLong(), anyString())).thenReturn(CompletableFuture.completedFuture(null));
+        gateway.ban(general, chatUser(77));
+        gateway.unban(general, chatUser(77));
+        verify(world.server).banUser("77", 0, TimeUnit.SECONDS, DiscordGateway.AUDIT_REASON);
+        verify(world.server).unbanUser(77L, DiscordGateway.AUDIT_REASON);
+
+        gateway.delete(new MessageRef(general, "555"));
+        assertThat(transport.calls).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("delete");
+            assertThat(c.messageId()).isEqualTo(555L);
+        });
+    }
+
+    @Test
+    void editReplacesTextAndButtons() {
+        gateway.edit(new MessageRef(general, "556"), OutboundMessage.text(general, "updated"));
+        assertThat(transport.calls).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("edit");
+            assertThat(c.message().content()).isEqualTo("updated");
+        });
+    }
+
+    @Test
+    void moderatorsAreRecognisedByPermissionsAndRoles() {
+        assertThat(gateway.moderators(general)).containsExactlyInAnyOrder(chatUser(MO), chatUser(ADA), chatUser(RAE));
+    }
+
+    @Test
+    void unknownChannelIsNotFound() {
+        assertThatThrownBy(() -> gateway.send(OutboundMessage.text(conversation(999), "x")))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    }
+
+    private CommandInvoked command(SlashCommandInteraction i) {
+        return mapper.slashCommand(i, NOW).orElseThrow();
+    }
+
+    private static OutboundMessage reply(ConversationId to, long user, String text) {
+        return new OutboundMessage(to, text, TextStyle.PLAIN, List.of(), null, Delivery.PUBLIC, chatUser(user),
+                Priority.NORMAL);
+    }
+
+    private static OutboundMessage privately(ConversationId to, long user, String text) {
+        return new OutboundMessage(to, text, TextStyle.PLAIN, List.of(), null, Delivery.PRIVATE, chatUser(user),
+                Priority.NORMAL);
+    }
+}
