@@ -1,0 +1,146 @@
+package org.fellowship.redis;
+
+import java.util.Objects;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+
+/**
+ * The one place that builds Redis keys. Every key is {@code <namespace>:v1:...}; the version lets a future layout
+ * live next to this one during a migration. Keys that must be changed together share a Redis Cluster hash tag:
+ * a member's keys use <code>{u:tg:42}</code>, a community's keys use {@link CommunityId#hashTag()}, a conversation's
+ * anonymous keys use <code>{c:tg:-1001}</code> and the due-queue keys use <code>{due}</code>.
+ *
+ * <p><b>Threading:</b> immutable and thread-safe. <b>Nullness:</b> arguments non-null unless stated.
+ * <b>Failure:</b> {@link IllegalArgumentException} for a namespace or suffix that could break the key layout.
+ */
+public final class KeySchema {
+    /** Layout version baked into every key. */
+    public static final String VERSION = "v1";
+    private static final String DEFAULT_NAMESPACE = "fs";
+    private static final String DUE_TAG = "{due}";
+
+    private final String prefix;
+
+    private KeySchema(String namespace) {
+        requireTame(namespace, "namespace");
+        if (namespace.contains(":")) {
+            throw new IllegalArgumentException("namespace must not contain ':'");
+        }
+        this.prefix = namespace + ":" + VERSION + ":";
+    }
+
+    /** The production layout: keys start with {@code fs:v1:}. */
+    public static KeySchema defaults() {
+        return new KeySchema(DEFAULT_NAMESPACE);
+    }
+
+    /** A separate layout under another namespace (tests use a random one so they never touch real data). */
+    public static KeySchema namespaced(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        return new KeySchema(namespace);
+    }
+
+    /** The common prefix of every key in this schema, for example {@code fs:v1:}. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** Marker that an inbound event was handled. Not user-scoped (it holds no data) and always has a TTL. */
+    public String dedupe(String eventKey) {
+        return prefix + "dedupe:" + Objects.requireNonNull(eventKey, "eventKey");
+    }
+
+    /** The action behind an opaque button token. Always has a TTL. */
+    public String buttonToken(String token) {
+        return prefix + "btn:" + Objects.requireNonNull(token, "token");
+    }
+
+    /**
+     * Numbered choices in a conversation: in the member's slot when {@code member} is non-null (so the key can be
+     * listed in their erasure index), otherwise in the conversation's slot.
+     */
+    public String choices(ConversationId conversation, ChatUserId member) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (member == null) {
+            return prefix + "{c:" + conversation + "}:choices";
+        }
+        return user(member, "choices:" + conversation);
+    }
+
+    /** A member's profile record. */
+    public String profile(ChatUserId member) {
+        return user(member, "profile");
+    }
+
+    /** The SET listing every key stored about a member (see {@link org.fellowship.core.store.MemberDataEraser}). */
+    public String erasureIndex(ChatUserId member) {
+        return user(member, "erasure");
+    }
+
+    /**
+     * Any other member-scoped key, in the member's slot, for example {@code user(m, "warnings:tg:-100")}.
+     * Callers must list it in the member's erasure index.
+     */
+    public String user(ChatUserId member, String suffix) {
+        return prefix + userTag(member) + ":" + requireSuffix(suffix);
+    }
+
+    /** The member's hash tag, for example <code>{u:tg:42}</code>. */
+    public static String userTag(ChatUserId member) {
+        return "{u:" + Objects.requireNonNull(member, "member") + "}";
+    }
+
+    /** A community-scoped key in the community's slot, for example <code>fs:v1:{tg:-100123}:rules</code>. */
+    public String community(CommunityId community, String suffix) {
+        return prefix + Objects.requireNonNull(community, "community").hashTag() + ":" + requireSuffix(suffix);
+    }
+
+    /** Sorted set of due-queue ids scored by due time, or by lease expiry while leased (epoch millis). */
+    public String dueSchedule() {
+        return prefix + DUE_TAG + ":schedule";
+    }
+
+    /** Hash id -> {@code kind|dueAtMillis|payload}. */
+    public String duePayloads() {
+        return prefix + DUE_TAG + ":payloads";
+    }
+
+    /** Hash id -> lease token, present while an item is leased. */
+    public String dueLeases() {
+        return prefix + DUE_TAG + ":leases";
+    }
+
+    /** Hash id -> number of claims so far. */
+    public String dueAttempts() {
+        return prefix + DUE_TAG + ":attempts";
+    }
+
+    /** Marker that the due item with this id was completed; lives for the done-retention window. */
+    public String dueDone(String id) {
+        return prefix + DUE_TAG + ":done:" + Objects.requireNonNull(id, "id");
+    }
+
+    private static String requireSuffix(String suffix) {
+        requireTame(Objects.requireNonNull(suffix, "suffix"), "key suffix");
+        return suffix;
+    }
+
+    // Braces would create a second hash tag and whitespace breaks tooling: keep key parts tame.
+    private static void requireTame(String part, String what) {
+        if (part.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c <= ' ' || c == '{' || c == '}' || c == 0x7f) {
+                throw new IllegalArgumentException(what + " contains a space, brace or control character");
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KeySchema[" + prefix + "]";
+    }
+}

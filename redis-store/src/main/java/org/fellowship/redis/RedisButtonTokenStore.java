@@ -1,0 +1,97 @@
+package org.fellowship.redis;
+
+import io.lettuce.core.SetArgs;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.store.ButtonAction;
+import org.fellowship.core.store.ButtonTokenStore;
+
+/**
+ * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON under a
+ * {@code PX} TTL. Numbered choices are one JSON array per conversation and member, replaced atomically with
+ * {@code SET PX}; member-scoped choices are listed in the member's erasure index. Thread-safe.
+ */
+final class RedisButtonTokenStore implements ButtonTokenStore {
+    private static final Base64.Encoder TOKENS = Base64.getUrlEncoder().withoutPadding();
+
+    private final Redis redis;
+    private final KeySchema keys;
+    private final RecordCodec codec;
+    private final UserKeys userKeys;
+    private final SecureRandom random = new SecureRandom();
+
+    RedisButtonTokenStore(Redis redis, KeySchema keys, RecordCodec codec, UserKeys userKeys) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.userKeys = userKeys;
+    }
+
+    @Override
+    public String issue(ButtonAction action, Duration ttl) {
+        Objects.requireNonNull(action, "action");
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String token = TOKENS.encodeToString(bytes);
+        String json = codec.writeButtonAction(action);
+        long px = Math.max(1, ttl.toMillis());
+        redis.call("button issue", c -> c.set(keys.buttonToken(token), json, SetArgs.Builder.px(px)));
+        return token;
+    }
+
+    @Override
+    public Optional<ButtonAction> resolve(String token) {
+        Objects.requireNonNull(token, "token");
+        if (!isPlausible(token)) {
+            return Optional.empty();
+        }
+        String json = redis.call("button resolve", c -> c.get(keys.buttonToken(token)));
+        return json == null ? Optional.empty() : Optional.of(codec.readButtonAction(json));
+    }
+
+    @Override
+    public void revoke(String token) {
+        Objects.requireNonNull(token, "token");
+        if (isPlausible(token)) {
+            redis.call("button revoke", c -> c.del(keys.buttonToken(token)));
+        }
+    }
+
+    @Override
+    public void rememberChoices(ConversationId conversation, ChatUserId member, List<String> tokens, Duration ttl) {
+        String key = keys.choices(conversation, member);
+        String json = codec.writeStrings(List.copyOf(tokens));
+        if (member == null) {
+            long px = Math.max(1, ttl.toMillis());
+            redis.call("choices write", c -> c.set(key, json, SetArgs.Builder.px(px)));
+        } else {
+            userKeys.set("choices write", key, keys.erasureIndex(member), json, ttl);
+        }
+    }
+
+    @Override
+    public List<String> choices(ConversationId conversation, ChatUserId member) {
+        String json = redis.call("choices read", c -> c.get(keys.choices(conversation, member)));
+        return json == null ? List.of() : codec.readStrings(json);
+    }
+
+    // Tokens come back from the outside world (callback data): never let one reach the key space unchecked.
+    private static boolean isPlausible(String token) {
+        if (token.isEmpty() || token.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= ' ' || c >= 127 || c == '{' || c == '}') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

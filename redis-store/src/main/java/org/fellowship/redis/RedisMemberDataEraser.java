@@ -1,0 +1,113 @@
+package org.fellowship.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.ScoredValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.store.MemberDataEraser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Export and erasure through the member's erasure index: a SET holding the name of every key stored about them.
+ * All those keys share the member's hash tag, so one script can delete them together. Thread-safe; an erase
+ * interrupted part-way leaves the rest listed and can simply be repeated.
+ */
+final class RedisMemberDataEraser implements MemberDataEraser {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisMemberDataEraser.class);
+    private static final int MAX_ROUNDS = 100;
+
+    // KEYS[1] index, KEYS[2..] listed keys. Deletes them, unlists them, and drops the index once it is empty
+    // (a key listed concurrently survives to the next round instead of becoming unfindable).
+    static final Redis.Script ERASE = Redis.Script.of("erase", """
+            local deleted = 0
+            for i = 2, #KEYS do
+              deleted = deleted + redis.call('DEL', KEYS[i])
+              redis.call('SREM', KEYS[1], KEYS[i])
+            end
+            if redis.call('SCARD', KEYS[1]) == 0 then
+              redis.call('DEL', KEYS[1])
+            end
+            return deleted
+            """);
+
+    private final Redis redis;
+    private final KeySchema keys;
+    private final RecordCodec codec;
+
+    RedisMemberDataEraser(Redis redis, KeySchema keys, RecordCodec codec) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+    }
+
+    @Override
+    public Map<String, String> export(ChatUserId member) {
+        Objects.requireNonNull(member, "member");
+        Set<String> listed = redis.call("export list", c -> c.smembers(keys.erasureIndex(member)));
+        String namePrefix = keys.user(member, "x");
+        namePrefix = namePrefix.substring(0, namePrefix.length() - 1);
+        Map<String, String> out = new TreeMap<>();
+        for (String key : listed) {
+            String value = read(key);
+            if (value != null) {
+                String name = key.startsWith(namePrefix) ? key.substring(namePrefix.length()) : key;
+                out.put(name, value);
+            }
+        }
+        return out;
+    }
+
+    private String read(String key) {
+        String type = redis.call("export type", c -> c.type(key));
+        return switch (type) {
+            case "string" -> redis.call("export read", c -> c.get(key));
+            case "hash" -> codec.writeAny(redis.call("export read", c -> c.hgetall(key)));
+            case "list" -> codec.writeAny(redis.call("export read", c -> c.lrange(key, 0, -1)));
+            case "set" -> codec.writeAny(new ArrayList<>(redis.call("export read", c -> c.smembers(key))));
+            case "zset" -> {
+                Map<String, Double> scored = new TreeMap<>();
+                for (ScoredValue<String> v : redis.call("export read", c -> c.zrangeWithScores(key, 0, -1))) {
+                    scored.put(v.getValue(), v.getScore());
+                }
+                yield codec.writeAny(scored);
+            }
+            case "none" -> null; // listed but expired
+            default -> codec.writeAny(Map.of("unsupported type", type));
+        };
+    }
+
+    @Override
+    public int erase(ChatUserId member) {
+        Objects.requireNonNull(member, "member");
+        String index = keys.erasureIndex(member);
+        int deleted = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Set<String> listed = redis.call("erase list", c -> c.smembers(index));
+            List<String> scriptKeys = new ArrayList<>(listed.size() + 1);
+            scriptKeys.add(index);
+            scriptKeys.addAll(listed);
+            Long n = redis.eval("erase", ERASE, ScriptOutputType.INTEGER, scriptKeys.toArray(String[]::new));
+            deleted += n.intValue();
+            if (redis.call("erase check", c -> c.exists(index)) == 0) {
+                LOG.info("erased member data for {}: {} records", member, deleted);
+                return deleted;
+            }
+        }
+        throw new IllegalStateException("erasure index kept growing during erase; repeat the erase");
+    }
+
+    @Override
+    public boolean holdsAnything(ChatUserId member) {
+        Objects.requireNonNull(member, "member");
+        // The index itself names keys about the member, so it counts; the profile is checked in case it was
+        // ever written without the index.
+        Long n = redis.call("erase proof", c -> c.exists(keys.erasureIndex(member), keys.profile(member)));
+        return n != null && n > 0;
+    }
+}

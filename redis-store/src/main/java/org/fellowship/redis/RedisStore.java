@@ -1,0 +1,164 @@
+package org.fellowship.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.fellowship.core.schedule.DueQueue;
+import org.fellowship.core.store.ButtonTokenStore;
+import org.fellowship.core.store.EventDeduplicator;
+import org.fellowship.core.store.MemberDataEraser;
+import org.fellowship.core.store.MemberProfileStore;
+import org.fellowship.core.store.StoreUnavailableException;
+
+/**
+ * Connects to one Redis server and hands out every store port backed by it. All stores share one thread-safe
+ * Lettuce connection (commands from many threads are multiplexed over it).
+ *
+ * <p><b>Threading:</b> thread-safe; the stores it returns are thread-safe and may be kept for the store's life.
+ * <b>Nullness:</b> arguments non-null, results never {@code null}. <b>Failure:</b> every Redis failure
+ * (refused connection, timeout, error reply) is a {@link StoreUnavailableException} whose message holds no user
+ * data. While the connection is down commands fail at once instead of queueing; Lettuce reconnects in the
+ * background.
+ */
+public final class RedisStore implements AutoCloseable {
+    private static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final EventDeduplicator deduplicator;
+    private final ButtonTokenStore buttons;
+    private final MemberProfileStore profiles;
+    private final MemberDataEraser eraser;
+    private final DueQueue dueQueue;
+
+    private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
+            Duration doneRetention) {
+        this.client = client;
+        this.connection = connection;
+        Redis redis = new Redis(connection);
+        RecordCodec codec = new RecordCodec();
+        UserKeys userKeys = new UserKeys(redis);
+        this.deduplicator = new RedisDeduplicator(redis, keys);
+        this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys);
+        this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
+        this.eraser = new RedisMemberDataEraser(redis, keys, codec);
+        this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
+        redis.load(RedisDueQueue.ALL);
+        redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE);
+    }
+
+    /**
+     * Connects and loads the Lua scripts.
+     *
+     * @param redisUri      for example {@code redis://127.0.0.1:6379} or {@code rediss://:password@host:6380/0};
+     *                      without a {@code timeout} parameter commands time out after 5 s
+     * @param keys          the key layout (use {@link KeySchema#defaults()} in production)
+     * @param doneRetention how long completed due-queue ids are remembered (re-scheduling them is refused)
+     * @throws StoreUnavailableException when the server cannot be reached
+     * @throws IllegalArgumentException  for a malformed URI (the message never repeats the URI: it may hold a password)
+     */
+    public static RedisStore connect(String redisUri, KeySchema keys, Duration doneRetention) {
+        Objects.requireNonNull(redisUri, "redisUri");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(doneRetention, "doneRetention");
+        RedisURI uri;
+        try {
+            uri = RedisURI.create(redisUri);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("malformed Redis URI (expected redis://host:port)");
+        }
+        if (!redisUri.contains("timeout=")) {
+            uri.setTimeout(DEFAULT_COMMAND_TIMEOUT);
+        }
+        RedisClient client = RedisClient.create();
+        client.setOptions(ClientOptions.builder()
+                // Fail fast while disconnected: callers decide (the engine handles events anyway).
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
+                .build());
+        StatefulRedisConnection<String, String> connection = null;
+        try {
+            connection = client.connect(StringCodec.UTF8, uri);
+            return new RedisStore(client, connection, keys, doneRetention);
+        } catch (RedisException | StoreUnavailableException e) {
+            if (connection != null) {
+                connection.close();
+            }
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            if (e instanceof StoreUnavailableException s) {
+                throw s;
+            }
+            throw new StoreUnavailableException("cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort()
+                    + " (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /** Inbound event de-duplication ({@code SET key 1 NX PX ttl}). */
+    public EventDeduplicator deduplicator() {
+        return deduplicator;
+    }
+
+    /** Button tokens (random URL-safe, 22 chars) and numbered choices, all with TTLs. */
+    public ButtonTokenStore buttons() {
+        return buttons;
+    }
+
+    /** Member profiles as versioned JSON, registered in the erasure index. */
+    public MemberProfileStore profiles() {
+        return profiles;
+    }
+
+    /** Export and erasure through the per-member erasure index. */
+    public MemberDataEraser eraser() {
+        return eraser;
+    }
+
+    /** The shared due-queue. */
+    public DueQueue dueQueue() {
+        return dueQueue;
+    }
+
+    /** {@code true} when the server answers PING with PONG within about one second; never throws. */
+    public boolean ping() {
+        try {
+            return "PONG".equals(connection.async().ping().get(1, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /**
+     * The server's {@code redis_version} from {@code INFO server}, or {@code "unknown"} if the field is missing.
+     *
+     * @throws StoreUnavailableException when the server cannot be asked
+     */
+    public String serverVersion() {
+        String info = new Redis(connection).call("info", c -> c.info("server"));
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("redis_version:")) {
+                return line.substring("redis_version:".length()).trim();
+            }
+        }
+        return "unknown";
+    }
+
+    /** Closes the connection and shuts the client's threads down. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } finally {
+            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        }
+    }
+}
