@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
+import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.profile.ProfileFeature;
@@ -25,7 +26,13 @@ public final class BotAssembly {
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
                                 Executor executor, int maxPendingEvents) {
+        return build(store, clock, gateways, settings, executor, maxPendingEvents, EngineMetrics.NONE);
+    }
+
+    public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
+                                Executor executor, int maxPendingEvents, EngineMetrics metrics) {
         BotCore.Builder builder = BotCore.builder()
+                .metrics(metrics)
                 .clock(clock)
                 .settings(settings)
                 .gateways(gateways)

@@ -10,6 +10,7 @@ import org.fellowship.app.BotAssembly;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.fellowship.redis.RedisStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,9 +43,10 @@ public class BotConfiguration {
 
     @Bean
     BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
-                    ExecutorService engineExecutor) {
+                    ExecutorService engineExecutor, MeterRegistry registry) {
         BotSettings bot = new BotSettings(settings.zone(), BotSettings.defaults().dedupeWindow(),
                 BotSettings.defaults().buttonTtl());
-        return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending());
+        return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
+                new MicrometerEngineMetrics(registry));
     }
 }

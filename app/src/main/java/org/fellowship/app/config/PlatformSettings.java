@@ -62,8 +62,27 @@ public record PlatformSettings(Telegram telegram, Discord discord) {
             if (shards < 0) {
                 throw new IllegalArgumentException("fellowship.discord.shards must be 0 (automatic) or more");
             }
-            moderatorRoles = moderatorRoles == null ? List.of() : List.copyOf(moderatorRoles);
-            mentorRoles = mentorRoles == null ? List.of() : List.copyOf(mentorRoles);
+            moderatorRoles = snowflakes(moderatorRoles, "fellowship.discord.moderator-roles");
+            mentorRoles = snowflakes(mentorRoles, "fellowship.discord.mentor-roles");
+            commandGuild = commandGuild == null || commandGuild.isBlank() ? null : commandGuild.strip();
+            if (commandGuild != null) {
+                snowflakes(List.of(commandGuild), "fellowship.discord.command-guild");
+            }
+        }
+
+        /** Discord ids are numbers ("snowflakes"); a role name or a mention here is a common mistake. */
+        private static List<String> snowflakes(List<String> ids, String property) {
+            if (ids == null) {
+                return List.of();
+            }
+            List<String> clean = ids.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+            for (String id : clean) {
+                if (!id.matches("\\d{5,25}")) {
+                    throw new IllegalArgumentException(property + " must hold numeric Discord ids (in Discord: "
+                            + "Developer Mode, then right-click the role or server, Copy ID); '" + id + "' is not one");
+                }
+            }
+            return clean;
         }
 
         public boolean enabled() {

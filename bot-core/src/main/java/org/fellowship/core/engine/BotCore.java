@@ -62,6 +62,7 @@ public final class BotCore {
         private int maxPending = 10_000;
         private Duration lease = Duration.ofMinutes(2);
         private int dueBatch = 100;
+        private EngineMetrics metrics = EngineMetrics.NONE;
         private final List<Feature> features = new ArrayList<>();
 
         public Builder clock(Clock value) {
@@ -112,6 +113,11 @@ public final class BotCore {
             return this;
         }
 
+        public Builder metrics(EngineMetrics value) {
+            this.metrics = value;
+            return this;
+        }
+
         public Builder feature(Feature feature) {
             features.add(feature);
             return this;
@@ -132,8 +138,9 @@ public final class BotCore {
             for (Feature feature : features) {
                 feature.install(registry, context);
             }
-            Engine engine = new Engine(context, deduplicator, new ConversationExecutor(executor, maxPending), registry);
-            DueWorker worker = new DueWorker(dueQueue, registry.dueHandlers(), clock, lease, dueBatch);
+            Engine engine = new Engine(context, deduplicator, new ConversationExecutor(executor, maxPending), registry,
+                    metrics);
+            DueWorker worker = new DueWorker(dueQueue, registry.dueHandlers(), clock, lease, dueBatch, metrics);
             return new BotCore(context, engine, worker);
         }
     }

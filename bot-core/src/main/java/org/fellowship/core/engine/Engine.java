@@ -39,10 +39,12 @@ public final class Engine implements InboundEventSink {
     private final List<EventListener> listeners;
     private final SafetyScreen safetyScreen;
     private final MessageGuard guard;
+    private final EngineMetrics metrics;
     private volatile boolean closed;
 
     Engine(BotContext context, EventDeduplicator deduplicator, ConversationExecutor executor,
-           FeatureRegistry registry) {
+           FeatureRegistry registry, EngineMetrics metrics) {
+        this.metrics = metrics;
         this.context = context;
         this.deduplicator = deduplicator;
         this.executor = executor;
@@ -71,8 +73,14 @@ public final class Engine implements InboundEventSink {
     }
 
     private void handle(InboundEvent event) {
+        String outcome = "handled";
         try {
-            if (!firstSeen(event) || event.actor().bot()) {
+            if (!firstSeen(event)) {
+                outcome = "duplicate";
+                return;
+            }
+            if (event.actor().bot()) {
+                outcome = "ignored";
                 return;
             }
             Turn turn = new Turn(event, context);
@@ -88,8 +96,11 @@ public final class Engine implements InboundEventSink {
                 notifyListeners(turn);
             }
         } catch (RuntimeException e) {
+            outcome = "failed";
             LOG.error("event {} in {} failed", event.dedupeKey(), event.conversation().id(), e);
             apologise(event);
+        } finally {
+            metrics.event(event.conversation().platform(), outcome);
         }
     }
 

@@ -1,17 +1,20 @@
 package org.fellowship.core.engine;
 
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GroupAdminGateway;
 
-/** The connected platforms: at most one chat gateway and one admin gateway per platform. */
+/**
+ * The connected platforms: at most one chat gateway and one admin gateway per platform. Thread-safe: adapters
+ * register while the engine is already handling events (a platform connecting late simply becomes usable).
+ */
 public final class Gateways {
-    private final Map<Platform, ChatGateway> chat = new EnumMap<>(Platform.class);
-    private final Map<Platform, GroupAdminGateway> admin = new EnumMap<>(Platform.class);
+    private final Map<Platform, ChatGateway> chat = new ConcurrentHashMap<>();
+    private final Map<Platform, GroupAdminGateway> admin = new ConcurrentHashMap<>();
 
     public Gateways register(ChatGateway gateway) {
         chat.put(gateway.platform(), gateway);

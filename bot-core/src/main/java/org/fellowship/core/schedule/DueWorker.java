@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.fellowship.core.engine.EngineMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,11 @@ public final class DueWorker {
     private final Clock clock;
     private final Duration lease;
     private final int batchSize;
+    private final EngineMetrics metrics;
 
-    public DueWorker(DueQueue queue, Map<String, DueHandler> handlers, Clock clock, Duration lease, int batchSize) {
+    public DueWorker(DueQueue queue, Map<String, DueHandler> handlers, Clock clock, Duration lease, int batchSize,
+                     EngineMetrics metrics) {
+        this.metrics = metrics;
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);
         this.clock = clock;
@@ -56,12 +60,15 @@ public final class DueWorker {
             queue.complete(claimed);
             return;
         }
+        Duration lag = Duration.between(item.dueAt(), now);
         try {
             handler.run(item);
+            metrics.dueItem(item.kind(), lag, true);
             if (!queue.complete(claimed)) {
                 LOG.warn("lease on due item {} was lost before completion", item.id());
             }
         } catch (RuntimeException e) {
+            metrics.dueItem(item.kind(), lag, false);
             if (claimed.attempt() >= MAX_ATTEMPTS) {
                 LOG.error("due item {} failed {} times; dropping it", item.id(), claimed.attempt(), e);
                 queue.complete(claimed);

@@ -1,0 +1,96 @@
+package org.fellowship.app.config;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.fellowship.core.engine.BotCore;
+import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.discord.DiscordConnection;
+import org.fellowship.discord.DiscordSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connects Discord when {@code fellowship.discord.token} is set: starts after the engine, stops before it, and
+ * reports its state (including whether the Message Content intent was granted) as the {@code discord} health
+ * component. A failed login leaves the app running (health DOWN, clear log) rather than crashing the other platform.
+ */
+@Component("discord")
+@ConditionalOnProperty(prefix = "fellowship.discord", name = "token")
+public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapterLifecycle.class);
+
+    private final PlatformSettings.Discord settings;
+    private final BotCore core;
+    private final Gateways gateways;
+    private volatile DiscordConnection connection;
+    private volatile String problem = "not started";
+
+    public DiscordAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways) {
+        this.settings = platforms.discord();
+        this.core = core;
+        this.gateways = gateways;
+    }
+
+    @Override
+    public void start() {
+        DiscordSettings adapterSettings = new DiscordSettings(ids(settings.moderatorRoles()), ids(settings.mentorRoles()),
+                settings.messageContent(), settings.shards(),
+                settings.commandGuild() == null ? null : Long.valueOf(settings.commandGuild()), null, null);
+        try {
+            connection = DiscordConnection.connect(settings.token(), adapterSettings, core.engine(),
+                    core.commands().all());
+            gateways.register((ChatGateway) connection.gateway()).register((GroupAdminGateway) connection.gateway());
+            problem = null;
+            if (!connection.messageContentIntentGranted()) {
+                LOG.warn("Discord: the Message Content intent is not granted, so the bot sees only commands and "
+                        + "mentions in servers. Enable it in the developer portal and set "
+                        + "FELLOWSHIP_DISCORD_MESSAGE_CONTENT=true for moderation and crisis detection.");
+            }
+            LOG.info("Discord adapter connected");
+        } catch (GatewayException e) {
+            problem = e.reason() + ": " + e.getMessage();
+            LOG.error("Discord adapter could not connect ({}); the rest of the bot keeps running", e.reason());
+        }
+    }
+
+    @Override
+    public void stop() {
+        DiscordConnection c = connection;
+        connection = null;
+        if (c != null) {
+            c.close();
+            LOG.info("Discord adapter disconnected");
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return connection != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return BotLifecycle.PHASE + 10;
+    }
+
+    @Override
+    public Health health() {
+        DiscordConnection c = connection;
+        if (c == null) {
+            return Health.down().withDetail("problem", problem == null ? "stopped" : problem).build();
+        }
+        return Health.up().withDetail("messageContent", c.messageContentIntentGranted()).build();
+    }
+
+    private static Set<Long> ids(java.util.List<String> ids) {
+        return ids.stream().map(Long::valueOf).collect(Collectors.toUnmodifiableSet());
+    }
+}

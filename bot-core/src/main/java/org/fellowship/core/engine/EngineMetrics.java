@@ -1,0 +1,27 @@
+package org.fellowship.core.engine;
+
+import java.time.Duration;
+import org.fellowship.core.model.Platform;
+
+/**
+ * Counters the engine reports (the app exports them to Prometheus). Implementations must be thread-safe, cheap
+ * and never throw; labels are platform names, outcomes and command names only, never ids or text.
+ */
+public interface EngineMetrics {
+
+    /** An inbound event was handled ({@code outcome}: handled, duplicate, ignored, failed). */
+    void event(Platform platform, String outcome);
+
+    /** A scheduled item ran {@code lag} after it was due ({@code kind}: the due handler's kind). */
+    void dueItem(String kind, Duration lag, boolean succeeded);
+
+    EngineMetrics NONE = new EngineMetrics() {
+        @Override
+        public void event(Platform platform, String outcome) {
+        }
+
+        @Override
+        public void dueItem(String kind, Duration lag, boolean succeeded) {
+        }
+    };
+}
