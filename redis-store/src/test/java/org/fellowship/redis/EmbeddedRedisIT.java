@@ -18,7 +18,7 @@ class EmbeddedRedisIT {
 
     @Test
     void dataSurvivesARestartOnTheSameDirectory(@TempDir Path tmp) {
-        Path dataDir = tmp.resolve("redis-data");
+        Path dataDir = tmp.resolve("redis data");
         KeySchema keys = KeySchema.defaults();
         try (EmbeddedRedis server = EmbeddedRedis.start(dataDir, 0);
                 RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1))) {
@@ -27,7 +27,7 @@ class EmbeddedRedisIT {
             assertThat(store.serverVersion()).startsWith("6.2");
             store.profiles().save(MemberProfile.fresh(SAM).withLanguage("de"));
         }
-        assertThat(dataDir).isDirectory();
+        assertThat(dataDir.resolve("appendonly.aof")).as("append-only file in the data dir").isNotEmptyFile();
 
         try (EmbeddedRedis server = EmbeddedRedis.start(dataDir, 0);
                 RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1))) {
