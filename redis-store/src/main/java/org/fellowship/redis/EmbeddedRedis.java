@@ -82,7 +82,9 @@ public final class EmbeddedRedis implements AutoCloseable {
         if (dir == null) {
             builder.setting("appendonly no").setting("save \"\"");
         } else {
-            builder.setting("appendonly yes").setting("appendfsync everysec").setting("dir " + dir);
+            builder.setting("appendonly yes")
+                    .setting("appendfsync everysec")
+                    .setting("dir " + quoted(dir.toString()));
         }
         RedisServer server;
         try {
@@ -93,6 +95,11 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
         LOG.info("embedded Redis started on {}:{} ({})", HOST, port, dir == null ? "no persistence" : "append-only");
         return new EmbeddedRedis(server, port);
+    }
+
+    // redis.conf takes double-quoted strings with backslash escapes, so paths with spaces work.
+    private static String quoted(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static void remember(Deque<String> lines, String line) {

@@ -68,6 +68,9 @@ public final class RedisStore implements AutoCloseable {
         Objects.requireNonNull(redisUri, "redisUri");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(doneRetention, "doneRetention");
+        if (doneRetention.isNegative() || doneRetention.isZero()) {
+            throw new IllegalArgumentException("doneRetention must be positive");
+        }
         RedisURI uri;
         try {
             uri = RedisURI.create(redisUri);
@@ -87,13 +90,14 @@ public final class RedisStore implements AutoCloseable {
         try {
             connection = client.connect(StringCodec.UTF8, uri);
             return new RedisStore(client, connection, keys, doneRetention);
-        } catch (RedisException | StoreUnavailableException e) {
+        } catch (RuntimeException e) {
+            // Never leak the client's threads when start-up fails half-way.
             if (connection != null) {
                 connection.close();
             }
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-            if (e instanceof StoreUnavailableException s) {
-                throw s;
+            if (!(e instanceof RedisException)) {
+                throw e;
             }
             throw new StoreUnavailableException("cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort()
                     + " (" + e.getClass().getSimpleName() + ")", e);

@@ -1,0 +1,69 @@
+package org.fellowship.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
+import org.junit.jupiter.api.Test;
+
+class KeySchemaTest {
+    private static final ChatUserId SAM = new ChatUserId(Platform.TELEGRAM, "42");
+    private static final ConversationId CHAT = new ConversationId(Platform.TELEGRAM, "-1001");
+    private final KeySchema keys = KeySchema.defaults();
+
+    /** The Redis Cluster hash tag: the text between the first '{' and the next '}'. */
+    private static String tag(String key) {
+        int open = key.indexOf('{');
+        return key.substring(open + 1, key.indexOf('}', open));
+    }
+
+    @Test
+    void everyKeyIsVersionedUnderTheNamespace() {
+        assertThat(keys.prefix()).isEqualTo("fs:v1:");
+        assertThat(keys.profile(SAM)).isEqualTo("fs:v1:{u:tg:42}:profile");
+        assertThat(keys.dedupe("tg:1001")).isEqualTo("fs:v1:dedupe:tg:1001");
+        assertThat(keys.buttonToken("abc")).isEqualTo("fs:v1:btn:abc");
+        assertThat(KeySchema.namespaced("t1").profile(SAM)).isEqualTo("t1:v1:{u:tg:42}:profile");
+    }
+
+    @Test
+    void aMembersKeysShareTheirHashTag() {
+        assertThat(tag(keys.profile(SAM))).isEqualTo("u:tg:42");
+        assertThat(tag(keys.erasureIndex(SAM))).isEqualTo("u:tg:42");
+        assertThat(tag(keys.choices(CHAT, SAM))).isEqualTo("u:tg:42");
+        assertThat(tag(keys.user(SAM, "warnings"))).isEqualTo("u:tg:42");
+        assertThat(tag(keys.profile(new ChatUserId(Platform.DISCORD, "42")))).isEqualTo("u:dc:42");
+    }
+
+    @Test
+    void anonymousChoicesUseTheConversationTag() {
+        assertThat(keys.choices(CHAT, null)).isEqualTo("fs:v1:{c:tg:-1001}:choices");
+        assertThat(keys.choices(CHAT, null)).isNotEqualTo(keys.choices(CHAT, SAM));
+    }
+
+    @Test
+    void dueQueueKeysShareOneTag() {
+        assertThat(tag(keys.dueSchedule())).isEqualTo("due");
+        assertThat(tag(keys.duePayloads())).isEqualTo("due");
+        assertThat(tag(keys.dueLeases())).isEqualTo("due");
+        assertThat(tag(keys.dueAttempts())).isEqualTo("due");
+        assertThat(tag(keys.dueDone("checkin:tg:42:2026-03-08"))).isEqualTo("due");
+    }
+
+    @Test
+    void communityKeysUseTheCommunityTag() {
+        CommunityId group = new CommunityId(Platform.TELEGRAM, "-100123");
+        assertThat(keys.community(group, "rules")).isEqualTo("fs:v1:{tg:-100123}:rules");
+    }
+
+    @Test
+    void refusesPartsThatWouldBreakTheLayout() {
+        assertThatThrownBy(() -> KeySchema.namespaced("a:b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeySchema.namespaced("{x}")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeySchema.namespaced(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> keys.user(SAM, "a{b}")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

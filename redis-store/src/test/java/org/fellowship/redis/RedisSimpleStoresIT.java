@@ -1,0 +1,40 @@
+package org.fellowship.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.fellowship.core.store.EventDeduplicator;
+import org.fellowship.core.store.MemberProfileStore;
+import org.fellowship.core.testkit.contract.SimpleStoresContract;
+import org.fellowship.redis.testing.RedisTestServer;
+import org.junit.jupiter.api.AfterEach;
+
+class RedisSimpleStoresIT extends SimpleStoresContract {
+    private final List<RedisStore> stores = new ArrayList<>();
+
+    private RedisStore store() {
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2));
+        stores.add(store);
+        return store;
+    }
+
+    @Override
+    protected EventDeduplicator newDeduplicator() {
+        return store().deduplicator();
+    }
+
+    @Override
+    protected MemberProfileStore newProfiles() {
+        return store().profiles();
+    }
+
+    @Override
+    protected void elapse(Duration duration) {
+        Sleep.wallClock(duration);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(RedisStore::close);
+    }
+}
