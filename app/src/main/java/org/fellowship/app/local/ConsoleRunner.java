@@ -55,13 +55,14 @@ public final class ConsoleRunner {
             ChatKind.GROUP, new CommunityId(Platform.TELEGRAM, "-1001"), "Console group");
     private final SimulatedClock clock;
     private final BotCore core;
+    private final ReplayWorld world;
     private Member speaker;
     private boolean direct;
 
     public ConsoleRunner(RedisStore store, PrintStream out, Clock start) {
         this.out = out;
         this.clock = new SimulatedClock(start.instant());
-        ReplayWorld world = new ReplayWorld(this::print, clock, false);
+        this.world = new ReplayWorld(this::print, clock, false);
         Gateways gateways = new Gateways()
                 .register((ChatGateway) world.gateway(Platform.TELEGRAM))
                 .register((GroupAdminGateway) world.gateway(Platform.TELEGRAM));
@@ -101,6 +102,11 @@ public final class ConsoleRunner {
             return true;
         }
         Conversation where = direct ? Conversation.direct(speaker.id()) : group;
+        if (direct) {
+            world.markDirect(where.id());
+        } else {
+            world.moderatorFlag(group.id(), speaker.id(), speaker.moderator());
+        }
         String id = String.valueOf(ids.incrementAndGet());
         core.engine().accept(MessageReceived.simple(where.id().value() + ":" + id, where, speaker, clock.instant(), id,
                 line));
