@@ -25,6 +25,7 @@ import org.fellowship.core.model.Member;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.time.ManualClock;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -53,7 +54,7 @@ public final class ConsoleRunner {
     private final AtomicLong ids = new AtomicLong();
     private final Conversation group = new Conversation(new ConversationId(Platform.TELEGRAM, "-1001"),
             ChatKind.GROUP, new CommunityId(Platform.TELEGRAM, "-1001"), "Console group");
-    private final SimulatedClock clock;
+    private final ManualClock clock;
     private final BotCore core;
     private final ReplayWorld world;
     private Member speaker;
@@ -61,7 +62,7 @@ public final class ConsoleRunner {
 
     public ConsoleRunner(RedisStore store, PrintStream out, Clock start) {
         this.out = out;
-        this.clock = new SimulatedClock(start.instant());
+        this.clock = new ManualClock(start.instant());
         this.world = new ReplayWorld(this::print, clock, false);
         Gateways gateways = new Gateways()
                 .register((ChatGateway) world.gateway(Platform.TELEGRAM))

@@ -10,8 +10,6 @@ import org.fellowship.app.BotAssembly;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
-import org.fellowship.core.port.ChatGateway;
-import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
@@ -19,7 +17,10 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Button;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.schedule.DueQueue;
+import org.fellowship.core.time.ManualClock;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -30,7 +31,7 @@ public final class ReplayRunner {
     private final RedisStore store;
     private final PrintStream out;
     private final Transcript transcript = new Transcript();
-    private SimulatedClock clock;
+    private ManualClock clock;
     private ReplayWorld world;
     private BotCore core;
 
@@ -75,7 +76,7 @@ public final class ReplayRunner {
         if (start == null) {
             throw new TranscriptException(number, "the first line needs an 'at' to start the clock");
         }
-        clock = new SimulatedClock(start);
+        clock = new ManualClock(start);
         world = new ReplayWorld(ReplayWorld.jsonLines(out), clock, true);
         buildEngine();
     }
