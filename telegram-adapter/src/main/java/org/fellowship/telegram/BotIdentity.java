@@ -1,0 +1,12 @@
+package org.fellowship.telegram;
+
+/**
+ * Who the bot is, from {@code getMe}.
+ *
+ * @param id                       the bot's user id
+ * @param username                 its username without '@'
+ * @param canReadAllGroupMessages  privacy mode is off: the bot sees every group message, not only commands and
+ *                                 replies to it
+ */
+public record BotIdentity(long id, String username, boolean canReadAllGroupMessages) {
+}
