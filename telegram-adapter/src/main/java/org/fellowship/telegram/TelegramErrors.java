@@ -17,9 +17,9 @@ final class TelegramErrors {
     /** What a failed call was trying to do; changes how some refusals read. */
     enum Operation { SEND, SEND_PRIVATE, EDIT, DELETE, ADMIN, OTHER }
 
-    /** The HTTP-like error code of a failure, or -1 for network and parse failures. */
+    /** The Bot API error code of a failure, or -1 for network failures and unparsable answers (code 0). */
     static int code(TelegramApiException e) {
-        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
             return r.getErrorCode();
         }
         return -1;
