@@ -26,7 +26,7 @@ public final class PollingMain {
         java.util.List<String> leaked = Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .filter(t -> t != Thread.currentThread())
-                .filter(t -> !t.isDaemon() || t.getName().startsWith("telegram-") || t.getName().startsWith("OkHttp"))
+                .filter(t -> !t.isDaemon() || t.getName().startsWith("telegram-"))
                 .map(Thread::getName)
                 .filter(n -> !n.equals("DestroyJavaVM") && !n.startsWith("fake-bot-api"))
                 .toList();
