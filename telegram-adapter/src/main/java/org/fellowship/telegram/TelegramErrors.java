@@ -11,6 +11,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * chosen by Telegram (never member text), so they may appear in the exception message. Package-private.
  */
 final class TelegramErrors {
+    static final int MAX_DESCRIPTION = 120;
+
     private TelegramErrors() {
     }
 
@@ -34,9 +36,19 @@ final class TelegramErrors {
         return -1;
     }
 
+    /**
+     * Telegram's error text, cut after its second colon and to {@value #MAX_DESCRIPTION} characters: details after
+     * that (for example "can't parse entities: ... tag 'x'") could quote our own message text.
+     */
     static String description(TelegramApiException e) {
         if (e instanceof TelegramApiRequestException r && r.getApiResponse() != null) {
-            return r.getApiResponse();
+            String d = r.getApiResponse();
+            int first = d.indexOf(':');
+            int second = first < 0 ? -1 : d.indexOf(':', first + 1);
+            if (second > 0) {
+                d = d.substring(0, second);
+            }
+            return d.length() > MAX_DESCRIPTION ? d.substring(0, MAX_DESCRIPTION) : d;
         }
         return e.getClass().getSimpleName();
     }
