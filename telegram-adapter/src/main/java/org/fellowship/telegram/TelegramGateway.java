@@ -353,9 +353,10 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
                 if (code == 429 && attempt < config.maxRetries()
                         && Duration.ofSeconds(Math.max(retryAfter, 1)).compareTo(config.maxRetryWait()) <= 0) {
                     attempt++;
-                    LOG.info("{} rate-limited, retry {} after {} s", method, attempt, Math.max(retryAfter, 1));
-                    sleep(Duration.ofSeconds(Math.max(retryAfter, 1)));
-                    permits.backOff(Duration.ofSeconds(Math.max(retryAfter, 1)));
+                    Duration wait = Duration.ofSeconds(Math.max(retryAfter, 1));
+                    LOG.info("{} rate-limited, retry {} after {} s", method, attempt, wait.toSeconds());
+                    permits.backOff(wait);
+                    sleep(wait);
                     continue;
                 }
                 GatewayException mapped = TelegramErrors.map(method, op, e);

@@ -17,8 +17,9 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
 
 /**
- * In-process {@link SendPermits} for one bot: a sliding window for the whole bot, a minimum spacing per private chat and
- * a sliding window per group ({@link RateLimits}). Among senders whose chat limit allows them to go, the one with the
+ * In-process {@link SendPermits} for one bot: even spacing for the whole bot ({@code botWindow / botMessages}, so
+ * network jitter cannot bunch messages into a burst Telegram would reject), a minimum spacing per private chat and a
+ * sliding window per group ({@link RateLimits}). Among senders whose chat limit allows them to go, the one with the
  * higher {@link Priority} (then the earlier arrival) takes the next bot-wide slot, so crisis replies and escalation
  * alerts overtake bulk waves. After a 429 {@link #backOff} pauses every sender.
  *
@@ -37,7 +38,8 @@ public final class TelegramRateLimiter implements SendPermits {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Instant> botSends = new ArrayDeque<>();
+    private final Duration botInterval;
+    private Instant lastBotSend = Instant.EPOCH;
     private final Map<String, Instant> privateLast = new HashMap<>();
     private final Map<String, ArrayDeque<Instant>> groupSends = new HashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -54,6 +56,7 @@ public final class TelegramRateLimiter implements SendPermits {
     public TelegramRateLimiter(RateLimits limits, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.botInterval = limits.botWindow().dividedBy(limits.botMessages());
     }
 
     @Override
@@ -114,11 +117,7 @@ public final class TelegramRateLimiter implements SendPermits {
     }
 
     private Instant botReadyAt(Instant now) {
-        Instant horizon = now.minus(limits.botWindow());
-        while (!botSends.isEmpty() && !botSends.peekFirst().isAfter(horizon)) {
-            botSends.pollFirst();
-        }
-        return botSends.size() < limits.botMessages() ? now : botSends.peekFirst().plus(limits.botWindow());
+        return max(now, lastBotSend.plus(botInterval));
     }
 
     private Instant chatReadyAt(Waiter w, Instant now) {
@@ -138,7 +137,7 @@ public final class TelegramRateLimiter implements SendPermits {
     }
 
     private void record(Waiter w, Instant now) {
-        botSends.addLast(now);
+        lastBotSend = now;
         if (w.privateChat()) {
             privateLast.put(w.chatId(), now);
         } else {

@@ -54,6 +54,10 @@ final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(1000);
     private final AtomicInteger updateIds = new AtomicInteger(500);
     private volatile String adminsJson = "[]";
+    private volatile boolean enforceLimits;
+    private final Deque<Long> sendTimes = new ArrayDeque<>();
+    private final Map<String, Long> lastPrivateSend = new HashMap<>();
+    private final AtomicInteger rejections = new AtomicInteger();
     private final Duration emptyPollHold;
 
     FakeBotApi() throws IOException {
@@ -118,6 +122,40 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes {@code sendMessage} behave like Telegram's limits: more than 30 in any sliding second for the bot, or
+     * two to one private chat within a second, is answered 429 with {@code retry_after=1}.
+     */
+    void enforceTelegramLimits() {
+        enforceLimits = true;
+    }
+
+    /** How many sends the enforced limits rejected. */
+    int rejections() {
+        return rejections.get();
+    }
+
+    private boolean overLimit(JsonNode body) {
+        long now = System.nanoTime();
+        String chat = body.path("chat_id").asText();
+        synchronized (sendTimes) {
+            while (!sendTimes.isEmpty() && now - sendTimes.peekFirst() >= 1_000_000_000L) {
+                sendTimes.pollFirst();
+            }
+            Long last = lastPrivateSend.get(chat);
+            boolean privateChat = !chat.startsWith("-");
+            if (sendTimes.size() >= 30 || (privateChat && last != null && now - last < 1_000_000_000L)) {
+                rejections.incrementAndGet();
+                return true;
+            }
+            sendTimes.addLast(now);
+            if (privateChat) {
+                lastPrivateSend.put(chat, now);
+            }
+            return false;
+        }
+    }
+
     void setAdmins(long... userIds) {
         ArrayNode list = JSON.createArrayNode();
         for (long id : userIds) {
@@ -169,6 +207,11 @@ final class FakeBotApi implements AutoCloseable {
             }
             if (canned != null) {
                 reply(ex, canned.status(), canned.json());
+                return;
+            }
+            if (enforceLimits && method.equals("sendmessage") && overLimit(body)) {
+                reply(ex, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
+                        + "\"parameters\":{\"retry_after\":1}}");
                 return;
             }
             reply(ex, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");

@@ -23,7 +23,7 @@ class TelegramRateLimiterTest {
 
     @Test
     void privateChatsAreSpacedButIndependent() {
-        TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(100, Duration.ofSeconds(1),
+        TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(1000, Duration.ofSeconds(1),
                 Duration.ofMillis(100), 20, Duration.ofSeconds(60), Duration.ofSeconds(5)), CLOCK);
         long sameChat = millis(() -> {
             for (int i = 0; i < 3; i++) {
@@ -36,12 +36,12 @@ class TelegramRateLimiterTest {
                 limiter.acquire("u" + i, true, Priority.NORMAL);
             }
         });
-        assertThat(distinctChats).isLessThan(100);
+        assertThat(distinctChats).isLessThan(150);
     }
 
     @Test
     void groupsHaveASlidingWindow() {
-        TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(100, Duration.ofSeconds(1),
+        TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(1000, Duration.ofSeconds(1),
                 Duration.ofMillis(1), 3, Duration.ofMillis(300), Duration.ofSeconds(5)), CLOCK);
         long firstThree = millis(() -> {
             for (int i = 0; i < 3; i++) {
@@ -54,7 +54,7 @@ class TelegramRateLimiterTest {
     }
 
     @Test
-    void botWideWindowAndBackOff() {
+    void botWideSpacingAndBackOff() {
         TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(5, Duration.ofMillis(250),
                 Duration.ZERO, 20, Duration.ofSeconds(60), Duration.ofSeconds(5)), CLOCK);
         long ten = millis(() -> {
