@@ -29,6 +29,7 @@ public final class TelegramAdapter implements AutoCloseable {
     private final TelegramConfig config;
     private final KnownPrivateChats privateChats;
     private final ChatMigrationListener migrations;
+    private final Clock clock;
     private final TelegramGateway gateway;
     private TelegramLongPolling polling;
     private TelegramWebhook webhook;
@@ -45,6 +46,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.privateChats = Objects.requireNonNull(privateChats, "privateChats");
         this.migrations = Objects.requireNonNull(migrations, "migrations");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.gateway = new TelegramGateway(config, privateChats, permits, clock);
     }
 
@@ -84,7 +86,7 @@ public final class TelegramAdapter implements AutoCloseable {
         } catch (GatewayException e) {
             LOG.warn("telegram command menu not published: {}", e.reason());
         }
-        TelegramUpdateMapper mapper = new TelegramUpdateMapper(me.username(), gateway);
+        TelegramUpdateMapper mapper = new TelegramUpdateMapper(me.username(), gateway, clock);
         return new TelegramUpdateDispatcher(mapper, sink, privateChats, migrations, gateway::invalidateModerators);
     }
 

@@ -1,5 +1,6 @@
 package org.fellowship.telegram;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * <p>Event ids are {@code u<update_id>}, and {@code u<update_id>.<n>} for the n-th further member of one
  * {@code new_chat_members} message, so a redelivered update de-duplicates in the core.
  *
- * <p><b>Threading:</b> immutable and thread-safe if the {@link ModeratorLookup} is. <b>Nullness:</b> the update must not
+ * <p><b>Threading:</b> immutable and thread-safe if the {@link ModeratorLookup} is; pure apart from reading the clock
+ * for button presses. <b>Nullness:</b> the update must not
  * be {@code null}; results are never {@code null}. <b>Failure:</b> never throws for odd updates; anything it does not
  * understand (channel posts, anonymous admins, service messages, inline queries, ...) maps to an empty list.
  */
@@ -61,15 +63,18 @@ public final class TelegramUpdateMapper {
 
     private final String botUsername;
     private final ModeratorLookup moderators;
+    private final Clock clock;
 
     /**
      * @param botUsername the bot's username without '@' (from {@code getMe}); commands addressed to other bots are
      *                    ignored. {@code null} accepts every {@code @botname}.
      * @param moderators  how to tell whether a group member is an admin
+     * @param clock       the time of button presses (Telegram does not date callback queries)
      */
-    public TelegramUpdateMapper(String botUsername, ModeratorLookup moderators) {
+    public TelegramUpdateMapper(String botUsername, ModeratorLookup moderators, Clock clock) {
         this.botUsername = botUsername == null ? null : stripAt(botUsername);
         this.moderators = Objects.requireNonNull(moderators, "moderators");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The events in this update, usually zero or one. */
@@ -186,8 +191,8 @@ public final class TelegramUpdateMapper {
         }
         Integer thread = msg instanceof Message full ? threadOf(full) : null;
         Conversation conversation = conversation(msg.getChat(), thread);
-        // Telegram gives no press time; the message date is the closest stable value the platform reports.
-        Instant at = msg.getDate() == null || msg.getDate() == 0 ? Instant.EPOCH : at(msg.getDate());
+        // Telegram does not date callback queries: the press happened just now.
+        Instant at = clock.instant();
         return Optional.of(new ButtonPressed(eventId, conversation, member(q.getFrom(), conversation), at,
                 new MessageRef(conversation.id(), msg.getMessageId().toString()), q.getData(), q.getId()));
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <p>Every build runs a short burst ({@value #SMOKE_DMS} DMs, about 5 s). The issue's full benchmark (5,000 DMs, about
  * three minutes) runs with:
  * {@code ./mvnw -q -B -o -pl telegram-adapter -am verify -Dit.test=DmBurstBenchmarkIT -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false -Dfellowship.benchmark.dms=5000}
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dfellowship.benchmark.dms=5000}
  */
 class DmBurstBenchmarkIT {
     private static final int SMOKE_DMS = 150;

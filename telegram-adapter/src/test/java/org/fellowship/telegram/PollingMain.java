@@ -13,7 +13,7 @@ public final class PollingMain {
         TelegramConfig config = TelegramConfig.of(FakeBotApi.TOKEN).withApiUrl(URI.create(args[0]))
                 .withPollTimeout(Duration.ofSeconds(1));
         TelegramUpdateDispatcher dispatcher = new TelegramUpdateDispatcher(
-                new TelegramUpdateMapper("fellowship_bot", ModeratorLookup.NONE), sink,
+                new TelegramUpdateMapper("fellowship_bot", ModeratorLookup.NONE, java.time.Clock.systemUTC()), sink,
                 new InMemoryKnownPrivateChats(), ChatMigrationListener.NONE, id -> { });
         TelegramGateway gateway = new TelegramGateway(config, new InMemoryKnownPrivateChats(), SendPermits.NONE,
                 java.time.Clock.systemUTC());

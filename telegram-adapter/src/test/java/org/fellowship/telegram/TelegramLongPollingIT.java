@@ -43,7 +43,7 @@ class TelegramLongPollingIT {
             gateway.refreshIdentity();
             api.setAdmins(7);
             TelegramUpdateMapper mapper = new TelegramUpdateMapper(gateway.identity().orElseThrow().username(),
-                    gateway);
+                    gateway, java.time.Clock.systemUTC());
             TelegramUpdateDispatcher dispatcher = new TelegramUpdateDispatcher(mapper, sink, known,
                     ChatMigrationListener.NONE, gateway::invalidateModerators);
             try (TelegramLongPolling polling = new TelegramLongPolling(api.config(), dispatcher)) {
@@ -112,7 +112,7 @@ class TelegramLongPollingIT {
         try (FakeBotApi api = new FakeBotApi()) {
             KnownPrivateChats known = new InMemoryKnownPrivateChats();
             TelegramUpdateDispatcher dispatcher = new TelegramUpdateDispatcher(
-                    new TelegramUpdateMapper("fellowship_bot", ModeratorLookup.NONE), sink, known, migrations::add,
+                    new TelegramUpdateMapper("fellowship_bot", ModeratorLookup.NONE, java.time.Clock.systemUTC()), sink, known, migrations::add,
                     id -> { });
             try (TelegramLongPolling polling = new TelegramLongPolling(api.config(), dispatcher)) {
                 polling.start();

@@ -16,11 +16,13 @@ import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 class TelegramUpdateMapperTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-01T12:00:00Z");
     private static final String ALICE = "{\"id\":42,\"is_bot\":false,\"first_name\":\"Alice\",\"last_name\":\"A\"}";
     private static final String PRIVATE = "{\"id\":42,\"type\":\"private\",\"first_name\":\"Alice\"}";
     private static final String GROUP = "{\"id\":-555,\"type\":\"group\",\"title\":\"Circle\"}";
@@ -28,7 +30,7 @@ class TelegramUpdateMapperTest {
     private static final String FORUM = "{\"id\":-100888,\"type\":\"supergroup\",\"title\":\"Forum\",\"is_forum\":true}";
 
     private final TelegramUpdateMapper mapper = new TelegramUpdateMapper("fellowship_bot",
-            (group, member) -> group.value().equals("-100777") && member.value().equals("7"));
+            (group, member) -> group.value().equals("-100777") && member.value().equals("7"), CLOCK);
 
     static Update parse(String json) {
         try {
@@ -144,7 +146,7 @@ class TelegramUpdateMapperTest {
 
     @Test
     void anyBotNameIsAcceptedWhenOurNameIsUnknown() {
-        TelegramUpdateMapper lenient = new TelegramUpdateMapper(null, ModeratorLookup.NONE);
+        TelegramUpdateMapper lenient = new TelegramUpdateMapper(null, ModeratorLookup.NONE, CLOCK);
         assertThat(lenient.map(parse(message(12, GROUP, ALICE, "/help@other_bot")))).hasSize(1);
     }
 
@@ -187,7 +189,7 @@ class TelegramUpdateMapperTest {
                 + "\"date\":0,\"chat\":" + PRIVATE + "}}}";
         ButtonPressed b = (ButtonPressed) only(json);
         assertThat(b.conversation().kind()).isEqualTo(ChatKind.DIRECT);
-        assertThat(b.at()).isEqualTo(Instant.EPOCH);
+        assertThat(b.at()).as("callback queries carry no date").isEqualTo(CLOCK.instant());
     }
 
     @Test

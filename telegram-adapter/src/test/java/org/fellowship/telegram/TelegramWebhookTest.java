@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TelegramWebhookTest {
     private final RecordingSink sink = new RecordingSink();
     private final TelegramWebhook webhook = new TelegramWebhook("s3cr3t_Token-1", new TelegramUpdateDispatcher(
-            new TelegramUpdateMapper("fellowship_bot", ModeratorLookup.NONE), sink, new InMemoryKnownPrivateChats(),
+            new TelegramUpdateMapper("fellowship_bot", ModeratorLookup.NONE, java.time.Clock.systemUTC()), sink, new InMemoryKnownPrivateChats(),
             ChatMigrationListener.NONE, id -> { }));
     private final String body = "{\"update_id\":900," + TelegramLongPollingIT.text(TelegramLongPollingIT.PRIVATE,
             "/help").substring(1);
