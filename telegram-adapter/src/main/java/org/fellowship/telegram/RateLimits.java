@@ -5,6 +5,9 @@ import java.time.Duration;
 /**
  * Telegram's outbound limits as {@link TelegramRateLimiter} applies them.
  *
+ * <p>Immutable and thread-safe. No component is {@code null}; the constructor rejects non-positive limits
+ * with {@link IllegalArgumentException}.
+ *
  * @param botMessages     messages per {@code botWindow} for the whole bot, spaced evenly (Telegram: about 30 per second)
  * @param botWindow       window of {@code botMessages}
  * @param privateInterval minimum spacing of messages to one private chat (Telegram: about 1 per second)

@@ -65,14 +65,24 @@ public final class TelegramAdapter implements AutoCloseable {
 
     /**
      * Learns the bot identity and publishes the command menu, then returns the webhook handler for the app's web
-     * layer. The app registers the webhook with Telegram itself ({@code setWebhook} with the same secret and
-     * {@link TelegramLongPolling#ALLOWED_UPDATES}).
+     * layer. Register the webhook with {@link #registerWebhook} (same secret) if it is not registered yet.
      */
     public synchronized TelegramWebhook startWebhook(String secretToken, InboundEventSink sink,
                                                      CommandRegistry commands) {
         requireNotStarted();
         webhook = new TelegramWebhook(secretToken, prepare(sink, commands));
         return webhook;
+    }
+
+    /**
+     * Tells Telegram to deliver updates to {@code publicHttpsUrl} with {@code secretToken} in the secret header and
+     * only {@link TelegramLongPolling#ALLOWED_UPDATES}. Call once per deployment (or at every start in webhook mode);
+     * the URL is not logged.
+     */
+    public void registerWebhook(String publicHttpsUrl, String secretToken) {
+        Objects.requireNonNull(publicHttpsUrl, "publicHttpsUrl");
+        Objects.requireNonNull(secretToken, "secretToken");
+        gateway.setWebhook(publicHttpsUrl, secretToken);
     }
 
     private TelegramUpdateDispatcher prepare(InboundEventSink sink, CommandRegistry commands) {

@@ -8,6 +8,9 @@ import java.util.Objects;
  * How to reach the Telegram Bot API. The token comes from the environment and is never logged: {@link #toString()}
  * hides it.
  *
+ * <p>Immutable and thread-safe. Only {@code botUsername} may be {@code null}; {@code null} durations take the
+ * defaults; a blank token or an API URL without scheme and host is rejected with {@link IllegalArgumentException}.
+ *
  * @param token             the bot token from BotFather
  * @param apiUrl            the Bot API base URL ({@code https://api.telegram.org}; a loopback fake in tests)
  * @param botUsername       the bot's username without '@', or {@code null} to learn it from {@code getMe}

@@ -37,6 +37,7 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdm
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RestrictChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ChatPermissions;
@@ -316,6 +317,21 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     @Override
     public void close() {
         http.close();
+    }
+
+    /**
+     * Registers the webhook ({@code setWebhook}) with the secret and {@link TelegramLongPolling#ALLOWED_UPDATES}.
+     * Package-private: apps call {@link TelegramAdapter#registerWebhook}.
+     */
+    void setWebhook(String url, String secretToken) {
+        try {
+            http.client().execute(SetWebhook.builder().url(url).secretToken(secretToken)
+                    .allowedUpdates(TelegramLongPolling.ALLOWED_UPDATES).build());
+        } catch (TelegramApiException e) {
+            GatewayException mapped = TelegramErrors.map("setWebhook", Operation.OTHER, e);
+            LOG.warn("setWebhook failed: {}", mapped.reason());
+            throw mapped;
+        }
     }
 
     /** The TelegramBots client this gateway uses, for adapter-internal helpers such as the command menu. */

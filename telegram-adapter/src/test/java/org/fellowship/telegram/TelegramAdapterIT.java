@@ -49,6 +49,10 @@ class TelegramAdapterIT {
             assertThat(webhook.handle("secret_1", body).accepted()).isTrue();
             assertThat(sink.events()).hasSize(1);
             assertThat(api.calls("getupdates")).isEmpty();
+
+            adapter.registerWebhook("https://bot.example.org/telegram", "secret_1");
+            String raw = api.calls("setwebhook").get(0).text("raw");
+            assertThat(raw).contains("https://bot.example.org/telegram", "secret_1", "chat_member", "callback_query");
         }
     }
 }
