@@ -39,7 +39,8 @@ public final class TelegramRateLimiter implements SendPermits {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Duration botInterval;
-    private Instant lastBotSend = Instant.EPOCH;
+    /** The scheduled time of the next bot-wide slot; grants that wake late keep the schedule (see {@link #record}). */
+    private Instant nextBotSlot = Instant.EPOCH;
     private final Map<String, Instant> privateLast = new HashMap<>();
     private final Map<String, ArrayDeque<Instant>> groupSends = new HashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -117,7 +118,7 @@ public final class TelegramRateLimiter implements SendPermits {
     }
 
     private Instant botReadyAt(Instant now) {
-        return max(now, lastBotSend.plus(botInterval));
+        return max(now, nextBotSlot);
     }
 
     private Instant chatReadyAt(Waiter w, Instant now) {
@@ -137,7 +138,11 @@ public final class TelegramRateLimiter implements SendPermits {
     }
 
     private void record(Waiter w, Instant now) {
-        lastBotSend = now;
+        // Advance the schedule from the slot, not from "now": a sender woken a few milliseconds late must not push
+        // every later message back, or a loaded machine would drift well below the limit. A grant more than one
+        // interval behind (idle bot, back-off) restarts the schedule, so no burst can build up.
+        Instant slot = nextBotSlot.isBefore(now.minus(botInterval)) ? now : nextBotSlot;
+        nextBotSlot = slot.plus(botInterval);
         if (w.privateChat()) {
             privateLast.put(w.chatId(), now);
         } else {
