@@ -1,0 +1,395 @@
+package org.fellowship.telegram;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GatewayException.Reason;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.port.PlatformCapabilities;
+import org.fellowship.telegram.TelegramErrors.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatMember;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.RestrictChatMember;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.ChatPermissions;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The core's {@link ChatGateway} and {@link GroupAdminGateway} on the Telegram Bot API (TelegramBots'
+ * {@code OkHttpTelegramClient} over an OkHttp client this gateway owns).
+ *
+ * <ul>
+ *   <li>Text goes out with {@code parse_mode=HTML}, fully escaped ({@link TelegramHtml}); monospace becomes
+ *       {@code <pre>}. Button rows become an inline keyboard whose {@code callback_data} is the core's token.</li>
+ *   <li>Telegram bots may not write to a member first: {@link #openDirect} succeeds only for members in
+ *       {@link KnownPrivateChats} (fed by the receiving side), otherwise it throws {@code DIRECT_MESSAGES_CLOSED} and
+ *       the core falls back to {@link #startLink}. A 403 on a private send also reports {@code DIRECT_MESSAGES_CLOSED}
+ *       and forgets the member.</li>
+ *   <li>HTTP 429 is retried after {@code retry_after} up to {@link TelegramConfig#maxRetries()} times when the wait
+ *       is at most {@link TelegramConfig#maxRetryWait()}; otherwise {@code RATE_LIMITED}. Other failures are not
+ *       retried (a 5xx may have delivered already): 5xx and network errors are {@code UNAVAILABLE}, 403
+ *       {@code FORBIDDEN}, refused deletions older than 48 hours {@code TOO_OLD}, the rest {@code NOT_FOUND} or
+ *       {@code INVALID}.</li>
+ *   <li>{@link #moderators} comes from {@code getChatAdministrators}, cached for
+ *       {@link TelegramConfig#adminCacheTtl()} and dropped by {@link #invalidateModerators} on admin changes.</li>
+ * </ul>
+ *
+ * <p><b>Threading:</b> thread-safe; calls block the caller for at most the request timeout plus honoured 429 waits.
+ * <b>Nullness:</b> as the ports say; no method returns {@code null}. <b>Failure:</b> {@link GatewayException} only.
+ * Logs carry method names, chat and user ids and Telegram's error text, never message text, names or the token.
+ * <b>Lifecycle:</b> call {@link #refreshIdentity()} once at start (learns the username and privacy mode), and
+ * {@link #close()} at stop.
+ */
+public final class TelegramGateway implements ChatGateway, GroupAdminGateway, ModeratorLookup, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramGateway.class);
+    private static final int MAX_TOAST = 200;
+    /** Telegram treats restrictions shorter than 30 s as forever. */
+    private static final Duration MIN_RESTRICTION = Duration.ofSeconds(35);
+
+    private final TelegramConfig config;
+    private final KnownPrivateChats privateChats;
+    private final SendPermits permits;
+    private final Clock clock;
+    private final TelegramHttp http;
+    private final Map<String, CachedAdmins> admins = new ConcurrentHashMap<>();
+    private volatile BotIdentity identity;
+
+    private record CachedAdmins(Set<ChatUserId> ids, Instant fetched) {
+    }
+
+    /**
+     * @param config       API location, token and limits
+     * @param privateChats members known to have started the bot (share it with {@link TelegramUpdateDispatcher})
+     * @param permits      outbound rate limiting; {@link SendPermits#NONE} for none
+     * @param clock        time source for mutes and caches
+     */
+    public TelegramGateway(TelegramConfig config, KnownPrivateChats privateChats, SendPermits permits, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.privateChats = Objects.requireNonNull(privateChats, "privateChats");
+        this.permits = Objects.requireNonNull(permits, "permits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.http = new TelegramHttp(config, "telegram-send", config.requestTimeout().toMillis());
+        if (config.botUsername() != null) {
+            this.identity = new BotIdentity(0, config.botUsername(), false);
+        }
+    }
+
+    /** Calls {@code getMe}: learns the bot's username and whether privacy mode is off. Call at start-up. */
+    public BotIdentity refreshIdentity() {
+        User me = call("getMe", Operation.OTHER, new GetMe());
+        BotIdentity id = new BotIdentity(me.getId(), me.getUserName(),
+                Boolean.TRUE.equals(me.getCanReadAllGroupMessages()));
+        identity = id;
+        LOG.info("telegram bot id {} reads all group messages: {}", id.id(), id.canReadAllGroupMessages());
+        return id;
+    }
+
+    /** The identity from the last {@link #refreshIdentity()}, or empty before it (unless the config named the bot). */
+    public Optional<BotIdentity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.TELEGRAM;
+    }
+
+    @Override
+    public PlatformCapabilities capabilities() {
+        BotIdentity id = identity;
+        return PlatformCapabilities.telegram(id != null && id.canReadAllGroupMessages());
+    }
+
+    @Override
+    public MessageRef send(OutboundMessage message) {
+        String chatId = TelegramIds.chatId(message.to());
+        SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder()
+                .chatId(chatId)
+                .text(TelegramHtml.render(message.text(), message.style()))
+                .parseMode(TelegramHtml.PARSE_MODE)
+                .messageThreadId(TelegramIds.threadId(message.to()));
+        if (message.hasButtons()) {
+            b.replyMarkup(keyboard(message.buttonRows()));
+        }
+        if (message.replyTo() != null
+                && TelegramIds.chatId(message.replyTo().conversation()).equals(chatId)) {
+            b.replyToMessageId(TelegramIds.messageId(message.replyTo().messageId())).allowSendingWithoutReply(true);
+        }
+        boolean direct = isPrivate(chatId);
+        permits.acquire(chatId, direct, message.priority());
+        try {
+            Message sent = call("sendMessage", direct ? Operation.SEND_PRIVATE : Operation.SEND, b.build());
+            return new MessageRef(message.to(), sent.getMessageId().toString());
+        } catch (GatewayException e) {
+            if (e.reason() == Reason.DIRECT_MESSAGES_CLOSED) {
+                privateChats.remove(chatId);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void edit(MessageRef target, OutboundMessage replacement) {
+        String chatId = TelegramIds.chatId(target.conversation());
+        EditMessageText.EditMessageTextBuilder<?, ?> b = EditMessageText.builder()
+                .chatId(chatId)
+                .messageId(TelegramIds.messageId(target.messageId()))
+                .text(TelegramHtml.render(replacement.text(), replacement.style()))
+                .parseMode(TelegramHtml.PARSE_MODE);
+        if (replacement.hasButtons()) {
+            b.replyMarkup(keyboard(replacement.buttonRows()));
+        }
+        permits.acquire(chatId, isPrivate(chatId), replacement.priority());
+        try {
+            callRaw("editMessageText", Operation.EDIT, b.build());
+        } catch (GatewayException e) {
+            if (e.getMessage() != null && e.getMessage().contains("message is not modified")) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void acknowledge(ButtonPressed press, String notice) {
+        if (press.callbackId() == null) {
+            return;
+        }
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> b = AnswerCallbackQuery.builder()
+                .callbackQueryId(press.callbackId());
+        if (notice != null && !notice.isBlank()) {
+            b.text(notice.length() > MAX_TOAST ? notice.substring(0, MAX_TOAST - 1) + "…" : notice);
+        }
+        try {
+            call("answerCallbackQuery", Operation.OTHER, b.build());
+        } catch (GatewayException e) {
+            if (e.reason() == Reason.INVALID || e.reason() == Reason.NOT_FOUND) {
+                // "query is too old" or already answered: acknowledging is idempotent.
+                LOG.debug("answerCallbackQuery for event {} ignored: {}", press.eventId(), e.reason());
+                return;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public ConversationId openDirect(ChatUserId member) {
+        long userId = TelegramIds.userId(member);
+        String id = Long.toString(userId);
+        boolean known;
+        try {
+            known = privateChats.contains(id);
+        } catch (RuntimeException e) {
+            LOG.warn("known private chats unavailable for {}: {}", member, e.getClass().getSimpleName());
+            known = false;
+        }
+        if (!known) {
+            throw new GatewayException(Reason.DIRECT_MESSAGES_CLOSED,
+                    "Telegram bots cannot start a private chat; " + member + " has not started the bot");
+        }
+        return TelegramIds.chat(userId);
+    }
+
+    @Override
+    public Optional<String> startLink(String startToken) {
+        BotIdentity id = identity;
+        if (id == null || id.username() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("https://t.me/" + id.username() + "?start=" + startToken);
+    }
+
+    @Override
+    public void delete(MessageRef message) {
+        String chatId = TelegramIds.chatId(message.conversation());
+        call("deleteMessage", Operation.DELETE, DeleteMessage.builder().chatId(chatId)
+                .messageId(TelegramIds.messageId(message.messageId())).build());
+    }
+
+    @Override
+    public void mute(ConversationId group, ChatUserId member, Instant until) {
+        Instant earliest = clock.instant().plus(MIN_RESTRICTION);
+        Instant effective = until.isBefore(earliest) ? earliest : until;
+        ChatPermissions none = ChatPermissions.builder()
+                .canSendMessages(false).canSendAudios(false).canSendDocuments(false).canSendPhotos(false)
+                .canSendVideos(false).canSendVideoNotes(false).canSendVoiceNotes(false).canSendPolls(false)
+                .canSendOtherMessages(false).canAddWebPagePreviews(false)
+                .build();
+        call("restrictChatMember", Operation.ADMIN, RestrictChatMember.builder()
+                .chatId(TelegramIds.chatId(group)).userId(TelegramIds.userId(member))
+                .permissions(none).useIndependentChatPermissions(true)
+                .untilDate((int) effective.getEpochSecond()).build());
+    }
+
+    @Override
+    public void kick(ConversationId group, ChatUserId member) {
+        ban(group, member);
+        try {
+            unban(group, member);
+        } catch (GatewayException e) {
+            throw new GatewayException(e.reason(), "kick of " + member + " in " + group
+                    + " removed the member but left them banned: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void ban(ConversationId group, ChatUserId member) {
+        call("banChatMember", Operation.ADMIN, BanChatMember.builder()
+                .chatId(TelegramIds.chatId(group)).userId(TelegramIds.userId(member)).revokeMessages(false).build());
+    }
+
+    @Override
+    public void unban(ConversationId group, ChatUserId member) {
+        call("unbanChatMember", Operation.ADMIN, UnbanChatMember.builder()
+                .chatId(TelegramIds.chatId(group)).userId(TelegramIds.userId(member)).onlyIfBanned(true).build());
+    }
+
+    @Override
+    public Set<ChatUserId> moderators(ConversationId group) {
+        String chatId = TelegramIds.chatId(group);
+        CachedAdmins cached = admins.get(chatId);
+        Instant now = clock.instant();
+        if (cached != null && cached.fetched().plus(config.adminCacheTtl()).isAfter(now)) {
+            return cached.ids();
+        }
+        List<ChatMember> list = call("getChatAdministrators", Operation.ADMIN,
+                GetChatAdministrators.builder().chatId(chatId).build());
+        Set<ChatUserId> ids = list.stream()
+                .filter(m -> m.getUser() != null && !Boolean.TRUE.equals(m.getUser().getIsBot()))
+                .map(m -> TelegramIds.user(m.getUser().getId()))
+                .collect(Collectors.toUnmodifiableSet());
+        admins.put(chatId, new CachedAdmins(ids, now));
+        return ids;
+    }
+
+    /** Drops the cached administrator list of a chat (called when Telegram reports an admin change). */
+    public void invalidateModerators(ConversationId group) {
+        admins.remove(TelegramIds.chatId(group));
+    }
+
+    /** {@link ModeratorLookup} for the mapper: cached admin list; {@code false} when Telegram cannot tell. */
+    @Override
+    public boolean isModerator(ConversationId group, ChatUserId member) {
+        try {
+            return moderators(group).contains(member);
+        } catch (GatewayException e) {
+            LOG.debug("admin list of {} unavailable: {}", group, e.reason());
+            return false;
+        }
+    }
+
+    /** Releases the HTTP client's threads and connections. Idempotent. */
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    /**
+     * Registers the webhook ({@code setWebhook}) with the secret and {@link TelegramLongPolling#ALLOWED_UPDATES}.
+     * Package-private: apps call {@link TelegramAdapter#registerWebhook}.
+     */
+    void setWebhook(String url, String secretToken) {
+        try {
+            http.client().execute(SetWebhook.builder().url(url).secretToken(secretToken)
+                    .allowedUpdates(TelegramLongPolling.ALLOWED_UPDATES).build());
+        } catch (TelegramApiException e) {
+            GatewayException mapped = TelegramErrors.map("setWebhook", Operation.OTHER, e);
+            LOG.warn("setWebhook failed: {}", mapped.reason());
+            throw mapped;
+        }
+    }
+
+    /** The TelegramBots client this gateway uses, for adapter-internal helpers such as the command menu. */
+    OkHttpTelegramClient client() {
+        return http.client();
+    }
+
+    private static boolean isPrivate(String chatId) {
+        return !chatId.startsWith("-");
+    }
+
+    private static InlineKeyboardMarkup keyboard(List<ButtonRow> rows) {
+        List<InlineKeyboardRow> keyboard = rows.stream()
+                .map(r -> new InlineKeyboardRow(r.buttons().stream().map(TelegramGateway::button).toList()))
+                .toList();
+        return InlineKeyboardMarkup.builder().keyboard(keyboard).build();
+    }
+
+    private static InlineKeyboardButton button(Button b) {
+        return InlineKeyboardButton.builder().text(b.label()).callbackData(b.token()).build();
+    }
+
+    <T extends Serializable> T call(String method, Operation op, BotApiMethod<T> request) {
+        return callRaw(method, op, request);
+    }
+
+    private <T extends Serializable> T callRaw(String method, Operation op, BotApiMethod<T> request) {
+        int attempt = 0;
+        while (true) {
+            try {
+                return http.client().execute(request);
+            } catch (TelegramApiException e) {
+                int code = TelegramErrors.code(e);
+                int retryAfter = TelegramErrors.retryAfter(e);
+                if (code == 429 && attempt < config.maxRetries()
+                        && Duration.ofSeconds(Math.max(retryAfter, 1)).compareTo(config.maxRetryWait()) <= 0) {
+                    attempt++;
+                    Duration wait = Duration.ofSeconds(Math.max(retryAfter, 1));
+                    LOG.info("{} rate-limited, retry {} after {} s", method, attempt, wait.toSeconds());
+                    permits.backOff(wait);
+                    sleep(wait);
+                    continue;
+                }
+                GatewayException mapped = TelegramErrors.map(method, op, e);
+                LOG.warn("{} failed: {} (code {})", method, mapped.reason(), code);
+                throw mapped;
+            } catch (RuntimeException e) {
+                throw new GatewayException(Reason.UNAVAILABLE, method + " failed: " + e.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(Reason.UNAVAILABLE, "interrupted while waiting for Telegram's retry_after");
+        }
+    }
+}

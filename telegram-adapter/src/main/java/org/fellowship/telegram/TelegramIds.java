@@ -1,0 +1,88 @@
+package org.fellowship.telegram;
+
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.port.GatewayException;
+
+/**
+ * How Telegram ids become core ids. A chat is its chat id ({@code "-1001234"}); a forum topic is chat id and thread id
+ * joined by {@value #TOPIC_SEPARATOR} ({@code "-1001234:77"}); a direct chat is the user's id; the community is the
+ * group's chat id. Pure and thread-safe.
+ */
+public final class TelegramIds {
+    /** Separates chat id and forum thread id in a topic's conversation id. */
+    public static final char TOPIC_SEPARATOR = ':';
+
+    private TelegramIds() {
+    }
+
+    /** The core id of a Telegram user. */
+    public static ChatUserId user(long userId) {
+        return new ChatUserId(Platform.TELEGRAM, Long.toString(userId));
+    }
+
+    /** The core id of a whole chat. */
+    public static ConversationId chat(long chatId) {
+        return new ConversationId(Platform.TELEGRAM, Long.toString(chatId));
+    }
+
+    /** The core id of a forum topic, or of the chat when {@code threadId} is {@code null}. */
+    public static ConversationId topic(long chatId, Integer threadId) {
+        return threadId == null ? chat(chatId)
+                : new ConversationId(Platform.TELEGRAM, Long.toString(chatId) + TOPIC_SEPARATOR + threadId);
+    }
+
+    /** The community of a group chat. */
+    public static CommunityId community(long chatId) {
+        return new CommunityId(Platform.TELEGRAM, Long.toString(chatId));
+    }
+
+    /** The Telegram chat id part of a conversation id, as the Bot API wants it ({@code chat_id} string). */
+    public static String chatId(ConversationId conversation) {
+        requireTelegram(conversation.platform());
+        String v = conversation.value();
+        int sep = v.indexOf(TOPIC_SEPARATOR);
+        return sep < 0 ? v : v.substring(0, sep);
+    }
+
+    /** The forum thread id of a topic conversation, or {@code null} for a whole chat. */
+    public static Integer threadId(ConversationId conversation) {
+        String v = conversation.value();
+        int sep = v.indexOf(TOPIC_SEPARATOR);
+        if (sep < 0) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.substring(sep + 1));
+        } catch (NumberFormatException e) {
+            throw new GatewayException(GatewayException.Reason.INVALID, "not a Telegram topic id: " + conversation);
+        }
+    }
+
+    /** A Telegram user id as a number. */
+    public static long userId(ChatUserId user) {
+        requireTelegram(user.platform());
+        try {
+            return Long.parseLong(user.value());
+        } catch (NumberFormatException e) {
+            throw new GatewayException(GatewayException.Reason.INVALID, "not a Telegram user id: " + user);
+        }
+    }
+
+    /** A Telegram message id as a number. */
+    public static int messageId(String messageId) {
+        try {
+            return Integer.parseInt(messageId);
+        } catch (NumberFormatException e) {
+            throw new GatewayException(GatewayException.Reason.INVALID, "not a Telegram message id: " + messageId);
+        }
+    }
+
+    private static void requireTelegram(Platform platform) {
+        if (platform != Platform.TELEGRAM) {
+            throw new GatewayException(GatewayException.Reason.INVALID, "not a Telegram id: " + platform);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.fellowship.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.port.GatewayException;
+
+/**
+ * In-process {@link SendPermits} for one bot: even spacing for the whole bot ({@code botWindow / botMessages}, so
+ * network jitter cannot bunch messages into a burst Telegram would reject), a minimum spacing per private chat and a
+ * sliding window per group ({@link RateLimits}). Among senders whose chat limit allows them to go, the one with the
+ * higher {@link Priority} (then the earlier arrival) takes the next bot-wide slot, so crisis replies and escalation
+ * alerts overtake bulk waves. After a 429 {@link #backOff} pauses every sender.
+ *
+ * <p>Limits are per process: with several instances per bot, give each a share of the limits or replace this with a
+ * shared (Redis) implementation of {@link SendPermits}.
+ *
+ * <p><b>Threading:</b> thread-safe; {@link #acquire} blocks (interruptibly) in real time while reading "now" from the
+ * injected clock, so use a ticking clock. <b>Failure:</b> {@link GatewayException} {@code RATE_LIMITED} after
+ * {@link RateLimits#maxWait()}, {@code UNAVAILABLE} when interrupted.
+ */
+public final class TelegramRateLimiter implements SendPermits {
+    private static final long MAX_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final int PURGE_THRESHOLD = 10_000;
+
+    private final RateLimits limits;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Duration botInterval;
+    /** The scheduled time of the next bot-wide slot; grants that wake late keep the schedule (see {@link #record}). */
+    private Instant nextBotSlot = Instant.EPOCH;
+    private final Map<String, Instant> privateLast = new HashMap<>();
+    private final Map<String, ArrayDeque<Instant>> groupSends = new HashMap<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private Instant pausedUntil = Instant.EPOCH;
+    private long sequence;
+
+    private record Waiter(String chatId, boolean privateChat, Priority priority, long seq) {
+        boolean outranks(Waiter other) {
+            int p = Integer.compare(priority.ordinal(), other.priority.ordinal());
+            return p < 0 || (p == 0 && seq < other.seq);
+        }
+    }
+
+    public TelegramRateLimiter(RateLimits limits, Clock clock) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.botInterval = limits.botWindow().dividedBy(limits.botMessages());
+    }
+
+    @Override
+    public void acquire(String chatId, boolean privateChat, Priority priority) {
+        long deadline = System.nanoTime() + limits.maxWait().toNanos();
+        lock.lock();
+        try {
+            Waiter me = new Waiter(chatId, privateChat, priority, sequence++);
+            waiters.add(me);
+            try {
+                while (true) {
+                    Instant now = clock.instant();
+                    Instant chatReady = chatReadyAt(me, now);
+                    Instant ready = max(max(chatReady, botReadyAt(now)), pausedUntil);
+                    if (!ready.isAfter(now) && !outranked(me, now)) {
+                        record(me, now);
+                        return;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new GatewayException(GatewayException.Reason.RATE_LIMITED,
+                                "no Telegram send permit within " + limits.maxWait().toSeconds() + " s");
+                    }
+                    long untilReady = ready.isAfter(now) ? Duration.between(now, ready).toNanos() : MAX_SLICE_NANOS;
+                    changed.awaitNanos(Math.max(100_000, Math.min(Math.min(untilReady, MAX_SLICE_NANOS), left)));
+                }
+            } finally {
+                waiters.remove(me);
+                changed.signalAll();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GatewayException(GatewayException.Reason.UNAVAILABLE, "interrupted while waiting to send");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void backOff(Duration wait) {
+        lock.lock();
+        try {
+            Instant until = clock.instant().plus(wait);
+            pausedUntil = max(pausedUntil, until);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean outranked(Waiter me, Instant now) {
+        for (Waiter other : waiters) {
+            if (other != me && other.outranks(me) && !chatReadyAt(other, now).isAfter(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant botReadyAt(Instant now) {
+        return max(now, nextBotSlot);
+    }
+
+    private Instant chatReadyAt(Waiter w, Instant now) {
+        if (w.privateChat()) {
+            Instant last = privateLast.get(w.chatId());
+            return last == null ? now : max(now, last.plus(limits.privateInterval()));
+        }
+        ArrayDeque<Instant> sends = groupSends.get(w.chatId());
+        if (sends == null) {
+            return now;
+        }
+        Instant horizon = now.minus(limits.groupWindow());
+        while (!sends.isEmpty() && !sends.peekFirst().isAfter(horizon)) {
+            sends.pollFirst();
+        }
+        return sends.size() < limits.groupMessages() ? now : sends.peekFirst().plus(limits.groupWindow());
+    }
+
+    private void record(Waiter w, Instant now) {
+        // Advance the schedule from the slot, not from "now": a sender woken a few milliseconds late must not push
+        // every later message back, or a loaded machine would drift well below the limit. A grant more than one
+        // interval behind (idle bot, back-off) restarts the schedule, so no burst can build up.
+        Instant slot = nextBotSlot.isBefore(now.minus(botInterval)) ? now : nextBotSlot;
+        nextBotSlot = slot.plus(botInterval);
+        if (w.privateChat()) {
+            privateLast.put(w.chatId(), now);
+        } else {
+            groupSends.computeIfAbsent(w.chatId(), k -> new ArrayDeque<>()).addLast(now);
+        }
+        if (privateLast.size() + groupSends.size() > PURGE_THRESHOLD) {
+            purge(now);
+        }
+    }
+
+    private void purge(Instant now) {
+        privateLast.values().removeIf(t -> !t.plus(limits.privateInterval()).isAfter(now));
+        Iterator<ArrayDeque<Instant>> it = groupSends.values().iterator();
+        while (it.hasNext()) {
+            ArrayDeque<Instant> q = it.next();
+            if (q.isEmpty() || !q.peekLast().plus(limits.groupWindow()).isAfter(now)) {
+                it.remove();
+            }
+        }
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,293 @@
+package org.fellowship.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A loopback fake of the Telegram Bot API for tests: records every request, serves queued updates to
+ * {@code getUpdates} (holding an empty poll briefly, like the real long poll), answers canned successes, and can be told
+ * to answer the next call of a method with an error (429 with {@code retry_after}, 403, 400, 5xx).
+ */
+final class FakeBotApi implements AutoCloseable {
+    static final String TOKEN = "123456:TEST-token";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One recorded call: lower-case method name and its JSON body. */
+    record Call(String method, JsonNode body, long atNanos) {
+        String text(String field) {
+            JsonNode n = body.get(field);
+            return n == null || n.isNull() ? null : n.asText();
+        }
+    }
+
+    private record Canned(int status, String json) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Deque<ObjectNode> updates = new ArrayDeque<>();
+    private final Map<String, Deque<Canned>> scripted = new HashMap<>();
+    private final AtomicInteger messageIds = new AtomicInteger(1000);
+    private final AtomicInteger updateIds = new AtomicInteger(500);
+    private volatile String adminsJson = "[]";
+    private volatile boolean enforceLimits;
+    private final Deque<Long> sendTimes = new ArrayDeque<>();
+    private final Map<String, Long> lastPrivateSend = new HashMap<>();
+    private final AtomicInteger rejections = new AtomicInteger();
+    private final Duration emptyPollHold;
+
+    FakeBotApi() throws IOException {
+        this(Duration.ofMillis(200));
+    }
+
+    FakeBotApi(Duration emptyPollHold) throws IOException {
+        this.emptyPollHold = emptyPollHold;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    TelegramConfig config() {
+        return TelegramConfig.of(TOKEN).withApiUrl(url()).withPollTimeout(Duration.ofSeconds(1));
+    }
+
+    /** Queues an update (its update_id is assigned if missing) and returns its update_id. */
+    int queueUpdate(String json) {
+        try {
+            ObjectNode node = (ObjectNode) JSON.readTree(json);
+            if (!node.has("update_id")) {
+                node.put("update_id", updateIds.incrementAndGet());
+            }
+            synchronized (updates) {
+                updates.add(node);
+                updates.notifyAll();
+            }
+            return node.get("update_id").asInt();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The next call of {@code method} gets this HTTP status and Bot API error. */
+    void failNext(String method, int status, String description, Integer retryAfter) {
+        ObjectNode err = JSON.createObjectNode();
+        err.put("ok", false);
+        err.put("error_code", status);
+        err.put("description", description);
+        if (retryAfter != null) {
+            err.putObject("parameters").put("retry_after", retryAfter);
+        }
+        script(method, status, err.toString());
+    }
+
+    /** The next call of {@code method} gets exactly this body. */
+    void script(String method, int status, String body) {
+        synchronized (scripted) {
+            scripted.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>())
+                    .add(new Canned(status, body));
+        }
+    }
+
+    /**
+     * Makes {@code sendMessage} behave like Telegram's limits: more than 30 in any sliding second for the bot, or
+     * two to one private chat within a second, is answered 429 with {@code retry_after=1}.
+     */
+    void enforceTelegramLimits() {
+        enforceLimits = true;
+    }
+
+    /** How many sends the enforced limits rejected. */
+    int rejections() {
+        return rejections.get();
+    }
+
+    private boolean overLimit(JsonNode body) {
+        long now = System.nanoTime();
+        String chat = body.path("chat_id").asText();
+        synchronized (sendTimes) {
+            while (!sendTimes.isEmpty() && now - sendTimes.peekFirst() >= 1_000_000_000L) {
+                sendTimes.pollFirst();
+            }
+            Long last = lastPrivateSend.get(chat);
+            boolean privateChat = !chat.startsWith("-");
+            if (sendTimes.size() >= 30 || (privateChat && last != null && now - last < 1_000_000_000L)) {
+                rejections.incrementAndGet();
+                return true;
+            }
+            sendTimes.addLast(now);
+            if (privateChat) {
+                lastPrivateSend.put(chat, now);
+            }
+            return false;
+        }
+    }
+
+    void setAdmins(long... userIds) {
+        ArrayNode list = JSON.createArrayNode();
+        for (long id : userIds) {
+            ObjectNode m = list.addObject();
+            m.put("status", "administrator");
+            m.putObject("user").put("id", id).put("is_bot", false).put("first_name", "Admin");
+            m.put("can_be_edited", false);
+            m.put("is_anonymous", false);
+        }
+        adminsJson = list.toString();
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** Waits until {@code method} was called {@code count} times. */
+    List<Call> await(String method, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (calls(method).size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " " + method + " calls, got " + calls(method).size());
+            }
+            Thread.sleep(10);
+        }
+        return calls(method);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            String prefix = "/bot" + TOKEN + "/";
+            if (!path.startsWith(prefix)) {
+                reply(ex, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
+                return;
+            }
+            String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            JsonNode body;
+            try {
+                body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+            } catch (IOException notJson) {
+                // multipart (setWebhook): keep the raw text for assertions
+                body = JSON.createObjectNode().put("raw", new String(raw, StandardCharsets.UTF_8));
+            }
+            calls.add(new Call(method, body, System.nanoTime()));
+            Canned canned;
+            synchronized (scripted) {
+                Deque<Canned> q = scripted.get(method);
+                canned = q == null ? null : q.poll();
+            }
+            if (canned != null) {
+                reply(ex, canned.status(), canned.json());
+                return;
+            }
+            if (enforceLimits && method.equals("sendmessage") && overLimit(body)) {
+                reply(ex, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
+                        + "\"parameters\":{\"retry_after\":1}}");
+                return;
+            }
+            reply(ex, 200, "{\"ok\":true,\"result\":" + result(method, body) + "}");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private String result(String method, JsonNode body) throws InterruptedException {
+        return switch (method) {
+            case "getupdates" -> pollUpdates(body);
+            case "getme" -> "{\"id\":777,\"is_bot\":true,\"first_name\":\"Fellowship\",\"username\":\"fellowship_bot\","
+                    + "\"can_join_groups\":true,\"can_read_all_group_messages\":true,\"supports_inline_queries\":false}";
+            case "sendmessage", "editmessagetext" -> message(body);
+            case "getchatadministrators" -> adminsJson;
+            default -> "true";
+        };
+    }
+
+    private String message(JsonNode body) {
+        long chatId = Long.parseLong(body.get("chat_id").asText());
+        int id = body.has("message_id") ? body.get("message_id").asInt() : messageIds.incrementAndGet();
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", id);
+        m.put("date", 1700000000);
+        ObjectNode chat = m.putObject("chat");
+        chat.put("id", chatId);
+        chat.put("type", chatId < 0 ? "supergroup" : "private");
+        m.put("text", body.path("text").asText(""));
+        return m.toString();
+    }
+
+    private String pollUpdates(JsonNode body) throws InterruptedException {
+        long offset = body.path("offset").asLong(0);
+        long holdMillis = Math.min(emptyPollHold.toMillis(), body.path("timeout").asLong(0) * 1000);
+        long deadline = System.currentTimeMillis() + holdMillis;
+        synchronized (updates) {
+            updates.removeIf(u -> u.get("update_id").asLong() < offset);
+            while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
+                updates.wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+            ArrayNode out = JSON.createArrayNode();
+            updates.forEach(out::add);
+            return out.toString();
+        }
+    }
+
+    private static void reply(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+        try {
+            threads.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

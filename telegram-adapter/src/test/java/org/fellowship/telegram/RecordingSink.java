@@ -1,0 +1,44 @@
+package org.fellowship.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.fellowship.core.event.InboundEvent;
+import org.fellowship.core.port.InboundEventSink;
+
+/** Records accepted events; drops duplicates by dedupe key like the engine does. Thread-safe. */
+final class RecordingSink implements InboundEventSink {
+    private final List<InboundEvent> events = new CopyOnWriteArrayList<>();
+    private final List<String> keys = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    @Override
+    public synchronized void accept(InboundEvent event) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        if (!keys.contains(event.dedupeKey())) {
+            keys.add(event.dedupeKey());
+            events.add(event);
+        }
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    List<InboundEvent> events() {
+        return List.copyOf(events);
+    }
+
+    List<InboundEvent> await(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (events.size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " events, got " + events.size());
+            }
+            Thread.sleep(10);
+        }
+        return events();
+    }
+}

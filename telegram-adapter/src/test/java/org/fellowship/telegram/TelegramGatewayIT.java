@@ -1,0 +1,229 @@
+package org.fellowship.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Member;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GatewayException.Reason;
+import org.fellowship.core.testkit.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TelegramGatewayIT {
+    private static final ConversationId GROUP = new ConversationId(Platform.TELEGRAM, "-100777");
+    private static final ChatUserId ALICE = new ChatUserId(Platform.TELEGRAM, "42");
+
+    private FakeBotApi api;
+    private TelegramGateway gateway;
+    private InMemoryKnownPrivateChats known;
+    private MutableClock clock;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        api = new FakeBotApi();
+        known = new InMemoryKnownPrivateChats();
+        clock = MutableClock.at("2026-01-01T00:00:00Z");
+        gateway = new TelegramGateway(api.config(), known, SendPermits.NONE, clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        gateway.close();
+        api.close();
+    }
+
+    @Test
+    void sendsEscapedHtmlWithInlineKeyboardAndReply() {
+        OutboundMessage msg = new OutboundMessage(GROUP, "a < b & c > d <b>not bold</b>", TextStyle.PLAIN,
+                List.of(ButtonRow.of(new Button("Yes", "tok1"), new Button("No", "tok2"))),
+                new MessageRef(GROUP, "55"), Delivery.PUBLIC, null, Priority.NORMAL);
+        MessageRef ref = gateway.send(msg);
+
+        assertThat(ref.conversation()).isEqualTo(GROUP);
+        FakeBotApi.Call call = api.calls("sendmessage").get(0);
+        assertThat(call.text("chat_id")).isEqualTo("-100777");
+        assertThat(call.text("parse_mode")).isEqualTo("HTML");
+        assertThat(call.text("text")).isEqualTo("a &lt; b &amp; c &gt; d &lt;b&gt;not bold&lt;/b&gt;");
+        assertThat(call.text("reply_to_message_id")).isEqualTo("55");
+        JsonNode keyboard = call.body().get("reply_markup").get("inline_keyboard");
+        assertThat(keyboard.get(0).get(0).get("text").asText()).isEqualTo("Yes");
+        assertThat(keyboard.get(0).get(0).get("callback_data").asText()).isEqualTo("tok1");
+        assertThat(keyboard.get(0).get(1).get("callback_data").asText()).isEqualTo("tok2");
+        assertThat(ref.messageId()).isNotBlank();
+    }
+
+    @Test
+    void monospaceIsPreAndTopicsCarryTheThreadId() {
+        ConversationId topic = new ConversationId(Platform.TELEGRAM, "-100888:77");
+        gateway.send(new OutboundMessage(topic, "day | mood\n1   | <3", TextStyle.MONOSPACE, null, null, null, null,
+                null));
+        FakeBotApi.Call call = api.calls("sendmessage").get(0);
+        assertThat(call.text("text")).isEqualTo("<pre>day | mood\n1   | &lt;3</pre>");
+        assertThat(call.text("chat_id")).isEqualTo("-100888");
+        assertThat(call.text("message_thread_id")).isEqualTo("77");
+    }
+
+    @Test
+    void retriesAfter429HonouringRetryAfter() {
+        api.failNext("sendMessage", 429, "Too Many Requests: retry after 1", 1);
+        long start = System.nanoTime();
+        gateway.send(OutboundMessage.text(GROUP, "hi"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        List<FakeBotApi.Call> calls = api.calls("sendmessage");
+        assertThat(calls).hasSize(2);
+        assertThat(Duration.ofNanos(calls.get(1).atNanos() - calls.get(0).atNanos())).isGreaterThanOrEqualTo(
+                Duration.ofMillis(950));
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void retryAfterBeyondTheBudgetIsRateLimited() {
+        api.failNext("sendMessage", 429, "Too Many Requests: retry after 600", 600);
+        assertThatThrownBy(() -> gateway.send(OutboundMessage.text(GROUP, "hi")))
+                .isInstanceOf(GatewayException.class)
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.RATE_LIMITED);
+        assertThat(api.calls("sendmessage")).hasSize(1);
+    }
+
+    @Test
+    void serverErrorsAreUnavailableAndNotRetried() {
+        api.failNext("sendMessage", 502, "Bad Gateway", null);
+        assertThatThrownBy(() -> gateway.send(OutboundMessage.text(GROUP, "hi")))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.UNAVAILABLE);
+        api.script("sendMessage", 500, "<html>oops</html>");
+        assertThatThrownBy(() -> gateway.send(OutboundMessage.text(GROUP, "hi")))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.UNAVAILABLE);
+        assertThat(api.calls("sendmessage")).hasSize(2);
+    }
+
+    @Test
+    void openDirectOnlyForMembersWhoStartedTheBot() {
+        assertThatThrownBy(() -> gateway.openDirect(ALICE))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.DIRECT_MESSAGES_CLOSED);
+        known.add("42");
+        assertThat(gateway.openDirect(ALICE)).isEqualTo(new ConversationId(Platform.TELEGRAM, "42"));
+    }
+
+    @Test
+    void forbiddenPrivateSendIsDirectMessagesClosedAndForgetsTheMember() {
+        known.add("42");
+        api.failNext("sendMessage", 403, "Forbidden: bot can't initiate conversation with a user", null);
+        assertThatThrownBy(() -> gateway.send(OutboundMessage.text(gateway.openDirect(ALICE), "private")))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.DIRECT_MESSAGES_CLOSED);
+        assertThat(known.contains("42")).isFalse();
+
+        api.failNext("sendMessage", 403, "Forbidden: bot was kicked from the supergroup chat", null);
+        assertThatThrownBy(() -> gateway.send(OutboundMessage.text(GROUP, "x")))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+    }
+
+    @Test
+    void startLinkUsesTheUsernameFromGetMeAndCapabilitiesFollowPrivacyMode() {
+        assertThat(gateway.startLink("abc")).isEmpty();
+        assertThat(gateway.capabilities().readAllGroupMessages()).isFalse();
+        BotIdentity me = gateway.refreshIdentity();
+        assertThat(me.username()).isEqualTo("fellowship_bot");
+        assertThat(gateway.startLink("abc")).contains("https://t.me/fellowship_bot?start=abc");
+        assertThat(gateway.capabilities().readAllGroupMessages()).isTrue();
+        assertThat(gateway.capabilities().botInitiatedDirectMessages()).isFalse();
+    }
+
+    @Test
+    void editAndAcknowledge() {
+        gateway.edit(new MessageRef(GROUP, "9"), OutboundMessage.text(GROUP, "new & improved"));
+        FakeBotApi.Call edit = api.calls("editmessagetext").get(0);
+        assertThat(edit.text("message_id")).isEqualTo("9");
+        assertThat(edit.text("text")).isEqualTo("new &amp; improved");
+        assertThat(edit.text("parse_mode")).isEqualTo("HTML");
+
+        api.failNext("editMessageText", 400, "Bad Request: message is not modified", null);
+        gateway.edit(new MessageRef(GROUP, "9"), OutboundMessage.text(GROUP, "same"));
+
+        Conversation conv = new Conversation(GROUP, org.fellowship.core.model.ChatKind.GROUP,
+                TelegramIds.community(-100777), null);
+        ButtonPressed press = new ButtonPressed("u1", conv, Member.of(ALICE, "A"), Instant.EPOCH,
+                new MessageRef(GROUP, "9"), "tok", "cb-1");
+        gateway.acknowledge(press, "Saved");
+        FakeBotApi.Call ack = api.calls("answercallbackquery").get(0);
+        assertThat(ack.text("callback_query_id")).isEqualTo("cb-1");
+        assertThat(ack.text("text")).isEqualTo("Saved");
+
+        api.failNext("answerCallbackQuery", 400, "Bad Request: query is too old and response timeout expired", null);
+        gateway.acknowledge(press, null);
+    }
+
+    @Test
+    void deleteOlderThan48HoursIsTooOld() {
+        gateway.delete(new MessageRef(GROUP, "5"));
+        assertThat(api.calls("deletemessage").get(0).text("message_id")).isEqualTo("5");
+
+        api.failNext("deleteMessage", 400, "Bad Request: message can't be deleted", null);
+        assertThatThrownBy(() -> gateway.delete(new MessageRef(GROUP, "6")))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.TOO_OLD);
+                    assertThat(e.getMessage()).contains("48 hours");
+                });
+        api.failNext("deleteMessage", 400, "Bad Request: message to delete not found", null);
+        assertThatThrownBy(() -> gateway.delete(new MessageRef(GROUP, "7")))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.NOT_FOUND);
+    }
+
+    @Test
+    void muteBanUnbanKick() {
+        gateway.mute(GROUP, ALICE, clock.instant().plus(Duration.ofHours(1)));
+        FakeBotApi.Call mute = api.calls("restrictchatmember").get(0);
+        assertThat(mute.text("user_id")).isEqualTo("42");
+        assertThat(mute.body().get("until_date").asLong()).isEqualTo(clock.instant().getEpochSecond() + 3600);
+        assertThat(mute.body().get("permissions").get("can_send_messages").asBoolean()).isFalse();
+
+        gateway.ban(GROUP, ALICE);
+        gateway.unban(GROUP, ALICE);
+        gateway.kick(GROUP, ALICE);
+        assertThat(api.calls()).extracting(FakeBotApi.Call::method).containsSubsequence(
+                "banchatmember", "unbanchatmember", "banchatmember", "unbanchatmember");
+        assertThat(api.calls("unbanchatmember").get(0).body().get("only_if_banned").asBoolean()).isTrue();
+
+        api.failNext("restrictChatMember", 400, "Bad Request: not enough rights to restrict/unrestrict chat member",
+                null);
+        assertThatThrownBy(() -> gateway.mute(GROUP, ALICE, clock.instant().plusSeconds(600)))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+    }
+
+    @Test
+    void moderatorsAreCachedUntilTtlOrInvalidation() {
+        api.setAdmins(7, 8);
+        assertThat(gateway.moderators(GROUP)).containsExactlyInAnyOrder(
+                new ChatUserId(Platform.TELEGRAM, "7"), new ChatUserId(Platform.TELEGRAM, "8"));
+        assertThat(gateway.isModerator(GROUP, new ChatUserId(Platform.TELEGRAM, "7"))).isTrue();
+        assertThat(gateway.isModerator(GROUP, ALICE)).isFalse();
+        assertThat(api.calls("getchatadministrators")).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(11));
+        gateway.moderators(GROUP);
+        assertThat(api.calls("getchatadministrators")).hasSize(2);
+
+        gateway.invalidateModerators(GROUP);
+        api.setAdmins(42);
+        assertThat(gateway.isModerator(GROUP, ALICE)).isTrue();
+        assertThat(api.calls("getchatadministrators")).hasSize(3);
+    }
+}
