@@ -16,7 +16,7 @@ class ConfigurationValidationTest {
 
     @Test
     void blankTokenIsNamedExactly() {
-        assertThatThrownBy(() -> new PlatformSettings.Telegram(" ", "long-polling", null, null))
+        assertThatThrownBy(() -> new PlatformSettings.Telegram(" ", "long-polling", null, null, null))
                 .hasMessageStartingWith("fellowship.telegram.token is set but empty");
         assertThatThrownBy(() -> new PlatformSettings.Discord("", false, 0, List.of(), List.of(), null))
                 .hasMessageStartingWith("fellowship.discord.token is set but empty");
@@ -31,11 +31,11 @@ class ConfigurationValidationTest {
 
     @Test
     void webhookModeNeedsAnHttpsUrlAndAStrongSecret() {
-        assertThatThrownBy(() -> new PlatformSettings.Telegram("123:abc", "webhook", "http://x", "s".repeat(20)))
+        assertThatThrownBy(() -> new PlatformSettings.Telegram("123:abc", "webhook", "http://x", "s".repeat(20), null))
                 .hasMessageContaining("webhook-url must be an https:// URL");
-        assertThatThrownBy(() -> new PlatformSettings.Telegram("123:abc", "webhook", "https://x", "short"))
+        assertThatThrownBy(() -> new PlatformSettings.Telegram("123:abc", "webhook", "https://x", "short", null))
                 .hasMessageContaining("webhook-secret must be 16-256 characters");
-        assertThatThrownBy(() -> new PlatformSettings.Telegram("123:abc", "polling", null, null))
+        assertThatThrownBy(() -> new PlatformSettings.Telegram("123:abc", "polling", null, null, null))
                 .hasMessageContaining("mode must be long-polling or webhook");
     }
 

@@ -31,13 +31,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code getUpdates} (holding an empty poll briefly, like the real long poll), answers canned successes, and can be told
  * to answer the next call of a method with an error (429 with {@code retry_after}, 403, 400, 5xx).
  */
-final class FakeBotApi implements AutoCloseable {
-    static final String TOKEN = "123456:TEST-token";
+public final class FakeBotApi implements AutoCloseable {
+    public static final String TOKEN = "123456:TEST-token";
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One recorded call: lower-case method name and its JSON body. */
-    record Call(String method, JsonNode body, long atNanos) {
-        String text(String field) {
+    public record Call(String method, JsonNode body, long atNanos) {
+        public String text(String field) {
             JsonNode n = body.get(field);
             return n == null || n.isNull() ? null : n.asText();
         }
@@ -60,11 +60,11 @@ final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger rejections = new AtomicInteger();
     private final Duration emptyPollHold;
 
-    FakeBotApi() throws IOException {
+    public FakeBotApi() throws IOException {
         this(Duration.ofMillis(200));
     }
 
-    FakeBotApi(Duration emptyPollHold) throws IOException {
+    public FakeBotApi(Duration emptyPollHold) throws IOException {
         this.emptyPollHold = emptyPollHold;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         threads = Executors.newCachedThreadPool(r -> {
@@ -77,16 +77,16 @@ final class FakeBotApi implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    TelegramConfig config() {
+    public TelegramConfig config() {
         return TelegramConfig.of(TOKEN).withApiUrl(url()).withPollTimeout(Duration.ofSeconds(1));
     }
 
     /** Queues an update (its update_id is assigned if missing) and returns its update_id. */
-    int queueUpdate(String json) {
+    public int queueUpdate(String json) {
         try {
             ObjectNode node = (ObjectNode) JSON.readTree(json);
             if (!node.has("update_id")) {
@@ -103,7 +103,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     /** The next call of {@code method} gets this HTTP status and Bot API error. */
-    void failNext(String method, int status, String description, Integer retryAfter) {
+    public void failNext(String method, int status, String description, Integer retryAfter) {
         ObjectNode err = JSON.createObjectNode();
         err.put("ok", false);
         err.put("error_code", status);
@@ -115,7 +115,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     /** The next call of {@code method} gets exactly this body. */
-    void script(String method, int status, String body) {
+    public void script(String method, int status, String body) {
         synchronized (scripted) {
             scripted.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>())
                     .add(new Canned(status, body));
@@ -126,12 +126,12 @@ final class FakeBotApi implements AutoCloseable {
      * Makes {@code sendMessage} behave like Telegram's limits: more than 30 in any sliding second for the bot, or
      * two to one private chat within a second, is answered 429 with {@code retry_after=1}.
      */
-    void enforceTelegramLimits() {
+    public void enforceTelegramLimits() {
         enforceLimits = true;
     }
 
     /** How many sends the enforced limits rejected. */
-    int rejections() {
+    public int rejections() {
         return rejections.get();
     }
 
@@ -156,7 +156,7 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    void setAdmins(long... userIds) {
+    public void setAdmins(long... userIds) {
         ArrayNode list = JSON.createArrayNode();
         for (long id : userIds) {
             ObjectNode m = list.addObject();
@@ -168,16 +168,16 @@ final class FakeBotApi implements AutoCloseable {
         adminsJson = list.toString();
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
     /** Waits until {@code method} was called {@code count} times. */
-    List<Call> await(String method, int count, Duration timeout) throws InterruptedException {
+    public List<Call> await(String method, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (calls(method).size() < count) {
             if (System.nanoTime() > deadline) {
@@ -285,7 +285,7 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    static List<String> strings(JsonNode array) {
+    public static List<String> strings(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;

@@ -36,7 +36,8 @@ class TelegramRateLimiterTest {
                 limiter.acquire("u" + i, true, Priority.NORMAL);
             }
         });
-        assertThat(distinctChats).isLessThan(150);
+        // Upper bounds only catch broken logic, with wide margins: a loaded CI machine must not fail this.
+        assertThat(distinctChats).as("10 chats spaced 100 ms would take >= 900 ms").isLessThan(900);
     }
 
     @Test
@@ -48,9 +49,9 @@ class TelegramRateLimiterTest {
                 limiter.acquire("-100", false, Priority.NORMAL);
             }
         });
-        assertThat(firstThree).isLessThan(100);
         long fourth = millis(() -> limiter.acquire("-100", false, Priority.NORMAL));
         assertThat(fourth).isGreaterThanOrEqualTo(150);
+        assertThat(firstThree).as("the first three fit the window").isLessThan(fourth);
     }
 
     @Test
@@ -62,7 +63,7 @@ class TelegramRateLimiterTest {
                 limiter.acquire("c" + i, true, Priority.NORMAL);
             }
         });
-        assertThat(ten).isBetween(200L, 1000L);
+        assertThat(ten).as("5 per 250 ms").isGreaterThanOrEqualTo(200L);
         limiter.backOff(Duration.ofMillis(300));
         assertThat(millis(() -> limiter.acquire("x", true, Priority.NORMAL))).isGreaterThanOrEqualTo(250);
     }

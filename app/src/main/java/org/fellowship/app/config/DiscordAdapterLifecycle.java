@@ -57,7 +57,8 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator 
             LOG.info("Discord adapter connected");
         } catch (GatewayException e) {
             problem = e.reason() + ": " + e.getMessage();
-            LOG.error("Discord adapter could not connect ({}); the rest of the bot keeps running", e.reason());
+            LOG.error("Discord adapter could not connect ({}: {}); the rest of the bot keeps running", e.reason(),
+                    e.getMessage());
         }
     }
 

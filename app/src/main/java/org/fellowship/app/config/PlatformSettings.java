@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlatformSettings(Telegram telegram, Discord discord) {
 
     public PlatformSettings {
-        telegram = telegram == null ? new Telegram(null, "long-polling", null, null) : telegram;
+        telegram = telegram == null ? new Telegram(null, "long-polling", null, null, null) : telegram;
         discord = discord == null ? new Discord(null, false, 0, List.of(), List.of(), null) : discord;
     }
 
@@ -21,10 +21,14 @@ public record PlatformSettings(Telegram telegram, Discord discord) {
      * @param mode          {@code long-polling} or {@code webhook}
      * @param webhookUrl    public HTTPS URL Telegram posts updates to (webhook mode)
      * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token} (webhook mode)
+     * @param apiUrl        a self-hosted Bot API server (telegram-bot-api) instead of api.telegram.org; optional
      */
     public record Telegram(String token, @DefaultValue("long-polling") String mode, String webhookUrl,
-                           String webhookSecret) {
+                           String webhookSecret, java.net.URI apiUrl) {
         public Telegram {
+            if (apiUrl != null && !"https".equals(apiUrl.getScheme()) && !"http".equals(apiUrl.getScheme())) {
+                throw new IllegalArgumentException("fellowship.telegram.api-url must be an http(s) URL");
+            }
             requireNotBlankIfSet(token, "fellowship.telegram.token");
             if (!"long-polling".equals(mode) && !"webhook".equals(mode)) {
                 throw new IllegalArgumentException("fellowship.telegram.mode must be long-polling or webhook, not '"

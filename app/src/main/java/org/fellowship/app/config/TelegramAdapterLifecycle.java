@@ -1,0 +1,116 @@
+package org.fellowship.app.config;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.fellowship.core.engine.BotCore;
+import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.telegram.InMemoryKnownPrivateChats;
+import org.fellowship.telegram.RateLimits;
+import org.fellowship.telegram.TelegramAdapter;
+import org.fellowship.telegram.TelegramConfig;
+import org.fellowship.telegram.TelegramRateLimiter;
+import org.fellowship.telegram.TelegramWebhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Connects Telegram when {@code fellowship.telegram.token} is set, by long polling or (mode {@code webhook}) through
+ * {@link TelegramWebhookController}. Starts after the engine and stops before it; reports as the {@code telegram}
+ * health component. A failed start leaves the rest of the bot running (health DOWN, clear log).
+ */
+@Component("telegram")
+@ConditionalOnProperty(prefix = "fellowship.telegram", name = "token")
+public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapterLifecycle.class);
+
+    private final PlatformSettings.Telegram settings;
+    private final BotCore core;
+    private final Gateways gateways;
+    private final Clock clock;
+    private volatile TelegramAdapter adapter;
+    private volatile TelegramWebhook webhook;
+    private volatile String problem = "not started";
+
+    public TelegramAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways, Clock clock) {
+        this.settings = platforms.telegram();
+        this.core = core;
+        this.gateways = gateways;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        TelegramConfig config = TelegramConfig.of(settings.token());
+        if (settings.apiUrl() != null) {
+            config = config.withApiUrl(settings.apiUrl());
+        }
+        TelegramAdapter candidate = new TelegramAdapter(config,
+                new InMemoryKnownPrivateChats(), new TelegramRateLimiter(RateLimits.telegram(), clock),
+                // Community state is keyed by chat id; nothing community-scoped is stored yet, so a migration is
+                // logged (ids only) until features that keep group state move it here.
+                migration -> LOG.info("Telegram group {} became supergroup {}", migration.from(), migration.to()),
+                clock);
+        try {
+            gateways.register((ChatGateway) candidate.gateway()).register((GroupAdminGateway) candidate.gateway());
+            if ("webhook".equals(settings.mode())) {
+                webhook = candidate.startWebhook(settings.webhookSecret(), core.engine(), core.commands());
+                candidate.registerWebhook(settings.webhookUrl(), settings.webhookSecret());
+                LOG.info("Telegram adapter receiving by webhook at POST {}", TelegramWebhookController.PATH);
+            } else {
+                candidate.startPolling(core.engine(), core.commands());
+                LOG.info("Telegram adapter receiving by long polling");
+            }
+            adapter = candidate;
+            problem = null;
+        } catch (GatewayException e) {
+            candidate.close();
+            problem = e.reason() + ": " + e.getMessage();
+            LOG.error("Telegram adapter could not start ({}: {}); the rest of the bot keeps running", e.reason(),
+                    e.getMessage());
+        }
+    }
+
+    /** The webhook handler while running in webhook mode. */
+    Optional<TelegramWebhook> webhook() {
+        return Optional.ofNullable(webhook);
+    }
+
+    @Override
+    public void stop() {
+        TelegramAdapter a = adapter;
+        adapter = null;
+        webhook = null;
+        if (a != null) {
+            a.close();
+            LOG.info("Telegram adapter stopped");
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return adapter != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return BotLifecycle.PHASE + 10;
+    }
+
+    @Override
+    public Health health() {
+        TelegramAdapter a = adapter;
+        if (a == null) {
+            return Health.down().withDetail("problem", problem == null ? "stopped" : problem).build();
+        }
+        return Health.up().withDetail("mode", settings.mode())
+                .withDetail("readAllGroupMessages", a.gateway().capabilities().readAllGroupMessages()).build();
+    }
+}

@@ -1,0 +1,90 @@
+package org.fellowship.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.fellowship.redis.testing.RedisTestServer;
+import org.fellowship.telegram.FakeBotApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole app in Telegram webhook mode against the loopback fake Bot API: the secret header is enforced, an
+ * update posted to the app reaches the engine, and the reply reaches Telegram as an HTML sendMessage.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TelegramWebhookIT {
+    private static final String SECRET = "test-secret-0123456789";
+    private static final FakeBotApi API = start();
+
+    private static FakeBotApi start() {
+        try {
+            return new FakeBotApi();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("fellowship.redis.url", RedisTestServer::uri);
+        registry.add("fellowship.telegram.token", () -> FakeBotApi.TOKEN);
+        registry.add("fellowship.telegram.mode", () -> "webhook");
+        registry.add("fellowship.telegram.webhook-url", () -> "https://bot.example.org/telegram/webhook");
+        registry.add("fellowship.telegram.webhook-secret", () -> SECRET);
+        registry.add("fellowship.telegram.api-url", () -> API.url().toString());
+    }
+
+    @AfterAll
+    static void stopApi() {
+        API.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> post(String secret, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void updatesNeedTheSecretAndRepliesReachTelegram() throws Exception {
+        String update = """
+                {"update_id": 5001, "message": {"message_id": 10, "date": 1772960400,
+                 "chat": {"id": 4242, "type": "private", "first_name": "Sam"},
+                 "from": {"id": 4242, "is_bot": false, "first_name": "Sam"},
+                 "text": "/timezone <Berlin>", "entities": [{"type": "bot_command", "offset": 0, "length": 9}]}}
+                """;
+        assertThat(post(null, update).statusCode()).isEqualTo(401);
+        assertThat(post("wrong-secret-0123456789", update).statusCode()).isEqualTo(403);
+        assertThat(API.calls("sendmessage")).isEmpty();
+
+        assertThat(post(SECRET, update).statusCode()).isEqualTo(200);
+        assertThat(post(SECRET, update).statusCode()).as("a retried update is accepted").isEqualTo(200);
+
+        List<FakeBotApi.Call> sent = API.await("sendmessage", 1, Duration.ofSeconds(10));
+        assertThat(sent.get(0).text("chat_id")).isEqualTo("4242");
+        assertThat(sent.get(0).text("parse_mode")).isEqualTo("HTML");
+        assertThat(sent.get(0).text("text")).contains("Did you mean Europe/Berlin").contains("&lt;Berlin&gt;");
+        Thread.sleep(300);
+        assertThat(API.calls("sendmessage")).as("the retried update was handled once").hasSize(1);
+        assertThat(API.calls("setwebhook")).singleElement()
+                .satisfies(c -> assertThat(c.text("raw")).as("multipart setWebhook")
+                        .contains("name=\"secret_token\"").contains(SECRET).contains("bot.example.org"));
+    }
+}
