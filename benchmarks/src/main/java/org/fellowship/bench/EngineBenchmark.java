@@ -46,7 +46,7 @@ final class EngineBenchmark {
     private static final int EVENTS = 200_000;
     private static final int CONVERSATIONS = 2_000;
     private static final int USERS = 5_000;
-    private static final int THREADS = Integer.getInteger("bench.threads", 8);
+    private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final int PACED_RATE = 20_000;
     private static final int PACED_EVENTS = 100_000;
     private static final String[] ZONES = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney",

@@ -1,21 +1,24 @@
 package org.fellowship.redis;
 
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.fellowship.core.store.StoreUnavailableException;
 
 /**
  * The shared connection plus the one place that turns Lettuce failures into {@link StoreUnavailableException}.
- * Thread-safe: Lettuce multiplexes concurrent synchronous commands over one connection (no MULTI is ever used,
+ * Thread-safe: Lettuce multiplexes concurrent commands over one connection (no MULTI is ever used,
  * atomic steps are Lua scripts).
  */
 final class Redis {
@@ -26,42 +29,52 @@ final class Redis {
     }
 
     /**
-     * Runs one step against Redis.
+     * Runs one command against Redis and waits for its answer (up to the connection's timeout). The async API is
+     * used and awaited here rather than Lettuce's synchronous proxy, which costs a reflective dispatch per call on
+     * the engine's hot path.
      *
      * @param operation a constant name for the message, never user data
      */
-    <T> T call(String operation, Function<RedisCommands<String, String>, T> step) {
+    <T> T call(String operation, Function<RedisAsyncCommands<String, String>, RedisFuture<T>> step) {
         try {
-            return step.apply(connection.sync());
+            return await(step.apply(connection.async()));
         } catch (RedisException e) {
-            throw new StoreUnavailableException("Redis unavailable during " + operation + ": "
-                    + e.getClass().getSimpleName(), e);
+            throw unavailable(operation, e);
         }
     }
 
     /** Runs a Lua script by SHA, loading it again when the server answers NOSCRIPT (restart, SCRIPT FLUSH). */
     <T> T eval(String operation, Script script, ScriptOutputType type, String[] keys, String... args) {
-        return call(operation, commands -> {
+        RedisAsyncCommands<String, String> commands = connection.async();
+        try {
             try {
-                return commands.evalsha(script.sha(), type, keys, args);
+                return await(commands.<T>evalsha(script.sha(), type, keys, args));
             } catch (RedisNoScriptException e) {
-                commands.scriptLoad(script.body());
-                return commands.evalsha(script.sha(), type, keys, args);
+                await(commands.scriptLoad(script.body()));
+                return await(commands.<T>evalsha(script.sha(), type, keys, args));
             }
-        });
+        } catch (RedisException e) {
+            throw unavailable(operation, e);
+        }
     }
 
     /** Loads scripts up front so the first real call needs one round trip. */
     void load(Script... scripts) {
-        call("script load", commands -> {
-            for (Script s : scripts) {
-                String sha = commands.scriptLoad(s.body());
-                if (!sha.equals(s.sha())) {
-                    throw new IllegalStateException("server SHA differs for script " + s.name());
-                }
+        for (Script s : scripts) {
+            String sha = call("script load", c -> c.scriptLoad(s.body()));
+            if (!sha.equals(s.sha())) {
+                throw new IllegalStateException("server SHA differs for script " + s.name());
             }
-            return null;
-        });
+        }
+    }
+
+    private <T> T await(RedisFuture<T> future) {
+        return LettuceFutures.awaitOrCancel(future, connection.getTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static StoreUnavailableException unavailable(String operation, RedisException e) {
+        return new StoreUnavailableException("Redis unavailable during " + operation + ": "
+                + e.getClass().getSimpleName(), e);
     }
 
     /** A Lua script and its SHA-1 (computed locally; identical to what SCRIPT LOAD returns). */

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param drainTimeout  how long shutdown waits for queued events
  */
 @ConfigurationProperties("fellowship.engine")
-public record EngineSettings(@DefaultValue("UTC") String defaultZone, @DefaultValue("8") int threads,
+public record EngineSettings(@DefaultValue("UTC") String defaultZone, @DefaultValue("16") int threads,
                              @DefaultValue("10000") int maxPending, @DefaultValue("1s") Duration duePoll,
                              @DefaultValue("2m") Duration dueLease, @DefaultValue("200") int dueBatch,
                              @DefaultValue("20s") Duration drainTimeout) {
