@@ -8,6 +8,7 @@ import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.privacy.PrivacyFeature;
 import org.fellowship.core.profile.ProfileFeature;
 import org.fellowship.redis.RedisStore;
 
@@ -20,8 +21,8 @@ public final class BotAssembly {
     }
 
     /** Every feature, in the order they are installed (command listing order follows it). */
-    public static List<Feature> features() {
-        return List.of(new ProfileFeature());
+    public static List<Feature> features(RedisStore store) {
+        return List.of(new ProfileFeature(), new PrivacyFeature(store.eraser()));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
@@ -41,7 +42,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features().forEach(builder::feature);
+        features(store).forEach(builder::feature);
         return builder.build();
     }
 }

@@ -97,7 +97,7 @@ final class EngineBenchmark {
             BotCore.Builder b = BotCore.builder().clock(clock).gateways(new Gateways().register(gateway))
                     .deduplicator(new InMemoryStores.Deduplicator(clock)).buttons(new InMemoryStores.Buttons(clock))
                     .profiles(new InMemoryStores.Profiles()).dueQueue(new InMemoryDueQueue()).executor(pool, 10_000);
-            BotAssembly.features().forEach(b::feature);
+            BotAssembly.features(store).forEach(b::feature);
             core = b.build();
         }
         Engine engine = core.engine();

@@ -14,6 +14,7 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.EventDeduplicator;
+import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.store.MemberProfile;
 import org.fellowship.core.store.MemberProfileStore;
 
@@ -106,6 +107,34 @@ public final class InMemoryStores {
 
         public synchronized List<MemberProfile> all() {
             return new ArrayList<>(profiles.values());
+        }
+
+        synchronized boolean remove(ChatUserId member) {
+            return profiles.remove(member) != null;
+        }
+    }
+
+    /** Fake {@link MemberDataEraser} over the in-memory profiles (the only member records the fakes keep). */
+    public static final class Eraser implements MemberDataEraser {
+        private final Profiles profiles;
+
+        public Eraser(Profiles profiles) {
+            this.profiles = profiles;
+        }
+
+        @Override
+        public Map<String, String> export(ChatUserId member) {
+            return profiles.find(member).map(p -> Map.of("profile", p.toString())).orElse(Map.of());
+        }
+
+        @Override
+        public int erase(ChatUserId member) {
+            return profiles.remove(member) ? 1 : 0;
+        }
+
+        @Override
+        public boolean holdsAnything(ChatUserId member) {
+            return profiles.find(member).isPresent();
         }
     }
 }

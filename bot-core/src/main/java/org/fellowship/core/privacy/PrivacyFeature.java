@@ -1,0 +1,72 @@
+package org.fellowship.core.privacy;
+
+import java.util.List;
+import java.util.Map;
+import org.fellowship.core.command.Access;
+import org.fellowship.core.engine.BotContext;
+import org.fellowship.core.engine.Feature;
+import org.fellowship.core.engine.FeatureRegistry;
+import org.fellowship.core.engine.Turn;
+import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.store.MemberDataEraser;
+
+/**
+ * A member's own data: {@code /export} sends them everything stored about them, privately; {@code /forget} erases it
+ * after a confirmation and says whether anything is left. Both always answer privately, even when asked in a group.
+ */
+public final class PrivacyFeature implements Feature {
+    private static final String FORGET_BUTTON = "privacy.forget";
+    private final MemberDataEraser eraser;
+
+    public PrivacyFeature(MemberDataEraser eraser) {
+        this.eraser = eraser;
+    }
+
+    @Override
+    public void install(FeatureRegistry registry, BotContext context) {
+        registry.command("export", "", "Get a private copy of everything I store about you", Access.EVERYONE,
+                (turn, args) -> export(turn));
+        registry.command("forget", "", "Erase everything I store about you", Access.EVERYONE,
+                (turn, args) -> askToForget(turn));
+        registry.button(FORGET_BUTTON, (turn, action) -> {
+            if ("yes".equals(action.get("answer"))) {
+                forget(turn);
+            } else {
+                turn.replyPrivately("Nothing was erased.");
+            }
+        });
+    }
+
+    private void export(Turn turn) {
+        Map<String, String> records = eraser.export(turn.actor().id());
+        if (records.isEmpty()) {
+            turn.replyPrivately("I don't store anything about you.");
+            return;
+        }
+        StringBuilder text = new StringBuilder("Everything I store about you (" + records.size() + " records):");
+        records.forEach((name, json) -> text.append("\n\n").append(name).append('\n').append(json));
+        turn.send(new OutboundMessage(turn.conversation().id(), text.toString(), TextStyle.MONOSPACE, List.of(), null,
+                Delivery.PRIVATE, turn.actor().id(), Priority.NORMAL));
+    }
+
+    private void askToForget(Turn turn) {
+        turn.replyPrivately("This erases everything I store about you: profile, dates, check-ins, reminders. "
+                + "It cannot be undone. Erase it all?", List.of(ButtonRow.of(
+                turn.button("Yes, erase everything", FORGET_BUTTON, Map.of("answer", "yes")),
+                turn.button("No, keep it", FORGET_BUTTON, Map.of("answer", "no")))));
+    }
+
+    private void forget(Turn turn) {
+        int deleted = eraser.erase(turn.actor().id());
+        if (eraser.holdsAnything(turn.actor().id())) {
+            turn.replyPrivately("I erased " + deleted + " records, but some are still there. Please send /forget "
+                    + "again in a minute.");
+            return;
+        }
+        turn.replyPrivately("Done. I erased " + deleted + " records and nothing about you is stored any more.");
+    }
+}
