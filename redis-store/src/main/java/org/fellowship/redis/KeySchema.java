@@ -121,6 +121,21 @@ public final class KeySchema {
         return prefix + DUE_TAG + ":done:" + Objects.requireNonNull(id, "id");
     }
 
+    /**
+     * A send-rate window of one scope (e.g. the Telegram bot): all windows of a scope share the hash tag
+     * <code>{rl:scope}</code> so one script can check them together.
+     */
+    public String rateWindow(String scope, String window) {
+        requireTame(Objects.requireNonNull(scope, "scope"), "rate scope");
+        return prefix + "{rl:" + scope + "}:w:" + requireSuffix(window);
+    }
+
+    /** The pause marker of a rate scope (set after a platform's "too many requests"). */
+    public String ratePause(String scope) {
+        requireTame(Objects.requireNonNull(scope, "scope"), "rate scope");
+        return prefix + "{rl:" + scope + "}:pause";
+    }
+
     private static String requireSuffix(String suffix) {
         requireTame(Objects.requireNonNull(suffix, "suffix"), "key suffix");
         return suffix;

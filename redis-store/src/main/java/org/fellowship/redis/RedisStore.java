@@ -18,6 +18,7 @@ import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.store.MemberProfileStore;
+import org.fellowship.core.store.RateLimitStore;
 import org.fellowship.core.store.StoreUnavailableException;
 
 /**
@@ -40,6 +41,7 @@ public final class RedisStore implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final MemberDataEraser eraser;
     private final DueQueue dueQueue;
+    private final RateLimitStore rateLimits;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -53,7 +55,9 @@ public final class RedisStore implements AutoCloseable {
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
         this.eraser = new RedisMemberDataEraser(redis, keys, codec);
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
+        this.rateLimits = new RedisRateLimitStore(redis, keys);
         redis.load(RedisDueQueue.ALL);
+        redis.load(RedisRateLimitStore.TAKE);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE);
     }
 
@@ -126,6 +130,11 @@ public final class RedisStore implements AutoCloseable {
     /** Member profiles as versioned JSON, registered in the erasure index. */
     public MemberProfileStore profiles() {
         return profiles;
+    }
+
+    /** Send-rate windows shared by every instance (one Lua script per take). */
+    public RateLimitStore rateLimits() {
+        return rateLimits;
     }
 
     /** Export and erasure through the per-member erasure index. */

@@ -7,11 +7,12 @@ import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.redis.RedisStore;
 import org.fellowship.telegram.InMemoryKnownPrivateChats;
 import org.fellowship.telegram.RateLimits;
+import org.fellowship.telegram.SharedRateLimiter;
 import org.fellowship.telegram.TelegramAdapter;
 import org.fellowship.telegram.TelegramConfig;
-import org.fellowship.telegram.TelegramRateLimiter;
 import org.fellowship.telegram.TelegramWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +36,14 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     private final BotCore core;
     private final Gateways gateways;
     private final Clock clock;
+    private final RedisStore store;
     private volatile TelegramAdapter adapter;
     private volatile TelegramWebhook webhook;
     private volatile String problem = "not started";
 
-    public TelegramAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways, Clock clock) {
+    public TelegramAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways, Clock clock,
+                                    RedisStore store) {
+        this.store = store;
         this.settings = platforms.telegram();
         this.core = core;
         this.gateways = gateways;
@@ -53,7 +57,8 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
             config = config.withApiUrl(settings.apiUrl());
         }
         TelegramAdapter candidate = new TelegramAdapter(config,
-                new InMemoryKnownPrivateChats(), new TelegramRateLimiter(RateLimits.telegram(), clock),
+                // Limits shared through Redis, so several instances together stay within Telegram's limits.
+                new InMemoryKnownPrivateChats(), new SharedRateLimiter(store.rateLimits(), RateLimits.telegram(), clock),
                 // Community state is keyed by chat id; nothing community-scoped is stored yet, so a migration is
                 // logged (ids only) until features that keep group state move it here.
                 migration -> LOG.info("Telegram group {} became supergroup {}", migration.from(), migration.to()),
