@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
+import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.store.MemberProfileStore;
@@ -42,6 +43,7 @@ public final class RedisStore implements AutoCloseable {
     private final MemberDataEraser eraser;
     private final DueQueue dueQueue;
     private final RateLimitStore rateLimits;
+    private final DirectChatRegistry directChats;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -56,6 +58,7 @@ public final class RedisStore implements AutoCloseable {
         this.eraser = new RedisMemberDataEraser(redis, keys, codec);
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
+        this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
         redis.load(RedisDueQueue.ALL);
         redis.load(RedisRateLimitStore.TAKE);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE);
@@ -135,6 +138,11 @@ public final class RedisStore implements AutoCloseable {
     /** Send-rate windows shared by every instance (one Lua script per take). */
     public RateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    /** Members with a private chat open with the bot (Telegram's "started the bot"), in the erasure index. */
+    public DirectChatRegistry directChats() {
+        return directChats;
     }
 
     /** Export and erasure through the per-member erasure index. */

@@ -3,6 +3,7 @@ package org.fellowship.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberProfileStore;
 import org.fellowship.core.testkit.contract.SimpleStoresContract;
@@ -26,6 +27,11 @@ class RedisSimpleStoresIT extends SimpleStoresContract {
     @Override
     protected MemberProfileStore newProfiles() {
         return store().profiles();
+    }
+
+    @Override
+    protected DirectChatRegistry newDirectChats() {
+        return store().directChats();
     }
 
     @Override

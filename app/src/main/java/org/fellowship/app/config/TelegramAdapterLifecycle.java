@@ -6,9 +6,12 @@ import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Platform;
 import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.redis.RedisStore;
-import org.fellowship.telegram.InMemoryKnownPrivateChats;
+import org.fellowship.telegram.KnownPrivateChats;
 import org.fellowship.telegram.RateLimits;
 import org.fellowship.telegram.SharedRateLimiter;
 import org.fellowship.telegram.TelegramAdapter;
@@ -58,7 +61,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         }
         TelegramAdapter candidate = new TelegramAdapter(config,
                 // Limits shared through Redis, so several instances together stay within Telegram's limits.
-                new InMemoryKnownPrivateChats(), new SharedRateLimiter(store.rateLimits(), RateLimits.telegram(), clock),
+                knownPrivateChats(store.directChats()), new SharedRateLimiter(store.rateLimits(), RateLimits.telegram(), clock),
                 // Community state is keyed by chat id; nothing community-scoped is stored yet, so a migration is
                 // logged (ids only) until features that keep group state move it here.
                 migration -> LOG.info("Telegram group {} became supergroup {}", migration.from(), migration.to()),
@@ -81,6 +84,26 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
             LOG.error("Telegram adapter could not start ({}: {}); the rest of the bot keeps running", e.reason(),
                     e.getMessage());
         }
+    }
+
+    /** Who started the bot, kept in Redis so restarts and other instances know it too. */
+    private static KnownPrivateChats knownPrivateChats(DirectChatRegistry registry) {
+        return new KnownPrivateChats() {
+            @Override
+            public boolean contains(String userId) {
+                return registry.isOpen(new ChatUserId(Platform.TELEGRAM, userId));
+            }
+
+            @Override
+            public void add(String userId) {
+                registry.opened(new ChatUserId(Platform.TELEGRAM, userId));
+            }
+
+            @Override
+            public void remove(String userId) {
+                registry.closed(new ChatUserId(Platform.TELEGRAM, userId));
+            }
+        };
     }
 
     /** The webhook handler while running in webhook mode. */

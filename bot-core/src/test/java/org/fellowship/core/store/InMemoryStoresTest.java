@@ -36,6 +36,11 @@ class InMemoryStoresTest {
         }
 
         @Override
+        protected DirectChatRegistry newDirectChats() {
+            return new InMemoryStores.DirectChats();
+        }
+
+        @Override
         protected void elapse(Duration duration) {
             clock.advance(duration);
         }

@@ -13,6 +13,7 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.ButtonTokenStore;
+import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.store.MemberProfile;
@@ -111,6 +112,26 @@ public final class InMemoryStores {
 
         synchronized boolean remove(ChatUserId member) {
             return profiles.remove(member) != null;
+        }
+    }
+
+    /** Fake {@link DirectChatRegistry}. */
+    public static final class DirectChats implements DirectChatRegistry {
+        private final java.util.Set<ChatUserId> open = new java.util.HashSet<>();
+
+        @Override
+        public synchronized boolean isOpen(ChatUserId member) {
+            return open.contains(member);
+        }
+
+        @Override
+        public synchronized void opened(ChatUserId member) {
+            open.add(member);
+        }
+
+        @Override
+        public synchronized void closed(ChatUserId member) {
+            open.remove(member);
         }
     }
 

@@ -6,17 +6,20 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberProfile;
 import org.fellowship.core.store.MemberProfileStore;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour every {@link EventDeduplicator} and {@link MemberProfileStore} must have. */
+/** The behaviour every {@link EventDeduplicator}, {@link MemberProfileStore} and {@link DirectChatRegistry} must have. */
 public abstract class SimpleStoresContract {
 
     protected abstract EventDeduplicator newDeduplicator();
 
     protected abstract MemberProfileStore newProfiles();
+
+    protected abstract DirectChatRegistry newDirectChats();
 
     protected abstract void elapse(Duration duration);
 
@@ -43,6 +46,20 @@ public abstract class SimpleStoresContract {
         assertThat(stored.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(stored.language()).isEqualTo("en");
         assertThat(profiles.find(new ChatUserId(Platform.DISCORD, "42"))).as("same id, other platform").isEmpty();
+    }
+
+    @Test
+    void directChatsOpenAndClosePerMemberAndPlatform() {
+        DirectChatRegistry chats = newDirectChats();
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        assertThat(chats.isOpen(sam)).isFalse();
+        chats.opened(sam);
+        chats.opened(sam);
+        assertThat(chats.isOpen(sam)).isTrue();
+        assertThat(chats.isOpen(new ChatUserId(Platform.DISCORD, "42"))).isFalse();
+        chats.closed(sam);
+        assertThat(chats.isOpen(sam)).isFalse();
+        chats.closed(sam);
     }
 
     @Test
