@@ -66,7 +66,8 @@ public final class CleanDateParser {
     /** Whether the text looks like a date attempt (so a first word is not taken as a label). */
     static boolean looksLikeDate(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
-        return t.equals("today") || t.equals("yesterday") || t.matches(".*\\d.*");
+        return t.equals("today") || t.equals("yesterday") || t.matches(".*\\d.*")
+                || MONTHS.containsKey(t.replaceAll("[.,]$", ""));
     }
 
     private LocalDate read(String t, LocalDate today) {

@@ -137,7 +137,7 @@ public final class MilestoneFeature implements Feature {
                 Milestone next = ladder.nextOnOrAfter(date, today.plusDays(1)).get(0);
                 LocalDate nextDate = next.dateFrom(date);
                 line += " since " + date.format(DATE) + ". Next: " + ladder.describe(next) + " on "
-                        + nextDate.format(DATE) + " (in " + ChronoUnit.DAYS.between(today, nextDate) + " days)";
+                        + nextDate.format(DATE) + " (" + inDays(ChronoUnit.DAYS.between(today, nextDate)) + ")";
             }
             lines.add(line);
         }
@@ -330,6 +330,10 @@ public final class MilestoneFeature implements Feature {
             throw new UsageException("Send this in the group it is for.");
         }
         return community;
+    }
+
+    private static String inDays(long days) {
+        return days == 1 ? "tomorrow" : "in " + days + " days";
     }
 
     /** Echo at most a short, single-line piece of what the member typed. */
