@@ -10,6 +10,7 @@ import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.EventDeduplicator;
@@ -37,6 +38,7 @@ public final class RedisStore implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final MemberDataEraser eraser;
     private final DueQueue dueQueue;
+    private final MilestoneStore milestones;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -50,8 +52,9 @@ public final class RedisStore implements AutoCloseable {
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
         this.eraser = new RedisMemberDataEraser(redis, keys, codec);
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
+        this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(RedisDueQueue.ALL);
-        redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE);
+        redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
     }
 
     /**
@@ -122,6 +125,11 @@ public final class RedisStore implements AutoCloseable {
     /** Export and erasure through the per-member erasure index. */
     public MemberDataEraser eraser() {
         return eraser;
+    }
+
+    /** Clean dates, milestone settings and delivery records, registered in the erasure index. */
+    public MilestoneStore milestones() {
+        return milestones;
     }
 
     /** The shared due-queue. */
