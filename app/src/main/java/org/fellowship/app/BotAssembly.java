@@ -8,6 +8,8 @@ import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.milestone.MilestoneFeature;
+import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.profile.ProfileFeature;
 import org.fellowship.redis.RedisStore;
 
@@ -19,9 +21,13 @@ public final class BotAssembly {
     private BotAssembly() {
     }
 
-    /** Every feature, in the order they are installed (command listing order follows it). */
-    public static List<Feature> features() {
-        return List.of(new ProfileFeature());
+    /**
+     * Every feature, in the order they are installed (command listing order follows it).
+     *
+     * @param milestones the store of clean dates and milestone settings ({@link RedisStore#milestones()})
+     */
+    public static List<Feature> features(MilestoneStore milestones) {
+        return List.of(new ProfileFeature(), new MilestoneFeature(milestones));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
@@ -41,7 +47,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features().forEach(builder::feature);
+        features(store.milestones()).forEach(builder::feature);
         return builder.build();
     }
 }

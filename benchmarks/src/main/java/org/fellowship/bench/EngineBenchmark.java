@@ -34,6 +34,7 @@ import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.PlatformCapabilities;
 import org.fellowship.core.testkit.InMemoryDueQueue;
+import org.fellowship.core.testkit.InMemoryMilestones;
 import org.fellowship.core.testkit.InMemoryStores;
 import org.fellowship.redis.RedisStore;
 
@@ -97,7 +98,7 @@ final class EngineBenchmark {
             BotCore.Builder b = BotCore.builder().clock(clock).gateways(new Gateways().register(gateway))
                     .deduplicator(new InMemoryStores.Deduplicator(clock)).buttons(new InMemoryStores.Buttons(clock))
                     .profiles(new InMemoryStores.Profiles()).dueQueue(new InMemoryDueQueue()).executor(pool, 10_000);
-            BotAssembly.features().forEach(b::feature);
+            BotAssembly.features(new InMemoryMilestones()).forEach(b::feature);
             core = b.build();
         }
         Engine engine = core.engine();

@@ -124,7 +124,12 @@ public final class MilestoneFeature implements Feature {
         Ladder ladder = scheduler.ladderOf(m);
         List<String> lines = new ArrayList<>();
         lines.add(shareHere ? turn.actor().displayName() + "'s clean time:" : "Your clean time:");
-        for (Map.Entry<String, LocalDate> e : m.cleanDates().entrySet()) {
+        List<Map.Entry<String, LocalDate>> entries = new ArrayList<>(m.cleanDates().entrySet());
+        // The unlabelled date first, then the labels alphabetically.
+        entries.sort(Map.Entry.comparingByKey((a, b) -> a.equals(b) ? 0
+                : a.equals(MemberMilestones.DEFAULT_LABEL) ? -1
+                : b.equals(MemberMilestones.DEFAULT_LABEL) ? 1 : a.compareTo(b)));
+        for (Map.Entry<String, LocalDate> e : entries) {
             LocalDate date = e.getValue();
             String prefix = e.getKey().equals(MemberMilestones.DEFAULT_LABEL) ? "" : e.getKey() + ": ";
             if (date.isAfter(today)) {
