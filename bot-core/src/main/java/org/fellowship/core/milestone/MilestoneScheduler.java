@@ -1,10 +1,14 @@
 package org.fellowship.core.milestone;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
@@ -13,7 +17,7 @@ import org.fellowship.core.schedule.DueQueue;
 
 /**
  * Puts milestone celebrations on the due-queue: one item per (member, label, clean date, milestone), whose id is
- * the idempotency key {@code ms:<platform>:<user>:<label>:<cleanDate>:<milestone>}. Only the next milestone of each
+ * the idempotency key ({@link Target#id()}: the member id plus a digest of label, clean date and milestone). Only the next milestone of each
  * clean date is queued; running it queues the one after. Items are due at the member's local morning (the
  * community's morning hour in the member's zone; a skipped hour in a DST gap moves to the next valid time).
  * Thread-safe (stateless apart from its collaborators).
@@ -31,8 +35,18 @@ final class MilestoneScheduler {
 
     /** What a queued item stands for; its payload is {@code platform|user|label|cleanDate|milestone}. */
     record Target(ChatUserId member, String label, LocalDate cleanDate, Milestone milestone) {
+        /**
+         * The idempotency key: {@code ms:<platform>:<user>:<digest>} where the digest (SHA-256, 20 hex chars) covers
+         * label, clean date and milestone. Ids appear in logs, so the label and the date never do.
+         */
         String id() {
-            return "ms:" + member + ":" + label + ":" + cleanDate + ":" + milestone.key();
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest((label + "|" + cleanDate + "|"
+                        + milestone.key()).getBytes(StandardCharsets.UTF_8));
+                return "ms:" + member + ":" + HexFormat.of().formatHex(digest).substring(0, 20);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 missing from the JVM", e);
+            }
         }
 
         String payload() {
