@@ -9,6 +9,8 @@ import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.privacy.PrivacyFeature;
+import org.fellowship.core.milestone.MilestoneFeature;
+import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.profile.ProfileFeature;
 import org.fellowship.redis.RedisStore;
 
@@ -22,7 +24,8 @@ public final class BotAssembly {
 
     /** Every feature, in the order they are installed (command listing order follows it). */
     public static List<Feature> features(RedisStore store) {
-        return List.of(new ProfileFeature(), new PrivacyFeature(store.eraser()));
+        return List.of(new ProfileFeature(), new MilestoneFeature(store.milestones()),
+                new PrivacyFeature(store.eraser()));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

@@ -13,6 +13,7 @@ import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.DirectChatRegistry;
@@ -44,6 +45,7 @@ public final class RedisStore implements AutoCloseable {
     private final DueQueue dueQueue;
     private final RateLimitStore rateLimits;
     private final DirectChatRegistry directChats;
+    private final MilestoneStore milestones;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -61,7 +63,8 @@ public final class RedisStore implements AutoCloseable {
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
         redis.load(RedisDueQueue.ALL);
         redis.load(RedisRateLimitStore.TAKE);
-        redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE);
+        this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
+        redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
     }
 
     /**
@@ -148,6 +151,11 @@ public final class RedisStore implements AutoCloseable {
     /** Export and erasure through the per-member erasure index. */
     public MemberDataEraser eraser() {
         return eraser;
+    }
+
+    /** Clean dates, milestone settings and delivery records, registered in the erasure index. */
+    public MilestoneStore milestones() {
+        return milestones;
     }
 
     /** The shared due-queue. */

@@ -8,18 +8,26 @@ import java.time.ZoneOffset;
 
 /**
  * A UTC clock that moves only when told: the replay mode's simulated time and the test kit's mutable clock.
- * Thread-safe; it never moves backwards.
+ * Thread-safe; the simulated clock never moves backwards.
  */
 public class ManualClock extends Clock {
+    private final boolean forwardOnly;
     private volatile Instant now;
 
+    /** A clock that refuses to go backwards (simulated time). */
     public ManualClock(Instant start) {
-        this.now = start;
+        this(start, true);
     }
 
-    /** Moves the clock to {@code instant}; moving it backwards is refused. */
+    /** @param forwardOnly whether {@link #set} refuses earlier instants (tests may set any time) */
+    protected ManualClock(Instant start, boolean forwardOnly) {
+        this.now = start;
+        this.forwardOnly = forwardOnly;
+    }
+
+    /** Moves the clock to {@code instant}; moving it backwards is refused unless this clock allows it. */
     public synchronized void set(Instant instant) {
-        if (instant.isBefore(now)) {
+        if (forwardOnly && instant.isBefore(now)) {
             throw new IllegalArgumentException("the clock cannot go back from " + now + " to " + instant);
         }
         now = instant;

@@ -3,11 +3,11 @@ package org.fellowship.core.testkit;
 import java.time.Instant;
 import org.fellowship.core.time.ManualClock;
 
-/** The clock tests move by hand (see {@link ManualClock}). */
+/** The clock tests move by hand, to any instant (see {@link ManualClock}). */
 public final class MutableClock extends ManualClock {
 
     public MutableClock(Instant start) {
-        super(start);
+        super(start, false);
     }
 
     public static MutableClock at(String isoInstant) {
