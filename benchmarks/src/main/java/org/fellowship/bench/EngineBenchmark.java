@@ -101,6 +101,8 @@ final class EngineBenchmark {
             core = b.build();
         }
         Engine engine = core.engine();
+        // Start every measured run from a clean heap, so one run's garbage does not pause the next.
+        System.gc();
         // Fresh event ids per run, so one run's dedupe keys never hide the next run's events.
         String run = "r" + System.nanoTime() + ":";
         long start = System.nanoTime();
