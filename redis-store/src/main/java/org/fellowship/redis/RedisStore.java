@@ -10,6 +10,7 @@ import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.EventDeduplicator;
@@ -37,6 +38,7 @@ public final class RedisStore implements AutoCloseable {
     private final MemberProfileStore profiles;
     private final MemberDataEraser eraser;
     private final DueQueue dueQueue;
+    private final MeetingStore meetings;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -50,6 +52,7 @@ public final class RedisStore implements AutoCloseable {
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
         this.eraser = new RedisMemberDataEraser(redis, keys, codec);
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
+        this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
         redis.load(RedisDueQueue.ALL);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE);
     }
@@ -127,6 +130,11 @@ public final class RedisStore implements AutoCloseable {
     /** The shared due-queue. */
     public DueQueue dueQueue() {
         return dueQueue;
+    }
+
+    /** Community meetings, meeting settings and (erasable) reminder subscriptions. */
+    public MeetingStore meetings() {
+        return meetings;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */

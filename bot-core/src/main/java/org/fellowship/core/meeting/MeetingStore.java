@@ -1,0 +1,48 @@
+package org.fellowship.core.meeting;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+
+/**
+ * A community's meetings, its meeting settings, and members' reminder subscriptions.
+ *
+ * <p><b>Threading:</b> thread-safe; last write wins per meeting. {@link #saveAll} is atomic: readers see all of
+ * the batch or none of it. <b>Nullness:</b> arguments non-null; missing values are empty optionals or lists, never
+ * {@code null}. <b>Failure:</b> {@link org.fellowship.core.store.StoreUnavailableException} on store outage; an
+ * unreadable stored record is an {@link IllegalStateException} naming the record type, not its content.
+ * Subscriptions are member data: implementations register them for erasure.
+ */
+public interface MeetingStore {
+
+    /** Every meeting of the community, ordered by slug. */
+    List<Meeting> meetings(CommunityId community);
+
+    Optional<Meeting> meeting(CommunityId community, String slug);
+
+    /** Adds or replaces (by slug) every meeting in the list, atomically. */
+    void saveAll(CommunityId community, List<Meeting> meetings);
+
+    /** @return {@code false} if there was no such meeting */
+    boolean remove(CommunityId community, String slug);
+
+    /** The zone for meetings and feeds that name none. */
+    Optional<ZoneId> zone(CommunityId community);
+
+    void setZone(CommunityId community, ZoneId zone);
+
+    /** The last feed URL imported, for the daily refresh. */
+    Optional<String> feedUrl(CommunityId community);
+
+    void setFeedUrl(CommunityId community, String url);
+
+    /** Adds or replaces the member's subscription to that meeting. */
+    void subscribe(ReminderSubscription subscription);
+
+    Optional<ReminderSubscription> subscription(ChatUserId member, CommunityId community, String slug);
+
+    /** @return {@code false} if there was none */
+    boolean unsubscribe(ChatUserId member, CommunityId community, String slug);
+}

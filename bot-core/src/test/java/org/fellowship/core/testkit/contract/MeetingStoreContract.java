@@ -1,0 +1,83 @@
+package org.fellowship.core.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.fellowship.core.meeting.Meeting;
+import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.meeting.ReminderSubscription;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link MeetingStore} must have. */
+public abstract class MeetingStoreContract {
+    private static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
+    private static final CommunityId OTHER = new CommunityId(Platform.DISCORD, "900");
+
+    protected abstract MeetingStore newStore();
+
+    static Meeting meeting(String slug, String name) {
+        return new Meeting(slug, name, Set.of(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), LocalTime.of(19, 30),
+                Duration.ofMinutes(90), ZoneId.of("Europe/Berlin"), "https://meet.example/" + slug, "Hall 2",
+                List.of("O", "D"), "Step study \"quoted\"\nsecond line");
+    }
+
+    @Test
+    void meetingsRoundTripOrderedBySlugAndPerCommunity() {
+        MeetingStore store = newStore();
+        assertThat(store.meetings(GROUP)).isEmpty();
+        Meeting b = meeting("b-step", "Step study");
+        Meeting a = meeting("a-basic", "Basic text");
+        store.saveAll(GROUP, List.of(b, a));
+        assertThat(store.meetings(GROUP)).containsExactly(a, b);
+        assertThat(store.meeting(GROUP, "b-step")).contains(b);
+        assertThat(store.meetings(OTHER)).isEmpty();
+
+        Meeting renamed = new Meeting("a-basic", "Basic text (new room)", Set.of(DayOfWeek.SUNDAY), LocalTime.of(8, 0),
+                Duration.ofMinutes(60), ZoneId.of("America/New_York"), null, null, List.of(), null);
+        store.saveAll(GROUP, List.of(renamed));
+        assertThat(store.meetings(GROUP)).containsExactly(renamed, b);
+
+        assertThat(store.remove(GROUP, "a-basic")).isTrue();
+        assertThat(store.remove(GROUP, "a-basic")).isFalse();
+        assertThat(store.meetings(GROUP)).containsExactly(b);
+    }
+
+    @Test
+    void settingsPerCommunity() {
+        MeetingStore store = newStore();
+        assertThat(store.zone(GROUP)).isEmpty();
+        assertThat(store.feedUrl(GROUP)).isEmpty();
+        store.setZone(GROUP, ZoneId.of("America/Edmonton"));
+        store.setFeedUrl(GROUP, "https://example.org/meetings.json");
+        assertThat(store.zone(GROUP)).contains(ZoneId.of("America/Edmonton"));
+        assertThat(store.feedUrl(GROUP)).contains("https://example.org/meetings.json");
+        assertThat(store.zone(OTHER)).isEmpty();
+    }
+
+    @Test
+    void subscriptionsRoundTrip() {
+        MeetingStore store = newStore();
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        ReminderSubscription s = new ReminderSubscription(sam, GROUP, "b-step", Duration.ofMinutes(15),
+                new ConversationId(Platform.TELEGRAM, "-1001"));
+        assertThat(store.subscription(sam, GROUP, "b-step")).isEmpty();
+        store.subscribe(s);
+        assertThat(store.subscription(sam, GROUP, "b-step")).contains(s);
+        ReminderSubscription later = new ReminderSubscription(sam, GROUP, "b-step", Duration.ofHours(2), s.group());
+        store.subscribe(later);
+        assertThat(store.subscription(sam, GROUP, "b-step")).contains(later);
+        assertThat(store.subscription(sam, OTHER, "b-step")).isEmpty();
+        assertThat(store.unsubscribe(sam, GROUP, "b-step")).isTrue();
+        assertThat(store.unsubscribe(sam, GROUP, "b-step")).isFalse();
+        assertThat(store.subscription(sam, GROUP, "b-step")).isEmpty();
+    }
+}

@@ -1,0 +1,120 @@
+package org.fellowship.redis;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.fellowship.core.meeting.Meeting;
+import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.meeting.ReminderSubscription;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+
+/**
+ * Meetings as one hash per community (slug -> versioned JSON) in the community's slot; settings as a second hash
+ * there; reminder subscriptions as member keys registered in the member's erasure index. A batch save is one HSET,
+ * so readers see all of it or none. Thread-safe.
+ */
+final class RedisMeetingStore implements MeetingStore {
+    private final Redis redis;
+    private final KeySchema keys;
+    private final MeetingCodec codec;
+    private final UserKeys userKeys;
+
+    RedisMeetingStore(Redis redis, KeySchema keys, MeetingCodec codec, UserKeys userKeys) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.userKeys = userKeys;
+    }
+
+    private String meetingsKey(CommunityId community) {
+        return keys.community(community, "meetings");
+    }
+
+    private String settingsKey(CommunityId community) {
+        return keys.community(community, "meeting-settings");
+    }
+
+    private String subscriptionKey(ChatUserId member, CommunityId community, String slug) {
+        return keys.user(member, "meeting-reminder:" + community + ":" + slug);
+    }
+
+    @Override
+    public List<Meeting> meetings(CommunityId community) {
+        Map<String, String> all = redis.call("meetings read", c -> c.hgetall(meetingsKey(community)));
+        List<Meeting> out = new ArrayList<>();
+        new TreeMap<>(all).values().forEach(json -> out.add(codec.readMeeting(json)));
+        return out;
+    }
+
+    @Override
+    public Optional<Meeting> meeting(CommunityId community, String slug) {
+        Objects.requireNonNull(slug, "slug");
+        String json = redis.call("meeting read", c -> c.hget(meetingsKey(community), slug));
+        return json == null ? Optional.empty() : Optional.of(codec.readMeeting(json));
+    }
+
+    @Override
+    public void saveAll(CommunityId community, List<Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        meetings.forEach(m -> fields.put(m.slug(), codec.writeMeeting(m)));
+        redis.call("meetings write", c -> c.hset(meetingsKey(community), fields));
+    }
+
+    @Override
+    public boolean remove(CommunityId community, String slug) {
+        return redis.call("meeting remove", c -> c.hdel(meetingsKey(community), slug)) > 0;
+    }
+
+    @Override
+    public Optional<ZoneId> zone(CommunityId community) {
+        String id = redis.call("meeting settings read", c -> c.hget(settingsKey(community), "zone"));
+        try {
+            return id == null ? Optional.empty() : Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("stored community zone is invalid", e);
+        }
+    }
+
+    @Override
+    public void setZone(CommunityId community, ZoneId zone) {
+        redis.call("meeting settings write", c -> c.hset(settingsKey(community), "zone", zone.getId()));
+    }
+
+    @Override
+    public Optional<String> feedUrl(CommunityId community) {
+        return Optional.ofNullable(redis.call("meeting settings read", c -> c.hget(settingsKey(community), "feed")));
+    }
+
+    @Override
+    public void setFeedUrl(CommunityId community, String url) {
+        redis.call("meeting settings write", c -> c.hset(settingsKey(community), "feed", url));
+    }
+
+    @Override
+    public void subscribe(ReminderSubscription s) {
+        userKeys.set("reminder subscribe", subscriptionKey(s.member(), s.community(), s.slug()),
+                keys.erasureIndex(s.member()), codec.writeSubscription(s), null);
+    }
+
+    @Override
+    public Optional<ReminderSubscription> subscription(ChatUserId member, CommunityId community, String slug) {
+        String json = redis.call("reminder read", c -> c.get(subscriptionKey(member, community, slug)));
+        return json == null ? Optional.empty()
+                : Optional.of(codec.readSubscription(json, member, community, slug));
+    }
+
+    @Override
+    public boolean unsubscribe(ChatUserId member, CommunityId community, String slug) {
+        return redis.call("reminder unsubscribe", c -> c.del(subscriptionKey(member, community, slug))) > 0;
+    }
+}
