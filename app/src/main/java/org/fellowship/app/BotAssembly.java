@@ -1,6 +1,7 @@
 package org.fellowship.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.fellowship.core.engine.BotCore;
@@ -8,7 +9,11 @@ import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.meeting.FeedSource;
+import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.app.meetings.HttpFeedSource;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -19,9 +24,14 @@ public final class BotAssembly {
     private BotAssembly() {
     }
 
-    /** Every feature, in the order they are installed (command listing order follows it). */
+    /** The features that need no store of their own (the in-memory benchmark path installs these). */
     public static List<Feature> features() {
         return List.of(new ProfileFeature());
+    }
+
+    /** Every feature, in the order they are installed (command listing order follows it). */
+    public static List<Feature> features(MeetingStore meetings, FeedSource feeds) {
+        return List.of(new ProfileFeature(), new MeetingsFeature(meetings, feeds));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
@@ -41,7 +51,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features().forEach(builder::feature);
+        features(store.meetings(), new HttpFeedSource(Duration.ofSeconds(10))).forEach(builder::feature);
         return builder.build();
     }
 }

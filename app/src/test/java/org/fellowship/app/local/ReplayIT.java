@@ -39,6 +39,17 @@ class ReplayIT {
     }
 
     @Test
+    void meetingsTranscriptGivesTheExpectedOutputByteForByte() throws Exception {
+        Run first = replay(EXAMPLES.resolve("meetings.jsonl").toString(), "");
+        Run second = replay(EXAMPLES.resolve("meetings.jsonl").toString(), "");
+
+        assertThat(first.err()).isEmpty();
+        assertThat(first.exit()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(first.out()).isEqualTo(Files.readString(EXAMPLES.resolve("meetings.expected.jsonl")));
+    }
+
+    @Test
     void duplicateMessageIdsAreAnsweredOnce() {
         String line = "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\","
                 + "\"chat\":{\"id\":\"42\",\"kind\":\"direct\"},\"user\":{\"id\":\"42\",\"name\":\"Sam\"},"
