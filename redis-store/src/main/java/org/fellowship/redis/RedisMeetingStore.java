@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.fellowship.core.meeting.Meeting;
 import org.fellowship.core.meeting.MeetingStore;
@@ -98,6 +99,19 @@ final class RedisMeetingStore implements MeetingStore {
     @Override
     public void setFeedUrl(CommunityId community, String url) {
         redis.call("meeting settings write", c -> c.hset(settingsKey(community), "feed", url));
+    }
+
+    @Override
+    public Set<String> feedSlugs(CommunityId community) {
+        String joined = redis.call("meeting settings read", c -> c.hget(settingsKey(community), "feed-slugs"));
+        return joined == null || joined.isEmpty() ? Set.of() : Set.of(joined.split(","));
+    }
+
+    @Override
+    public void setFeedSlugs(CommunityId community, Set<String> slugs) {
+        // Slugs are [a-z0-9_-], so a comma separates them safely.
+        redis.call("meeting settings write", c -> c.hset(settingsKey(community), "feed-slugs",
+                String.join(",", new java.util.TreeSet<>(slugs))));
     }
 
     @Override

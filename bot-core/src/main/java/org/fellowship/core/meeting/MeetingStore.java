@@ -3,6 +3,7 @@ package org.fellowship.core.meeting;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 
@@ -37,6 +38,12 @@ public interface MeetingStore {
     Optional<String> feedUrl(CommunityId community);
 
     void setFeedUrl(CommunityId community, String url);
+
+    /** Slugs the last feed import brought in (so a refresh can tell which meetings left the feed). */
+    Set<String> feedSlugs(CommunityId community);
+
+    /** Replaces the remembered feed slugs. */
+    void setFeedSlugs(CommunityId community, Set<String> slugs);
 
     /** Adds or replaces the member's subscription to that meeting. */
     void subscribe(ReminderSubscription subscription);

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class MeetingsFeature implements Feature {
     /** Due-queue kind of a member's meeting reminder. */
     public static final String REMINDER_KIND = "meeting.reminder";
+    /** Due-queue kind of the daily re-import of a community's feed URL. */
+    public static final String REFRESH_KIND = "meeting.feed-refresh";
     static final int MAX_LISTED = 40;
     private static final Logger LOG = LoggerFactory.getLogger(MeetingsFeature.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
@@ -77,6 +79,7 @@ public final class MeetingsFeature implements Feature {
         registry.command("remind", "<meeting> <minutes>m|off", "DM me before each meeting, e.g. /remind step-study 15m",
                 Access.EVERYONE, this::remind);
         registry.due(new ReminderHandler());
+        registry.due(new RefreshHandler());
     }
 
     // ---- /meetings ----
@@ -214,19 +217,47 @@ public final class MeetingsFeature implements Feature {
         } else {
             throw new UsageException("That is neither a feed URL (https://...) nor JSON.");
         }
-        ParsedFeed feed;
         try {
-            feed = parser.parse(json, communityZone(community));
+            ImportSummary summary = apply(community, json);
+            if (url != null) {
+                store.setFeedUrl(community, url);
+                scheduleRefresh(community, turn.conversation().id(), turn.now());
+            }
+            turn.reply(summary.text());
         } catch (FeedException e) {
             turn.reply(e.getMessage() + " Nothing was changed.");
-            return;
         }
+    }
+
+    /** What one import changed. */
+    record ImportSummary(int added, int updated, int unchanged, int removed, ParsedFeed feed) {
+        boolean changedAnything() {
+            return added + updated + removed > 0;
+        }
+
+        String text() {
+            return "Imported " + added + ", skipped " + feed.skippedSummary() + ", updated " + updated
+                    + (removed > 0 ? ", removed " + removed : "") + (unchanged > 0 ? ", unchanged " + unchanged : "")
+                    + ".";
+        }
+    }
+
+    /**
+     * Parses a feed and applies it: new meetings are added, changed ones replaced, and meetings the previous import
+     * brought in that the feed no longer lists are removed (meetings added by hand are never removed).
+     *
+     * @throws FeedException when the feed is unusable; then nothing changed
+     */
+    private ImportSummary apply(CommunityId community, String json) {
+        ParsedFeed feed = parser.parse(json, communityZone(community));
         Map<String, Meeting> existing = new HashMap<>();
         store.meetings(community).forEach(m -> existing.put(m.slug(), m));
         List<Meeting> changed = new ArrayList<>();
         int added = 0;
         int updated = 0;
+        java.util.Set<String> slugs = new java.util.TreeSet<>();
         for (Meeting m : feed.meetings()) {
+            slugs.add(m.slug());
             Meeting old = existing.get(m.slug());
             if (old == null) {
                 added++;
@@ -237,14 +268,58 @@ public final class MeetingsFeature implements Feature {
             }
         }
         store.saveAll(community, changed);
-        if (url != null) {
-            store.setFeedUrl(community, url);
+        int removed = 0;
+        for (String gone : store.feedSlugs(community)) {
+            if (!slugs.contains(gone) && store.remove(community, gone)) {
+                removed++;
+            }
         }
-        int unchanged = feed.meetings().size() - added - updated;
-        LOG.info("meeting import community={} added={} updated={} skipped={}", community, added, updated,
-                feed.skippedTotal());
-        turn.reply("Imported " + added + ", skipped " + feed.skippedSummary() + ", updated " + updated
-                + (unchanged > 0 ? ", unchanged " + unchanged : "") + ".");
+        store.setFeedSlugs(community, slugs);
+        LOG.info("meeting import community={} added={} updated={} removed={} skipped={}", community, added, updated,
+                removed, feed.skippedTotal());
+        return new ImportSummary(added, updated, feed.meetings().size() - added - updated, removed, feed);
+    }
+
+    private void scheduleRefresh(CommunityId community, ConversationId group, Instant now) {
+        Instant due = now.plus(Duration.ofDays(1));
+        String id = "mfeed:" + community + ":" + LocalDate.ofInstant(due, java.time.ZoneOffset.UTC);
+        context.dueQueue().schedule(new DueItem(id, REFRESH_KIND, due,
+                community.platform().code() + "\t" + community.value() + "\t" + group.value()));
+    }
+
+    /** Re-imports the remembered feed URL once a day and tells the group when something changed. */
+    private final class RefreshHandler implements DueHandler {
+        @Override
+        public String kind() {
+            return REFRESH_KIND;
+        }
+
+        @Override
+        public void run(DueItem item) {
+            String[] p = item.payload().split("\t", -1);
+            Platform platform = p.length == 3 ? platform(p[0]) : null;
+            if (platform == null) {
+                LOG.warn("meeting feed refresh {} has an unreadable payload; dropped", item.id());
+                return;
+            }
+            CommunityId community = new CommunityId(platform, p[1]);
+            ConversationId group = new ConversationId(platform, p[2]);
+            Optional<String> url = store.feedUrl(community);
+            if (url.isEmpty()) {
+                return;
+            }
+            try {
+                ImportSummary summary = apply(community, source.fetch(url.get()));
+                if (summary.changedAnything()) {
+                    context.outbox().send(OutboundMessage.text(group, "Meeting feed refreshed: "
+                            + summary.text().substring(0, 1).toLowerCase(Locale.ROOT) + summary.text().substring(1)),
+                            false);
+                }
+            } catch (FeedException e) {
+                LOG.warn("meeting feed refresh for community={} failed; keeping the meetings as they are", community);
+            }
+            scheduleRefresh(community, group, context.clock().instant());
+        }
     }
 
     /** {@code /meetings add Name | mon,thu | 19:30 [Area/City] | 90 | https://link or place | O,D}. */
@@ -394,8 +469,7 @@ public final class MeetingsFeature implements Feature {
                 LOG.warn("meeting reminder {} has an unreadable payload; dropped", item.id());
                 return;
             }
-            Platform platform = java.util.Arrays.stream(Platform.values()).filter(x -> x.code().equals(p[0]))
-                    .findFirst().orElse(null);
+            Platform platform = platform(p[0]);
             if (platform == null) {
                 LOG.warn("meeting reminder {} names an unknown platform; dropped", item.id());
                 return;
@@ -429,6 +503,15 @@ public final class MeetingsFeature implements Feature {
     }
 
     // ---- helpers ----
+
+    private static Platform platform(String code) {
+        for (Platform p : Platform.values()) {
+            if (p.code().equals(code)) {
+                return p;
+            }
+        }
+        return null;
+    }
 
     private static CommunityId community(Turn turn) {
         CommunityId community = turn.conversation().community();

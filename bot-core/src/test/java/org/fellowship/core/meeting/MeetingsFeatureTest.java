@@ -134,7 +134,8 @@ class MeetingsFeatureTest {
 
         bot.sayInGroup(mod, "/meetings import [{\"slug\": \"monday-7pm\", \"name\": \"Monday 7pm\", \"day\": 1, "
                 + "\"time\": \"19:15\"}, {\"slug\": \"new\", \"name\": \"New\", \"day\": \"2\", \"time\": \"08:00\"}]");
-        assertThat(text(bot)).isEqualTo("Imported 1, skipped 0, updated 1, unchanged 0.".replace(", unchanged 0", ""));
+        assertThat(text(bot)).as("the feed is the source of truth: meetings it no longer lists leave")
+                .isEqualTo("Imported 1, skipped 0, updated 1, removed 7.");
 
         List<Meeting> before = store.meetings(GROUP);
         feedToServe = SharedFeeds.read("invalid.json");
@@ -144,6 +145,38 @@ class MeetingsFeatureTest {
                 .doesNotContain("\n").doesNotContain("Exception");
         assertThat(store.meetings(GROUP)).isEqualTo(before);
         assertThat(store.feedUrl(GROUP)).contains("https://example.org/times.json");
+    }
+
+    @Test
+    void theFeedUrlIsRefreshedDailyAndTheGroupHearsOfChanges() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        bot.sayInGroup(mod, "/meetings add By Hand | fri | 18:00");
+        feedToServe = "[{\"slug\": \"a\", \"name\": \"A\", \"day\": 1, \"time\": \"19:00\"},"
+                + "{\"slug\": \"b\", \"name\": \"B\", \"day\": 2, \"time\": \"19:00\"}]";
+        bot.sayInGroup(mod, "/meetings import https://example.org/feed.json");
+        assertThat(text(bot)).isEqualTo("Imported 2, skipped 0, updated 0.");
+
+        bot.advance(Duration.ofDays(1));
+        assertThat(bot.replies()).as("no change, no message").isEmpty();
+        assertThat(fetched).hasSize(2);
+
+        feedToServe = "[{\"slug\": \"a\", \"name\": \"A\", \"day\": 1, \"time\": \"19:30\"},"
+                + "{\"slug\": \"c\", \"name\": \"C\", \"day\": 3, \"time\": \"07:00\"}]";
+        bot.advance(Duration.ofDays(1));
+        List<OutboundMessage> sent = bot.replies();
+        assertThat(sent).extracting(OutboundMessage::text)
+                .containsExactly("Meeting feed refreshed: imported 1, skipped 0, updated 1, removed 1.");
+        assertThat(sent.get(0).to()).isEqualTo(bot.group().id());
+        assertThat(store.meetings(GROUP)).extracting(Meeting::slug).containsExactly("a", "by-hand", "c");
+
+        feedToServe = "{broken";
+        bot.advance(Duration.ofDays(1));
+        assertThat(bot.replies()).isEmpty();
+        assertThat(store.meetings(GROUP)).hasSize(3);
+        assertThat(fetched).hasSize(4);
+        bot.advance(Duration.ofDays(1));
+        assertThat(fetched).as("still refreshing daily after a failure").hasSize(5);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fellowship.core.meeting.Meeting;
@@ -18,6 +19,7 @@ public final class InMemoryMeetingStore implements MeetingStore {
     private final Map<CommunityId, TreeMap<String, Meeting>> meetings = new ConcurrentHashMap<>();
     private final Map<CommunityId, ZoneId> zones = new ConcurrentHashMap<>();
     private final Map<CommunityId, String> feeds = new ConcurrentHashMap<>();
+    private final Map<CommunityId, Set<String>> feedSlugs = new ConcurrentHashMap<>();
     private final Map<String, ReminderSubscription> subscriptions = new ConcurrentHashMap<>();
 
     @Override
@@ -60,6 +62,16 @@ public final class InMemoryMeetingStore implements MeetingStore {
     @Override
     public void setFeedUrl(CommunityId community, String url) {
         feeds.put(community, url);
+    }
+
+    @Override
+    public Set<String> feedSlugs(CommunityId community) {
+        return feedSlugs.getOrDefault(community, Set.of());
+    }
+
+    @Override
+    public void setFeedSlugs(CommunityId community, Set<String> slugs) {
+        feedSlugs.put(community, Set.copyOf(slugs));
     }
 
     @Override

@@ -61,6 +61,13 @@ public abstract class MeetingStoreContract {
         assertThat(store.zone(GROUP)).contains(ZoneId.of("America/Edmonton"));
         assertThat(store.feedUrl(GROUP)).contains("https://example.org/meetings.json");
         assertThat(store.zone(OTHER)).isEmpty();
+
+        assertThat(store.feedSlugs(GROUP)).isEmpty();
+        store.setFeedSlugs(GROUP, Set.of("a", "b-2", "c_3"));
+        assertThat(store.feedSlugs(GROUP)).containsExactlyInAnyOrder("a", "b-2", "c_3");
+        store.setFeedSlugs(GROUP, Set.of());
+        assertThat(store.feedSlugs(GROUP)).isEmpty();
+        assertThat(store.feedSlugs(OTHER)).isEmpty();
     }
 
     @Test
