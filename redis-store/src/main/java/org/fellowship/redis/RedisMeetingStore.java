@@ -1,6 +1,8 @@
 package org.fellowship.redis;
 
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +20,8 @@ import org.fellowship.core.model.CommunityId;
 
 /**
  * Meetings as one hash per community (slug -> versioned JSON) in the community's slot; settings as a second hash
- * there; reminder subscriptions as member keys registered in the member's erasure index. A batch save is one HSET,
+ * there; reminder subscriptions as member keys registered in the member's erasure index; RSVPs as a set of member
+ * ids per occurrence in the community's slot that expires two days after the occurrence (ephemeral, not indexed). A batch save is one HSET,
  * so readers see all of it or none. Thread-safe.
  */
 final class RedisMeetingStore implements MeetingStore {
@@ -112,6 +115,34 @@ final class RedisMeetingStore implements MeetingStore {
         // Slugs are [a-z0-9_-], so a comma separates them safely.
         redis.call("meeting settings write", c -> c.hset(settingsKey(community), "feed-slugs",
                 String.join(",", new java.util.TreeSet<>(slugs))));
+    }
+
+    private String rsvpKey(CommunityId community, String slug, Instant occurrence) {
+        return keys.community(community, "rsvp:" + slug + ":" + occurrence.toEpochMilli());
+    }
+
+    @Override
+    public int rsvp(CommunityId community, String slug, Instant occurrence, ChatUserId member, boolean going) {
+        String key = rsvpKey(community, slug, occurrence);
+        return redis.call("rsvp write", c -> {
+            if (going) {
+                c.sadd(key, member.toString());
+                c.pexpireat(key, occurrence.plus(Duration.ofDays(2)).toEpochMilli());
+            } else {
+                c.srem(key, member.toString());
+            }
+            return c.scard(key).intValue();
+        });
+    }
+
+    @Override
+    public int going(CommunityId community, String slug, Instant occurrence) {
+        return redis.call("rsvp read", c -> c.scard(rsvpKey(community, slug, occurrence))).intValue();
+    }
+
+    @Override
+    public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
+        return redis.call("rsvp read", c -> c.sismember(rsvpKey(community, slug, occurrence), member.toString()));
     }
 
     @Override

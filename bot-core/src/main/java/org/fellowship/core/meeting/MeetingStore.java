@@ -1,5 +1,6 @@
 package org.fellowship.core.meeting;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,17 @@ public interface MeetingStore {
 
     /** Replaces the remembered feed slugs. */
     void setFeedSlugs(CommunityId community, Set<String> slugs);
+
+    /**
+     * Marks the member as going (or no longer going) to one occurrence and returns how many are going afterwards.
+     * Idempotent per member. RSVPs are ephemeral: they expire two days after the occurrence.
+     */
+    int rsvp(CommunityId community, String slug, Instant occurrence, ChatUserId member, boolean going);
+
+    /** How many members said they are going to that occurrence. */
+    int going(CommunityId community, String slug, Instant occurrence);
+
+    boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member);
 
     /** Adds or replaces the member's subscription to that meeting. */
     void subscribe(ReminderSubscription subscription);

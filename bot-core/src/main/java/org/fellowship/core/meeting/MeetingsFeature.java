@@ -32,12 +32,15 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.profile.TimeZones;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.store.ButtonAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,7 @@ public final class MeetingsFeature implements Feature {
     /** Due-queue kind of the daily re-import of a community's feed URL. */
     public static final String REFRESH_KIND = "meeting.feed-refresh";
     static final int MAX_LISTED = 40;
+    private static final String RSVP_BUTTON = "meeting.rsvp";
     private static final Logger LOG = LoggerFactory.getLogger(MeetingsFeature.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -80,6 +84,7 @@ public final class MeetingsFeature implements Feature {
                 Access.EVERYONE, this::remind);
         registry.due(new ReminderHandler());
         registry.due(new RefreshHandler());
+        registry.button(RSVP_BUTTON, this::rsvpPressed);
     }
 
     // ---- /meetings ----
@@ -192,7 +197,8 @@ public final class MeetingsFeature implements Feature {
             sb.append("\nNotes: ").append(m.notes());
         }
         sb.append("\nReminders: /remind ").append(m.slug()).append(" 15m");
-        turn.reply(sb.toString());
+        // Anyone who sees the listing may answer; names of those going are never shown, only the count.
+        turn.reply(sb.toString(), List.of(new ButtonRow(List.of(rsvpButton(community, m, next.instant(), null)))));
     }
 
     // ---- moderator commands ----
@@ -493,13 +499,50 @@ public final class MeetingsFeature implements Feature {
                 String text = "Reminder: " + m.name() + " starts in " + human(sub.get().before()) + " ("
                         + local.format(HM) + " your time, " + local.format(DAY) + ")."
                         + m.link().map(l -> " Join: " + l).orElse(m.location() != null ? " Where: " + m.location() : "");
+                List<ButtonRow> rsvp = List.of(new ButtonRow(List.of(rsvpButton(community, m, occurrence, member))));
                 context.outbox().send(new OutboundMessage(sub.get().group(), text,
-                        org.fellowship.core.outbound.TextStyle.PLAIN, List.of(), null, Delivery.PRIVATE, member,
+                        org.fellowship.core.outbound.TextStyle.PLAIN, rsvp, null, Delivery.PRIVATE, member,
                         Priority.NORMAL), false);
             }
             scheduleReminder(sub.get(), m.nextAfter(Instant.ofEpochMilli(Math.max(occurrence.toEpochMilli(),
                     context.clock().millis())).plus(sub.get().before())));
         }
+    }
+
+    // ---- RSVP ----
+
+    private Button rsvpButton(CommunityId community, Meeting m, Instant occurrence, ChatUserId onlyFor) {
+        int going = store.going(community, m.slug(), occurrence);
+        ButtonAction action = new ButtonAction(RSVP_BUTTON, Map.of("p", community.platform().code(),
+                "c", community.value(), "s", m.slug(), "o", Long.toString(occurrence.toEpochMilli())), onlyFor);
+        return new Button("I'm going (" + going + ")", context.buttons().issue(action, context.settings().buttonTtl()));
+    }
+
+    private void rsvpPressed(Turn turn, ButtonAction action) {
+        Platform platform = platform(action.get("p"));
+        String slug = action.get("s");
+        String epoch = action.get("o");
+        if (platform == null || slug == null || epoch == null || !epoch.matches("\\d{1,15}")
+                || action.get("c") == null) {
+            turn.replyPrivately("That button no longer works.");
+            return;
+        }
+        CommunityId community = new CommunityId(platform, action.get("c"));
+        Instant occurrence = Instant.ofEpochMilli(Long.parseLong(epoch));
+        Optional<Meeting> meeting = store.meeting(community, slug);
+        if (meeting.isEmpty() || !turn.now().isBefore(occurrence.plus(meeting.get().duration()))) {
+            turn.replyPrivately("That meeting is over or no longer scheduled.");
+            return;
+        }
+        ChatUserId member = turn.actor().id();
+        boolean going = !store.isGoing(community, slug, occurrence, member);
+        int count = store.rsvp(community, slug, occurrence, member, going);
+        ZonedDateTime local = occurrence.atZone(turn.zone());
+        String when = local.format(DAY) + " " + local.format(HM) + " your time";
+        turn.replyPrivately(going
+                ? "See you at " + meeting.get().name() + " on " + when + ". Going: " + count
+                + ". Press again if your plans change."
+                : "OK, you're no longer down for " + meeting.get().name() + " on " + when + ". Going: " + count + ".");
     }
 
     // ---- helpers ----

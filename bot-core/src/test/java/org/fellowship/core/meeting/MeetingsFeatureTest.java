@@ -262,6 +262,52 @@ class MeetingsFeatureTest {
     }
 
     @Test
+    void rsvpButtonCountsMembersAndTogglesWithoutNames() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        var kim = bot.member("43", "Kim");
+        bot.sayInGroup(mod, "/meetings add Step Study | mon,thu | 19:30 UTC");
+        bot.sayInGroup(sam, "/meeting step");
+        assertThat(bot.lastReply().allButtons()).extracting(b -> b.label()).containsExactly("I'm going (0)");
+        bot.replies();
+        bot.press(sam, "I'm going (0)");
+        OutboundMessage answer = bot.replies().get(0);
+        assertThat(answer.delivery()).isEqualTo(Delivery.PRIVATE);
+        assertThat(answer.text()).isEqualTo("See you at Step Study on Mon 9 Mar 19:30 your time. Going: 1. "
+                + "Press again if your plans change.");
+
+        bot.sayInGroup(kim, "/meeting step");
+        assertThat(bot.lastReply().allButtons()).extracting(b -> b.label()).containsExactly("I'm going (1)");
+        bot.press(kim, "I'm going (1)");
+        assertThat(bot.lastReply().text()).contains("Going: 2.").doesNotContain("Sam");
+        bot.press(sam, "I'm going (0)");
+        assertThat(bot.lastReply().text()).isEqualTo("OK, you're no longer down for Step Study on Mon 9 Mar 19:30 "
+                + "your time. Going: 1.");
+        assertThat(store.going(GROUP, "step-study", Instant.parse("2026-03-09T19:30:00Z"))).isEqualTo(1);
+
+        bot.advance(Duration.ofHours(13));
+        bot.replies();
+        bot.press(kim, "I'm going (1)");
+        assertThat(bot.lastReply().text()).isEqualTo("That meeting is over or no longer scheduled.");
+    }
+
+    @Test
+    void reminderDmCarriesAnRsvpButton() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        bot.sayInGroup(mod, "/meetings add Step Study | mon,thu | 19:30 UTC");
+        bot.sayInGroup(sam, "/remind step 15m");
+        bot.replies();
+        bot.advance(Duration.ofHours(11).plusMinutes(15));
+        assertThat(bot.replies()).singleElement().satisfies(m -> assertThat(m.allButtons())
+                .extracting(b -> b.label()).containsExactly("I'm going (0)"));
+        bot.press(sam, "I'm going (0)");
+        assertThat(bot.lastReply().text()).startsWith("See you at Step Study on Mon 9 Mar 19:30 your time. Going: 1.");
+    }
+
+    @Test
     void reminderIdIsMemberMeetingAndOccurrence() {
         assertThat(MeetingsFeature.reminderId(new ChatUserId(Platform.TELEGRAM, "42"), GROUP, "step-study",
                 Instant.parse("2026-03-29T08:00:00Z"))).isEqualTo("mrem:tg:42:-1001:step-study:1774771200000");

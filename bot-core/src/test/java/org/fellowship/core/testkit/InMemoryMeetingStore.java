@@ -1,5 +1,6 @@
 package org.fellowship.core.testkit;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class InMemoryMeetingStore implements MeetingStore {
     private final Map<CommunityId, ZoneId> zones = new ConcurrentHashMap<>();
     private final Map<CommunityId, String> feeds = new ConcurrentHashMap<>();
     private final Map<CommunityId, Set<String>> feedSlugs = new ConcurrentHashMap<>();
+    private final Map<String, Set<ChatUserId>> rsvps = new ConcurrentHashMap<>();
     private final Map<String, ReminderSubscription> subscriptions = new ConcurrentHashMap<>();
 
     @Override
@@ -72,6 +74,28 @@ public final class InMemoryMeetingStore implements MeetingStore {
     @Override
     public void setFeedSlugs(CommunityId community, Set<String> slugs) {
         feedSlugs.put(community, Set.copyOf(slugs));
+    }
+
+    @Override
+    public int rsvp(CommunityId community, String slug, Instant occurrence, ChatUserId member, boolean going) {
+        Set<ChatUserId> members = rsvps.computeIfAbsent(community + "|" + slug + "|" + occurrence,
+                k -> ConcurrentHashMap.newKeySet());
+        if (going) {
+            members.add(member);
+        } else {
+            members.remove(member);
+        }
+        return members.size();
+    }
+
+    @Override
+    public int going(CommunityId community, String slug, Instant occurrence) {
+        return rsvps.getOrDefault(community + "|" + slug + "|" + occurrence, Set.of()).size();
+    }
+
+    @Override
+    public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
+        return rsvps.getOrDefault(community + "|" + slug + "|" + occurrence, Set.of()).contains(member);
     }
 
     @Override

@@ -71,6 +71,24 @@ public abstract class MeetingStoreContract {
     }
 
     @Test
+    void rsvpsCountMembersOncePerOccurrence() {
+        MeetingStore store = newStore();
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        ChatUserId kim = new ChatUserId(Platform.TELEGRAM, "43");
+        java.time.Instant monday = java.time.Instant.parse("2099-03-09T18:30:00Z");
+        assertThat(store.going(GROUP, "step", monday)).isZero();
+        assertThat(store.rsvp(GROUP, "step", monday, sam, true)).isEqualTo(1);
+        assertThat(store.rsvp(GROUP, "step", monday, sam, true)).as("idempotent").isEqualTo(1);
+        assertThat(store.rsvp(GROUP, "step", monday, kim, true)).isEqualTo(2);
+        assertThat(store.isGoing(GROUP, "step", monday, sam)).isTrue();
+        assertThat(store.going(GROUP, "step", monday.plus(Duration.ofDays(7)))).as("other occurrence").isZero();
+        assertThat(store.going(OTHER, "step", monday)).isZero();
+        assertThat(store.rsvp(GROUP, "step", monday, sam, false)).isEqualTo(1);
+        assertThat(store.isGoing(GROUP, "step", monday, sam)).isFalse();
+        assertThat(store.going(GROUP, "step", monday)).isEqualTo(1);
+    }
+
+    @Test
     void subscriptionsRoundTrip() {
         MeetingStore store = newStore();
         ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
