@@ -21,7 +21,7 @@ import org.fellowship.core.model.CommunityId;
 /**
  * Meetings as one hash per community (slug -> versioned JSON) in the community's slot; settings as a second hash
  * there; reminder subscriptions as member keys registered in the member's erasure index; RSVPs as a set of member
- * ids per occurrence in the community's slot that expires two days after the occurrence (ephemeral, not indexed). A batch save is one HSET,
+ * ids per occurrence in the community's slot that expires 10 days after the latest answer (ephemeral, not indexed). A batch save is one HSET,
  * so readers see all of it or none. Thread-safe.
  */
 final class RedisMeetingStore implements MeetingStore {
@@ -117,6 +117,8 @@ final class RedisMeetingStore implements MeetingStore {
                 String.join(",", new java.util.TreeSet<>(slugs))));
     }
 
+    static final Duration RSVP_TTL = Duration.ofDays(10);
+
     private String rsvpKey(CommunityId community, String slug, Instant occurrence) {
         return keys.community(community, "rsvp:" + slug + ":" + occurrence.toEpochMilli());
     }
@@ -127,7 +129,9 @@ final class RedisMeetingStore implements MeetingStore {
         return redis.call("rsvp write", c -> {
             if (going) {
                 c.sadd(key, member.toString());
-                c.pexpireat(key, occurrence.plus(Duration.ofDays(2)).toEpochMilli());
+                // Relative TTL: the store has no clock of the bot's (replays run on simulated time). Occurrences are
+                // offered at most 7 days ahead, so this outlives the occurrence.
+                c.pexpire(key, RSVP_TTL.toMillis());
             } else {
                 c.srem(key, member.toString());
             }

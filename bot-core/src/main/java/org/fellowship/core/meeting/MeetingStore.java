@@ -48,7 +48,8 @@ public interface MeetingStore {
 
     /**
      * Marks the member as going (or no longer going) to one occurrence and returns how many are going afterwards.
-     * Idempotent per member. RSVPs are ephemeral: they expire two days after the occurrence.
+     * Idempotent per member. RSVPs are ephemeral: they may expire once the occurrence is two days past
+     * (the Redis store keeps them 10 days after the latest answer; occurrences are offered at most 7 days ahead).
      */
     int rsvp(CommunityId community, String slug, Instant occurrence, ChatUserId member, boolean going);
 
