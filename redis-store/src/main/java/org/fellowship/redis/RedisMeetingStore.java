@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fellowship.core.meeting.GroupAnnouncement;
 import org.fellowship.core.meeting.Meeting;
 import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.meeting.ReminderSubscription;
@@ -147,6 +148,32 @@ final class RedisMeetingStore implements MeetingStore {
     @Override
     public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
         return redis.call("rsvp read", c -> c.sismember(rsvpKey(community, slug, occurrence), member.toString()));
+    }
+
+    @Override
+    public void setAnnouncement(CommunityId community, String slug, GroupAnnouncement announcement) {
+        String field = "announce:" + Objects.requireNonNull(slug, "slug");
+        if (announcement == null) {
+            redis.call("meeting settings write", c -> c.hdel(settingsKey(community), field));
+        } else {
+            String value = announcement.before().toMinutes() + "|" + announcement.group().value();
+            redis.call("meeting settings write", c -> c.hset(settingsKey(community), field, value));
+        }
+    }
+
+    @Override
+    public Optional<GroupAnnouncement> announcement(CommunityId community, String slug) {
+        String value = redis.call("meeting settings read", c -> c.hget(settingsKey(community), "announce:" + slug));
+        if (value == null) {
+            return Optional.empty();
+        }
+        int bar = value.indexOf('|');
+        try {
+            return Optional.of(new GroupAnnouncement(Duration.ofMinutes(Long.parseLong(value.substring(0, bar))),
+                    new org.fellowship.core.model.ConversationId(community.platform(), value.substring(bar + 1))));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("stored meeting announcement is invalid", e);
+        }
     }
 
     @Override

@@ -58,6 +58,11 @@ public interface MeetingStore {
 
     boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member);
 
+    /** Sets (or with {@code null} removes) the group post made {@code before} each occurrence of the meeting. */
+    void setAnnouncement(CommunityId community, String slug, GroupAnnouncement announcement);
+
+    Optional<GroupAnnouncement> announcement(CommunityId community, String slug);
+
     /** Adds or replaces the member's subscription to that meeting. */
     void subscribe(ReminderSubscription subscription);
 

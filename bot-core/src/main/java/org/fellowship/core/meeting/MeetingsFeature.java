@@ -55,6 +55,8 @@ public final class MeetingsFeature implements Feature {
     public static final String REMINDER_KIND = "meeting.reminder";
     /** Due-queue kind of the daily re-import of a community's feed URL. */
     public static final String REFRESH_KIND = "meeting.feed-refresh";
+    /** Due-queue kind of a reminder posted in the group. */
+    public static final String ANNOUNCE_KIND = "meeting.announcement";
     static final int MAX_LISTED = 40;
     private static final String RSVP_BUTTON = "meeting.rsvp";
     private static final Logger LOG = LoggerFactory.getLogger(MeetingsFeature.class);
@@ -84,6 +86,7 @@ public final class MeetingsFeature implements Feature {
                 Access.EVERYONE, this::remind);
         registry.due(new ReminderHandler());
         registry.due(new RefreshHandler());
+        registry.due(new AnnouncementHandler());
         registry.button(RSVP_BUTTON, this::rsvpPressed);
     }
 
@@ -100,6 +103,7 @@ public final class MeetingsFeature implements Feature {
             case "add" -> moderated(turn, "add", () -> add(turn, rest));
             case "remove" -> moderated(turn, "remove", () -> remove(turn, rest));
             case "zone" -> moderated(turn, "zone", () -> zone(turn, rest));
+            case "announce" -> moderated(turn, "announce", () -> announce(turn, rest));
             default -> throw new UsageException("I don't know \"/meetings " + clip(sub) + "\". Try /meetings or "
                     + "/meetings today.");
         }
@@ -425,6 +429,19 @@ public final class MeetingsFeature implements Feature {
                     : "You had no reminders for " + m.name() + ".");
             return;
         }
+        Duration before = lead(when);
+        ConversationId group = turn.conversation().id();
+        ReminderSubscription sub = new ReminderSubscription(member, community, m.slug(), before, group);
+        store.subscribe(sub);
+        Occurrence next = m.nextAfter(turn.now().plus(before));
+        scheduleReminder(sub, next);
+        ZonedDateTime remindAt = next.start().minus(before).withZoneSameInstant(turn.zone());
+        turn.replyPrivately("I'll DM you " + human(before) + " before each " + m.name() + ". First reminder: "
+                + remindAt.format(DAY) + " " + remindAt.format(HM) + " your time (" + turn.zone().getId()
+                + "). Stop with /remind " + m.slug() + " off");
+    }
+
+    private static Duration lead(String when) {
         Matcher lead = LEAD.matcher(when);
         if (!lead.matches()) {
             throw new UsageException("\"" + clip(when) + "\" is not a lead time; write minutes such as 15m, or 2h.");
@@ -435,15 +452,81 @@ public final class MeetingsFeature implements Feature {
         if (before.compareTo(Duration.ofMinutes(1)) < 0 || before.compareTo(ReminderSubscription.MAX_BEFORE) > 0) {
             throw new UsageException("Reminders can come 1 minute to 24 hours before the meeting.");
         }
-        ConversationId group = turn.conversation().id();
-        ReminderSubscription sub = new ReminderSubscription(member, community, m.slug(), before, group);
-        store.subscribe(sub);
+        return before;
+    }
+
+    // ---- group announcements ----
+
+    /** {@code /meetings announce <meeting> 10m|off}: a post in this group before each occurrence. */
+    private void announce(Turn turn, String args) {
+        CommunityId community = community(turn);
+        String trimmed = args.strip();
+        int space = trimmed.lastIndexOf(' ');
+        if (space < 0) {
+            throw new UsageException("Say which meeting and how long before, e.g. /meetings announce step-study 10m.");
+        }
+        Meeting m = find(community, trimmed.substring(0, space).strip());
+        String when = trimmed.substring(space + 1).strip();
+        if (when.equalsIgnoreCase("off")) {
+            store.setAnnouncement(community, m.slug(), null);
+            turn.reply("I'll no longer post reminders for " + m.name() + " here.");
+            return;
+        }
+        Duration before = lead(when);
+        GroupAnnouncement announcement = new GroupAnnouncement(before, turn.conversation().id());
+        store.setAnnouncement(community, m.slug(), announcement);
         Occurrence next = m.nextAfter(turn.now().plus(before));
-        scheduleReminder(sub, next);
-        ZonedDateTime remindAt = next.start().minus(before).withZoneSameInstant(turn.zone());
-        turn.replyPrivately("I'll DM you " + human(before) + " before each " + m.name() + ". First reminder: "
-                + remindAt.format(DAY) + " " + remindAt.format(HM) + " your time (" + turn.zone().getId()
-                + "). Stop with /remind " + m.slug() + " off");
+        scheduleAnnouncement(community, m.slug(), before, next);
+        turn.reply("I'll post a reminder here " + human(before) + " before each " + m.name() + ".");
+    }
+
+    private void scheduleAnnouncement(CommunityId community, String slug, Duration before, Occurrence occurrence) {
+        String id = "mann:" + community + ":" + slug + ":" + occurrence.instant().toEpochMilli();
+        Instant due = occurrence.instant().minus(before);
+        String payload = String.join("\t", community.platform().code(), community.value(), slug,
+                Long.toString(occurrence.instant().toEpochMilli()));
+        if (!context.dueQueue().schedule(new DueItem(id, ANNOUNCE_KIND, due, payload))) {
+            context.dueQueue().reschedule(id, due);
+        }
+    }
+
+    private final class AnnouncementHandler implements DueHandler {
+        @Override
+        public String kind() {
+            return ANNOUNCE_KIND;
+        }
+
+        @Override
+        public void run(DueItem item) {
+            String[] p = item.payload().split("\t", -1);
+            Platform platform = p.length == 4 ? platform(p[0]) : null;
+            if (platform == null || !p[3].matches("\\d{1,15}")) {
+                LOG.warn("meeting announcement {} has an unreadable payload; dropped", item.id());
+                return;
+            }
+            CommunityId community = new CommunityId(platform, p[1]);
+            Instant occurrence = Instant.ofEpochMilli(Long.parseLong(p[3]));
+            Optional<GroupAnnouncement> announcement = store.announcement(community, p[2]);
+            Optional<Meeting> meeting = store.meeting(community, p[2]);
+            if (announcement.isEmpty() || meeting.isEmpty()) {
+                return;
+            }
+            Meeting m = meeting.get();
+            Duration before = announcement.get().before();
+            if (!m.occurrences(occurrence, occurrence.plusMillis(1)).isEmpty()
+                    && item.dueAt().equals(occurrence.minus(before))) {
+                ZonedDateTime local = occurrence.atZone(m.zone());
+                String text = "Starting in " + human(before) + ": " + m.name() + " (" + local.format(HM) + " "
+                        + m.zone().getId() + ")." + m.link().map(l -> " Join: " + l)
+                        .orElse(m.location() != null ? " Where: " + m.location() : "");
+                context.outbox().send(new OutboundMessage(announcement.get().group(), text,
+                        org.fellowship.core.outbound.TextStyle.PLAIN,
+                        List.of(new ButtonRow(List.of(rsvpButton(community, m, occurrence, null)))), null,
+                        Delivery.PUBLIC, null, Priority.NORMAL), false);
+            }
+            scheduleAnnouncement(community, m.slug(), before, m.nextAfter(Instant.ofEpochMilli(Math.max(
+                    occurrence.toEpochMilli(), context.clock().millis())).plus(before)));
+        }
     }
 
     private void scheduleReminder(ReminderSubscription sub, Occurrence occurrence) {

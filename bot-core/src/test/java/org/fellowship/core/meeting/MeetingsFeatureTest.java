@@ -308,6 +308,40 @@ class MeetingsFeatureTest {
     }
 
     @Test
+    void moderatorsCanHaveTheGroupRemindedOncePerOccurrence() {
+        BotHarness bot = bot("2026-03-27T12:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        bot.sayInGroup(mod, "/meetings add Weekend Sharing | sun | 10:00 Europe/Berlin | 60 | https://meet.example/ws");
+        bot.sayInGroup(sam, "/meetings announce weekend 10m");
+        assertThat(text(bot)).isEqualTo("/meetings announce is for moderators of this group.");
+        bot.sayInGroup(mod, "/meetings announce weekend 10m");
+        assertThat(text(bot)).isEqualTo("I'll post a reminder here 10 min before each Weekend Sharing.");
+        bot.sayInGroup(mod, "/meetings announce weekend 10m");
+        bot.replies();
+
+        List<Instant> postedAt = new ArrayList<>();
+        for (int i = 0; i < 9 * 24 * 6; i++) { // to 5 April 12:00 UTC
+            bot.advance(Duration.ofMinutes(10));
+            for (OutboundMessage m : bot.replies()) {
+                assertThat(m.to()).isEqualTo(bot.group().id());
+                assertThat(m.delivery()).isEqualTo(Delivery.PUBLIC);
+                assertThat(m.text()).isEqualTo("Starting in 10 min: Weekend Sharing (10:00 Europe/Berlin). "
+                        + "Join: https://meet.example/ws");
+                assertThat(m.allButtons()).extracting(b -> b.label()).containsExactly("I'm going (0)");
+                postedAt.add(bot.clock().instant());
+            }
+        }
+        assertThat(postedAt).containsExactly(Instant.parse("2026-03-29T07:50:00Z"),
+                Instant.parse("2026-04-05T07:50:00Z"));
+
+        bot.sayInGroup(mod, "/meetings announce weekend off");
+        assertThat(text(bot)).isEqualTo("I'll no longer post reminders for Weekend Sharing here.");
+        bot.advance(Duration.ofDays(8));
+        assertThat(bot.replies()).isEmpty();
+    }
+
+    @Test
     void reminderIdIsMemberMeetingAndOccurrence() {
         assertThat(MeetingsFeature.reminderId(new ChatUserId(Platform.TELEGRAM, "42"), GROUP, "step-study",
                 Instant.parse("2026-03-29T08:00:00Z"))).isEqualTo("mrem:tg:42:-1001:step-study:1774771200000");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fellowship.core.meeting.GroupAnnouncement;
 import org.fellowship.core.meeting.Meeting;
 import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.meeting.ReminderSubscription;
@@ -21,6 +22,7 @@ public final class InMemoryMeetingStore implements MeetingStore {
     private final Map<CommunityId, ZoneId> zones = new ConcurrentHashMap<>();
     private final Map<CommunityId, String> feeds = new ConcurrentHashMap<>();
     private final Map<CommunityId, Set<String>> feedSlugs = new ConcurrentHashMap<>();
+    private final Map<String, GroupAnnouncement> announcements = new ConcurrentHashMap<>();
     private final Map<String, Set<ChatUserId>> rsvps = new ConcurrentHashMap<>();
     private final Map<String, ReminderSubscription> subscriptions = new ConcurrentHashMap<>();
 
@@ -96,6 +98,20 @@ public final class InMemoryMeetingStore implements MeetingStore {
     @Override
     public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
         return rsvps.getOrDefault(community + "|" + slug + "|" + occurrence, Set.of()).contains(member);
+    }
+
+    @Override
+    public void setAnnouncement(CommunityId community, String slug, GroupAnnouncement announcement) {
+        if (announcement == null) {
+            announcements.remove(community + "|" + slug);
+        } else {
+            announcements.put(community + "|" + slug, announcement);
+        }
+    }
+
+    @Override
+    public Optional<GroupAnnouncement> announcement(CommunityId community, String slug) {
+        return Optional.ofNullable(announcements.get(community + "|" + slug));
     }
 
     @Override

@@ -89,6 +89,19 @@ public abstract class MeetingStoreContract {
     }
 
     @Test
+    void groupAnnouncementsRoundTrip() {
+        MeetingStore store = newStore();
+        var a = new org.fellowship.core.meeting.GroupAnnouncement(Duration.ofMinutes(10),
+                new ConversationId(Platform.TELEGRAM, "-1001"));
+        assertThat(store.announcement(GROUP, "step")).isEmpty();
+        store.setAnnouncement(GROUP, "step", a);
+        assertThat(store.announcement(GROUP, "step")).contains(a);
+        assertThat(store.announcement(GROUP, "other")).isEmpty();
+        store.setAnnouncement(GROUP, "step", null);
+        assertThat(store.announcement(GROUP, "step")).isEmpty();
+    }
+
+    @Test
     void subscriptionsRoundTrip() {
         MeetingStore store = newStore();
         ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
