@@ -80,7 +80,7 @@ public final class MeetingsFeature implements Feature {
     public void install(FeatureRegistry registry, BotContext botContext) {
         this.context = botContext;
         registry.command("meetings", "[today]", "Meetings in the next 7 days in your time zone; moderators: "
-                + "/meetings import|add|remove|zone", Access.EVERYONE, this::meetings);
+                + "/meetings import|add|remove|zone|announce", Access.EVERYONE, this::meetings);
         registry.command("meeting", "<name>", "Details of one meeting", Access.EVERYONE, this::meeting);
         registry.command("remind", "<meeting> <minutes>m|off", "DM me before each meeting, e.g. /remind step-study 15m",
                 Access.EVERYONE, this::remind);
