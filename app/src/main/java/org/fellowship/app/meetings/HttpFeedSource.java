@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,18 +18,44 @@ import org.fellowship.core.meeting.FeedParser;
 import org.fellowship.core.meeting.FeedSource;
 
 /**
- * Fetches meeting feeds over HTTP(S) with {@link HttpClient}: redirects followed, a timeout, and at most
- * {@link FeedParser#MAX_FEED_CHARS} characters read (a larger body is refused without reading the rest).
+ * Fetches meeting feeds over HTTP(S) with {@link HttpClient}: a timeout, at most {@link FeedParser#MAX_FEED_CHARS}
+ * characters read (a larger body is refused without reading the rest), and, unless built with
+ * {@code allowPrivateNetworks}, no loopback, private, link-local or wildcard addresses, so a moderator cannot make
+ * the bot probe the network it runs in. Redirects are not followed (the moderator is told to give the final URL),
+ * which keeps that check meaningful.
  * Thread-safe. Failures are one-line {@link FeedException}s that never repeat the URL or the body.
  */
 public final class HttpFeedSource implements FeedSource {
     private final HttpClient client;
     private final Duration timeout;
+    private final boolean allowPrivateNetworks;
 
+    /** A source for production: public addresses only. */
     public HttpFeedSource(Duration timeout) {
+        this(timeout, false);
+    }
+
+    public HttpFeedSource(Duration timeout, boolean allowPrivateNetworks) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+        this.allowPrivateNetworks = allowPrivateNetworks;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    private void requirePublic(String host) {
+        if (allowPrivateNetworks) {
+            return;
+        }
+        try {
+            for (InetAddress a : InetAddress.getAllByName(host)) {
+                if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+                        || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc)) {
+                    throw new FeedException("That feed URL points into a private network; use a public address.");
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new FeedException("The feed server's name could not be resolved.");
+        }
     }
 
     @Override
@@ -41,11 +69,16 @@ public final class HttpFeedSource implements FeedSource {
         if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
             throw new FeedException("Only http:// and https:// feed URLs can be imported.");
         }
+        requirePublic(uri.getHost());
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
+                if (response.statusCode() / 100 == 3) {
+                    throw new FeedException("The feed URL redirects (HTTP " + response.statusCode()
+                            + "); give the address it redirects to.");
+                }
                 if (response.statusCode() != 200) {
                     throw new FeedException("The feed server answered HTTP " + response.statusCode() + ".");
                 }

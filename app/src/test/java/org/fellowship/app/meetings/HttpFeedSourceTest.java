@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 class HttpFeedSourceTest {
     private HttpServer server;
     private String base;
-    private final HttpFeedSource source = new HttpFeedSource(Duration.ofSeconds(2));
+    private final HttpFeedSource source = new HttpFeedSource(Duration.ofSeconds(2), true);
 
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/feed.json", ex -> respond(ex, 200, "[{\"name\":\"A\"}]"));
         server.createContext("/missing", ex -> respond(ex, 404, "nope"));
+        server.createContext("/moved", ex -> {
+            ex.getResponseHeaders().add("Location", "/feed.json");
+            respond(ex, 301, "");
+        });
         server.createContext("/huge", ex -> {
             ex.sendResponseHeaders(200, 0);
             try (OutputStream out = ex.getResponseBody()) {
@@ -59,10 +63,22 @@ class HttpFeedSourceTest {
     }
 
     @Test
+    void productionSourceRefusesPrivateNetworks() {
+        HttpFeedSource production = new HttpFeedSource(Duration.ofSeconds(2));
+        for (String url : new String[] {base + "/feed.json", "http://10.1.2.3/x", "http://192.168.0.1/x",
+                "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://0.0.0.0/x"}) {
+            assertThatThrownBy(() -> production.fetch(url)).as(url).isInstanceOf(FeedException.class)
+                    .hasMessage("That feed URL points into a private network; use a public address.");
+        }
+    }
+
+    @Test
     void failuresAreOneLine() {
         assertThatThrownBy(() -> source.fetch(base + "/missing")).isInstanceOf(FeedException.class)
                 .hasMessage("The feed server answered HTTP 404.");
         assertThatThrownBy(() -> source.fetch(base + "/huge")).hasMessage("That feed is larger than 5 MB.");
+        assertThatThrownBy(() -> source.fetch(base + "/moved")).hasMessage(
+                "The feed URL redirects (HTTP 301); give the address it redirects to.");
         assertThatThrownBy(() -> source.fetch("ftp://example.org/x")).hasMessage(
                 "Only http:// and https:// feed URLs can be imported.");
         int port = server.getAddress().getPort();
