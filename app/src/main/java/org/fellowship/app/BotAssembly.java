@@ -1,16 +1,19 @@
 package org.fellowship.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.fellowship.app.meetings.HttpFeedSource;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
-import org.fellowship.core.privacy.PrivacyFeature;
+import org.fellowship.core.meeting.FeedSource;
+import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.milestone.MilestoneFeature;
-import org.fellowship.core.milestone.MilestoneStore;
+import org.fellowship.core.privacy.PrivacyFeature;
 import org.fellowship.core.profile.ProfileFeature;
 import org.fellowship.redis.RedisStore;
 
@@ -22,10 +25,14 @@ public final class BotAssembly {
     private BotAssembly() {
     }
 
-    /** Every feature, in the order they are installed (command listing order follows it). */
-    public static List<Feature> features(RedisStore store) {
+    /**
+     * Every feature, in the order they are installed (command listing order follows it).
+     *
+     * @param feeds where meeting feeds are fetched from (the app's HTTP fetcher)
+     */
+    public static List<Feature> features(RedisStore store, FeedSource feeds) {
         return List.of(new ProfileFeature(), new MilestoneFeature(store.milestones()),
-                new PrivacyFeature(store.eraser()));
+                new MeetingsFeature(store.meetings(), feeds), new PrivacyFeature(store.eraser()));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
@@ -45,7 +52,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features(store).forEach(builder::feature);
+        features(store, new HttpFeedSource(Duration.ofSeconds(10))).forEach(builder::feature);
         return builder.build();
     }
 }

@@ -37,6 +37,9 @@ class ApplicationIT {
     @Autowired
     RedisConfiguration.RedisEndpoint endpoint;
 
+    @Autowired
+    org.fellowship.redis.RedisStore store;
+
     @Test
     void healthIsUpIncludingTheEmbeddedRedis() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -61,5 +64,25 @@ class ApplicationIT {
                 URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void meetingCalendarIsServedAtAStableUrl() throws Exception {
+        var community = new org.fellowship.core.model.CommunityId(org.fellowship.core.model.Platform.TELEGRAM, "-777");
+        store.meetings().saveAll(community, java.util.List.of(new org.fellowship.core.meeting.Meeting("step", "Step",
+                java.util.Set.of(java.time.DayOfWeek.MONDAY), java.time.LocalTime.of(19, 0),
+                java.time.Duration.ofHours(1), java.time.ZoneId.of("Europe/Berlin"), null, null, java.util.List.of(),
+                null)));
+        for (String path : new String[] {"/calendar/tg/-777.ics", "/calendar/tg/-777/step.ics"}) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/calendar");
+            assertThat(response.body()).contains("BEGIN:VCALENDAR", "TZID:Europe/Berlin", "RRULE:FREQ=WEEKLY;BYDAY=MO");
+        }
+        HttpResponse<String> missing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/calendar/tg/-778.ics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
     }
 }

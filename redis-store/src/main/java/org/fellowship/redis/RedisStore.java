@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.milestone.MilestoneStore;
+import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.DirectChatRegistry;
@@ -46,6 +47,7 @@ public final class RedisStore implements AutoCloseable {
     private final RateLimitStore rateLimits;
     private final DirectChatRegistry directChats;
     private final MilestoneStore milestones;
+    private final MeetingStore meetings;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -61,6 +63,7 @@ public final class RedisStore implements AutoCloseable {
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
+        this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
         redis.load(RedisDueQueue.ALL);
         redis.load(RedisRateLimitStore.TAKE);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
@@ -161,6 +164,11 @@ public final class RedisStore implements AutoCloseable {
     /** The shared due-queue. */
     public DueQueue dueQueue() {
         return dueQueue;
+    }
+
+    /** Community meetings, meeting settings and (erasable) reminder subscriptions. */
+    public MeetingStore meetings() {
+        return meetings;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs transcripts through the real engine and a real Redis, as {@code java -jar fellowship.jar replay} does. */
 class ReplayIT {
@@ -27,26 +31,31 @@ class ReplayIT {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void exampleTranscriptGivesTheExpectedOutputByteForByte() throws Exception {
-        Run first = replay(EXAMPLES.resolve("getting-started.jsonl").toString(), "");
-        Run second = replay(EXAMPLES.resolve("getting-started.jsonl").toString(), "");
-
-        assertThat(first.err()).isEmpty();
-        assertThat(first.exit()).isZero();
-        assertThat(second.out()).isEqualTo(first.out());
-        assertThat(first.out()).isEqualTo(Files.readString(EXAMPLES.resolve("getting-started.expected.jsonl")));
+    /** Every transcript under examples/ that has an expected output beside it. */
+    static Stream<String> examples() throws IOException {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".jsonl") && !name.endsWith(".expected.jsonl"))
+                    .filter(name -> Files.exists(EXAMPLES.resolve(name.replace(".jsonl", ".expected.jsonl"))))
+                    .sorted().toList().stream();
+        }
     }
 
     @Test
-    void milestonesTranscriptGivesTheExpectedOutputByteForByte() throws Exception {
-        Run first = replay(EXAMPLES.resolve("milestones.jsonl").toString(), "");
-        Run second = replay(EXAMPLES.resolve("milestones.jsonl").toString(), "");
+    void everyFeatureShipsAnExample() throws IOException {
+        assertThat(examples()).contains("getting-started.jsonl", "milestones.jsonl", "meetings.jsonl");
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void exampleTranscriptGivesTheExpectedOutputByteForByte(String example) throws Exception {
+        Run first = replay(EXAMPLES.resolve(example).toString(), "");
+        Run second = replay(EXAMPLES.resolve(example).toString(), "");
 
         assertThat(first.err()).isEmpty();
         assertThat(first.exit()).isZero();
         assertThat(second.out()).isEqualTo(first.out());
-        assertThat(first.out()).isEqualTo(Files.readString(EXAMPLES.resolve("milestones.expected.jsonl")));
+        assertThat(first.out()).isEqualTo(Files.readString(EXAMPLES.resolve(example.replace(".jsonl", ".expected.jsonl"))));
     }
 
     @Test

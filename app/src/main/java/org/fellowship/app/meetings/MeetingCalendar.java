@@ -1,0 +1,113 @@
+package org.fellowship.app.meetings;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeSet;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Recur;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.WeekDay;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.transform.recurrence.Frequency;
+import org.fellowship.core.meeting.Meeting;
+import org.fellowship.core.model.CommunityId;
+
+/**
+ * Renders meetings as iCalendar (RFC 5545) with ical4j: one VEVENT per meeting with a weekly RRULE on its
+ * weekdays, DTSTART in the meeting's own zone (TZID) and one VTIMEZONE per zone used, so calendar apps keep the
+ * local time across daylight-saving changes.
+ *
+ * <p><b>Threading:</b> thread-safe (the zone registry is created once and only read). <b>Nullness:</b> arguments
+ * non-null. <b>Failure:</b> {@link IllegalArgumentException} for a zone ical4j has no definition for.
+ */
+public final class MeetingCalendar {
+    private static final String PRODUCT = "-//Fellowship//Meetings 1//EN";
+    private final TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /**
+     * The calendar of some meetings of one community.
+     *
+     * @param since the first event of each meeting is its first occurrence at or after this instant; keep it fixed
+     *              (for example when the meeting was first exported) so the file stays the same for the same data
+     * @param stamp DTSTAMP of every event
+     */
+    public String render(CommunityId community, List<Meeting> meetings, Instant since, Instant stamp) {
+        Objects.requireNonNull(community, "community");
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        TreeSet<String> zones = new TreeSet<>();
+        meetings.forEach(m -> zones.add(m.zone().getId()));
+        for (String zone : zones) {
+            TimeZone tz = registry.getTimeZone(zone);
+            if (tz == null) {
+                throw new IllegalArgumentException("no VTIMEZONE definition for a meeting's zone");
+            }
+            calendar.add(tz.getVTimeZone());
+        }
+        meetings.stream().sorted(Comparator.comparing(Meeting::slug))
+                .forEach(m -> calendar.add(event(community, m, since, stamp)));
+        try {
+            java.io.StringWriter out = new java.io.StringWriter();
+            new CalendarOutputter(false).output(calendar, out);
+            return out.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not write the calendar", e);
+        }
+    }
+
+    private VEvent event(CommunityId community, Meeting m, Instant since, Instant stamp) {
+        ZonedDateTime start = m.nextAfter(since.minusNanos(1)).start();
+        // ical4j resolves the TZID of a ZonedDateTime through its registry: keep the meeting's own zone id.
+        ZonedDateTime local = start.withZoneSameInstant(ZoneId.of(m.zone().getId()));
+        VEvent event = new VEvent(local, local.plus(m.duration()), m.name());
+        event.replace(new DtStamp(stamp));
+        event.add(new Uid(m.slug() + "." + community.platform().code() + "." + community.value() + "@fellowship"));
+        List<WeekDay> days = m.days().stream().sorted().map(WeekDay::getWeekDay).toList();
+        event.add(new RRule<>(new Recur.Builder<ZonedDateTime>().frequency(Frequency.WEEKLY).dayList(days).build()));
+        if (m.location() != null) {
+            event.add(new Location(m.location()));
+        }
+        if (m.url() != null) {
+            try {
+                event.add(new Url(new URI(m.url())));
+            } catch (URISyntaxException e) {
+                // not a usable URI: leave it out of the calendar, the chat listing still shows it
+            }
+        }
+        StringBuilder description = new StringBuilder();
+        if (m.url() != null) {
+            description.append(m.url());
+        }
+        if (m.notes() != null) {
+            description.append(description.isEmpty() ? "" : "\n").append(m.notes());
+        }
+        if (!description.isEmpty()) {
+            event.add(new Description(description.toString()));
+        }
+        if (!m.types().isEmpty()) {
+            event.add(new Categories(String.join(",", m.types())));
+        }
+        return event;
+    }
+}

@@ -1,0 +1,268 @@
+package org.fellowship.core.meeting;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads meeting feeds into {@link Meeting}s: the Meeting Guide JSON format (code4recovery spec: {@code day} 0-6
+ * with Sunday = 0, as a number, a string or a list of them; {@code time}/{@code end_time} local {@code HH:MM}, also
+ * {@code HH:MM:SS} and {@code h:mm AM}; {@code end_time} defaults to start + 60 min; {@code timezone} per meeting,
+ * else at feed level, else the community's) and BMLT search results ({@code weekday_tinyint} 1-7 with Sunday = 1,
+ * {@code start_time}, {@code duration_time}, {@code time_zone}, {@code formats}).
+ *
+ * <p>Entries it cannot use are skipped and counted by reason; only a feed that is not JSON, not a list of meetings,
+ * too large, or names an unknown feed-level zone fails as a whole ({@link FeedException}).
+ *
+ * <p><b>Threading:</b> immutable, thread-safe. <b>Nullness:</b> arguments non-null.
+ */
+public final class FeedParser {
+    /** Largest feed accepted, in characters. */
+    public static final int MAX_FEED_CHARS = 5_000_000;
+    /** Most entries accepted in one feed. */
+    public static final int MAX_ENTRIES = 5_000;
+    private static final Pattern TIME = Pattern.compile(
+            "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?");
+    private static final int DEFAULT_MINUTES = 60;
+
+    /**
+     * Parses a feed.
+     *
+     * @param json         the feed text
+     * @param fallbackZone the community's zone, for meetings and feeds that name none
+     * @throws FeedException when the feed as a whole is unusable
+     */
+    public ParsedFeed parse(String json, ZoneId fallbackZone) {
+        if (json.length() > MAX_FEED_CHARS) {
+            throw new FeedException("That feed is larger than " + (MAX_FEED_CHARS / 1_000_000) + " MB.");
+        }
+        Object root;
+        try {
+            root = Json.parse(json);
+        } catch (Json.JsonException e) {
+            throw new FeedException("That feed is " + e.getMessage() + ".");
+        }
+        ZoneId feedZone = fallbackZone;
+        List<?> entries;
+        if (root instanceof List<?> list) {
+            entries = list;
+        } else if (root instanceof Map<?, ?> map && map.get("meetings") instanceof List<?> list) {
+            entries = list;
+            Object tz = map.get("timezone");
+            if (tz instanceof String s && !s.isBlank()) {
+                feedZone = zone(s).orElseThrow(() -> new FeedException("The feed's time zone is not a known IANA zone."));
+            }
+        } else {
+            throw new FeedException("That feed is JSON but not a list of meetings.");
+        }
+        if (entries.size() > MAX_ENTRIES) {
+            throw new FeedException("That feed has more than " + MAX_ENTRIES + " meetings.");
+        }
+        Map<String, Meeting> meetings = new LinkedHashMap<>();
+        Map<String, Integer> skipped = new LinkedHashMap<>();
+        for (Object entry : entries) {
+            Result r = entry instanceof Map<?, ?> m ? entry(m, feedZone) : Result.skip("not a meeting");
+            if (r.meeting == null) {
+                skipped.merge(r.reason, 1, Integer::sum);
+            } else if (meetings.putIfAbsent(r.meeting.slug(), r.meeting) != null) {
+                skipped.merge("duplicate id", 1, Integer::sum);
+            }
+        }
+        return new ParsedFeed(new ArrayList<>(meetings.values()), skipped);
+    }
+
+    private record Result(Meeting meeting, String reason) {
+        static Result skip(String reason) {
+            return new Result(null, reason);
+        }
+    }
+
+    private static Result entry(Map<?, ?> m, ZoneId feedZone) {
+        boolean bmlt = m.containsKey("weekday_tinyint") || m.containsKey("meeting_name");
+        String name = text(m.get(bmlt ? "meeting_name" : "name"));
+        if (name == null) {
+            return Result.skip("no name");
+        }
+        String timeText = text(m.get(bmlt ? "start_time" : "time"));
+        if (timeText == null) {
+            return Result.skip("no time");
+        }
+        LocalTime start = time(timeText);
+        if (start == null) {
+            return Result.skip("bad time");
+        }
+        Object dayValue = m.get(bmlt ? "weekday_tinyint" : "day");
+        if (dayValue == null || dayValue instanceof String s && s.isBlank()
+                || dayValue instanceof List<?> l && l.isEmpty()) {
+            return Result.skip("no day");
+        }
+        Set<DayOfWeek> days = days(dayValue, bmlt);
+        if (days == null) {
+            return Result.skip("bad day");
+        }
+        Duration duration = Duration.ofMinutes(DEFAULT_MINUTES);
+        if (bmlt) {
+            String d = text(m.get("duration_time"));
+            LocalTime length = d == null ? null : time(d);
+            if (length != null && length.toSecondOfDay() > 0) {
+                duration = Duration.ofSeconds(length.toSecondOfDay());
+            }
+        } else {
+            String e = text(m.get("end_time"));
+            LocalTime end = e == null ? null : time(e);
+            if (e != null && end == null) {
+                return Result.skip("bad end time");
+            }
+            if (end != null && !end.equals(start)) {
+                long minutes = Duration.between(start, end).toMinutes();
+                duration = Duration.ofMinutes(minutes > 0 ? minutes : minutes + 24 * 60);
+            }
+        }
+        ZoneId zone = feedZone;
+        String tz = text(m.get(bmlt ? "time_zone" : "timezone"));
+        if (tz != null) {
+            java.util.Optional<ZoneId> z = zone(tz);
+            if (z.isEmpty()) {
+                return Result.skip("unknown time zone");
+            }
+            zone = z.get();
+        }
+        String rawId = text(m.get(bmlt ? "id_bigint" : "slug"));
+        if (rawId == null) {
+            rawId = text(m.get("id"));
+        }
+        String slug = Slugs.of(rawId != null ? rawId : name + "-" + timeText);
+        String url = clip(text(m.get(bmlt ? "virtual_meeting_link" : "conference_url")), Meeting.MAX_URL);
+        if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
+            url = null;
+        }
+        String location = bmlt ? joined(m, "location_text", "location_street", "location_municipality")
+                : firstText(m, "location", "formatted_address", "address");
+        if (location == null && !bmlt && "online".equals(text(m.get("attendance_option")))) {
+            location = "online";
+        }
+        List<String> types = types(m.get(bmlt ? "formats" : "types"));
+        String notes = clip(text(m.get(bmlt ? "comments" : "notes")), Meeting.MAX_NOTES);
+        return new Result(new Meeting(slug, clip(name, Meeting.MAX_NAME), days, start, duration, zone, url,
+                clip(location, Meeting.MAX_URL), types, notes), null);
+    }
+
+    /** Parses {@code HH:MM}, {@code HH:MM:SS}, {@code h:mm AM}; {@code null} when impossible (25:00, 13:00 PM). */
+    static LocalTime time(String text) {
+        Matcher t = TIME.matcher(text.strip());
+        if (!t.matches()) {
+            return null;
+        }
+        int hour = Integer.parseInt(t.group(1));
+        int minute = Integer.parseInt(t.group(2));
+        int second = t.group(3) == null ? 0 : Integer.parseInt(t.group(3));
+        if (t.group(4) != null) {
+            if (hour < 1 || hour > 12) {
+                return null;
+            }
+            boolean pm = Character.toLowerCase(t.group(4).charAt(0)) == 'p';
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        if (hour == 24 && minute == 0 && second == 0) {
+            return LocalTime.MIDNIGHT;
+        }
+        if (hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        return LocalTime.of(hour, minute, second);
+    }
+
+    private static Set<DayOfWeek> days(Object value, boolean bmlt) {
+        List<?> values = value instanceof List<?> l ? l : List.of(value);
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (Object v : values) {
+            Integer n = null;
+            if (v instanceof BigDecimal d) {
+                try {
+                    n = d.intValueExact();
+                } catch (ArithmeticException e) {
+                    return null;
+                }
+            } else if (v instanceof String s && s.strip().matches("\\d{1,2}")) {
+                n = Integer.parseInt(s.strip());
+            }
+            int sundayBased = n == null ? -1 : bmlt ? n - 1 : n;
+            if (sundayBased < 0 || sundayBased > 6) {
+                return null;
+            }
+            days.add(sundayBased == 0 ? DayOfWeek.SUNDAY : DayOfWeek.of(sundayBased));
+        }
+        return days;
+    }
+
+    private static List<String> types(Object value) {
+        List<?> raw = value instanceof List<?> l ? l
+                : value instanceof String s ? List.of((Object[]) s.split(",")) : List.of();
+        Set<String> out = new LinkedHashSet<>();
+        for (Object o : raw) {
+            if (o instanceof String s) {
+                String code = s.strip().toUpperCase(Locale.ROOT);
+                if (code.matches("[A-Z0-9-]{1,12}") && out.size() < 30) {
+                    out.add(code);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static java.util.Optional<ZoneId> zone(String id) {
+        try {
+            return id.length() > 64 ? java.util.Optional.empty() : java.util.Optional.of(ZoneId.of(id.strip()));
+        } catch (DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String text(Object value) {
+        if (value instanceof String s) {
+            return s.isBlank() ? null : s.strip();
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return null;
+    }
+
+    private static String firstText(Map<?, ?> m, String... keys) {
+        for (String k : keys) {
+            String t = text(m.get(k));
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String joined(Map<?, ?> m, String... keys) {
+        List<String> parts = new ArrayList<>();
+        for (String k : keys) {
+            String t = text(m.get(k));
+            if (t != null) {
+                parts.add(t);
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+}

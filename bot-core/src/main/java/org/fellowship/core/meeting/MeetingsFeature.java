@@ -1,0 +1,746 @@
+package org.fellowship.core.meeting;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.fellowship.core.command.Access;
+import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.BotContext;
+import org.fellowship.core.engine.Feature;
+import org.fellowship.core.engine.FeatureRegistry;
+import org.fellowship.core.engine.Turn;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.Button;
+import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.profile.TimeZones;
+import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.store.ButtonAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Meeting schedules: {@code /meetings} (next 7 days in the viewer's zone), {@code /meetings today},
+ * {@code /meeting <name>}, moderator import/add/remove/zone, and {@code /remind <meeting> 15m} reminders on the
+ * due-queue (idempotency key = member + community + meeting + occurrence instant, so each occurrence is reminded
+ * once).
+ */
+public final class MeetingsFeature implements Feature {
+    /** Due-queue kind of a member's meeting reminder. */
+    public static final String REMINDER_KIND = "meeting.reminder";
+    /** Due-queue kind of the daily re-import of a community's feed URL. */
+    public static final String REFRESH_KIND = "meeting.feed-refresh";
+    /** Due-queue kind of a reminder posted in the group. */
+    public static final String ANNOUNCE_KIND = "meeting.announcement";
+    static final int MAX_LISTED = 40;
+    private static final String RSVP_BUTTON = "meeting.rsvp";
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingsFeature.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+    private static final Pattern LEAD = Pattern.compile("(?i)(\\d{1,4})\\s*(m|min|mins|minutes?|h|hours?)?");
+    private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})");
+
+    private final MeetingStore store;
+    private final FeedSource source;
+    private final FeedParser parser = new FeedParser();
+    private final TimeZones zones = new TimeZones();
+    private BotContext context;
+
+    public MeetingsFeature(MeetingStore store, FeedSource source) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    @Override
+    public void install(FeatureRegistry registry, BotContext botContext) {
+        this.context = botContext;
+        registry.command("meetings", "[today]", "Meetings in the next 7 days in your time zone; moderators: "
+                + "/meetings import|add|remove|zone|announce", Access.EVERYONE, this::meetings);
+        registry.command("meeting", "<name>", "Details of one meeting", Access.EVERYONE, this::meeting);
+        registry.command("remind", "<meeting> <minutes>m|off", "DM me before each meeting, e.g. /remind step-study 15m",
+                Access.EVERYONE, this::remind);
+        registry.due(new ReminderHandler());
+        registry.due(new RefreshHandler());
+        registry.due(new AnnouncementHandler());
+        registry.button(RSVP_BUTTON, this::rsvpPressed);
+    }
+
+    // ---- /meetings ----
+
+    private void meetings(Turn turn, String args) {
+        String[] parts = args.strip().split("\\s+", 2);
+        String sub = parts[0].toLowerCase(Locale.ROOT);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        switch (sub) {
+            case "" -> list(turn, false);
+            case "today" -> list(turn, true);
+            case "import" -> moderated(turn, "import", () -> importFeed(turn, rest));
+            case "add" -> moderated(turn, "add", () -> add(turn, rest));
+            case "remove" -> moderated(turn, "remove", () -> remove(turn, rest));
+            case "zone" -> moderated(turn, "zone", () -> zone(turn, rest));
+            case "announce" -> moderated(turn, "announce", () -> announce(turn, rest));
+            default -> throw new UsageException("I don't know \"/meetings " + clip(sub) + "\". Try /meetings or "
+                    + "/meetings today.");
+        }
+    }
+
+    private void moderated(Turn turn, String what, Runnable action) {
+        if (!turn.actor().moderator()) {
+            turn.reply("/meetings " + what + " is for moderators of this group.");
+            return;
+        }
+        action.run();
+    }
+
+    private void list(Turn turn, boolean today) {
+        CommunityId community = community(turn);
+        ZoneId viewer = turn.zone();
+        Instant from;
+        Instant to;
+        if (today) {
+            LocalDate date = LocalDate.ofInstant(turn.now(), viewer);
+            from = date.atStartOfDay(viewer).toInstant();
+            to = date.plusDays(1).atStartOfDay(viewer).toInstant();
+        } else {
+            from = turn.now();
+            to = from.plus(Duration.ofDays(7));
+        }
+        List<Meeting> all = store.meetings(community);
+        if (all.isEmpty()) {
+            turn.reply("No meetings are scheduled here yet. Moderators can add them with /meetings add or "
+                    + "/meetings import.");
+            return;
+        }
+        List<Occurrence> upcoming = new ArrayList<>();
+        for (Meeting m : all) {
+            // For today: include a meeting that is still running.
+            m.occurrences(today ? from.minus(m.duration()) : from, to).stream()
+                    .filter(o -> o.end().isAfter(turn.now()))
+                    .forEach(upcoming::add);
+        }
+        upcoming.sort(Comparator.comparing(Occurrence::instant).thenComparing(o -> o.meeting().name()));
+        String title = today ? "Meetings today" : "Meetings in the next 7 days";
+        if (upcoming.isEmpty()) {
+            turn.reply(title + ": none. /meetings shows the whole week.");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(title + " (times in " + viewer.getId() + "):");
+        LocalDate shown = null;
+        int count = 0;
+        for (Occurrence o : upcoming) {
+            if (count == MAX_LISTED) {
+                sb.append("\n...and ").append(upcoming.size() - MAX_LISTED)
+                        .append(" more. /meetings today or /meeting <name> show less at once.");
+                break;
+            }
+            ZonedDateTime local = o.start().withZoneSameInstant(viewer);
+            if (!local.toLocalDate().equals(shown)) {
+                shown = local.toLocalDate();
+                sb.append('\n').append(local.format(DAY));
+            }
+            sb.append("\n  ").append(local.format(HM)).append(' ').append(o.meeting().name());
+            if (o.instant().isBefore(turn.now())) {
+                sb.append(" (now)");
+            }
+            sb.append(" [").append(o.meeting().slug()).append(']');
+            o.meeting().link().ifPresent(l -> sb.append(' ').append(l));
+            count++;
+        }
+        turn.reply(sb.toString());
+    }
+
+    // ---- /meeting <name> ----
+
+    private void meeting(Turn turn, String args) {
+        if (args.isBlank()) {
+            throw new UsageException("Which meeting? Send /meetings to see their names.");
+        }
+        CommunityId community = community(turn);
+        Meeting m = find(community, args);
+        ZoneId viewer = turn.zone();
+        Occurrence next = m.nextAfter(turn.now());
+        ZonedDateTime local = next.start().withZoneSameInstant(viewer);
+        StringBuilder sb = new StringBuilder(m.name());
+        sb.append("\n").append(days(m.days())).append(' ').append(m.start().format(HM)).append('-')
+                .append(m.start().plus(m.duration()).format(HM)).append(' ').append(m.zone().getId());
+        sb.append("\nNext: ").append(local.format(DAY)).append(' ').append(local.format(HM)).append(" your time (")
+                .append(viewer.getId()).append(')');
+        m.link().ifPresent(l -> sb.append("\nOnline: ").append(l));
+        if (m.location() != null) {
+            sb.append("\nWhere: ").append(m.location());
+        }
+        if (!m.types().isEmpty()) {
+            sb.append("\nTypes: ").append(String.join(", ", m.types()));
+        }
+        if (m.notes() != null) {
+            sb.append("\nNotes: ").append(m.notes());
+        }
+        sb.append("\nReminders: /remind ").append(m.slug()).append(" 15m");
+        // Anyone who sees the listing may answer; names of those going are never shown, only the count.
+        turn.reply(sb.toString(), List.of(new ButtonRow(List.of(rsvpButton(community, m, next.instant(), null)))));
+    }
+
+    // ---- moderator commands ----
+
+    private void importFeed(Turn turn, String arg) {
+        CommunityId community = community(turn);
+        if (arg.isEmpty()) {
+            throw new UsageException("Give a feed URL (https://...) or paste the feed's JSON after /meetings import.");
+        }
+        String json;
+        String url = null;
+        if (arg.startsWith("[") || arg.startsWith("{")) {
+            json = arg;
+        } else if (arg.matches("(?i)https?://\\S{1,2000}")) {
+            url = arg;
+            try {
+                json = source.fetch(url);
+            } catch (FeedException e) {
+                turn.reply(e.getMessage());
+                return;
+            }
+        } else {
+            throw new UsageException("That is neither a feed URL (https://...) nor JSON.");
+        }
+        try {
+            ImportSummary summary = apply(community, json);
+            if (url != null) {
+                store.setFeedUrl(community, url);
+                scheduleRefresh(community, turn.conversation().id(), turn.now());
+            }
+            turn.reply(summary.text());
+        } catch (FeedException e) {
+            turn.reply(e.getMessage() + " Nothing was changed.");
+        }
+    }
+
+    /** What one import changed. */
+    record ImportSummary(int added, int updated, int unchanged, int removed, ParsedFeed feed) {
+        boolean changedAnything() {
+            return added + updated + removed > 0;
+        }
+
+        String text() {
+            return "Imported " + added + ", skipped " + feed.skippedSummary() + ", updated " + updated
+                    + (removed > 0 ? ", removed " + removed : "") + (unchanged > 0 ? ", unchanged " + unchanged : "")
+                    + ".";
+        }
+    }
+
+    /**
+     * Parses a feed and applies it: new meetings are added, changed ones replaced, and meetings the previous import
+     * brought in that the feed no longer lists are removed (meetings added by hand are never removed).
+     *
+     * @throws FeedException when the feed is unusable; then nothing changed
+     */
+    private ImportSummary apply(CommunityId community, String json) {
+        ParsedFeed feed = parser.parse(json, communityZone(community));
+        Map<String, Meeting> existing = new HashMap<>();
+        store.meetings(community).forEach(m -> existing.put(m.slug(), m));
+        List<Meeting> changed = new ArrayList<>();
+        int added = 0;
+        int updated = 0;
+        java.util.Set<String> slugs = new java.util.TreeSet<>();
+        for (Meeting m : feed.meetings()) {
+            slugs.add(m.slug());
+            Meeting old = existing.get(m.slug());
+            if (old == null) {
+                added++;
+                changed.add(m);
+            } else if (!old.equals(m)) {
+                updated++;
+                changed.add(m);
+            }
+        }
+        store.saveAll(community, changed);
+        int removed = 0;
+        for (String gone : store.feedSlugs(community)) {
+            if (!slugs.contains(gone) && store.remove(community, gone)) {
+                removed++;
+            }
+        }
+        store.setFeedSlugs(community, slugs);
+        LOG.info("meeting import community={} added={} updated={} removed={} skipped={}", community, added, updated,
+                removed, feed.skippedTotal());
+        return new ImportSummary(added, updated, feed.meetings().size() - added - updated, removed, feed);
+    }
+
+    private void scheduleRefresh(CommunityId community, ConversationId group, Instant now) {
+        Instant due = now.plus(Duration.ofDays(1));
+        String id = "mfeed:" + community + ":" + LocalDate.ofInstant(due, java.time.ZoneOffset.UTC);
+        context.dueQueue().schedule(new DueItem(id, REFRESH_KIND, due,
+                community.platform().code() + "\t" + community.value() + "\t" + group.value()));
+    }
+
+    /** Re-imports the remembered feed URL once a day and tells the group when something changed. */
+    private final class RefreshHandler implements DueHandler {
+        @Override
+        public String kind() {
+            return REFRESH_KIND;
+        }
+
+        @Override
+        public void run(DueItem item) {
+            String[] p = item.payload().split("\t", -1);
+            Platform platform = p.length == 3 ? platform(p[0]) : null;
+            if (platform == null) {
+                LOG.warn("meeting feed refresh {} has an unreadable payload; dropped", item.id());
+                return;
+            }
+            CommunityId community = new CommunityId(platform, p[1]);
+            ConversationId group = new ConversationId(platform, p[2]);
+            Optional<String> url = store.feedUrl(community);
+            if (url.isEmpty()) {
+                return;
+            }
+            try {
+                ImportSummary summary = apply(community, source.fetch(url.get()));
+                if (summary.changedAnything()) {
+                    context.outbox().send(OutboundMessage.text(group, "Meeting feed refreshed: "
+                            + summary.text().substring(0, 1).toLowerCase(Locale.ROOT) + summary.text().substring(1)),
+                            false);
+                }
+            } catch (FeedException e) {
+                LOG.warn("meeting feed refresh for community={} failed; keeping the meetings as they are", community);
+            }
+            scheduleRefresh(community, group, context.clock().instant());
+        }
+    }
+
+    /** {@code /meetings add Name | mon,thu | 19:30 [Area/City] | 90 | https://link or place | O,D}. */
+    private void add(Turn turn, String arg) {
+        CommunityId community = community(turn);
+        String[] f = arg.split("\\|", -1);
+        if (f.length < 3 || f.length > 6) {
+            throw new UsageException("Write it as: /meetings add Name | mon,thu | 19:30 [Area/City] | 90 | "
+                    + "https://link or place | O,D (the last three are optional).");
+        }
+        String name = f[0].strip();
+        if (name.isEmpty() || name.length() > Meeting.MAX_NAME) {
+            throw new UsageException("The meeting needs a name of 1-" + Meeting.MAX_NAME + " characters.");
+        }
+        Set<DayOfWeek> days = parseDays(f[1]);
+        String[] timeAndZone = f[2].strip().split("\\s+", 2);
+        Matcher clock = CLOCK.matcher(timeAndZone[0]);
+        LocalTime start = clock.matches() ? FeedParser.time(timeAndZone[0]) : null;
+        if (start == null) {
+            throw new UsageException("\"" + clip(timeAndZone[0]) + "\" is not a time; write 24-hour HH:MM such as 19:30.");
+        }
+        ZoneId zone = timeAndZone.length > 1 ? resolveZone(timeAndZone[1]) : communityZone(community);
+        Duration duration = Duration.ofMinutes(60);
+        if (f.length > 3 && !f[3].isBlank()) {
+            String minutes = f[3].strip();
+            if (!minutes.matches("\\d{1,4}") || Integer.parseInt(minutes) < 1 || Integer.parseInt(minutes) > 24 * 60) {
+                throw new UsageException("The length is minutes from 1 to 1440, such as 90.");
+            }
+            duration = Duration.ofMinutes(Integer.parseInt(minutes));
+        }
+        String url = null;
+        String location = null;
+        if (f.length > 4 && !f[4].isBlank()) {
+            String where = f[4].strip();
+            if (where.length() > Meeting.MAX_URL) {
+                throw new UsageException("The link or place is too long.");
+            }
+            if (where.matches("(?i)https?://\\S+")) {
+                url = where;
+            } else {
+                location = where;
+            }
+        }
+        List<String> types = List.of();
+        if (f.length > 5 && !f[5].isBlank()) {
+            types = java.util.Arrays.stream(f[5].split("[,\\s]+")).map(s -> s.strip().toUpperCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty()).distinct().toList();
+            if (types.size() > 30 || types.stream().anyMatch(t -> !t.matches("[A-Z0-9-]{1,12}"))) {
+                throw new UsageException("Types are short codes separated by commas, such as O,D,ONL.");
+            }
+        }
+        Meeting meeting = new Meeting(Slugs.of(name), name, days, start, duration, zone, url, location, types, null);
+        boolean existed = store.meeting(community, meeting.slug()).isPresent();
+        store.saveAll(community, List.of(meeting));
+        turn.reply((existed ? "Updated " : "Added ") + meeting.name() + " [" + meeting.slug() + "]: "
+                + days(days) + " " + start.format(HM) + " " + zone.getId() + ", " + duration.toMinutes() + " min.");
+    }
+
+    private void remove(Turn turn, String arg) {
+        if (arg.isBlank()) {
+            throw new UsageException("Which meeting? /meetings remove <name>");
+        }
+        CommunityId community = community(turn);
+        Meeting m = find(community, arg);
+        store.remove(community, m.slug());
+        turn.reply("Removed " + m.name() + " [" + m.slug() + "]. Its reminders stop too.");
+    }
+
+    private void zone(Turn turn, String arg) {
+        CommunityId community = community(turn);
+        if (arg.isBlank()) {
+            turn.reply("Meetings here default to " + communityZone(community).getId()
+                    + ". Change it with /meetings zone Area/City.");
+            return;
+        }
+        ZoneId zone = resolveZone(arg);
+        store.setZone(community, zone);
+        turn.reply("Meetings here now default to " + zone.getId() + ".");
+    }
+
+    // ---- /remind ----
+
+    private void remind(Turn turn, String args) {
+        CommunityId community = community(turn);
+        String trimmed = args.strip();
+        int space = trimmed.lastIndexOf(' ');
+        if (space < 0) {
+            throw new UsageException("Say which meeting and how long before, e.g. /remind step-study 15m.");
+        }
+        String name = trimmed.substring(0, space).strip();
+        String when = trimmed.substring(space + 1).strip();
+        Meeting m = find(community, name);
+        ChatUserId member = turn.actor().id();
+        if (when.equalsIgnoreCase("off")) {
+            boolean had = store.unsubscribe(member, community, m.slug());
+            turn.replyPrivately(had ? "Reminders for " + m.name() + " are off."
+                    : "You had no reminders for " + m.name() + ".");
+            return;
+        }
+        Duration before = lead(when);
+        ConversationId group = turn.conversation().id();
+        ReminderSubscription sub = new ReminderSubscription(member, community, m.slug(), before, group);
+        store.subscribe(sub);
+        Occurrence next = m.nextAfter(turn.now().plus(before));
+        scheduleReminder(sub, next);
+        ZonedDateTime remindAt = next.start().minus(before).withZoneSameInstant(turn.zone());
+        turn.replyPrivately("I'll DM you " + human(before) + " before each " + m.name() + ". First reminder: "
+                + remindAt.format(DAY) + " " + remindAt.format(HM) + " your time (" + turn.zone().getId()
+                + "). Stop with /remind " + m.slug() + " off");
+    }
+
+    private static Duration lead(String when) {
+        Matcher lead = LEAD.matcher(when);
+        if (!lead.matches()) {
+            throw new UsageException("\"" + clip(when) + "\" is not a lead time; write minutes such as 15m, or 2h.");
+        }
+        long amount = Long.parseLong(lead.group(1));
+        Duration before = lead.group(2) != null && lead.group(2).toLowerCase(Locale.ROOT).startsWith("h")
+                ? Duration.ofHours(amount) : Duration.ofMinutes(amount);
+        if (before.compareTo(Duration.ofMinutes(1)) < 0 || before.compareTo(ReminderSubscription.MAX_BEFORE) > 0) {
+            throw new UsageException("Reminders can come 1 minute to 24 hours before the meeting.");
+        }
+        return before;
+    }
+
+    // ---- group announcements ----
+
+    /** {@code /meetings announce <meeting> 10m|off}: a post in this group before each occurrence. */
+    private void announce(Turn turn, String args) {
+        CommunityId community = community(turn);
+        String trimmed = args.strip();
+        int space = trimmed.lastIndexOf(' ');
+        if (space < 0) {
+            throw new UsageException("Say which meeting and how long before, e.g. /meetings announce step-study 10m.");
+        }
+        Meeting m = find(community, trimmed.substring(0, space).strip());
+        String when = trimmed.substring(space + 1).strip();
+        if (when.equalsIgnoreCase("off")) {
+            store.setAnnouncement(community, m.slug(), null);
+            turn.reply("I'll no longer post reminders for " + m.name() + " here.");
+            return;
+        }
+        Duration before = lead(when);
+        GroupAnnouncement announcement = new GroupAnnouncement(before, turn.conversation().id());
+        store.setAnnouncement(community, m.slug(), announcement);
+        Occurrence next = m.nextAfter(turn.now().plus(before));
+        scheduleAnnouncement(community, m.slug(), before, next);
+        turn.reply("I'll post a reminder here " + human(before) + " before each " + m.name() + ".");
+    }
+
+    private void scheduleAnnouncement(CommunityId community, String slug, Duration before, Occurrence occurrence) {
+        String id = "mann:" + community + ":" + slug + ":" + occurrence.instant().toEpochMilli();
+        Instant due = occurrence.instant().minus(before);
+        String payload = String.join("\t", community.platform().code(), community.value(), slug,
+                Long.toString(occurrence.instant().toEpochMilli()));
+        if (!context.dueQueue().schedule(new DueItem(id, ANNOUNCE_KIND, due, payload))) {
+            context.dueQueue().reschedule(id, due);
+        }
+    }
+
+    private final class AnnouncementHandler implements DueHandler {
+        @Override
+        public String kind() {
+            return ANNOUNCE_KIND;
+        }
+
+        @Override
+        public void run(DueItem item) {
+            String[] p = item.payload().split("\t", -1);
+            Platform platform = p.length == 4 ? platform(p[0]) : null;
+            if (platform == null || !p[3].matches("\\d{1,15}")) {
+                LOG.warn("meeting announcement {} has an unreadable payload; dropped", item.id());
+                return;
+            }
+            CommunityId community = new CommunityId(platform, p[1]);
+            Instant occurrence = Instant.ofEpochMilli(Long.parseLong(p[3]));
+            Optional<GroupAnnouncement> announcement = store.announcement(community, p[2]);
+            Optional<Meeting> meeting = store.meeting(community, p[2]);
+            if (announcement.isEmpty() || meeting.isEmpty()) {
+                return;
+            }
+            Meeting m = meeting.get();
+            Duration before = announcement.get().before();
+            if (!m.occurrences(occurrence, occurrence.plusMillis(1)).isEmpty()
+                    && item.dueAt().equals(occurrence.minus(before))) {
+                ZonedDateTime local = occurrence.atZone(m.zone());
+                String text = "Starting in " + human(before) + ": " + m.name() + " (" + local.format(HM) + " "
+                        + m.zone().getId() + ")." + m.link().map(l -> " Join: " + l)
+                        .orElse(m.location() != null ? " Where: " + m.location() : "");
+                context.outbox().send(new OutboundMessage(announcement.get().group(), text,
+                        org.fellowship.core.outbound.TextStyle.PLAIN,
+                        List.of(new ButtonRow(List.of(rsvpButton(community, m, occurrence, null)))), null,
+                        Delivery.PUBLIC, null, Priority.NORMAL), false);
+            }
+            scheduleAnnouncement(community, m.slug(), before, m.nextAfter(Instant.ofEpochMilli(Math.max(
+                    occurrence.toEpochMilli(), context.clock().millis())).plus(before)));
+        }
+    }
+
+    private void scheduleReminder(ReminderSubscription sub, Occurrence occurrence) {
+        String id = reminderId(sub.member(), sub.community(), sub.slug(), occurrence.instant());
+        Instant due = occurrence.instant().minus(sub.before());
+        String payload = String.join("\t", sub.member().platform().code(), sub.member().value(),
+                sub.community().value(), sub.slug(), Long.toString(occurrence.instant().toEpochMilli()));
+        if (!context.dueQueue().schedule(new DueItem(id, REMINDER_KIND, due, payload))) {
+            // Pending already (a new lead time for the same occurrence): move it; done ones stay done.
+            context.dueQueue().reschedule(id, due);
+        }
+    }
+
+    /** The idempotency key: one reminder per member, meeting and occurrence. */
+    static String reminderId(ChatUserId member, CommunityId community, String slug, Instant occurrence) {
+        return "mrem:" + member + ":" + community.value() + ":" + slug + ":" + occurrence.toEpochMilli();
+    }
+
+    private final class ReminderHandler implements DueHandler {
+        @Override
+        public String kind() {
+            return REMINDER_KIND;
+        }
+
+        @Override
+        public void run(DueItem item) {
+            String[] p = item.payload().split("\t", -1);
+            if (p.length != 5) {
+                LOG.warn("meeting reminder {} has an unreadable payload; dropped", item.id());
+                return;
+            }
+            Platform platform = platform(p[0]);
+            if (platform == null) {
+                LOG.warn("meeting reminder {} names an unknown platform; dropped", item.id());
+                return;
+            }
+            ChatUserId member = new ChatUserId(platform, p[1]);
+            CommunityId community = new CommunityId(platform, p[2]);
+            String slug = p[3];
+            Instant occurrence = Instant.ofEpochMilli(Long.parseLong(p[4]));
+            Optional<ReminderSubscription> sub = store.subscription(member, community, slug);
+            Optional<Meeting> meeting = store.meeting(community, slug);
+            if (sub.isEmpty() || meeting.isEmpty()) {
+                return; // unsubscribed or meeting removed: the chain ends here
+            }
+            Meeting m = meeting.get();
+            boolean stillScheduled = !m.occurrences(occurrence, occurrence.plusMillis(1)).isEmpty();
+            boolean currentLead = item.dueAt().equals(occurrence.minus(sub.get().before()));
+            if (stillScheduled && currentLead) {
+                ZoneId zone = context.profiles().find(member).map(pr -> pr.zoneOr(context.settings().defaultZone()))
+                        .orElse(context.settings().defaultZone());
+                ZonedDateTime local = occurrence.atZone(zone);
+                String text = "Reminder: " + m.name() + " starts in " + human(sub.get().before()) + " ("
+                        + local.format(HM) + " your time, " + local.format(DAY) + ")."
+                        + m.link().map(l -> " Join: " + l).orElse(m.location() != null ? " Where: " + m.location() : "");
+                List<ButtonRow> rsvp = List.of(new ButtonRow(List.of(rsvpButton(community, m, occurrence, member))));
+                context.outbox().send(new OutboundMessage(sub.get().group(), text,
+                        org.fellowship.core.outbound.TextStyle.PLAIN, rsvp, null, Delivery.PRIVATE, member,
+                        Priority.NORMAL), false);
+            }
+            scheduleReminder(sub.get(), m.nextAfter(Instant.ofEpochMilli(Math.max(occurrence.toEpochMilli(),
+                    context.clock().millis())).plus(sub.get().before())));
+        }
+    }
+
+    // ---- RSVP ----
+
+    private Button rsvpButton(CommunityId community, Meeting m, Instant occurrence, ChatUserId onlyFor) {
+        int going = store.going(community, m.slug(), occurrence);
+        ButtonAction action = new ButtonAction(RSVP_BUTTON, Map.of("p", community.platform().code(),
+                "c", community.value(), "s", m.slug(), "o", Long.toString(occurrence.toEpochMilli())), onlyFor);
+        return new Button("I'm going (" + going + ")", context.buttons().issue(action, context.settings().buttonTtl()));
+    }
+
+    private void rsvpPressed(Turn turn, ButtonAction action) {
+        Platform platform = platform(action.get("p"));
+        String slug = action.get("s");
+        String epoch = action.get("o");
+        if (platform == null || slug == null || epoch == null || !epoch.matches("\\d{1,15}")
+                || action.get("c") == null) {
+            turn.replyPrivately("That button no longer works.");
+            return;
+        }
+        CommunityId community = new CommunityId(platform, action.get("c"));
+        Instant occurrence = Instant.ofEpochMilli(Long.parseLong(epoch));
+        Optional<Meeting> meeting = store.meeting(community, slug);
+        if (meeting.isEmpty() || !turn.now().isBefore(occurrence.plus(meeting.get().duration()))) {
+            turn.replyPrivately("That meeting is over or no longer scheduled.");
+            return;
+        }
+        ChatUserId member = turn.actor().id();
+        boolean going = !store.isGoing(community, slug, occurrence, member);
+        int count = store.rsvp(community, slug, occurrence, member, going);
+        ZonedDateTime local = occurrence.atZone(turn.zone());
+        String when = local.format(DAY) + " " + local.format(HM) + " your time";
+        turn.replyPrivately(going
+                ? "See you at " + meeting.get().name() + " on " + when + ". Going: " + count
+                + ". Press again if your plans change."
+                : "OK, you're no longer down for " + meeting.get().name() + " on " + when + ". Going: " + count + ".");
+    }
+
+    // ---- helpers ----
+
+    private static Platform platform(String code) {
+        for (Platform p : Platform.values()) {
+            if (p.code().equals(code)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static CommunityId community(Turn turn) {
+        CommunityId community = turn.conversation().community();
+        if (community == null) {
+            throw new UsageException("Meetings belong to a group: send this in your group's chat (I answer "
+                    + "reminders privately).");
+        }
+        return community;
+    }
+
+    private ZoneId communityZone(CommunityId community) {
+        return store.zone(community).orElse(context.settings().defaultZone());
+    }
+
+    private ZoneId resolveZone(String typed) {
+        if (typed.length() > 64) {
+            throw new UsageException("That is too long for a time zone name.");
+        }
+        TimeZones.Match match = zones.resolve(typed.strip());
+        return match.zone().orElseThrow(() -> new UsageException("I don't know the time zone \"" + clip(typed)
+                + "\"." + (match.suggestions().isEmpty() ? " Time zones look like Europe/Berlin."
+                : " Did you mean " + String.join(", ", match.suggestions()) + "?")));
+    }
+
+    private Meeting find(CommunityId community, String typed) {
+        if (typed.length() > Meeting.MAX_NAME) {
+            throw new UsageException("That is too long for a meeting name.");
+        }
+        List<Meeting> all = store.meetings(community);
+        for (Meeting m : all) {
+            if (m.matches(typed)) {
+                return m;
+            }
+        }
+        String t = typed.strip().toLowerCase(Locale.ROOT);
+        List<Meeting> partial = all.stream().filter(m -> m.name().toLowerCase(Locale.ROOT).contains(t)
+                || m.slug().contains(t)).toList();
+        if (partial.size() == 1) {
+            return partial.get(0);
+        }
+        if (partial.isEmpty()) {
+            throw new UsageException("I don't know a meeting called \"" + clip(typed) + "\". Send /meetings to see "
+                    + "them.");
+        }
+        throw new UsageException("Which one? " + partial.stream().limit(5).map(m -> m.name() + " [" + m.slug() + "]")
+                .collect(Collectors.joining(", ")) + (partial.size() > 5 ? ", ..." : "") + ".");
+    }
+
+    private static Set<DayOfWeek> parseDays(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("daily") || t.equals("every day")) {
+            return EnumSet.allOf(DayOfWeek.class);
+        }
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String part : t.split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String[] range = part.split("-", 2);
+            DayOfWeek a = day(range[0]);
+            DayOfWeek b = range.length > 1 ? day(range[1]) : a;
+            for (DayOfWeek d = a; ; d = d.plus(1)) {
+                days.add(d);
+                if (d == b) {
+                    break;
+                }
+            }
+        }
+        if (days.isEmpty()) {
+            throw new UsageException("Give the weekdays, such as mon,thu or mon-fri or daily.");
+        }
+        return days;
+    }
+
+    private static DayOfWeek day(String s) {
+        for (DayOfWeek d : DayOfWeek.values()) {
+            String full = d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT);
+            if (s.length() >= 2 && full.startsWith(s)) {
+                return d;
+            }
+        }
+        throw new UsageException("\"" + clip(s) + "\" is not a weekday; use mon, tue, wed, thu, fri, sat, sun.");
+    }
+
+    static String days(Set<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "Daily";
+        }
+        return days.stream().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String human(Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes % 60 == 0) {
+            return minutes / 60 + (minutes == 60 ? " hour" : " hours");
+        }
+        return minutes + " min";
+    }
+
+    private static String clip(String typed) {
+        String oneLine = typed.strip().replaceAll("\\s+", " ");
+        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
+    }
+
+}

@@ -1,0 +1,32 @@
+package org.fellowship.core.meeting;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a feed held: the meetings it could use, and how many entries it skipped, per reason.
+ *
+ * @param meetings usable meetings, in feed order, unique by slug
+ * @param skipped  reason (such as "no time") -> count, in the order reasons were first seen
+ */
+public record ParsedFeed(List<Meeting> meetings, Map<String, Integer> skipped) {
+    public ParsedFeed {
+        meetings = List.copyOf(meetings);
+        skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+    }
+
+    public int skippedTotal() {
+        return skipped.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** For example {@code "3 (no time), 1 (bad day)"}, or {@code "0"}. */
+    public String skippedSummary() {
+        if (skipped.isEmpty()) {
+            return "0";
+        }
+        return skipped.entrySet().stream().map(e -> e.getValue() + " (" + e.getKey() + ")")
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,135 @@
+package org.fellowship.core.testkit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.fellowship.core.meeting.GroupAnnouncement;
+import org.fellowship.core.meeting.Meeting;
+import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.meeting.ReminderSubscription;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+
+/** {@link MeetingStore} in memory. Thread-safe (coarse lock). */
+public final class InMemoryMeetingStore implements MeetingStore {
+    private final Map<CommunityId, TreeMap<String, Meeting>> meetings = new ConcurrentHashMap<>();
+    private final Map<CommunityId, ZoneId> zones = new ConcurrentHashMap<>();
+    private final Map<CommunityId, String> feeds = new ConcurrentHashMap<>();
+    private final Map<CommunityId, Set<String>> feedSlugs = new ConcurrentHashMap<>();
+    private final Map<String, GroupAnnouncement> announcements = new ConcurrentHashMap<>();
+    private final Map<String, Set<ChatUserId>> rsvps = new ConcurrentHashMap<>();
+    private final Map<String, ReminderSubscription> subscriptions = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized List<Meeting> meetings(CommunityId community) {
+        return new ArrayList<>(meetings.getOrDefault(community, new TreeMap<>()).values());
+    }
+
+    @Override
+    public synchronized Optional<Meeting> meeting(CommunityId community, String slug) {
+        return Optional.ofNullable(meetings.getOrDefault(community, new TreeMap<>()).get(slug));
+    }
+
+    @Override
+    public synchronized void saveAll(CommunityId community, List<Meeting> list) {
+        TreeMap<String, Meeting> map = meetings.computeIfAbsent(community, c -> new TreeMap<>());
+        list.forEach(m -> map.put(m.slug(), m));
+    }
+
+    @Override
+    public synchronized boolean remove(CommunityId community, String slug) {
+        TreeMap<String, Meeting> map = meetings.get(community);
+        return map != null && map.remove(slug) != null;
+    }
+
+    @Override
+    public Optional<ZoneId> zone(CommunityId community) {
+        return Optional.ofNullable(zones.get(community));
+    }
+
+    @Override
+    public void setZone(CommunityId community, ZoneId zone) {
+        zones.put(community, zone);
+    }
+
+    @Override
+    public Optional<String> feedUrl(CommunityId community) {
+        return Optional.ofNullable(feeds.get(community));
+    }
+
+    @Override
+    public void setFeedUrl(CommunityId community, String url) {
+        feeds.put(community, url);
+    }
+
+    @Override
+    public Set<String> feedSlugs(CommunityId community) {
+        return feedSlugs.getOrDefault(community, Set.of());
+    }
+
+    @Override
+    public void setFeedSlugs(CommunityId community, Set<String> slugs) {
+        feedSlugs.put(community, Set.copyOf(slugs));
+    }
+
+    @Override
+    public int rsvp(CommunityId community, String slug, Instant occurrence, ChatUserId member, boolean going) {
+        Set<ChatUserId> members = rsvps.computeIfAbsent(community + "|" + slug + "|" + occurrence,
+                k -> ConcurrentHashMap.newKeySet());
+        if (going) {
+            members.add(member);
+        } else {
+            members.remove(member);
+        }
+        return members.size();
+    }
+
+    @Override
+    public int going(CommunityId community, String slug, Instant occurrence) {
+        return rsvps.getOrDefault(community + "|" + slug + "|" + occurrence, Set.of()).size();
+    }
+
+    @Override
+    public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
+        return rsvps.getOrDefault(community + "|" + slug + "|" + occurrence, Set.of()).contains(member);
+    }
+
+    @Override
+    public void setAnnouncement(CommunityId community, String slug, GroupAnnouncement announcement) {
+        if (announcement == null) {
+            announcements.remove(community + "|" + slug);
+        } else {
+            announcements.put(community + "|" + slug, announcement);
+        }
+    }
+
+    @Override
+    public Optional<GroupAnnouncement> announcement(CommunityId community, String slug) {
+        return Optional.ofNullable(announcements.get(community + "|" + slug));
+    }
+
+    @Override
+    public void subscribe(ReminderSubscription s) {
+        subscriptions.put(key(s.member(), s.community(), s.slug()), s);
+    }
+
+    @Override
+    public Optional<ReminderSubscription> subscription(ChatUserId member, CommunityId community, String slug) {
+        return Optional.ofNullable(subscriptions.get(key(member, community, slug)));
+    }
+
+    @Override
+    public boolean unsubscribe(ChatUserId member, CommunityId community, String slug) {
+        return subscriptions.remove(key(member, community, slug)) != null;
+    }
+
+    private static String key(ChatUserId member, CommunityId community, String slug) {
+        return member + "|" + community + "|" + slug;
+    }
+}

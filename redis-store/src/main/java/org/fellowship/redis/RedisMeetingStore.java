@@ -1,0 +1,198 @@
+package org.fellowship.redis;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.fellowship.core.meeting.GroupAnnouncement;
+import org.fellowship.core.meeting.Meeting;
+import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.meeting.ReminderSubscription;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+
+/**
+ * Meetings as one hash per community (slug -> versioned JSON) in the community's slot; settings as a second hash
+ * there; reminder subscriptions as member keys registered in the member's erasure index; RSVPs as a set of member
+ * ids per occurrence in the community's slot that expires 10 days after the latest answer (ephemeral, not indexed). A batch save is one HSET,
+ * so readers see all of it or none. Thread-safe.
+ */
+final class RedisMeetingStore implements MeetingStore {
+    private final Redis redis;
+    private final KeySchema keys;
+    private final MeetingCodec codec;
+    private final UserKeys userKeys;
+
+    RedisMeetingStore(Redis redis, KeySchema keys, MeetingCodec codec, UserKeys userKeys) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.userKeys = userKeys;
+    }
+
+    private String meetingsKey(CommunityId community) {
+        return keys.community(community, "meetings");
+    }
+
+    private String settingsKey(CommunityId community) {
+        return keys.community(community, "meeting-settings");
+    }
+
+    private String subscriptionKey(ChatUserId member, CommunityId community, String slug) {
+        return keys.user(member, "meeting-reminder:" + community + ":" + slug);
+    }
+
+    @Override
+    public List<Meeting> meetings(CommunityId community) {
+        Map<String, String> all = redis.call("meetings read", c -> c.hgetall(meetingsKey(community)));
+        List<Meeting> out = new ArrayList<>();
+        new TreeMap<>(all).values().forEach(json -> out.add(codec.readMeeting(json)));
+        return out;
+    }
+
+    @Override
+    public Optional<Meeting> meeting(CommunityId community, String slug) {
+        Objects.requireNonNull(slug, "slug");
+        String json = redis.call("meeting read", c -> c.hget(meetingsKey(community), slug));
+        return json == null ? Optional.empty() : Optional.of(codec.readMeeting(json));
+    }
+
+    @Override
+    public void saveAll(CommunityId community, List<Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        meetings.forEach(m -> fields.put(m.slug(), codec.writeMeeting(m)));
+        redis.call("meetings write", c -> c.hset(meetingsKey(community), fields));
+    }
+
+    @Override
+    public boolean remove(CommunityId community, String slug) {
+        return redis.call("meeting remove", c -> c.hdel(meetingsKey(community), slug)) > 0;
+    }
+
+    @Override
+    public Optional<ZoneId> zone(CommunityId community) {
+        String id = redis.call("meeting settings read", c -> c.hget(settingsKey(community), "zone"));
+        try {
+            return id == null ? Optional.empty() : Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            throw new IllegalStateException("stored community zone is invalid", e);
+        }
+    }
+
+    @Override
+    public void setZone(CommunityId community, ZoneId zone) {
+        redis.call("meeting settings write", c -> c.hset(settingsKey(community), "zone", zone.getId()));
+    }
+
+    @Override
+    public Optional<String> feedUrl(CommunityId community) {
+        return Optional.ofNullable(redis.call("meeting settings read", c -> c.hget(settingsKey(community), "feed")));
+    }
+
+    @Override
+    public void setFeedUrl(CommunityId community, String url) {
+        redis.call("meeting settings write", c -> c.hset(settingsKey(community), "feed", url));
+    }
+
+    @Override
+    public Set<String> feedSlugs(CommunityId community) {
+        String joined = redis.call("meeting settings read", c -> c.hget(settingsKey(community), "feed-slugs"));
+        return joined == null || joined.isEmpty() ? Set.of() : Set.of(joined.split(","));
+    }
+
+    @Override
+    public void setFeedSlugs(CommunityId community, Set<String> slugs) {
+        // Slugs are [a-z0-9_-], so a comma separates them safely.
+        redis.call("meeting settings write", c -> c.hset(settingsKey(community), "feed-slugs",
+                String.join(",", new java.util.TreeSet<>(slugs))));
+    }
+
+    static final Duration RSVP_TTL = Duration.ofDays(10);
+
+    private String rsvpKey(CommunityId community, String slug, Instant occurrence) {
+        return keys.community(community, "rsvp:" + slug + ":" + occurrence.toEpochMilli());
+    }
+
+    @Override
+    public int rsvp(CommunityId community, String slug, Instant occurrence, ChatUserId member, boolean going) {
+        String key = rsvpKey(community, slug, occurrence);
+        // Commands on the one connection run in order, so the count read last sees this change.
+        Long count = redis.call("rsvp write", c -> {
+            if (going) {
+                c.sadd(key, member.toString());
+                // Relative TTL: the store has no clock of the bot's (replays run on simulated time). Occurrences are
+                // offered at most 7 days ahead, so this outlives the occurrence.
+                c.pexpire(key, RSVP_TTL.toMillis());
+            } else {
+                c.srem(key, member.toString());
+            }
+            return c.scard(key);
+        });
+        return count.intValue();
+    }
+
+    @Override
+    public int going(CommunityId community, String slug, Instant occurrence) {
+        return redis.call("rsvp read", c -> c.scard(rsvpKey(community, slug, occurrence))).intValue();
+    }
+
+    @Override
+    public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
+        return redis.call("rsvp read", c -> c.sismember(rsvpKey(community, slug, occurrence), member.toString()));
+    }
+
+    @Override
+    public void setAnnouncement(CommunityId community, String slug, GroupAnnouncement announcement) {
+        String field = "announce:" + Objects.requireNonNull(slug, "slug");
+        if (announcement == null) {
+            redis.call("meeting settings write", c -> c.hdel(settingsKey(community), field));
+        } else {
+            String value = announcement.before().toMinutes() + "|" + announcement.group().value();
+            redis.call("meeting settings write", c -> c.hset(settingsKey(community), field, value));
+        }
+    }
+
+    @Override
+    public Optional<GroupAnnouncement> announcement(CommunityId community, String slug) {
+        String value = redis.call("meeting settings read", c -> c.hget(settingsKey(community), "announce:" + slug));
+        if (value == null) {
+            return Optional.empty();
+        }
+        int bar = value.indexOf('|');
+        try {
+            return Optional.of(new GroupAnnouncement(Duration.ofMinutes(Long.parseLong(value.substring(0, bar))),
+                    new org.fellowship.core.model.ConversationId(community.platform(), value.substring(bar + 1))));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("stored meeting announcement is invalid", e);
+        }
+    }
+
+    @Override
+    public void subscribe(ReminderSubscription s) {
+        userKeys.set("reminder subscribe", subscriptionKey(s.member(), s.community(), s.slug()),
+                keys.erasureIndex(s.member()), codec.writeSubscription(s), null);
+    }
+
+    @Override
+    public Optional<ReminderSubscription> subscription(ChatUserId member, CommunityId community, String slug) {
+        String json = redis.call("reminder read", c -> c.get(subscriptionKey(member, community, slug)));
+        return json == null ? Optional.empty()
+                : Optional.of(codec.readSubscription(json, member, community, slug));
+    }
+
+    @Override
+    public boolean unsubscribe(ChatUserId member, CommunityId community, String slug) {
+        return redis.call("reminder unsubscribe", c -> c.del(subscriptionKey(member, community, slug))) > 0;
+    }
+}
