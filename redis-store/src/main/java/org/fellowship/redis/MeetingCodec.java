@@ -1,9 +1,5 @@
 package org.fellowship.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,10 +19,9 @@ import org.fellowship.core.model.ConversationId;
  * records stay free of Jackson. Thread-safe. Error messages name the record type, never its content.
  */
 final class MeetingCodec {
-    static final int VERSION = 1;
+    static final int VERSION = VersionedJson.VERSION;
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final VersionedJson versioned = new VersionedJson();
 
     /** Days are ISO numbers (Monday = 1); start is {@code HH:mm[:ss]}; zone an IANA id. */
     record MeetingV1(int v, String slug, String name, List<Integer> days, String start, long minutes, String zone,
@@ -70,27 +65,10 @@ final class MeetingCodec {
     }
 
     private String write(Object value, String what) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not encode " + what, e);
-        }
+        return versioned.write(value, what);
     }
 
-    private <T> T read(String json, Class<T> type, String what) {
-        try {
-            JsonNode tree = mapper.readTree(json);
-            if (tree == null || !tree.isObject() || !tree.path("v").canConvertToInt()) {
-                throw new IllegalStateException("stored " + what + " record has no version field 'v'");
-            }
-            if (tree.get("v").asInt() != VERSION) {
-                throw new IllegalStateException("stored " + what + " record has unsupported version "
-                        + tree.get("v").asInt() + " (this build reads version " + VERSION + ")");
-            }
-            return mapper.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + what + " record is not valid JSON", e);
-        }
+    private <T> T read(String text, Class<T> type, String what) {
+        return versioned.read(text, type, what);
     }
-
 }

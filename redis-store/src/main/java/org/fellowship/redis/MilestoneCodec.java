@@ -1,9 +1,5 @@
 package org.fellowship.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,10 +24,9 @@ import org.fellowship.core.model.Platform;
  * {@link IllegalStateException}. Thread-safe. Error messages name the record type, never its content.
  */
 final class MilestoneCodec {
-    static final int VERSION = 1;
+    static final int VERSION = VersionedJson.VERSION;
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final VersionedJson versioned = new VersionedJson();
 
     /** Stored form of {@link MemberMilestones}; {@code ladderCommunity} and {@code announce} may be null. */
     record MemberV1(int v, String platform, String user, Map<String, String> cleanDates, List<PastV1> history,
@@ -113,44 +108,14 @@ final class MilestoneCodec {
     }
 
     private String write(Object value, String what) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not encode " + what, e);
-        }
+        return versioned.write(value, what);
     }
 
-    private <T> T read(String json, Class<T> type, String what) {
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + what + " record is not valid JSON", e);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new IllegalStateException("stored " + what + " record is not a JSON object");
-        }
-        JsonNode v = tree.get("v");
-        if (v == null || !v.canConvertToInt()) {
-            throw new IllegalStateException("stored " + what + " record has no version field 'v'");
-        }
-        if (v.asInt() != VERSION) {
-            throw new IllegalStateException("stored " + what + " record has unsupported version " + v.asInt()
-                    + " (this build reads version " + VERSION + "); upgrade the application");
-        }
-        try {
-            return mapper.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + what + " record does not match version " + VERSION, e);
-        }
+    private <T> T read(String text, Class<T> type, String what) {
+        return versioned.read(text, type, what);
     }
 
     private static Platform platform(String code) {
-        for (Platform p : Platform.values()) {
-            if (p.code().equals(code)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown platform code");
+        return VersionedJson.platform(code);
     }
 }

@@ -2,9 +2,6 @@ package org.fellowship.redis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,11 +20,9 @@ import org.fellowship.core.store.MemberProfile;
  * record type, never its content.
  */
 final class RecordCodec {
-    static final int VERSION = 1;
+    static final int VERSION = VersionedJson.VERSION;
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            // A newer writer of the same version may add optional fields; readers ignore them.
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final VersionedJson versioned = new VersionedJson();
 
     /** Stored form of {@link MemberProfile}; {@code zone} is the IANA id or {@code null}. */
     record ProfileV1(int v, String platform, String user, String zone, String language) {
@@ -77,7 +72,7 @@ final class RecordCodec {
 
     List<String> readStrings(String json) {
         try {
-            return mapper.readValue(json, new TypeReference<List<String>>() { });
+            return versioned.mapper().readValue(json, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored string list is not valid JSON", e);
         }
@@ -89,44 +84,14 @@ final class RecordCodec {
     }
 
     private String write(Object value, String what) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not encode " + what, e);
-        }
+        return versioned.write(value, what);
     }
 
-    private <T> T read(String json, Class<T> type, String what) {
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + what + " record is not valid JSON", e);
-        }
-        if (tree == null || !tree.isObject()) {
-            throw new IllegalStateException("stored " + what + " record is not a JSON object");
-        }
-        JsonNode v = tree.get("v");
-        if (v == null || !v.canConvertToInt()) {
-            throw new IllegalStateException("stored " + what + " record has no version field 'v'");
-        }
-        if (v.asInt() != VERSION) {
-            throw new IllegalStateException("stored " + what + " record has unsupported version " + v.asInt()
-                    + " (this build reads version " + VERSION + "); upgrade the application");
-        }
-        try {
-            return mapper.treeToValue(tree, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored " + what + " record does not match version " + VERSION, e);
-        }
+    private <T> T read(String text, Class<T> type, String what) {
+        return versioned.read(text, type, what);
     }
 
     private static Platform platform(String code) {
-        for (Platform p : Platform.values()) {
-            if (p.code().equals(code)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown platform code");
+        return VersionedJson.platform(code);
     }
 }
