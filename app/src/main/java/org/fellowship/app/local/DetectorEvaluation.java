@@ -115,6 +115,7 @@ public final class DetectorEvaluation {
                     : "-- raw text --");
             UnaryOperator<String> prepare = undo ? DetectorEvaluation::undoSubstitutions : UnaryOperator.identity();
             Map<String, int[]> perLabel = new TreeMap<>();
+            Map<String, List<Double>> scores = new TreeMap<>();
             int crisisRows = 0;
             int crisisFound = 0;
             for (int i = 1; i < rows.size(); i++) {
@@ -123,6 +124,8 @@ public final class DetectorEvaluation {
                     continue;
                 }
                 Detection d = detector.detect(prepare.apply(row.get(text)));
+                scores.computeIfAbsent(row.get(crisis).strip().equals("1") ? "crisis" : row.get(label),
+                        k -> new ArrayList<>()).add(d.crisisScore());
                 int[] counts = perLabel.computeIfAbsent(row.get(label), k -> new int[2]);
                 counts[0]++;
                 if (d.flagged()) {
@@ -144,6 +147,12 @@ public final class DetectorEvaluation {
             for (String l : List.of("supportive", "indicator", "uninformative")) {
                 int[] c = perLabel.getOrDefault(l, new int[2]);
                 out.printf(Locale.ROOT, "false alerts %-13s %4d/%-4d = %.3f%n", l, c[1], c[0], ratio(c[1], c[0]));
+            }
+            out.println("  operating points (a community may set its crisis threshold):");
+            out.println("  threshold  recall  supportive  indicator  uninformative");
+            for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
+                out.printf(Locale.ROOT, "  %9.1f  %6.3f  %10.3f  %9.3f  %13.3f%n", t, above(scores, "crisis", t),
+                        above(scores, "supportive", t), above(scores, "indicator", t), above(scores, "uninformative", t));
             }
         }
     }
@@ -199,6 +208,11 @@ public final class DetectorEvaluation {
         }
         perLabel.forEach((l, c) -> out.printf(Locale.ROOT, "%-20s rows %5d  crisis alerts %.3f  relapse %.3f%n", l, c[0],
                 ratio(c[1], c[0]), ratio(c[2], c[0])));
+    }
+
+    private static double above(Map<String, List<Double>> scores, String group, double threshold) {
+        List<Double> list = scores.getOrDefault(group, List.of());
+        return ratio((int) list.stream().filter(s -> s >= threshold).count(), list.size());
     }
 
     private static double ratio(int a, int b) {

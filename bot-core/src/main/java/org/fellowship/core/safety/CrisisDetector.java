@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * when a phrase is found does stage 2 run: the {@link LanguageAnalyzer} splits sentences and the
  * {@link ContextRules} discount negated, past, third-person, quoted, supportive and hypothetical mentions. Each
  * category's score is a noisy-or of its distinct phrases' weights after context (the same phrase twice counts
- * once, so long posts do not add up weak words), lowered further when a trained model says the message reads as a
+ * once, so long posts do not add up weak words; the crisis categories combine the same way, since intent plus
+ * means is more than either), lowered further when a trained model says the message reads as a
  * supportive reply.
  *
  * <p>Thread-safe: immutable apart from a cache of per-community matchers.
@@ -97,8 +98,10 @@ public final class CrisisDetector {
             evidence.add(e);
             best.computeIfAbsent(e.category(), c -> new HashMap<>()).merge(e.phrase(), e.effectiveWeight(), Math::max);
         }
+        // Crisis categories add up (intent plus means is more than either); the category is the strongest one.
         CrisisCategory topCrisis = null;
-        double topCrisisScore = 0;
+        double topCategoryScore = 0;
+        double crisisNone = 1;
         double relapseScore = 0;
         for (Map.Entry<CrisisCategory, Map<String, Double>> e : best.entrySet()) {
             double none = 1;
@@ -107,14 +110,16 @@ public final class CrisisDetector {
             }
             double score = 1 - none;
             if (e.getKey().isCrisis()) {
-                if (score > topCrisisScore) {
-                    topCrisisScore = score;
+                crisisNone *= none;
+                if (score > topCategoryScore) {
+                    topCategoryScore = score;
                     topCrisis = e.getKey();
                 }
             } else {
                 relapseScore = score;
             }
         }
+        double topCrisisScore = 1 - crisisNone;
         DetectorThresholds t = policy.thresholds();
         boolean flagged = topCrisisScore >= t.crisis();
         boolean relapse = relapseScore >= t.relapse();
@@ -130,7 +135,7 @@ public final class CrisisDetector {
         double threshold = category == CrisisCategory.RELAPSE_DANGER ? t.relapse() : t.crisis();
         Severity severity = score >= t.high() && (flagged || relapse) ? Severity.HIGH
                 : score >= threshold ? Severity.MEDIUM : score > 0 ? Severity.LOW : Severity.NONE;
-        return new Detection(flagged, category, severity, score, relapse, evidence);
+        return new Detection(flagged, category, severity, score, topCrisisScore, relapseScore, relapse, evidence);
     }
 
     private static LanguageAnalyzer.Sentence sentenceAt(List<LanguageAnalyzer.Sentence> sentences, int position,

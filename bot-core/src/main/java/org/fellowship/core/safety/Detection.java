@@ -10,12 +10,15 @@ import java.util.List;
  *                 {@code null} when nothing was found
  * @param severity how urgent
  * @param score    the strongest category's score in [0, 1]
+ * @param crisisScore  the combined score of the crisis categories in [0, 1]
+ * @param relapseScore the score of imminent relapse danger in [0, 1]
  * @param relapse  {@code true} when imminent relapse danger reached its threshold (support, not a crisis page)
  * @param evidence every phrase found, with spans into the original message
  */
-public record Detection(boolean flagged, CrisisCategory category, Severity severity, double score, boolean relapse,
+public record Detection(boolean flagged, CrisisCategory category, Severity severity, double score,
+                        double crisisScore, double relapseScore, boolean relapse,
                         List<Evidence> evidence) {
-    public static final Detection NOTHING = new Detection(false, null, Severity.NONE, 0, false, List.of());
+    public static final Detection NOTHING = new Detection(false, null, Severity.NONE, 0, 0, 0, false, List.of());
 
     public Detection {
         evidence = List.copyOf(evidence);
