@@ -8,7 +8,9 @@ import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.app.nlp.OpenNlpAnalyzer;
 import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -19,9 +21,12 @@ public final class BotAssembly {
     private BotAssembly() {
     }
 
-    /** Every feature, in the order they are installed (command listing order follows it). */
+    /**
+     * Every feature, in the order they are installed (command listing order follows it). Crisis support installs
+     * the safety screen with OpenNLP stage 2 (models load once per process, about a second).
+     */
     public static List<Feature> features() {
-        return List.of(new ProfileFeature());
+        return List.of(new ProfileFeature(), CrisisFeature.withDefaults(OpenNlpAnalyzer.shared()));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

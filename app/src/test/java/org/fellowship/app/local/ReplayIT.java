@@ -39,6 +39,17 @@ class ReplayIT {
     }
 
     @Test
+    void crisisTranscriptGivesTheExpectedOutputByteForByte() throws Exception {
+        Run first = replay(EXAMPLES.resolve("crisis.jsonl").toString(), "");
+
+        assertThat(first.err()).isEmpty();
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).isEqualTo(Files.readString(EXAMPLES.resolve("crisis.expected.jsonl")));
+        // nothing about a crisis is ever posted to the group
+        assertThat(first.out().lines()).noneMatch(l -> l.contains("\"kind\":\"group\""));
+    }
+
+    @Test
     void duplicateMessageIdsAreAnsweredOnce() {
         String line = "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\","
                 + "\"chat\":{\"id\":\"42\",\"kind\":\"direct\"},\"user\":{\"id\":\"42\",\"name\":\"Sam\"},"

@@ -107,6 +107,14 @@ public final class TextNormalizer {
         b = squeezeRuns(b);
         b = joinSplitLetters(b);
         b = squeezeRuns(words(b));
+        // Dropping apostrophes and extra spaces can line up new split letters or contractions: settle them.
+        for (int round = 0; round < 3; round++) {
+            String before = b.sb.toString();
+            b = squeezeRuns(words(joinSplitLetters(b)));
+            if (b.sb.toString().equals(before)) {
+                break;
+            }
+        }
         return new Normalized(b.sb.toString(), b.trimmedSources());
     }
 
@@ -265,13 +273,22 @@ public final class TextNormalizer {
                 while (j < n && Character.isLetter(in.at(j)) && (j + 1 >= n || !Character.isLetterOrDigit(in.at(j + 1)))) {
                     letters++;
                     last = j + 1;
-                    if (j + 2 < n && separator(in.at(j + 1)) && (sep == 0 || sep == in.at(j + 1))
-                            && Character.isLetter(in.at(j + 2))) {
-                        sep = in.at(j + 1);
-                        j += 2;
-                    } else {
-                        break;
+                    int k = j + 1;
+                    if (k < n && separator(in.at(k)) && (sep == 0 || sep == in.at(k))) {
+                        char s = in.at(k);
+                        while (k < n && in.at(k) == s && s == ' ') {
+                            k++; // several spaces count as one separator
+                        }
+                        if (s != ' ') {
+                            k++;
+                        }
+                        if (k < n && Character.isLetter(in.at(k))) {
+                            sep = s;
+                            j = k;
+                            continue;
+                        }
                     }
+                    break;
                 }
                 j = last;
                 if (letters >= 3) {
@@ -322,7 +339,8 @@ public final class TextNormalizer {
             if (expanded == null) {
                 String bare = word.replace("'", "");
                 if (word.endsWith("n't") && !CONTRACTIONS.containsKey(bare)) {
-                    expanded = word.substring(0, word.length() - 3) + " not";
+                    String stem = word.substring(0, word.length() - 3).replace("'", "");
+                    expanded = stem.isEmpty() ? "not" : stem + " not";
                 } else {
                     expanded = CONTRACTIONS.getOrDefault(bare, bare);
                 }
