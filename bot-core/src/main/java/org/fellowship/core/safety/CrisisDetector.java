@@ -27,6 +27,7 @@ public final class CrisisDetector {
 
     private final Lexicon lexicon;
     private final PhraseMatcher builtIn;
+    private final PhraseMatcher idioms;
     private final LanguageAnalyzer analyzer;
     private final ContextRules rules = new ContextRules();
     private final TextNormalizer normalizer = TextNormalizer.standard();
@@ -35,6 +36,8 @@ public final class CrisisDetector {
     public CrisisDetector(Lexicon lexicon, LanguageAnalyzer analyzer) {
         this.lexicon = lexicon;
         this.builtIn = new PhraseMatcher(lexicon);
+        this.idioms = new PhraseMatcher(new Lexicon(lexicon.idioms().stream()
+                .map(i -> new LexiconEntry(i, CrisisCategory.SUICIDAL_IDEATION, 1)).toList()));
         this.analyzer = analyzer;
     }
 
@@ -63,8 +66,11 @@ public final class CrisisDetector {
         PhraseMatcher matcher = policy.additions().isEmpty() ? builtIn
                 : communityMatchers.computeIfAbsent(policy.additions(), a -> new PhraseMatcher(lexicon.plus(a)));
         List<PhraseMatcher.Match> matches = new ArrayList<>();
-        for (PhraseMatcher.Match m : matcher.find(text)) {
-            if (!policy.allows(m.entry())) {
+        List<PhraseMatcher.Match> found = matcher.find(text);
+        List<PhraseMatcher.Match> idiomatic = found.isEmpty() ? List.of() : idioms.find(text);
+        for (PhraseMatcher.Match m : found) {
+            boolean insideIdiom = idiomatic.stream().anyMatch(i -> i.start() <= m.start() && m.end() <= i.end());
+            if (!insideIdiom && !policy.allows(m.entry())) {
                 matches.add(m);
             }
         }

@@ -18,18 +18,26 @@ import java.util.List;
  * phrase | category | weight
  * kill myself | suicidal_ideation | 0.9
  * overdos*    | overdose_lethal_means | 0.5
+ * ! cut myself off
  * </pre>
  *
+ * A line starting with {@code !} is an idiom that is not evidence: a phrase found inside it is ignored
+ * ("cut myself off from friends" is not self-harm).
  * The category is one of {@link CrisisCategory} in lower case; the weight is in (0, 1]. Phrases are matched after
  * {@link TextNormalizer normalisation}, so write them in plain lower case without apostrophes ("do not", "i am").
  * Immutable.
  */
-public record Lexicon(List<LexiconEntry> entries) {
+public record Lexicon(List<LexiconEntry> entries, List<String> idioms) {
     /** The resource holding the built-in lexicon. */
     public static final String BUILT_IN = "/org/fellowship/core/safety/crisis-lexicon.txt";
 
     public Lexicon {
         entries = List.copyOf(entries);
+        idioms = List.copyOf(idioms);
+    }
+
+    public Lexicon(List<LexiconEntry> entries) {
+        this(entries, List.of());
     }
 
     /** The lexicon shipped with the bot. */
@@ -52,6 +60,7 @@ public record Lexicon(List<LexiconEntry> entries) {
      */
     public static Lexicon parse(Reader reader, String sourceName) throws IOException {
         List<LexiconEntry> entries = new ArrayList<>();
+        List<String> idioms = new ArrayList<>();
         BufferedReader lines = new BufferedReader(reader);
         String line;
         int number = 0;
@@ -59,6 +68,14 @@ public record Lexicon(List<LexiconEntry> entries) {
             number++;
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            if (trimmed.startsWith("!")) {
+                String idiom = trimmed.substring(1).strip();
+                if (idiom.isEmpty()) {
+                    throw new IllegalArgumentException(sourceName + ":" + number + ": empty idiom");
+                }
+                idioms.add(idiom);
                 continue;
             }
             String[] parts = trimmed.split("\\|");
@@ -81,13 +98,13 @@ public record Lexicon(List<LexiconEntry> entries) {
                 throw new IllegalArgumentException(sourceName + ":" + number + ": " + e.getMessage());
             }
         }
-        return new Lexicon(entries);
+        return new Lexicon(entries, idioms);
     }
 
     /** This lexicon plus {@code more}. */
     public Lexicon plus(List<LexiconEntry> more) {
         List<LexiconEntry> all = new ArrayList<>(entries);
         all.addAll(more);
-        return new Lexicon(all);
+        return new Lexicon(all, idioms);
     }
 }

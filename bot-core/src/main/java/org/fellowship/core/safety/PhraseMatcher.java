@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Aho-Corasick automaton over normalised lexicon phrases: one pass over a message finds every phrase in it, in
  * time linear in the message length whatever the size of the lexicon. Matches start and end on word boundaries
- * (a phrase with a trailing {@code *} may end inside a word). Doubled letters count once on both sides, so
- * "killl", "kil" and "kill" are the same word to the matcher.
+ * (a phrase with a trailing {@code *} may end inside a word). A letter stretched to three or more ("diiie",
+ * "killl") matches the phrase's single or double letter, but a double never matches a single or the other way
+ * round, so "nose" is not "noose" and "of" is not "off".
  *
  * <p>Immutable after construction and safe to share across threads.
  */
@@ -36,13 +37,16 @@ public final class PhraseMatcher {
     private final Node root = new Node();
     private final List<LexiconEntry> entries;
     private final List<Integer> keyLengths = new ArrayList<>();
+    private final List<int[]> keyRuns = new ArrayList<>();
 
     public PhraseMatcher(Lexicon lexicon) {
         this.entries = lexicon.entries();
         TextNormalizer normalizer = TextNormalizer.standard();
         for (int id = 0; id < entries.size(); id++) {
-            String key = squeeze(normalizer.fold(entries.get(id).words())).key;
+            Squeezed phrase = squeeze(normalizer.fold(entries.get(id).words()));
+            String key = phrase.key;
             keyLengths.add(key.length());
+            keyRuns.add(phrase.runs);
             if (key.isEmpty()) {
                 continue;
             }
@@ -102,6 +106,9 @@ public final class PhraseMatcher {
             for (int id : node.outputs) {
                 LexiconEntry entry = entries.get(id);
                 int keyStart = i - keyLengths.get(id) + 1;
+                if (!runsFit(s.runs, keyStart, keyRuns.get(id), entry.prefix())) {
+                    continue;
+                }
                 int start = s.map[keyStart];
                 int end = s.map[i] + 1;
                 while (end < normalized.length() && normalized.charAt(end) == normalized.charAt(end - 1)
@@ -132,7 +139,21 @@ public final class PhraseMatcher {
         return end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
     }
 
-    private record Squeezed(String key, int[] map) {
+    /** Equal letter runs, or a run stretched to three or more in the text (the last letter of a prefix may grow). */
+    private static boolean runsFit(int[] textRuns, int start, int[] phraseRuns, boolean prefix) {
+        for (int k = 0; k < phraseRuns.length; k++) {
+            int text = textRuns[start + k];
+            int phrase = phraseRuns[k];
+            boolean last = k == phraseRuns.length - 1;
+            if (text != phrase && text < 3 && !(prefix && last && text > phrase)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The squeezed key, where each key character sits in the text, and how long its run of letters is. */
+    private record Squeezed(String key, int[] map, int[] runs) {
     }
 
     /** Drops a letter equal to the one before it, keeping where each kept character was. */
@@ -147,6 +168,11 @@ public final class PhraseMatcher {
             map[key.length()] = i;
             key.append(c);
         }
-        return new Squeezed(key.toString(), Arrays.copyOf(map, key.length()));
+        int[] kept = Arrays.copyOf(map, key.length());
+        int[] runs = new int[kept.length];
+        for (int k = 0; k < kept.length; k++) {
+            runs[k] = (k + 1 < kept.length ? kept[k + 1] : text.length()) - kept[k];
+        }
+        return new Squeezed(key.toString(), kept, runs);
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Folds chat text into one comparable form before matching, so spelling tricks do not hide words: Unicode NFKC,
  * accents removed, case folded, Cyrillic/Greek look-alike letters folded to Latin, zero-width and joiner
- * characters removed, leetspeak inside words ({@code k1ll}, {@code $uicide}), runs of three or more equal letters
- * shortened to two ({@code killlll}), split letters joined ({@code k i l l}, {@code k.i.l.l}), and apostrophes
+ * characters removed, leetspeak inside words ({@code k1ll}, {@code $uicide}), runs of four or more equal letters
+ * shortened to three ({@code killllll} -> {@code killl}), split letters joined ({@code k i l l}, {@code k.i.l.l}), and apostrophes
  * dropped with contractions expanded whether or not they were typed ({@code im}, {@code don't} -> {@code i am},
  * {@code do not}).
  *
@@ -242,13 +242,16 @@ public final class TextNormalizer {
         return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '!' || c == '|' || c == '+';
     }
 
-    /** Three or more of the same letter become two ({@code sooooo} -> {@code soo}). */
+    /**
+     * Four or more of the same letter become three ({@code sooooo} -> {@code sooo}): a stretched word stays marked
+     * as stretched, so the matcher can tell "diiie" (die) from "good" (not god).
+     */
     private static Buf squeezeRuns(Buf in) {
         Buf out = new Buf();
         for (int i = 0; i < in.length(); i++) {
             char c = in.at(i);
             int len = out.length();
-            if (Character.isLetter(c) && len >= 2 && out.at(len - 1) == c && out.at(len - 2) == c) {
+            if (Character.isLetter(c) && len >= 3 && out.at(len - 1) == c && out.at(len - 2) == c && out.at(len - 3) == c) {
                 continue;
             }
             out.add(c, in.src[i]);

@@ -90,6 +90,8 @@ class CrisisDetectorTest {
             "detox was hard but I made it",
             "my sponsor says cravings pass",
             "this song kills me",
+            "I have cut myself off from my drinking buddies",
+            "I don't want to live like this anymore, so I'm going to meetings",
             "suicide prevention month starts today"})
     void recoveryTalkDoesNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
@@ -165,6 +167,15 @@ class CrisisDetectorTest {
         assertThat(m.find("i will kill myself").stream().map(x -> x.entry().phrase()))
                 .containsExactly("kill myself", "myself");
         assertThat(m.find("skill myselfish")).isEmpty();
+        assertThat(m.find("i will kiiiill myself")).hasSize(2);
+        assertThat(m.find("i will kil myself")).extracting(x -> x.entry().phrase()).containsExactly("myself");
+        PhraseMatcher doubles = new PhraseMatcher(new Lexicon(List.of(
+                new LexiconEntry("noose", CrisisCategory.OVERDOSE_LETHAL_MEANS, 0.7),
+                new LexiconEntry("die", CrisisCategory.SUICIDAL_IDEATION, 0.2))));
+        assertThat(doubles.find("my nose")).isEmpty();
+        assertThat(doubles.find("a noose")).hasSize(1);
+        assertThat(doubles.find("diiie")).hasSize(1);
+        assertThat(doubles.find("diie")).isEmpty();
         assertThat(m.find("he overdosed").get(0).end()).isEqualTo("he overdosed".length());
     }
 }
