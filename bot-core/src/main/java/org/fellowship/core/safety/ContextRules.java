@@ -21,12 +21,16 @@ import java.util.Set;
  *   <li>{@link Reason#HYPOTHETICAL}: a condition or question ("if I ever ...") without a first-person statement.</li>
  * </ul>
  *
+ * One rule raises a phrase instead: {@link Reason#FIRST_PERSON_NOW}, a topic word ("suicidal", "overdose") with
+ * the writer as the subject just before it, in the present ("I'm so suicidal"), when no other rule applied.
+ *
  * Stateless and thread-safe.
  */
 public final class ContextRules {
     /** Why a phrase was discounted. */
     public enum Reason {
-        NEGATED(0.15), PAST(0.25), THIRD_PERSON(0.3), QUOTED(0.3), SUPPORTIVE(0.25), HYPOTHETICAL(0.5);
+        NEGATED(0.15), PAST(0.25), THIRD_PERSON(0.3), QUOTED(0.3), SUPPORTIVE(0.25), HYPOTHETICAL(0.5),
+        FIRST_PERSON_NOW(1.6);
 
         private final double factor;
 
@@ -51,6 +55,8 @@ public final class ContextRules {
             "daughter", "husband", "wife", "boyfriend", "girlfriend", "someone", "somebody", "people", "person",
             "cousin", "uncle", "aunt", "partner", "grandma", "grandpa", "roommate", "classmate", "coworker", "kid",
             "child", "guy", "girl", "man", "woman", "patient", "patients", "others", "celebrity", "bf", "gf", "ex");
+    private static final Set<String> PAST_AUXILIARIES = Set.of("was", "were", "had", "used", "did", "once",
+            "ago", "attempted", "tried");
     private static final Set<String> REPORTING = Set.of("said", "says", "say", "told", "tell", "tells", "asked",
             "heard");
     private static final List<String> PAST_MARKERS = List.of(" years ago", " year ago", " months ago", " month ago",
@@ -150,6 +156,18 @@ public final class ContextRules {
         boolean question = sentenceText.strip().endsWith("?");
         if ((conditional || question) && !"1".equals(subject) && !phraseFirstPerson) {
             reasons.add(Reason.HYPOTHETICAL);
+        }
+        if (reasons.isEmpty() && !phraseFirstPerson && "1".equals(subject)) {
+            boolean near = false;
+            boolean pastTense = false;
+            for (int k = Math.max(0, first - 4); k < first; k++) {
+                String t = tokens.get(k).text();
+                near |= FIRST_PERSON.contains(t);
+                pastTense |= PAST_AUXILIARIES.contains(t);
+            }
+            if (near && !pastTense) {
+                reasons.add(Reason.FIRST_PERSON_NOW);
+            }
         }
         return reasons;
     }

@@ -10,8 +10,8 @@ import java.util.Set;
  * @param phrase   the lexicon phrase (never the member's text)
  * @param category what it is evidence of
  * @param weight   the lexicon weight
- * @param factor   what the context left of it, in [0, 1] (1 = taken at face value)
- * @param context  the context rules that lowered it
+ * @param factor   what the context made of it (1 = taken at face value, below 1 lowered, above 1 raised)
+ * @param context  the context rules that applied
  */
 public record Evidence(int start, int end, String phrase, CrisisCategory category, double weight, double factor,
                        Set<ContextRules.Reason> context) {
@@ -21,6 +21,6 @@ public record Evidence(int start, int end, String phrase, CrisisCategory categor
 
     /** The evidence this phrase contributes after context. */
     public double effectiveWeight() {
-        return weight * factor;
+        return Math.min(0.95, weight * factor);
     }
 }
