@@ -10,7 +10,11 @@ import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
 import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.core.safety.CommunityPolicyStore;
+import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
+import org.fellowship.core.safety.CrisisResources;
+import org.fellowship.core.safety.MentorChain;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -26,7 +30,11 @@ public final class BotAssembly {
      * the safety screen with OpenNLP stage 2 (models load once per process, about a second).
      */
     public static List<Feature> features() {
-        return List.of(new ProfileFeature(), CrisisFeature.withDefaults(OpenNlpAnalyzer.shared()));
+        MentorChain mentors = MentorChain.withDefaults();
+        return List.of(new ProfileFeature(),
+                new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
+                        CrisisResources.builtInTable(), mentors),
+                mentors);
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

@@ -13,6 +13,10 @@ import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.outbound.TextStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +121,14 @@ public final class CrisisFeature implements Feature {
         List<ButtonRow> buttons = List.of(ButtonRow.of(
                 turn.button("Yes, connect me with a mentor", MENTOR_BUTTON, data),
                 turn.button("Not now", OK_BUTTON, Map.of())));
-        turn.replyPrivately(text.toString(), buttons);
+        urgent(turn, text.toString(), buttons);
+    }
+
+    /** A private reply that rate-limited adapters send before anything else. */
+    private static void urgent(Turn turn, String text, List<ButtonRow> buttons) {
+        turn.send(new OutboundMessage(turn.conversation().id(), text, TextStyle.PLAIN, buttons,
+                turn.conversation().isDirect() ? turn.triggeringMessage() : null, Delivery.PRIVATE, turn.actor().id(),
+                Priority.URGENT));
     }
 
     private void resources(Turn turn, String args) {
