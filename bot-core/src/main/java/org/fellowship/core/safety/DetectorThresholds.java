@@ -14,9 +14,12 @@ public record DetectorThresholds(double crisis, double relapse, double high) {
         check(high, "high");
     }
 
-    /** The built-in defaults: crisis 0.6, relapse 0.55, high 0.85. */
+    /**
+     * The built-in defaults: crisis 0.5 (more likely than not; a false alert costs a kind private message, a
+     * missed one costs much more), relapse 0.55, high 0.85.
+     */
     public static DetectorThresholds defaults() {
-        return new DetectorThresholds(0.6, 0.55, 0.85);
+        return new DetectorThresholds(0.5, 0.55, 0.85);
     }
 
     private static void check(double value, String name) {
