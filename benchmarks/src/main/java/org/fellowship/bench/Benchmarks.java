@@ -29,6 +29,7 @@ public final class Benchmarks {
                 System.getProperty("java.version"));
         if (all || which.contains("crisis")) {
             CrisisBenchmark.run();
+            withStore(url, CrisisBenchmark::latency);
         }
         if (all || which.contains("due-queue")) {
             withStore(url, store -> new DueQueueBenchmark(store).run());

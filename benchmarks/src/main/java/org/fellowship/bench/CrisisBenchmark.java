@@ -1,6 +1,27 @@
 package org.fellowship.bench;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
+import org.fellowship.app.BotAssembly;
+import org.fellowship.core.engine.BotCore;
+import org.fellowship.core.engine.BotSettings;
+import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.ChatKind;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Member;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.PlatformCapabilities;
+import org.fellowship.redis.RedisStore;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +86,81 @@ final class CrisisBenchmark {
         });
         System.out.printf(Locale.ROOT, "  ratio: %.1fx the regex alternation, %.1fx the per-phrase loop%n",
                 stage1 / regex, stage1 / loop);
+    }
+
+    /**
+     * Message in to crisis resources out, in process, through the whole engine (dedupe, profile and button tokens
+     * in real Redis, OpenNLP stage 2): p50 and p99 over distinct members writing crisis messages in a group.
+     */
+    static void latency(RedisStore store) {
+        LastSend gateway = new LastSend();
+        BotCore core = BotAssembly.build(store, Clock.systemUTC(), new Gateways().register(gateway),
+                BotSettings.defaults(), Runnable::run, 10_000);
+        String[] crisis = {"I want to end my life", "i am going to kill myself tonight", "I took all my pills",
+            "honestly I just want to die", "I keep cutting myself and I can't stop"};
+        Conversation group = new Conversation(new ConversationId(Platform.TELEGRAM, "-100"), ChatKind.GROUP,
+                new CommunityId(Platform.TELEGRAM, "-100"), "group");
+        int warmup = 2_000;
+        int measured = 5_000;
+        double[] millis = new double[measured];
+        for (int i = 0; i < warmup + measured; i++) {
+            Member member = new Member(new ChatUserId(Platform.TELEGRAM, "u" + i), "M", false, false, false);
+            MessageReceived event = MessageReceived.simple("e" + i, group, member, Instant.now(), "m" + i,
+                    crisis[i % crisis.length]);
+            gateway.sentAt = 0;
+            long start = System.nanoTime();
+            core.engine().accept(event);
+            long sent = gateway.sentAt;
+            if (sent == 0) {
+                throw new IllegalStateException("no crisis resources were sent for message " + i);
+            }
+            if (i >= warmup) {
+                millis[i - warmup] = (sent - start) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "crisis message in -> resources out (engine, real Redis, OpenNLP): "
+                + "p50 %.2f ms, p99 %.2f ms over %,d messages%n", millis[measured / 2], millis[measured * 99 / 100],
+                measured);
+    }
+
+    /** Remembers when the last message was sent. */
+    private static final class LastSend implements ChatGateway {
+        volatile long sentAt;
+
+        @Override
+        public Platform platform() {
+            return Platform.TELEGRAM;
+        }
+
+        @Override
+        public PlatformCapabilities capabilities() {
+            return PlatformCapabilities.telegram(true);
+        }
+
+        @Override
+        public MessageRef send(OutboundMessage message) {
+            sentAt = System.nanoTime();
+            return new MessageRef(message.to(), "1");
+        }
+
+        @Override
+        public void edit(MessageRef target, OutboundMessage replacement) {
+        }
+
+        @Override
+        public void acknowledge(ButtonPressed press, String notice) {
+        }
+
+        @Override
+        public ConversationId openDirect(ChatUserId member) {
+            return new ConversationId(Platform.TELEGRAM, member.value());
+        }
+
+        @Override
+        public Optional<String> startLink(String startToken) {
+            return Optional.empty();
+        }
     }
 
     interface Work {
