@@ -70,7 +70,10 @@ public final class CrisisDetector {
         List<PhraseMatcher.Match> idiomatic = found.isEmpty() ? List.of() : idioms.find(text);
         for (PhraseMatcher.Match m : found) {
             boolean insideIdiom = idiomatic.stream().anyMatch(i -> i.start() <= m.start() && m.end() <= i.end());
-            if (!insideIdiom && !policy.allows(m.entry())) {
+            // a phrase inside a longer phrase found at the same place is the same evidence, counted once
+            boolean insideLonger = found.stream().anyMatch(o -> o != m && o.start() <= m.start() && m.end() <= o.end()
+                    && o.end() - o.start() > m.end() - m.start());
+            if (!insideIdiom && !insideLonger && !policy.allows(m.entry())) {
                 matches.add(m);
             }
         }
