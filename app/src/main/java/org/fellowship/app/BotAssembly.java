@@ -14,7 +14,13 @@ import org.fellowship.core.meeting.FeedSource;
 import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.milestone.MilestoneFeature;
 import org.fellowship.core.privacy.PrivacyFeature;
+import org.fellowship.app.nlp.OpenNlpAnalyzer;
 import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.core.safety.CommunityPolicyStore;
+import org.fellowship.core.safety.CrisisDetector;
+import org.fellowship.core.safety.CrisisFeature;
+import org.fellowship.core.safety.CrisisResources;
+import org.fellowship.core.safety.MentorChain;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -26,13 +32,18 @@ public final class BotAssembly {
     }
 
     /**
-     * Every feature, in the order they are installed (command listing order follows it).
+     * Every feature, in the order they are installed (command listing order follows it). Crisis support installs
+     * the safety screen with OpenNLP stage 2 (models load once per process, about a second).
      *
      * @param feeds where meeting feeds are fetched from (the app's HTTP fetcher)
      */
     public static List<Feature> features(RedisStore store, FeedSource feeds) {
-        return List.of(new ProfileFeature(), new MilestoneFeature(store.milestones()),
-                new MeetingsFeature(store.meetings(), feeds), new PrivacyFeature(store.eraser()));
+        MentorChain mentors = MentorChain.withDefaults();
+        return List.of(new ProfileFeature(),
+                new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
+                        CrisisResources.builtInTable(), mentors),
+                mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
+                new PrivacyFeature(store.eraser()));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

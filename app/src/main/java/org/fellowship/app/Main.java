@@ -4,7 +4,7 @@ import org.fellowship.app.local.LocalModes;
 import org.springframework.boot.SpringApplication;
 
 /**
- * Entry point. {@code replay FILE} and {@code console} run a local mode without the web server; anything else
+ * Entry point. {@code replay FILE}, {@code console} and {@code evaluate-detector CSV} run a local mode without the web server; anything else
  * starts the Spring Boot application (adapters enabled by their tokens, health on {@code /actuator/health}).
  */
 public final class Main {

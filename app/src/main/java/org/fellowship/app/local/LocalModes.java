@@ -11,20 +11,22 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import org.fellowship.app.nlp.OpenNlpAnalyzer;
+import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.redis.EmbeddedRedis;
 import org.fellowship.redis.KeySchema;
 import org.fellowship.redis.RedisStore;
 
 /**
- * The command-line modes that need no platform token: {@code replay FILE [--redis-url URL]} and
- * {@code console [--redis-url URL]}. Output goes to stdout, diagnostics to stderr; logs are quiet (warnings only,
+ * The command-line modes that need no platform token: {@code replay FILE [--redis-url URL]},
+ * {@code console [--redis-url URL]} and {@code evaluate-detector CSV [--column NAME] [--label-column NAME]}. Output goes to stdout, diagnostics to stderr; logs are quiet (warnings only,
  * on stderr) so replay output stays pure JSON lines.
  */
 public final class LocalModes {
     static final int OK = 0;
     static final int BAD_INPUT = 2;
     static final int NO_REDIS = 3;
-    private static final Set<String> MODES = Set.of("replay", "console");
+    private static final Set<String> MODES = Set.of("replay", "console", "evaluate-detector");
     private static final Duration DONE_RETENTION = Duration.ofDays(14);
 
     private LocalModes() {
@@ -43,6 +45,9 @@ public final class LocalModes {
 
     static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         String mode = args[0];
+        if (mode.equals("evaluate-detector")) {
+            return evaluateDetector(args, out, err);
+        }
         String redisUrl = option(args, "--redis-url");
         if (redisUrl == null) {
             String env = System.getenv("REDIS_URL");
@@ -96,6 +101,22 @@ public final class LocalModes {
         } catch (TranscriptException e) {
             out.flush();
             err.println("replay: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static int evaluateDetector(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2 || args[1].startsWith("--")) {
+            err.println("usage: evaluate-detector CSV [--column TEXT_COLUMN] [--label-column LABEL_COLUMN] [--simple]");
+            return BAD_INPUT;
+        }
+        try {
+            boolean simple = java.util.Arrays.asList(args).contains("--simple");
+            CrisisDetector detector = simple ? CrisisDetector.simple() : CrisisDetector.standard(OpenNlpAnalyzer.shared());
+            return new DetectorEvaluation(detector, out).run(Path.of(args[1]), option(args, "--column"),
+                    option(args, "--label-column"), err);
+        } catch (IOException e) {
+            err.println("evaluate-detector: " + e.getMessage());
             return BAD_INPUT;
         }
     }

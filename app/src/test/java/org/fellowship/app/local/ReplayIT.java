@@ -43,7 +43,7 @@ class ReplayIT {
 
     @Test
     void everyFeatureShipsAnExample() throws IOException {
-        assertThat(examples()).contains("getting-started.jsonl", "milestones.jsonl", "meetings.jsonl");
+        assertThat(examples()).contains("getting-started.jsonl", "milestones.jsonl", "meetings.jsonl", "crisis.jsonl");
     }
 
     @ParameterizedTest
@@ -56,6 +56,13 @@ class ReplayIT {
         assertThat(first.exit()).isZero();
         assertThat(second.out()).isEqualTo(first.out());
         assertThat(first.out()).isEqualTo(Files.readString(EXAMPLES.resolve(example.replace(".jsonl", ".expected.jsonl"))));
+    }
+
+    @Test
+    void nothingAboutACrisisIsPostedToTheGroup() {
+        Run run = replay(EXAMPLES.resolve("crisis.jsonl").toString(), "");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines()).isNotEmpty().noneMatch(l -> l.contains("\"kind\":\"group\""));
     }
 
     @Test

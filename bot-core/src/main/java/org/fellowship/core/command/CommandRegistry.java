@@ -17,8 +17,9 @@ public final class CommandRegistry {
         }
     }
 
+    /** Finds a command; a typed '-' matches the registered '_' ({@code /help-now} is {@code /help_now}). */
     public synchronized Optional<CommandSpec> find(String name) {
-        return Optional.ofNullable(commands.get(name));
+        return Optional.ofNullable(commands.get(name.replace('-', '_')));
     }
 
     /** All commands, in registration order. */

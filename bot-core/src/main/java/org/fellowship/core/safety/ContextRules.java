@@ -1,0 +1,205 @@
+package org.fellowship.core.safety;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Stage-2 rules that decide how much a lexicon phrase says about the writer, now. Each rule that applies
+ * multiplies the phrase's weight by its factor. The rules are the ones a clinician would name, not fitted to rows:
+ *
+ * <ul>
+ *   <li>{@link Reason#NEGATED}: a negation just before the phrase in the same sentence ("I'm not going to hurt
+ *       myself", "I would never ..."), except "can't stop / can't take / can't cope" which are not denials;</li>
+ *   <li>{@link Reason#PAST}: the sentence places it in the past or in recovery ("two years ago I tried", "when I
+ *       was 16", "I used to", "I survived", "it gets better");</li>
+ *   <li>{@link Reason#THIRD_PERSON}: someone else is the subject ("my friend overdosed") for phrases that are not
+ *       first-person already;</li>
+ *   <li>{@link Reason#QUOTED}: inside quotation marks or after "said" / "told me";</li>
+ *   <li>{@link Reason#SUPPORTIVE}: the sentence speaks to "you" ("please don't kill yourself", "if you want to
+ *       die, call 988"), or the message as a whole reads as support;</li>
+ *   <li>{@link Reason#HYPOTHETICAL}: a condition or question ("if I ever ...") without a first-person statement.</li>
+ * </ul>
+ *
+ * One rule raises a phrase instead: {@link Reason#FIRST_PERSON_NOW}, a topic word ("suicidal", "overdose") with
+ * the writer as the subject just before it, in the present ("I'm so suicidal"), when no other rule applied.
+ *
+ * Stateless and thread-safe.
+ */
+public final class ContextRules {
+    /** Why a phrase was discounted. */
+    public enum Reason {
+        NEGATED(0.15), PAST(0.25), THIRD_PERSON(0.3), QUOTED(0.3), SUPPORTIVE(0.25), HYPOTHETICAL(0.5),
+        FIRST_PERSON_NOW(1.6);
+
+        private final double factor;
+
+        Reason(double factor) {
+            this.factor = factor;
+        }
+
+        public double factor() {
+            return factor;
+        }
+    }
+
+    private static final Set<String> NEGATORS = Set.of("not", "never", "nt", "nobody", "neither");
+    /** After a negator, these verbs make "not X" a statement of distress, not a denial ("can not stop"). */
+    private static final Set<String> NOT_A_DENIAL = Set.of("stop", "help", "wait", "stand", "bear", "handle", "cope",
+            "take", "see", "find", "get", "keep", "sure", "know", "want", "care", "anymore", "live", "sleep", "eat",
+            "be", "think", "even", "believe", "imagine");
+    private static final Set<String> FIRST_PERSON = Set.of("i", "me", "my", "myself", "mine", "im");
+    private static final Set<String> SECOND_PERSON = Set.of("you", "your", "yourself", "yours", "yourselves");
+    private static final Set<String> THIRD_PERSON = Set.of("he", "she", "they", "him", "her", "them", "his", "their",
+            "himself", "herself", "themselves", "friend", "brother", "sister", "mom", "mother", "dad", "father", "son",
+            "daughter", "husband", "wife", "boyfriend", "girlfriend", "someone", "somebody", "people", "person",
+            "cousin", "uncle", "aunt", "partner", "grandma", "grandpa", "roommate", "classmate", "coworker", "kid",
+            "child", "guy", "girl", "man", "woman", "patient", "patients", "others", "celebrity", "bf", "gf", "ex");
+    private static final Set<String> PAST_AUXILIARIES = Set.of("was", "were", "had", "used", "did", "once",
+            "ago", "attempted", "tried");
+    private static final Set<String> REPORTING = Set.of("said", "says", "say", "told", "tell", "tells", "asked",
+            "heard");
+    private static final List<String> PAST_MARKERS = List.of(" years ago", " year ago", " months ago", " month ago",
+            "used to", "back then", "when i was", "in the past", "last year", "years back", "as a kid", "as a teen",
+            "in high school", "in middle school", "in college", "at the time", "at that time", "back in ",
+            "i survived", "survived", "recovered", "recovery", "since then", "gets better", "got better",
+            "getting better", "looking back", "for years", "sober for", "clean for", "sober since", "clean since",
+            "i was younger", "my teens", "my twenties", "growing up", "had been", "years old", "first attempt",
+            "previous attempt", "past attempt", "history of");
+    private static final List<String> SUPPORT_MARKERS = List.of("call 988", "text 988", "988", "741741", "hotline",
+            "lifeline", "samaritans", "crisis line", "crisis text", "reach out", "here for you", "you are not alone",
+            "not alone", "talk to someone", "talk to a therapist", "see a therapist", "get help", "seek help",
+            "please do not", "please dont", "stay safe", "stay strong", "it gets better", "hope you", "hope things",
+            "proud of you", "sending hugs", "hugs", "pm me", "dm me", "message me", "you deserve", "you matter",
+            "you can do", "you got this", "i hope", "good luck", "feel free", "you are worth", "you will");
+
+    /**
+     * The reasons that apply to the phrase at {@code [start, end)} of {@code text}, in {@code sentence} of a
+     * message whose support markers were counted with {@link #supportMarkers(String)}.
+     */
+    public Set<Reason> reasons(String text, LanguageAnalyzer.Sentence sentence, int start, int end,
+                               LexiconEntry entry, int messageSupportMarkers) {
+        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        List<LanguageAnalyzer.Token> tokens = sentence.tokens();
+        int first = 0;
+        while (first < tokens.size() && tokens.get(first).end() <= start) {
+            first++;
+        }
+        String words = " " + entry.words().strip() + " ";
+        boolean phraseFirstPerson = FIRST_PERSON.stream().anyMatch(w -> words.contains(" " + w + " "));
+        boolean phraseSecondPerson = SECOND_PERSON.stream().anyMatch(w -> words.contains(" " + w + " "));
+
+        // negation: within four tokens before the phrase, not followed by a distress verb
+        for (int k = Math.max(0, first - 4); k < first; k++) {
+            String t = tokens.get(k).text();
+            if (NEGATORS.contains(t)) {
+                String after = k + 1 < tokens.size() ? tokens.get(k + 1).text() : "";
+                boolean clauseBreak = false;
+                for (int m = k + 1; m < first; m++) {
+                    String w = tokens.get(m).text();
+                    clauseBreak |= w.equals(",") || w.equals("but") || w.equals("and") || w.equals("because");
+                }
+                if (!NOT_A_DENIAL.contains(after) && !clauseBreak) {
+                    reasons.add(Reason.NEGATED);
+                }
+            }
+        }
+
+        String sentenceText = " " + text.substring(sentence.start(), sentence.end()) + " ";
+        for (String marker : PAST_MARKERS) {
+            if (sentenceText.contains(marker)) {
+                reasons.add(Reason.PAST);
+                break;
+            }
+        }
+
+        // who is the subject: the nearest person word before the phrase in its sentence
+        String subject = null;
+        for (int k = first - 1; k >= 0 && subject == null; k--) {
+            String t = tokens.get(k).text();
+            if (FIRST_PERSON.contains(t)) {
+                subject = "1";
+            } else if (SECOND_PERSON.contains(t)) {
+                subject = "2";
+            } else if (THIRD_PERSON.contains(t)) {
+                subject = "3";
+            }
+        }
+        boolean firstPersonInSentence = tokens.stream().anyMatch(t -> FIRST_PERSON.contains(t.text()));
+        if (!phraseFirstPerson) {
+            if ("3".equals(subject)) {
+                reasons.add(Reason.THIRD_PERSON);
+            }
+            if ("2".equals(subject) || phraseSecondPerson) {
+                reasons.add(Reason.SUPPORTIVE);
+            }
+        }
+        // reported speech and quotes
+        for (int k = 0; k < first; k++) {
+            if (REPORTING.contains(tokens.get(k).text())) {
+                reasons.add(Reason.QUOTED);
+            }
+        }
+        if (insideQuotes(text, start)) {
+            reasons.add(Reason.QUOTED);
+        }
+        // support: the message reads as support and this sentence is not about the writer
+        if (messageSupportMarkers >= 2 && !firstPersonInSentence || messageSupportMarkers >= 4 && !phraseFirstPerson) {
+            reasons.add(Reason.SUPPORTIVE);
+        }
+        // condition or question without a first-person statement
+        boolean conditional = false;
+        for (int k = Math.max(0, first - 6); k < first; k++) {
+            String t = tokens.get(k).text();
+            conditional |= t.equals("if") || t.equals("whether") || t.equals("when");
+        }
+        boolean question = sentenceText.strip().endsWith("?");
+        if ((conditional || question) && !"1".equals(subject) && !phraseFirstPerson) {
+            reasons.add(Reason.HYPOTHETICAL);
+        }
+        if (reasons.isEmpty() && !phraseFirstPerson && "1".equals(subject)) {
+            boolean near = false;
+            boolean pastTense = false;
+            for (int k = Math.max(0, first - 4); k < first; k++) {
+                String t = tokens.get(k).text();
+                near |= FIRST_PERSON.contains(t);
+                pastTense |= PAST_AUXILIARIES.contains(t);
+            }
+            if (near && !pastTense) {
+                reasons.add(Reason.FIRST_PERSON_NOW);
+            }
+        }
+        return reasons;
+    }
+
+    /** How many support markers ("call 988", "you are not alone", "hope you") a normalised message holds. */
+    public int supportMarkers(String text) {
+        String padded = " " + text + " ";
+        int count = 0;
+        for (String marker : SUPPORT_MARKERS) {
+            if (padded.contains(" " + marker + " ")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The product of the reasons' factors. */
+    public static double factor(Set<Reason> reasons) {
+        double f = 1;
+        for (Reason r : reasons) {
+            f *= r.factor();
+        }
+        return f;
+    }
+
+    private static boolean insideQuotes(String text, int position) {
+        int quotes = 0;
+        for (int i = 0; i < position; i++) {
+            if (text.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        return quotes % 2 == 1 && text.indexOf('"', position) >= 0;
+    }
+}

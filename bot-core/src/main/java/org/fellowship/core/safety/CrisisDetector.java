@@ -1,0 +1,161 @@
+package org.fellowship.core.safety;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two-stage crisis detection. Stage 1 normalises the message and runs the {@link PhraseMatcher} over it; only
+ * when a phrase is found does stage 2 run: the {@link LanguageAnalyzer} splits sentences and the
+ * {@link ContextRules} discount negated, past, third-person, quoted, supportive and hypothetical mentions. Each
+ * category's score is a noisy-or of its distinct phrases' weights after context (the same phrase twice counts
+ * once, so long posts do not add up weak words; the crisis categories combine the same way, since intent plus
+ * means is more than either), lowered further when a trained model says the message reads as a
+ * supportive reply.
+ *
+ * <p>Thread-safe: immutable apart from a cache of per-community matchers.
+ */
+public final class CrisisDetector {
+    private static final Logger LOG = LoggerFactory.getLogger(CrisisDetector.class);
+    private static final LanguageAnalyzer FALLBACK = new SimpleLanguageAnalyzer();
+
+    private final Lexicon lexicon;
+    private final PhraseMatcher builtIn;
+    private final PhraseMatcher idioms;
+    private final LanguageAnalyzer analyzer;
+    private final ContextRules rules = new ContextRules();
+    private final TextNormalizer normalizer = TextNormalizer.standard();
+    private final Map<List<LexiconEntry>, PhraseMatcher> communityMatchers = new ConcurrentHashMap<>();
+
+    public CrisisDetector(Lexicon lexicon, LanguageAnalyzer analyzer) {
+        this.lexicon = lexicon;
+        this.builtIn = new PhraseMatcher(lexicon);
+        this.idioms = new PhraseMatcher(new Lexicon(lexicon.idioms().stream()
+                .map(i -> new LexiconEntry(i, CrisisCategory.SUICIDAL_IDEATION, 1)).toList()));
+        this.analyzer = analyzer;
+    }
+
+    /** The built-in lexicon with the given analyser. */
+    public static CrisisDetector standard(LanguageAnalyzer analyzer) {
+        return new CrisisDetector(Lexicon.builtIn(), analyzer);
+    }
+
+    /** The built-in lexicon with the pure-Java analyser. */
+    public static CrisisDetector simple() {
+        return standard(FALLBACK);
+    }
+
+    public String analyzerName() {
+        return analyzer.name();
+    }
+
+    public Detection detect(String message) {
+        return detect(message, CommunityPolicy.defaults());
+    }
+
+    /** Looks at one message under a community's policy. Never {@code null}. */
+    public Detection detect(String message, CommunityPolicy policy) {
+        TextNormalizer.Normalized normalized = normalizer.normalize(message);
+        String text = normalized.text();
+        PhraseMatcher matcher = policy.additions().isEmpty() ? builtIn
+                : communityMatchers.computeIfAbsent(policy.additions(), a -> new PhraseMatcher(lexicon.plus(a)));
+        List<PhraseMatcher.Match> matches = new ArrayList<>();
+        List<PhraseMatcher.Match> found = matcher.find(text);
+        List<PhraseMatcher.Match> idiomatic = found.isEmpty() ? List.of() : idioms.find(text);
+        for (PhraseMatcher.Match m : found) {
+            boolean insideIdiom = idiomatic.stream().anyMatch(i -> i.start() <= m.start() && m.end() <= i.end());
+            // a phrase inside a longer phrase found at the same place is the same evidence, counted once
+            boolean insideLonger = found.stream().anyMatch(o -> o != m && o.start() <= m.start() && m.end() <= o.end()
+                    && o.end() - o.start() > m.end() - m.start());
+            if (!insideIdiom && !insideLonger && !policy.allows(m.entry())) {
+                matches.add(m);
+            }
+        }
+        if (matches.isEmpty()) {
+            return Detection.NOTHING;
+        }
+        // stage 2
+        List<LanguageAnalyzer.Sentence> sentences;
+        double supportive;
+        try {
+            sentences = analyzer.analyze(text);
+            supportive = analyzer.supportiveProbability(text);
+        } catch (RuntimeException e) {
+            LOG.warn("language analyser {} failed ({}); using the simple analyser", analyzer.name(),
+                    e.getClass().getSimpleName());
+            sentences = FALLBACK.analyze(text);
+            supportive = Double.NaN;
+        }
+        int supportMarkers = rules.supportMarkers(text);
+        // the trained model only speaks when it is confident, and never removes more than 40 % of the evidence
+        double modelFactor = Double.isNaN(supportive) || supportive <= 0.8 ? 1 : 1 - 0.4 * (supportive - 0.8) / 0.2;
+
+        List<Evidence> evidence = new ArrayList<>();
+        Map<CrisisCategory, Map<String, Double>> best = new EnumMap<>(CrisisCategory.class);
+        for (PhraseMatcher.Match m : matches) {
+            LanguageAnalyzer.Sentence sentence = sentenceAt(sentences, m.start(), text);
+            Set<ContextRules.Reason> reasons = rules.reasons(text, sentence, m.start(), m.end(), m.entry(), supportMarkers);
+            double factor = ContextRules.factor(reasons) * modelFactor;
+            int[] span = normalized.sourceSpan(m.start(), m.end());
+            Evidence e = new Evidence(span[0], span[1], m.entry().phrase(), m.entry().category(), m.entry().weight(),
+                    factor, reasons);
+            evidence.add(e);
+            best.computeIfAbsent(e.category(), c -> new HashMap<>()).merge(e.phrase(), e.effectiveWeight(), Math::max);
+        }
+        // Crisis categories add up (intent plus means is more than either); the category is the strongest one.
+        CrisisCategory topCrisis = null;
+        double topCategoryScore = 0;
+        double crisisNone = 1;
+        double relapseScore = 0;
+        for (Map.Entry<CrisisCategory, Map<String, Double>> e : best.entrySet()) {
+            double none = 1;
+            for (double w : e.getValue().values()) {
+                none *= 1 - Math.min(1, w);
+            }
+            double score = 1 - none;
+            if (e.getKey().isCrisis()) {
+                crisisNone *= none;
+                if (score > topCategoryScore) {
+                    topCategoryScore = score;
+                    topCrisis = e.getKey();
+                }
+            } else {
+                relapseScore = score;
+            }
+        }
+        double topCrisisScore = 1 - crisisNone;
+        DetectorThresholds t = policy.thresholds();
+        boolean flagged = topCrisisScore >= t.crisis();
+        boolean relapse = relapseScore >= t.relapse();
+        CrisisCategory category;
+        double score;
+        if (flagged || topCrisisScore >= relapseScore && topCrisis != null) {
+            category = topCrisis;
+            score = topCrisisScore;
+        } else {
+            category = relapseScore > 0 ? CrisisCategory.RELAPSE_DANGER : topCrisis;
+            score = Math.max(relapseScore, topCrisisScore);
+        }
+        double threshold = category == CrisisCategory.RELAPSE_DANGER ? t.relapse() : t.crisis();
+        Severity severity = score >= t.high() && (flagged || relapse) ? Severity.HIGH
+                : score >= threshold ? Severity.MEDIUM : score > 0 ? Severity.LOW : Severity.NONE;
+        return new Detection(flagged, category, severity, score, topCrisisScore, relapseScore, relapse, evidence);
+    }
+
+    private static LanguageAnalyzer.Sentence sentenceAt(List<LanguageAnalyzer.Sentence> sentences, int position,
+                                                        String text) {
+        for (LanguageAnalyzer.Sentence s : sentences) {
+            if (position >= s.start() && position < s.end()) {
+                return s;
+            }
+        }
+        return new LanguageAnalyzer.Sentence(0, text.length(), FALLBACK.analyze(text).stream()
+                .flatMap(s -> s.tokens().stream()).toList());
+    }
+}

@@ -1,0 +1,181 @@
+package org.fellowship.core.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Suites of short synthetic messages; test names refer to them by index, never by text. */
+class CrisisDetectorTest {
+    private final CrisisDetector detector = CrisisDetector.simple();
+
+    @ParameterizedTest(name = "crisis {index}")
+    @ValueSource(strings = {
+            "I want to kill myself",
+            "i am going to end my life tonight",
+            "I took all my pills",
+            "thinking about jumping off a bridge",
+            "I don't want to be alive anymore",
+            "i cant stop thinking about killing myself",
+            "I keep cutting myself",
+            "wrote my suicide note",
+            "I have a rope and I am going to hang myself",
+            "I wish I was dead",
+            "everyone would be better off without me, I want to die",
+            "gonna kms"})
+    void crisisAlerts(String text) {
+        assertThat(detector.detect(text).flagged()).isTrue();
+    }
+
+    @ParameterizedTest(name = "evasion {index}")
+    @ValueSource(strings = {
+            "I want to k\u200bi\u200bl\u200bl myself",
+            "I want to \u043a\u0456ll m\u0443self",
+            "i want to k1ll mys3lf",
+            "i want to k i l l myself",
+            "i want to killlllll myself",
+            "I w4nt t0 d1e",
+            "I want to K.I.L.L myself"})
+    void evasionsAlert(String text) {
+        assertThat(detector.detect(text).flagged()).isTrue();
+    }
+
+    @ParameterizedTest(name = "negated {index}")
+    @ValueSource(strings = {
+            "I'm not going to hurt myself",
+            "I would never kill myself",
+            "im not going to hurt myself, dont worry"})
+    void negationDoesNotAlert(String text) {
+        assertThat(detector.detect(text).flagged()).isFalse();
+    }
+
+    @ParameterizedTest(name = "past {index}")
+    @ValueSource(strings = {
+            "Two years ago I tried to kill myself and today I am grateful",
+            "when I was 16 I used to cut myself",
+            "I survived an overdose in 2019"})
+    void pastAndRecoveredDoesNotAlert(String text) {
+        assertThat(detector.detect(text).flagged()).isFalse();
+    }
+
+    @ParameterizedTest(name = "third person {index}")
+    @ValueSource(strings = {
+            "my friend said she wanted to overdose",
+            "my brother overdosed last year",
+            "he told me \"I want to die\" and I did not know what to say"})
+    void thirdPersonAndQuotesDoNotAlert(String text) {
+        assertThat(detector.detect(text).flagged()).isFalse();
+    }
+
+    @ParameterizedTest(name = "supportive {index}")
+    @ValueSource(strings = {
+            "please don't kill yourself, call 988",
+            "If you want to die, please reach out, you are not alone",
+            "call 988 or text them, they helped me",
+            "Thinking about suicide? You are not alone, call 988 and talk to someone"})
+    void supportiveRepliesDoNotAlert(String text) {
+        assertThat(detector.detect(text).flagged()).isFalse();
+    }
+
+    @ParameterizedTest(name = "recovery talk {index}")
+    @ValueSource(strings = {
+            "I relapsed yesterday and I'm back",
+            "drank a lot of water today",
+            "killing it at work this week",
+            "detox was hard but I made it",
+            "my sponsor says cravings pass",
+            "this song kills me",
+            "I have cut myself off from my drinking buddies",
+            "I don't want to live like this anymore, so I'm going to meetings",
+            "suicide prevention month starts today"})
+    void recoveryTalkDoesNotAlert(String text) {
+        assertThat(detector.detect(text).flagged()).isFalse();
+    }
+
+    @Test
+    void theWordSuicideAloneIsWeak() {
+        Detection d = detector.detect("suicide");
+        assertThat(d.flagged()).isFalse();
+        assertThat(d.candidate()).isTrue();
+        assertThat(d.severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void resultCarriesCategorySeverityScoreAndSpans() {
+        String text = "tonight I will take all my pills";
+        Detection d = detector.detect(text);
+        assertThat(d.flagged()).isTrue();
+        assertThat(d.category()).isEqualTo(CrisisCategory.OVERDOSE_LETHAL_MEANS);
+        assertThat(d.severity()).isEqualTo(Severity.HIGH);
+        assertThat(d.score()).isGreaterThan(0.85);
+        Evidence strongest = d.evidence().stream().filter(e -> e.phrase().equals("take all my pills")).findFirst().orElseThrow();
+        assertThat(text.substring(strongest.start(), strongest.end())).isEqualTo("take all my pills");
+    }
+
+    @Test
+    void relapseDangerIsReportedButIsNotACrisis() {
+        Detection d = detector.detect("I'm about to drink, on my way to the liquor store");
+        assertThat(d.flagged()).isFalse();
+        assertThat(d.relapse()).isTrue();
+        assertThat(d.category()).isEqualTo(CrisisCategory.RELAPSE_DANGER);
+    }
+
+    @Test
+    void communityAdditionsAllowListAndThresholds() {
+        LexiconEntry local = new LexiconEntry("catch the last ferry", CrisisCategory.SUICIDAL_IDEATION, 0.9);
+        CommunityPolicy policy = new CommunityPolicy(List.of(local), Set.of("kms"), DetectorThresholds.defaults());
+        assertThat(detector.detect("gonna catch the last ferry", policy).flagged()).isTrue();
+        assertThat(detector.detect("walked 5 kms", policy).candidate()).isFalse();
+        CommunityPolicy strict = new CommunityPolicy(List.of(), Set.of(), new DetectorThresholds(0.3, 0.5, 0.9));
+        assertThat(detector.detect("feeling so hopeless and suicidal", strict).flagged()).isTrue();
+    }
+
+    @Test
+    void analyserFailureFallsBackInsteadOfDroppingTheCandidate() {
+        LanguageAnalyzer broken = text -> {
+            throw new IllegalStateException("model missing");
+        };
+        assertThat(new CrisisDetector(Lexicon.builtIn(), broken).detect("I want to kill myself").flagged()).isTrue();
+    }
+
+    @Test
+    void lexiconFormatErrorsNameTheLine() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                Lexicon.parse(new StringReader("# ok\nkill myself | nonsense | 0.9\n"), "x.txt")))
+                .hasMessage("x.txt:2: unknown category 'nonsense'");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                Lexicon.parse(new StringReader("kill myself | self_harm\n"), "x.txt")))
+                .hasMessageContaining("x.txt:1: expected");
+    }
+
+    @Test
+    void builtInLexiconLoads() throws IOException {
+        assertThat(Lexicon.builtIn().entries()).hasSizeGreaterThan(150);
+    }
+
+    @Test
+    void matcherFindsOverlappingPhrasesOnWordBoundaries() {
+        PhraseMatcher m = new PhraseMatcher(new Lexicon(List.of(
+                new LexiconEntry("kill myself", CrisisCategory.SUICIDAL_IDEATION, 0.9),
+                new LexiconEntry("myself", CrisisCategory.SELF_HARM, 0.1),
+                new LexiconEntry("overdos*", CrisisCategory.OVERDOSE_LETHAL_MEANS, 0.4))));
+        assertThat(m.find("i will kill myself").stream().map(x -> x.entry().phrase()))
+                .containsExactly("kill myself", "myself");
+        assertThat(m.find("skill myselfish")).isEmpty();
+        assertThat(m.find("i will kiiiill myself")).hasSize(2);
+        assertThat(m.find("i will kil myself")).extracting(x -> x.entry().phrase()).containsExactly("myself");
+        PhraseMatcher doubles = new PhraseMatcher(new Lexicon(List.of(
+                new LexiconEntry("noose", CrisisCategory.OVERDOSE_LETHAL_MEANS, 0.7),
+                new LexiconEntry("die", CrisisCategory.SUICIDAL_IDEATION, 0.2))));
+        assertThat(doubles.find("my nose")).isEmpty();
+        assertThat(doubles.find("a noose")).hasSize(1);
+        assertThat(doubles.find("diiie")).hasSize(1);
+        assertThat(doubles.find("diie")).isEmpty();
+        assertThat(m.find("he overdosed").get(0).end()).isEqualTo("he overdosed".length());
+    }
+}
