@@ -1,6 +1,5 @@
 package org.fellowship.app.config;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -8,7 +7,7 @@ import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.model.Platform;
 
 /**
- * Exports the engine's counters: {@code fellowship_events_total{platform,outcome}} and
+ * Exports the engine's meters: {@code fellowship_events_seconds{platform,outcome}} (count and handling time) and
  * {@code fellowship_due_lag_seconds{kind,result}} (how late scheduled work ran: the queue lag).
  */
 final class MicrometerEngineMetrics implements EngineMetrics {
@@ -19,9 +18,9 @@ final class MicrometerEngineMetrics implements EngineMetrics {
     }
 
     @Override
-    public void event(Platform platform, String outcome) {
-        Counter.builder("fellowship.events").description("Inbound events by outcome")
-                .tag("platform", platform.lowerName()).tag("outcome", outcome).register(registry).increment();
+    public void event(Platform platform, String outcome, Duration handling) {
+        Timer.builder("fellowship.events").description("Inbound events by outcome, and how long handling took")
+                .tag("platform", platform.lowerName()).tag("outcome", outcome).register(registry).record(handling);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import opennlp.tools.doccat.DoccatFactory;
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
@@ -50,6 +52,8 @@ public final class OpenNlpAnalyzer implements LanguageAnalyzer {
     private final ThreadLocal<TokenizerME> tokenizer;
     private final ThreadLocal<POSTaggerME> tagger;
     private final ThreadLocal<LemmatizerME> lemmatizer;
+    private static final int LEMMA_CACHE_LIMIT = 50_000;
+    private final Map<String, String> lemmaCache = new ConcurrentHashMap<>();
     private final ThreadLocal<DocumentCategorizerME> categorizer;
 
     private OpenNlpAnalyzer() {
@@ -128,7 +132,7 @@ public final class OpenNlpAnalyzer implements LanguageAnalyzer {
             Span[] spans = tokenizer.get().tokenizePos(sentence);
             String[] words = Span.spansToStrings(spans, sentence);
             String[] tags = tagger.get().tag(words);
-            String[] lemmas = lemmatizer.get().lemmatize(words, tags);
+            String[] lemmas = lemmas(words, tags);
             List<Token> tokens = new ArrayList<>(words.length);
             for (int i = 0; i < words.length; i++) {
                 tokens.add(new Token(words[i], lemmas[i].toLowerCase(Locale.ROOT), s.getStart() + spans[i].getStart(),
@@ -137,6 +141,33 @@ public final class OpenNlpAnalyzer implements LanguageAnalyzer {
             result.add(new Sentence(s.getStart(), s.getEnd(), tokens));
         }
         return result;
+    }
+
+    /**
+     * Lemmas for a tagged sentence. The statistical lemmatizer is the costliest step of stage 2 (a beam search over
+     * thousands of edit scripts per token), and a word's lemma is settled by the word and its POS tag, so lemmas are
+     * remembered per (word, tag): the lemmatizer runs only for sentences with a pair not seen before.
+     */
+    private String[] lemmas(String[] words, String[] tags) {
+        String[] lemmas = new String[words.length];
+        for (int i = 0; i < words.length; i++) {
+            lemmas[i] = lemmaCache.get(words[i] + '\u0000' + tags[i]);
+            if (lemmas[i] == null) {
+                return lemmatizeAndRemember(words, tags);
+            }
+        }
+        return lemmas;
+    }
+
+    private String[] lemmatizeAndRemember(String[] words, String[] tags) {
+        String[] lemmas = lemmatizer.get().lemmatize(words, tags);
+        if (lemmaCache.size() > LEMMA_CACHE_LIMIT) {
+            lemmaCache.clear(); // crude bound: chat vocabulary refills the hot words quickly
+        }
+        for (int i = 0; i < words.length; i++) {
+            lemmaCache.putIfAbsent(words[i] + '\u0000' + tags[i], lemmas[i]);
+        }
+        return lemmas;
     }
 
     @Override

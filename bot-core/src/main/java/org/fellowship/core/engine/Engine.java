@@ -1,5 +1,6 @@
 package org.fellowship.core.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,7 @@ public final class Engine implements InboundEventSink {
 
     private void handle(InboundEvent event) {
         String outcome = "handled";
+        long started = System.nanoTime();
         try {
             if (!firstSeen(event)) {
                 outcome = "duplicate";
@@ -100,7 +102,7 @@ public final class Engine implements InboundEventSink {
             LOG.error("event {} in {} failed", event.dedupeKey(), event.conversation().id(), e);
             apologise(event);
         } finally {
-            metrics.event(event.conversation().platform(), outcome);
+            metrics.event(event.conversation().platform(), outcome, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

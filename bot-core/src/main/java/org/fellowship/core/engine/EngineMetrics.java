@@ -9,15 +9,18 @@ import org.fellowship.core.model.Platform;
  */
 public interface EngineMetrics {
 
-    /** An inbound event was handled ({@code outcome}: handled, duplicate, ignored, failed). */
-    void event(Platform platform, String outcome);
+    /**
+     * An inbound event was handled ({@code outcome}: handled, duplicate, ignored, failed), taking {@code handling}
+     * from the moment a worker picked it up (time queued behind its conversation is not included).
+     */
+    void event(Platform platform, String outcome, Duration handling);
 
     /** A scheduled item ran {@code lag} after it was due ({@code kind}: the due handler's kind). */
     void dueItem(String kind, Duration lag, boolean succeeded);
 
     EngineMetrics NONE = new EngineMetrics() {
         @Override
-        public void event(Platform platform, String outcome) {
+        public void event(Platform platform, String outcome, Duration handling) {
         }
 
         @Override

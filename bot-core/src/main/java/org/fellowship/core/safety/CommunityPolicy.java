@@ -24,8 +24,10 @@ public record CommunityPolicy(List<LexiconEntry> additions, Set<String> allowLis
 
     /** No additions, nothing allowed, default thresholds. */
     public static CommunityPolicy defaults() {
-        return new CommunityPolicy(List.of(), Set.of(), DetectorThresholds.defaults());
+        return DEFAULTS;
     }
+
+    private static final CommunityPolicy DEFAULTS = new CommunityPolicy(List.of(), Set.of(), DetectorThresholds.defaults());
 
     /** {@code true} when the community allow-listed this lexicon phrase. */
     public boolean allows(LexiconEntry entry) {

@@ -125,8 +125,17 @@ public final class TextNormalizer {
 
     /** A growing text with one source index per character. */
     private static final class Buf {
-        final StringBuilder sb = new StringBuilder();
-        int[] src = new int[16];
+        final StringBuilder sb;
+        int[] src;
+
+        Buf() {
+            this(16);
+        }
+
+        Buf(int capacity) {
+            sb = new StringBuilder(Math.max(16, capacity));
+            src = new int[Math.max(16, capacity)];
+        }
 
         void add(char c, int source) {
             if (sb.length() == src.length) {
@@ -151,12 +160,24 @@ public final class TextNormalizer {
 
     /** NFKC per code point, accents off, case folded, look-alikes folded, invisible characters removed. */
     private static Buf foldChars(String input) {
-        Buf out = new Buf();
+        Buf out = new Buf(input.length() + 8);
         int i = 0;
         while (i < input.length()) {
             int cp = input.codePointAt(i);
             int width = Character.charCount(cp);
-            if (!invisible(cp)) {
+            if (cp < 0x80) {
+                // Plain ASCII (most chat text): nothing to decompose or fold but case and odd spacing. Done inline,
+                // because the general path below allocates several strings per character.
+                char c = (char) cp;
+                if (c >= 'A' && c <= 'Z') {
+                    c = (char) (c + ('a' - 'A'));
+                } else if (c == '`') {
+                    c = '\'';
+                } else if (c != '\n' && Character.isWhitespace(c)) {
+                    c = ' ';
+                }
+                out.add(c, i);
+            } else if (!invisible(cp)) {
                 String nfkc = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
                 for (int k = 0; k < nfkc.length(); k++) {
                     char c = nfkc.charAt(k);
