@@ -51,6 +51,16 @@ public final class KeySchema {
         return prefix + "dedupe:" + Objects.requireNonNull(eventKey, "eventKey");
     }
 
+    /**
+     * Marker that an event of this actor was handled, in the actor's slot so one script can check it and read their
+     * profile together. Ephemeral (always has a TTL, holds no data), so it is not listed for erasure. Braces in the
+     * platform's event id are replaced so they cannot form a second hash tag.
+     */
+    public String seen(ChatUserId actor, String eventKey) {
+        return prefix + userTag(actor) + ":seen:"
+                + Objects.requireNonNull(eventKey, "eventKey").replace('{', '(').replace('}', ')');
+    }
+
     /** The action behind an opaque button token. Always has a TTL. */
     public String buttonToken(String token) {
         return prefix + "btn:" + Objects.requireNonNull(token, "token");

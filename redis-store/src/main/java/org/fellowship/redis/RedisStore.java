@@ -56,7 +56,7 @@ public final class RedisStore implements AutoCloseable {
         Redis redis = new Redis(connection);
         RecordCodec codec = new RecordCodec();
         UserKeys userKeys = new UserKeys(redis);
-        this.deduplicator = new RedisDeduplicator(redis, keys);
+        this.deduplicator = new RedisDeduplicator(redis, keys, codec);
         this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys);
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
         this.eraser = new RedisMemberDataEraser(redis, keys, codec);
@@ -65,7 +65,7 @@ public final class RedisStore implements AutoCloseable {
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
         redis.load(RedisDueQueue.ALL);
-        redis.load(RedisRateLimitStore.TAKE);
+        redis.load(RedisRateLimitStore.TAKE, RedisDeduplicator.ADMIT);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
     }

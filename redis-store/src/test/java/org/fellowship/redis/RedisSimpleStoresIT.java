@@ -13,10 +13,12 @@ import org.junit.jupiter.api.AfterEach;
 class RedisSimpleStoresIT extends SimpleStoresContract {
     private final List<RedisStore> stores = new ArrayList<>();
 
+    /** One store per test (JUnit makes a new instance for each), so a test's stores share their keys. */
     private RedisStore store() {
-        RedisStore store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2));
-        stores.add(store);
-        return store;
+        if (stores.isEmpty()) {
+            stores.add(RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2)));
+        }
+        return stores.get(0);
     }
 
     @Override

@@ -77,7 +77,8 @@ public final class Engine implements InboundEventSink {
         String outcome = "handled";
         long started = System.nanoTime();
         try {
-            if (!firstSeen(event)) {
+            EventDeduplicator.Admission admission = admit(event);
+            if (!admission.firstSeen()) {
                 outcome = "duplicate";
                 return;
             }
@@ -85,7 +86,7 @@ public final class Engine implements InboundEventSink {
                 outcome = "ignored";
                 return;
             }
-            Turn turn = new Turn(event, context);
+            Turn turn = new Turn(event, context, admission.profile());
             if (event instanceof CommandInvoked c) {
                 runCommand(turn, c.name(), c.arguments());
             } else if (event instanceof ButtonPressed b) {
@@ -106,13 +107,17 @@ public final class Engine implements InboundEventSink {
         }
     }
 
-    private boolean firstSeen(InboundEvent event) {
+    private EventDeduplicator.Admission admit(InboundEvent event) {
+        // Commands and presses nearly always read the actor's profile: fetch it together with the dedupe check.
+        boolean withProfile = !event.actor().bot() && (event instanceof CommandInvoked || event instanceof ButtonPressed
+                || event instanceof MessageReceived m && m.text().startsWith("/"));
         try {
-            return deduplicator.firstSeen(event.dedupeKey(), context.settings().dedupeWindow());
+            return deduplicator.admit(event.dedupeKey(), context.settings().dedupeWindow(), event.actor().id(),
+                    withProfile, context.profiles());
         } catch (StoreUnavailableException e) {
             // Handling a rare duplicate is better than dropping a message that may be a crisis.
             LOG.warn("dedupe unavailable for event {}; handling it anyway", event.dedupeKey());
-            return true;
+            return new EventDeduplicator.Admission(true, null);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.event.MessageReceived;
@@ -30,9 +31,17 @@ public final class Turn {
     private MemberProfile profile;
 
     Turn(InboundEvent event, BotContext context) {
+        this(event, context, null);
+    }
+
+    /** @param stored the actor's stored profile when the engine already read it, or {@code null} */
+    Turn(InboundEvent event, BotContext context, Optional<MemberProfile> stored) {
         this.event = event;
         this.context = context;
         this.now = context.clock().instant();
+        if (stored != null) {
+            this.profile = stored.orElseGet(() -> MemberProfile.fresh(event.actor().id()));
+        }
     }
 
     public InboundEvent event() {

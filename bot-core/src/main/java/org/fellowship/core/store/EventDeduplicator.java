@@ -1,6 +1,8 @@
 package org.fellowship.core.store;
 
 import java.time.Duration;
+import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
 
 /**
  * Remembers which inbound events were already handled, so redelivered events (webhook retries, reconnects, two
@@ -20,4 +22,29 @@ public interface EventDeduplicator {
      * @return {@code true} the first time a key is seen within {@code ttl}, {@code false} afterwards
      */
     boolean firstSeen(String key, Duration ttl);
+
+    /**
+     * What {@link #admit} found: whether the event is new and, when asked for, the actor's stored profile
+     * ({@code null} when it was not asked for; empty when the actor has none).
+     */
+    record Admission(boolean firstSeen, Optional<MemberProfile> profile) {
+        public static final Admission DUPLICATE = new Admission(false, null);
+    }
+
+    /**
+     * Records the event like {@link #firstSeen} and, for a new event whose handling will need it, reads the actor's
+     * profile in the same step (one round trip instead of two for commands and button presses). Keys of the same
+     * event always go through the same method, so a store may keep them apart from {@link #firstSeen}'s.
+     *
+     * @param actor       whose event it is
+     * @param withProfile whether to read the actor's profile too
+     * @param profiles    the profile store to read from when this store cannot combine the two
+     */
+    default Admission admit(String key, Duration ttl, ChatUserId actor, boolean withProfile,
+                            MemberProfileStore profiles) {
+        if (!firstSeen(key, ttl)) {
+            return Admission.DUPLICATE;
+        }
+        return new Admission(true, withProfile ? profiles.find(actor) : null);
+    }
 }

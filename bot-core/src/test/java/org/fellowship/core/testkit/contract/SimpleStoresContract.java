@@ -34,6 +34,28 @@ public abstract class SimpleStoresContract {
     }
 
     @Test
+    void admitIsFirstSeenPlusTheActorsProfileInOneStep() {
+        EventDeduplicator dedupe = newDeduplicator();
+        MemberProfileStore profiles = newProfiles();
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        ChatUserId kim = new ChatUserId(Platform.TELEGRAM, "7");
+        MemberProfile samsProfile = MemberProfile.fresh(sam).withZone(ZoneId.of("Asia/Tokyo"));
+        profiles.save(samsProfile);
+
+        EventDeduplicator.Admission first = dedupe.admit("tg:u1", Duration.ofMinutes(5), sam, true, profiles);
+        assertThat(first.firstSeen()).isTrue();
+        assertThat(first.profile()).contains(samsProfile);
+        assertThat(dedupe.admit("tg:u1", Duration.ofMinutes(5), sam, true, profiles).firstSeen()).isFalse();
+
+        EventDeduplicator.Admission noProfile = dedupe.admit("tg:u2", Duration.ofMinutes(5), kim, true, profiles);
+        assertThat(noProfile.firstSeen()).isTrue();
+        assertThat(noProfile.profile()).isEmpty();
+        EventDeduplicator.Admission notAsked = dedupe.admit("tg:{u3}", Duration.ofMinutes(5), sam, false, profiles);
+        assertThat(notAsked.firstSeen()).isTrue();
+        assertThat(notAsked.profile()).isNull();
+    }
+
+    @Test
     void profilesRoundTripAndLastWriteWins() {
         MemberProfileStore profiles = newProfiles();
         ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
