@@ -3,12 +3,10 @@ package org.fellowship.bench;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Optional;
 import org.fellowship.app.BotAssembly;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
-import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.MessageReceived;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
@@ -16,11 +14,8 @@ import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
-import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.OutboundMessage;
-import org.fellowship.core.port.ChatGateway;
-import org.fellowship.core.port.PlatformCapabilities;
 import org.fellowship.redis.RedisStore;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,41 +120,12 @@ final class CrisisBenchmark {
     }
 
     /** Remembers when the last message was sent. */
-    private static final class LastSend implements ChatGateway {
+    private static final class LastSend extends SinkGateway {
         volatile long sentAt;
 
         @Override
-        public Platform platform() {
-            return Platform.TELEGRAM;
-        }
-
-        @Override
-        public PlatformCapabilities capabilities() {
-            return PlatformCapabilities.telegram(true);
-        }
-
-        @Override
-        public MessageRef send(OutboundMessage message) {
-            sentAt = System.nanoTime();
-            return new MessageRef(message.to(), "1");
-        }
-
-        @Override
-        public void edit(MessageRef target, OutboundMessage replacement) {
-        }
-
-        @Override
-        public void acknowledge(ButtonPressed press, String notice) {
-        }
-
-        @Override
-        public ConversationId openDirect(ChatUserId member) {
-            return new ConversationId(Platform.TELEGRAM, member.value());
-        }
-
-        @Override
-        public Optional<String> startLink(String startToken) {
-            return Optional.empty();
+        void sent(OutboundMessage message, long nanoTime) {
+            sentAt = nanoTime;
         }
     }
 

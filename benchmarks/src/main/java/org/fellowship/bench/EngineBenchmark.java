@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,7 +23,6 @@ import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Engine;
 import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Gateways;
-import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.MessageReceived;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
@@ -32,11 +30,8 @@ import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
-import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.OutboundMessage;
-import org.fellowship.core.port.ChatGateway;
-import org.fellowship.core.port.PlatformCapabilities;
 import org.fellowship.core.testkit.InMemoryDueQueue;
 import org.fellowship.core.testkit.InMemoryStores;
 import org.fellowship.redis.RedisStore;
@@ -244,7 +239,7 @@ final class EngineBenchmark {
     }
 
     /** Counts sends and, when told what to expect, times each reply against its event's accept time. */
-    private static final class CountingGateway implements ChatGateway {
+    private static final class CountingGateway extends SinkGateway {
         final AtomicLong sent = new AtomicLong();
         final long[] acceptedAt = new long[PACED_EVENTS];
         final Map<ConversationId, Queue<Integer>> expected = new ConcurrentHashMap<>();
@@ -255,43 +250,13 @@ final class EngineBenchmark {
         }
 
         @Override
-        public Platform platform() {
-            return Platform.TELEGRAM;
-        }
-
-        @Override
-        public PlatformCapabilities capabilities() {
-            return PlatformCapabilities.telegram(true);
-        }
-
-        @Override
-        public MessageRef send(OutboundMessage message) {
-            long now = System.nanoTime();
+        void sent(OutboundMessage message, long now) {
             sent.incrementAndGet();
             Queue<Integer> waiting = expected.get(message.to());
             Integer index = waiting == null ? null : waiting.poll();
             if (index != null) {
                 latencies.put(index, now - acceptedAt[index % acceptedAt.length]);
             }
-            return new MessageRef(message.to(), "1");
-        }
-
-        @Override
-        public void edit(MessageRef target, OutboundMessage replacement) {
-        }
-
-        @Override
-        public void acknowledge(ButtonPressed press, String notice) {
-        }
-
-        @Override
-        public ConversationId openDirect(ChatUserId member) {
-            return new ConversationId(Platform.TELEGRAM, member.value());
-        }
-
-        @Override
-        public Optional<String> startLink(String startToken) {
-            return Optional.empty();
         }
     }
 }
