@@ -17,6 +17,7 @@ import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
+import org.fellowship.core.store.CommunityStateMover;
 import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberDataEraser;
@@ -46,6 +47,7 @@ public final class RedisStore implements AutoCloseable {
     private final DueQueue dueQueue;
     private final RateLimitStore rateLimits;
     private final DirectChatRegistry directChats;
+    private final CommunityStateMover communityMover;
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
 
@@ -63,6 +65,7 @@ public final class RedisStore implements AutoCloseable {
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
+        this.communityMover = new RedisCommunityStateMover(redis, keys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
         redis.load(RedisDueQueue.ALL);
         redis.load(RedisRateLimitStore.TAKE, RedisDeduplicator.ADMIT);
@@ -144,6 +147,11 @@ public final class RedisStore implements AutoCloseable {
     /** Send-rate windows shared by every instance (one Lua script per take). */
     public RateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    /** Moves a community's keys to a new id (a Telegram group that became a supergroup). */
+    public CommunityStateMover communityMover() {
+        return communityMover;
     }
 
     /** Members with a private chat open with the bot (Telegram's "started the bot"), in the erasure index. */

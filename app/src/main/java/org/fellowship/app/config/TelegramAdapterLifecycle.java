@@ -62,9 +62,8 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         TelegramAdapter candidate = new TelegramAdapter(config,
                 // Limits shared through Redis, so several instances together stay within Telegram's limits.
                 knownPrivateChats(store.directChats()), new SharedRateLimiter(store.rateLimits(), RateLimits.telegram(), clock),
-                // Community state is keyed by chat id; nothing community-scoped is stored yet, so a migration is
-                // logged (ids only) until features that keep group state move it here.
-                migration -> LOG.info("Telegram group {} became supergroup {}", migration.from(), migration.to()),
+                // A group that becomes a supergroup gets a new chat id: its community state moves with it.
+                migration -> store.communityMover().move(migration.from(), migration.to()),
                 clock);
         try {
             gateways.register((ChatGateway) candidate.gateway()).register((GroupAdminGateway) candidate.gateway());
