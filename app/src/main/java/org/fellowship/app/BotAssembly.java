@@ -38,7 +38,7 @@ public final class BotAssembly {
      * @param feeds where meeting feeds are fetched from (the app's HTTP fetcher)
      */
     public static List<Feature> features(RedisStore store, FeedSource feeds) {
-        MentorChain mentors = MentorChain.withDefaults();
+        MentorChain mentors = MentorChain.on(store.mentors());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
                         CrisisResources.builtInTable(), mentors),

@@ -132,6 +132,14 @@ public final class KeySchema {
     }
 
     /**
+     * The mentor chain's shared state (roster, alerts, indexes): every key carries the hash tag <code>{mentors}</code>
+     * so one script can change an alert and the open-alert index together.
+     */
+    public String mentors(String suffix) {
+        return prefix + "{mentors}:" + requireSuffix(suffix);
+    }
+
+    /**
      * A send-rate window of one scope (e.g. the Telegram bot): all windows of a scope share the hash tag
      * <code>{rl:scope}</code> so one script can check them together.
      */

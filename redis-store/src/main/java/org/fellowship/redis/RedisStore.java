@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.CommunityStateMover;
@@ -50,6 +51,7 @@ public final class RedisStore implements AutoCloseable {
     private final CommunityStateMover communityMover;
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
+    private final MentorStore mentors;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -71,6 +73,8 @@ public final class RedisStore implements AutoCloseable {
         redis.load(RedisRateLimitStore.TAKE, RedisDeduplicator.ADMIT);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
+        this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
+        redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
     }
 
     /**
@@ -177,6 +181,11 @@ public final class RedisStore implements AutoCloseable {
     /** Community meetings, meeting settings and (erasable) reminder subscriptions. */
     public MeetingStore meetings() {
         return meetings;
+    }
+
+    /** The mentor chain's roster and alerts (one Lua script per alert change, resolved alerts expire). */
+    public MentorStore mentors() {
+        return mentors;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */

@@ -1,5 +1,6 @@
 package org.fellowship.core.safety;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fellowship.core.command.Access;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
@@ -24,6 +22,8 @@ import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.safety.MentorStore.AlertState;
+import org.fellowship.core.safety.MentorStore.MentorAlert;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.ButtonAction;
@@ -31,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The mentor escalation chain (first increment). Mentors (members the platform reports as mentors) go on call with
+ * The mentor escalation chain. Mentors (members the platform reports as mentors) go on call with
  * {@code /mentor on}; moderators set tiers with {@code /mentor_tier USER_ID TIER}. A member's request pages one
  * tier-1 mentor on call (round-robin within the tier) in a DM with Acknowledge / Take / Resolve buttons and the
  * minimum context (a category, never the member's words or history). Nobody acknowledging within the tier delay
@@ -39,9 +39,13 @@ import org.slf4j.LoggerFactory;
  * re-notify delay. When a mentor takes it, the member is told someone is on the way. One open alert per member.
  * Timers run on the {@link org.fellowship.core.schedule.DueQueue} with idempotency keys per alert and tier.
  *
- * <p>Limits of this increment: rosters and alerts are kept in memory (a restart forgets open alerts, while their
- * timers survive in the due-queue and then do nothing), there is no moderators' channel after the last tier, no
- * quiet hours or capacity, and no audit stream yet.
+ * <p>Roster, alerts, round-robin positions and the alert sequence live in a {@link MentorStore} (Redis in
+ * production), and timers carry only the alert id, so a restarted engine picks an open chain up where it was.
+ * Every alert change is a compare-and-set: of two mentors pressing Take at once one wins, and a timer delivered
+ * twice escalates once. Resolved alerts expire from the store after a retention time.
+ *
+ * <p>Limits: there is no moderators' channel after the last tier, no quiet hours or capacity, and no audit stream
+ * yet. Logs carry alert ids and tiers only.
  *
  * <p>Thread-safe.
  */
@@ -51,38 +55,43 @@ public final class MentorChain implements Feature, MentorPager {
     static final String RENOTIFY = "crisis.renotify";
     private static final Logger LOG = LoggerFactory.getLogger(MentorChain.class);
     private static final int MAX_TIER = 3;
+    /** How long a resolved alert's content is kept by default. */
+    public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofDays(1);
 
     /** A mentor in the roster. */
     public record Mentor(ChatUserId id, String name, int tier, boolean onCall) {
     }
 
-    enum Status { OPEN, ACKNOWLEDGED, TAKEN, RESOLVED }
-
-    /** One alert: who needs help, the tier paged last, and who holds it. */
-    record Alert(String id, ChatUserId member, CrisisCategory category, int tier, Status status, ChatUserId mentor,
-                 String mentorName, Instant opened) {
-        Alert with(int newTier, Status newStatus, ChatUserId newMentor, String newMentorName) {
-            return new Alert(id, member, category, newTier, newStatus, newMentor, newMentorName, opened);
-        }
-    }
-
+    private final MentorStore store;
     private final Duration tierDelay;
     private final Duration renotifyDelay;
-    private final Map<ChatUserId, Mentor> roster = new ConcurrentHashMap<>();
-    private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
-    private final Map<ChatUserId, String> openByMember = new ConcurrentHashMap<>();
-    private final Map<Integer, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
-    private final AtomicLong sequence = new AtomicLong();
+    private final Duration resolvedRetention;
     private volatile BotContext context;
 
-    public MentorChain(Duration tierDelay, Duration renotifyDelay) {
+    /**
+     * @param store             where roster and alerts live (shared by every instance of the bot)
+     * @param resolvedRetention how long a resolved alert stays readable before it expires
+     */
+    public MentorChain(MentorStore store, Duration tierDelay, Duration renotifyDelay, Duration resolvedRetention) {
+        this.store = java.util.Objects.requireNonNull(store, "store");
         this.tierDelay = tierDelay;
         this.renotifyDelay = renotifyDelay;
+        this.resolvedRetention = resolvedRetention;
     }
 
-    /** Tier delay 5 minutes, re-notify after 15 minutes. */
+    /** An in-memory store (forgotten on restart). */
+    public MentorChain(Duration tierDelay, Duration renotifyDelay) {
+        this(MentorStore.inMemory(Clock.systemUTC()), tierDelay, renotifyDelay, DEFAULT_RESOLVED_RETENTION);
+    }
+
+    /** Tier delay 5 minutes, re-notify after 15 minutes, resolved alerts kept a day, on {@code store}. */
+    public static MentorChain on(MentorStore store) {
+        return new MentorChain(store, Duration.ofMinutes(5), Duration.ofMinutes(15), DEFAULT_RESOLVED_RETENTION);
+    }
+
+    /** Defaults of {@link #on} with an in-memory store (tests, single process). */
     public static MentorChain withDefaults() {
-        return new MentorChain(Duration.ofMinutes(5), Duration.ofMinutes(15));
+        return on(MentorStore.inMemory(Clock.systemUTC()));
     }
 
     @Override
@@ -107,8 +116,9 @@ public final class MentorChain implements Feature, MentorPager {
             throw new UsageException("Say /mentor on or /mentor off.");
         }
         boolean on = choice.equals("on");
-        roster.compute(turn.actor().id(), (id, m) -> new Mentor(id, turn.actor().displayName(),
-                m == null ? 1 : m.tier(), on));
+        ChatUserId id = turn.actor().id();
+        Optional<Mentor> m = store.mentor(id);
+        store.saveMentor(new Mentor(id, turn.actor().displayName(), m.map(Mentor::tier).orElse(1), on));
         turn.replyPrivately(on ? "You're on call. Alerts come to you here, in private. Thank you."
                 : "You're off call. Thank you for being there.");
     }
@@ -120,54 +130,57 @@ public final class MentorChain implements Feature, MentorPager {
         }
         ChatUserId id = new ChatUserId(turn.actor().id().platform(), parts[0]);
         int tier = Integer.parseInt(parts[1]);
-        roster.compute(id, (key, m) -> new Mentor(key, m == null ? parts[0] : m.name(), tier, m != null && m.onCall()));
+        Optional<Mentor> m = store.mentor(id);
+        store.saveMentor(new Mentor(id, m.map(Mentor::name).orElse(parts[0]), tier, m.map(Mentor::onCall).orElse(false)));
         turn.reply("Tier " + tier + " set for mentor " + parts[0] + ".");
     }
 
     /** The roster as it is now (for tests and status). */
     public List<Mentor> mentors() {
-        return roster.values().stream().sorted(Comparator.comparing(m -> m.id().value())).toList();
+        return store.mentors();
     }
 
     @Override
     public boolean requestMentor(Turn turn, CrisisCategory category) {
         ChatUserId member = turn.actor().id();
-        String existing = openByMember.get(member);
-        if (existing != null && alerts.containsKey(existing) && alerts.get(existing).status() != Status.RESOLVED) {
+        if (store.openAlertOf(member).isPresent()) {
             return true; // one open alert per member: this request joins it
         }
-        Optional<Integer> tier = firstTierWithMentors(1, member);
+        List<Mentor> roster = store.mentors();
+        Optional<Integer> tier = firstTierWithMentors(roster, 1, member);
         if (tier.isEmpty()) {
             return false;
         }
-        String id = "a" + sequence.incrementAndGet() + "-" + turn.now().toEpochMilli();
-        Alert alert = new Alert(id, member, category, tier.get(), Status.OPEN, null, null, turn.now());
-        alerts.put(id, alert);
-        openByMember.put(member, id);
+        String id = "a" + store.nextAlertNumber() + "-" + turn.now().toEpochMilli();
+        MentorAlert alert = store.openIfNone(new MentorAlert(id, member, category, tier.get(), AlertState.OPEN, null,
+                null, turn.now(), turn.now(), 0));
+        if (!alert.id().equals(id)) {
+            return true; // a concurrent request of the same member opened one first
+        }
         LOG.info("alert {} opened for tier {}", id, tier.get());
-        page(alert, turn.now());
+        page(alert, roster, turn.now());
         return true;
     }
 
-    private Optional<Integer> firstTierWithMentors(int from, ChatUserId member) {
+    private static Optional<Integer> firstTierWithMentors(List<Mentor> roster, int from, ChatUserId member) {
         for (int t = from; t <= MAX_TIER; t++) {
             int tier = t;
-            if (roster.values().stream().anyMatch(m -> m.onCall() && m.tier() == tier && !m.id().equals(member))) {
+            if (roster.stream().anyMatch(m -> m.onCall() && m.tier() == tier && !m.id().equals(member))) {
                 return Optional.of(tier);
             }
         }
         return Optional.empty();
     }
 
-    private void page(Alert alert, Instant now) {
-        List<Mentor> candidates = new ArrayList<>(roster.values().stream()
+    private void page(MentorAlert alert, List<Mentor> roster, Instant now) {
+        List<Mentor> candidates = new ArrayList<>(roster.stream()
                 .filter(m -> m.onCall() && m.tier() == alert.tier() && !m.id().equals(alert.member()))
                 .sorted(Comparator.comparing(m -> m.id().value())).toList());
         if (candidates.isEmpty()) {
             return;
         }
-        int next = roundRobin.computeIfAbsent(alert.tier(), t -> new AtomicInteger()).getAndIncrement();
-        Mentor mentor = candidates.get(Math.floorMod(next, candidates.size()));
+        long next = store.nextTurn(alert.tier());
+        Mentor mentor = candidates.get((int) Math.floorMod(next, (long) candidates.size()));
         String what = alert.category() == null ? "asked for a mentor" : "may be in crisis (" + alert.category().label() + ")";
         dm(mentor.id(), "Crisis alert " + alert.id() + ": a member " + what + " and would like to talk. "
                 + "Please acknowledge if you can help; take it when you're reaching out to them.",
@@ -191,37 +204,60 @@ public final class MentorChain implements Feature, MentorPager {
     }
 
     private void alertButton(Turn turn, String alertId, String action) {
-        Alert alert = alertId == null ? null : alerts.get(alertId);
-        if (alert == null || alert.status() == Status.RESOLVED) {
-            turn.replyPrivately("This alert is already closed. Thank you.");
+        if (!List.of("ack", "take", "resolve").contains(String.valueOf(action))) {
+            turn.replyPrivately("I don't know that action.");
             return;
         }
         ChatUserId mentor = turn.actor().id();
         String name = turn.actor().displayName() == null ? "A mentor" : turn.actor().displayName();
-        switch (action) {
-            case "ack" -> {
-                alerts.put(alert.id(), alert.with(alert.tier(), Status.ACKNOWLEDGED, mentor, name));
-                scheduleRenotify(alert.id(), turn.now());
-                turn.replyPrivately("Thank you: alert " + alert.id() + " is acknowledged by you. Press Take when you "
-                        + "reach out to them.");
+        // Compare-and-set: re-read and retry when the alert changed meanwhile (a timer escalated it, another
+        // mentor acknowledged); a change that would take the alert from another mentor is refused instead.
+        for (int attempt = 0; attempt < 5; attempt++) {
+            MentorAlert alert = alertId == null ? null : store.alert(alertId).orElse(null);
+            if (alert == null || !alert.open()) {
+                turn.replyPrivately("This alert is already closed. Thank you.");
+                return;
             }
-            case "take" -> {
-                alerts.put(alert.id(), alert.with(alert.tier(), Status.TAKEN, mentor, name));
-                scheduleRenotify(alert.id(), turn.now());
-                turn.replyPrivately("It's yours. Please message them directly now; press Resolve when they're safe "
-                        + "and supported.");
-                dm(alert.member(), name + ", one of the mentors, is on the way and will message you. You're not alone.",
-                        List.of());
+            boolean heldByOther = alert.state() == AlertState.TAKEN && !mentor.equals(alert.mentor());
+            if (heldByOther && !action.equals("resolve")) {
+                turn.replyPrivately("Another mentor has already taken alert " + alert.id() + ". Thank you for "
+                        + "being ready.");
+                LOG.info("alert {} {} refused: already taken", alert.id(), action);
+                return;
             }
-            case "resolve" -> {
-                alerts.put(alert.id(), alert.with(alert.tier(), Status.RESOLVED, mentor, name));
-                openByMember.remove(alert.member(), alert.id());
-                turn.replyPrivately("Alert " + alert.id() + " is resolved. Thank you for being there. Take care of "
-                        + "yourself too.");
+            AlertState target = switch (action) {
+                case "ack" -> AlertState.ACKNOWLEDGED;
+                case "take" -> AlertState.TAKEN;
+                default -> AlertState.RESOLVED;
+            };
+            ChatUserId holder = target == AlertState.RESOLVED && heldByOther ? alert.mentor() : mentor;
+            String holderName = target == AlertState.RESOLVED && heldByOther ? alert.mentorName() : name;
+            Optional<MentorAlert> won = store.update(alert.with(alert.tier(), target, holder, holderName, turn.now()),
+                    resolvedRetention);
+            if (won.isEmpty()) {
+                continue;
             }
-            default -> turn.replyPrivately("I don't know that action.");
+            switch (target) {
+                case ACKNOWLEDGED -> {
+                    scheduleRenotify(alert.id(), turn.now());
+                    turn.replyPrivately("Thank you: alert " + alert.id() + " is acknowledged by you. Press Take when "
+                            + "you reach out to them.");
+                }
+                case TAKEN -> {
+                    scheduleRenotify(alert.id(), turn.now());
+                    turn.replyPrivately("It's yours. Please message them directly now; press Resolve when they're "
+                            + "safe and supported.");
+                    dm(alert.member(), name + ", one of the mentors, is on the way and will message you. You're not "
+                            + "alone.", List.of());
+                }
+                default -> turn.replyPrivately("Alert " + alert.id() + " is resolved. Thank you for being there. "
+                        + "Take care of yourself too.");
+            }
+            LOG.info("alert {} {} by a tier {} mentor", alert.id(), action, alert.tier());
+            return;
         }
-        LOG.info("alert {} {} by a tier {} mentor", alert.id(), action, alert.tier());
+        LOG.warn("alert {} {} gave up after repeated concurrent changes", alertId, action);
+        turn.replyPrivately("That alert is changing right now; please press the button again.");
     }
 
     private void scheduleRenotify(String alertId, Instant now) {
@@ -229,7 +265,7 @@ public final class MentorChain implements Feature, MentorPager {
                 now.plus(renotifyDelay), alertId + "|0"));
     }
 
-    /** Escalation and re-notify timers. */
+    /** Escalation and re-notify timers; they read the alert from the store, so they survive a restart. */
     private final class Timer implements DueHandler {
         private final String kind;
 
@@ -245,28 +281,30 @@ public final class MentorChain implements Feature, MentorPager {
         @Override
         public void run(DueItem item) {
             String[] parts = item.payload().split("\\|");
-            Alert alert = alerts.get(parts[0]);
-            if (alert == null || alert.status() == Status.RESOLVED) {
+            MentorAlert alert = store.alert(parts[0]).orElse(null);
+            if (alert == null || !alert.open()) {
                 return;
             }
             Instant now = context.clock().instant();
             if (kind.equals(ESCALATE)) {
                 int pagedTier = Integer.parseInt(parts[1]);
-                if (alert.status() != Status.OPEN || alert.tier() != pagedTier) {
+                if (alert.state() != AlertState.OPEN || alert.tier() != pagedTier) {
                     return; // acknowledged meanwhile, or already escalated (a duplicate delivery)
                 }
-                Optional<Integer> next = firstTierWithMentors(pagedTier + 1, alert.member());
+                List<Mentor> roster = store.mentors();
+                Optional<Integer> next = firstTierWithMentors(roster, pagedTier + 1, alert.member());
+                int tier = next.orElse(1); // after the last tier start again at tier 1 rather than go silent
+                Optional<MentorAlert> escalated = store.update(alert.with(tier, AlertState.OPEN, null, null, now),
+                        resolvedRetention);
+                if (escalated.isEmpty()) {
+                    return; // changed meanwhile (acknowledged, or another instance escalated it)
+                }
                 if (next.isEmpty()) {
                     LOG.warn("alert {} unacknowledged after the last tier", alert.id());
-                    Alert again = alert.with(1, Status.OPEN, null, null);
-                    alerts.put(alert.id(), again);
-                    page(again, now); // start again at tier 1 (the next mentor in turn) rather than go silent
-                    return;
+                } else {
+                    LOG.info("alert {} escalated to tier {}", alert.id(), tier);
                 }
-                Alert escalated = alert.with(next.get(), Status.OPEN, null, null);
-                alerts.put(alert.id(), escalated);
-                LOG.info("alert {} escalated to tier {}", alert.id(), next.get());
-                page(escalated, now);
+                page(escalated.get(), roster, now);
             } else if (alert.mentor() != null) {
                 dm(alert.mentor(), "Reminder: alert " + alert.id() + " is still open. Press Resolve when they're "
                         + "safe and supported, or let a moderator know if you need someone else to take over.",

@@ -1,0 +1,109 @@
+package org.fellowship.core.safety;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
+
+/**
+ * {@link MentorStore} in process memory: every method is {@code synchronized}, so compare-and-set is trivially
+ * atomic. Resolved alerts disappear once the clock passes their retention. For tests and single-process runs
+ * without Redis.
+ */
+public final class InMemoryMentorStore implements MentorStore {
+    private final Clock clock;
+    private final Map<ChatUserId, MentorChain.Mentor> roster = new HashMap<>();
+    private final Map<String, MentorAlert> alerts = new HashMap<>();
+    private final Map<String, Instant> expires = new HashMap<>();
+    private final Map<ChatUserId, String> openByMember = new HashMap<>();
+    private final Map<Integer, Long> turns = new HashMap<>();
+    private long sequence;
+
+    public InMemoryMentorStore(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public synchronized Optional<MentorChain.Mentor> mentor(ChatUserId id) {
+        return Optional.ofNullable(roster.get(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public synchronized void saveMentor(MentorChain.Mentor mentor) {
+        roster.put(mentor.id(), mentor);
+    }
+
+    @Override
+    public synchronized List<MentorChain.Mentor> mentors() {
+        return roster.values().stream().sorted(Comparator.comparing(m -> m.id().value())).toList();
+    }
+
+    @Override
+    public synchronized long nextAlertNumber() {
+        return ++sequence;
+    }
+
+    @Override
+    public synchronized long nextTurn(int tier) {
+        long turn = turns.getOrDefault(tier, 0L);
+        turns.put(tier, turn + 1);
+        return turn;
+    }
+
+    @Override
+    public synchronized MentorAlert openIfNone(MentorAlert alert) {
+        Optional<MentorAlert> existing = openAlertOf(alert.member());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        MentorAlert stored = withRevision(alert, 1);
+        alerts.put(stored.id(), stored);
+        expires.remove(stored.id());
+        openByMember.put(stored.member(), stored.id());
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<MentorAlert> alert(String id) {
+        Objects.requireNonNull(id, "id");
+        Instant until = expires.get(id);
+        if (until != null && !clock.instant().isBefore(until)) {
+            alerts.remove(id);
+            expires.remove(id);
+        }
+        return Optional.ofNullable(alerts.get(id));
+    }
+
+    @Override
+    public synchronized Optional<MentorAlert> openAlertOf(ChatUserId member) {
+        String id = openByMember.get(Objects.requireNonNull(member, "member"));
+        return id == null ? Optional.empty() : alert(id).filter(MentorAlert::open);
+    }
+
+    @Override
+    public synchronized Optional<MentorAlert> update(MentorAlert next, Duration keepResolvedFor) {
+        Objects.requireNonNull(keepResolvedFor, "keepResolvedFor");
+        MentorAlert current = alert(next.id()).orElse(null);
+        if (current == null || current.revision() != next.revision()) {
+            return Optional.empty();
+        }
+        MentorAlert stored = withRevision(next, next.revision() + 1);
+        alerts.put(stored.id(), stored);
+        if (!stored.open()) {
+            openByMember.remove(stored.member(), stored.id());
+            expires.put(stored.id(), clock.instant().plus(keepResolvedFor));
+        }
+        return Optional.of(stored);
+    }
+
+    private static MentorAlert withRevision(MentorAlert a, long revision) {
+        return new MentorAlert(a.id(), a.member(), a.category(), a.tier(), a.state(), a.mentor(), a.mentorName(),
+                a.opened(), a.updated(), revision);
+    }
+}

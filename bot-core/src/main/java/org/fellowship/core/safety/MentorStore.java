@@ -1,0 +1,101 @@
+package org.fellowship.core.safety;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
+
+/**
+ * Durable state of the {@link MentorChain}: the roster of mentors (global, as the chain is), open alerts, the
+ * one-open-alert-per-member index, the round-robin position of each tier and the alert id sequence. Kept outside the
+ * process (Redis in production) so a restart mid-chain neither drops nor duplicates a page: the chain's due-queue
+ * timers carry only an alert id and find the alert here.
+ *
+ * <p><b>Threading:</b> implementations are thread-safe and may be shared by several engine instances.
+ * Roster writes are last-write-wins; alert changes are compare-and-set on {@link MentorAlert#revision()}, so of
+ * two racing changes (two mentors pressing Take at once, an escalation timer delivered twice) exactly one wins.
+ * <b>Nullness:</b> arguments are non-null unless stated; results are never {@code null}.
+ * <b>Failure:</b> a store that cannot be reached throws {@link org.fellowship.core.store.StoreUnavailableException}
+ * (or another runtime exception); nothing is half-written (every change is one atomic step). A record of an
+ * unknown stored version is refused with an {@link IllegalStateException}, never misread.
+ */
+public interface MentorStore {
+    /** Where an alert stands. */
+    enum AlertState { OPEN, ACKNOWLEDGED, TAKEN, RESOLVED }
+
+    /**
+     * One alert: who needs help (minimum context: the member and a category, never their words), the tier paged
+     * last, who acknowledged or took it and when it changed.
+     *
+     * @param category {@code null} when the member asked directly
+     * @param mentor   the mentor who acknowledged or took it, or {@code null}
+     * @param mentorName that mentor's display name, or {@code null}
+     * @param revision the stored revision (1 when opened); set by the store, compared by {@link #update}
+     */
+    record MentorAlert(String id, ChatUserId member, CrisisCategory category, int tier, AlertState state,
+                       ChatUserId mentor, String mentorName, Instant opened, Instant updated, long revision) {
+        public MentorAlert {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(member, "member");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(opened, "opened");
+            Objects.requireNonNull(updated, "updated");
+        }
+
+        /** The same alert moved on (same revision: the store bumps it when the change is accepted). */
+        public MentorAlert with(int newTier, AlertState newState, ChatUserId newMentor, String newMentorName,
+                                Instant now) {
+            return new MentorAlert(id, member, category, newTier, newState, newMentor, newMentorName, opened, now,
+                    revision);
+        }
+
+        public boolean open() {
+            return state != AlertState.RESOLVED;
+        }
+    }
+
+    /** The roster entry of one mentor, if any. */
+    Optional<MentorChain.Mentor> mentor(ChatUserId id);
+
+    /** Adds or replaces a roster entry (last write wins). */
+    void saveMentor(MentorChain.Mentor mentor);
+
+    /** The whole roster, sorted by the mentor's platform id value. */
+    List<MentorChain.Mentor> mentors();
+
+    /** The next alert number: 1, 2, 3... never repeated for the store's life. */
+    long nextAlertNumber();
+
+    /** The round-robin position for {@code tier}, then advances it: 0, 1, 2... per tier. */
+    long nextTurn(int tier);
+
+    /**
+     * Opens {@code alert} (revision 1) unless its member already has an alert that is not resolved, atomically.
+     *
+     * @return the member's existing unresolved alert, or the new one as stored when none existed
+     */
+    MentorAlert openIfNone(MentorAlert alert);
+
+    /** The alert with this id, or empty when unknown or expired (a resolved alert is kept for a while only). */
+    Optional<MentorAlert> alert(String id);
+
+    /** The member's unresolved alert, if any. */
+    Optional<MentorAlert> openAlertOf(ChatUserId member);
+
+    /**
+     * Replaces the alert when its stored revision still equals {@code next.revision()} (compare-and-set), bumping
+     * the revision. Moving to {@link AlertState#RESOLVED} frees the member's one-open-alert slot and lets the
+     * alert's content expire after {@code keepResolvedFor}.
+     *
+     * @return the stored alert (new revision) when this change won, empty when the alert changed meanwhile or is gone
+     */
+    Optional<MentorAlert> update(MentorAlert next, Duration keepResolvedFor);
+
+    /** An in-memory store (one process only; a restart forgets everything), expiring resolved alerts by the clock. */
+    static MentorStore inMemory(Clock clock) {
+        return new InMemoryMentorStore(clock);
+    }
+}

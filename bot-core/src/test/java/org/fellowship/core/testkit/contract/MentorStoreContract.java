@@ -1,0 +1,149 @@
+package org.fellowship.core.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.safety.CrisisCategory;
+import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.safety.MentorStore;
+import org.fellowship.core.safety.MentorStore.AlertState;
+import org.fellowship.core.safety.MentorStore.MentorAlert;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link MentorStore} must have. */
+public abstract class MentorStoreContract {
+    private static final ChatUserId SAM = new ChatUserId(Platform.TELEGRAM, "42");
+    private static final ChatUserId ANA = new ChatUserId(Platform.TELEGRAM, "7");
+    private static final ChatUserId BEN = new ChatUserId(Platform.TELEGRAM, "8");
+    private static final Instant T0 = Instant.parse("2026-03-08T09:00:00Z");
+
+    /** A fresh, empty store (its own namespace). */
+    protected abstract MentorStore newStore();
+
+    /** Lets the store's clock move on by {@code d} (a fake clock, or real waiting). */
+    protected abstract void letTimePass(Duration d);
+
+    /** A retention short enough for {@link #letTimePass} to outlast in a test. */
+    protected Duration shortRetention() {
+        return Duration.ofMillis(300);
+    }
+
+    private static MentorAlert fresh(String id, ChatUserId member) {
+        return new MentorAlert(id, member, CrisisCategory.values()[0], 1, AlertState.OPEN, null, null, T0, T0, 0);
+    }
+
+    @Test
+    void rosterRoundTripsSortedAndLastWriteWins() {
+        MentorStore store = newStore();
+        assertThat(store.mentors()).isEmpty();
+        assertThat(store.mentor(ANA)).isEmpty();
+        store.saveMentor(new MentorChain.Mentor(BEN, "Ben", 2, false));
+        store.saveMentor(new MentorChain.Mentor(ANA, "Ana Ö", 1, true));
+        store.saveMentor(new MentorChain.Mentor(BEN, "Ben", 3, true));
+        assertThat(store.mentors()).containsExactly(new MentorChain.Mentor(ANA, "Ana Ö", 1, true),
+                new MentorChain.Mentor(BEN, "Ben", 3, true));
+        assertThat(store.mentor(BEN)).contains(new MentorChain.Mentor(BEN, "Ben", 3, true));
+    }
+
+    @Test
+    void sequenceAndRoundRobinCountPerTier() {
+        MentorStore store = newStore();
+        assertThat(store.nextAlertNumber()).isEqualTo(1);
+        assertThat(store.nextAlertNumber()).isEqualTo(2);
+        assertThat(store.nextTurn(1)).isZero();
+        assertThat(store.nextTurn(1)).isEqualTo(1);
+        assertThat(store.nextTurn(2)).isZero();
+    }
+
+    @Test
+    void oneOpenAlertPerMemberUntilResolved() {
+        MentorStore store = newStore();
+        MentorAlert first = store.openIfNone(fresh("a1", SAM));
+        assertThat(first.revision()).isEqualTo(1);
+        assertThat(first).isEqualTo(new MentorAlert("a1", SAM, CrisisCategory.values()[0], 1, AlertState.OPEN, null,
+                null, T0, T0, 1));
+        assertThat(store.openIfNone(fresh("a2", SAM)).id()).isEqualTo("a1");
+        assertThat(store.alert("a2")).isEmpty();
+        assertThat(store.openAlertOf(SAM)).contains(first);
+
+        MentorAlert resolved = store.update(first.with(1, AlertState.RESOLVED, ANA, "Ana", T0.plusSeconds(60)),
+                Duration.ofHours(1)).orElseThrow();
+        assertThat(resolved.revision()).isEqualTo(2);
+        assertThat(resolved.state()).isEqualTo(AlertState.RESOLVED);
+        assertThat(store.openAlertOf(SAM)).isEmpty();
+        assertThat(store.alert("a1")).contains(resolved);
+        assertThat(store.openIfNone(fresh("a3", SAM)).id()).isEqualTo("a3");
+    }
+
+    @Test
+    void alertRoundTripsWithMentorAndNullCategory() {
+        MentorStore store = newStore();
+        MentorAlert a = store.openIfNone(new MentorAlert("a9", SAM, null, 2, AlertState.OPEN, null, null, T0, T0, 0));
+        MentorAlert taken = store.update(a.with(3, AlertState.TAKEN, BEN, "Ben Ö", T0.plusMillis(1234)),
+                Duration.ofHours(1)).orElseThrow();
+        assertThat(store.alert("a9")).contains(taken);
+        assertThat(taken).isEqualTo(new MentorAlert("a9", SAM, null, 3, AlertState.TAKEN, BEN, "Ben Ö", T0,
+                T0.plusMillis(1234), 2));
+        assertThat(store.alert("nope")).isEmpty();
+    }
+
+    @Test
+    void staleRevisionLosesTheCompareAndSet() {
+        MentorStore store = newStore();
+        MentorAlert a = store.openIfNone(fresh("a1", SAM));
+        assertThat(store.update(a.with(1, AlertState.TAKEN, ANA, "Ana", T0), Duration.ofHours(1))).isPresent();
+        assertThat(store.update(a.with(1, AlertState.TAKEN, BEN, "Ben", T0), Duration.ofHours(1))).isEmpty();
+        assertThat(store.alert("a1").orElseThrow().mentor()).isEqualTo(ANA);
+        assertThat(store.update(fresh("ghost", SAM), Duration.ofHours(1))).isEmpty();
+        assertThat(store.alert("ghost")).isEmpty();
+    }
+
+    @Test
+    void concurrentTakesHaveExactlyOneWinner() throws Exception {
+        MentorStore store = newStore();
+        MentorAlert a = store.openIfNone(fresh("a1", SAM));
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Optional<MentorAlert>>> results = IntStream.range(0, racers).mapToObj(i -> pool.submit(() -> {
+                go.await();
+                ChatUserId m = new ChatUserId(Platform.TELEGRAM, "m" + i);
+                return store.update(a.with(1, AlertState.TAKEN, m, "M" + i, T0), Duration.ofHours(1));
+            })).toList();
+            go.countDown();
+            long winners = 0;
+            for (Future<Optional<MentorAlert>> f : results) {
+                winners += f.get(10, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(store.alert("a1").orElseThrow().revision()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void resolvedAlertsExpireButOpenOnesDoNot() {
+        MentorStore store = newStore();
+        MentorAlert a = store.openIfNone(fresh("a1", SAM));
+        MentorAlert b = store.openIfNone(fresh("b1", ANA));
+        store.update(a.with(1, AlertState.RESOLVED, BEN, "Ben", T0), shortRetention()).orElseThrow();
+        store.update(b.with(1, AlertState.ACKNOWLEDGED, BEN, "Ben", T0), shortRetention()).orElseThrow();
+        letTimePass(shortRetention().multipliedBy(3));
+        assertThat(store.alert("a1")).isEmpty();
+        assertThat(store.alert("b1")).isPresent();
+        assertThat(store.openAlertOf(ANA)).isPresent();
+    }
+}

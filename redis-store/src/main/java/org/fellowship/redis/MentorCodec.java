@@ -1,0 +1,66 @@
+package org.fellowship.redis;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.safety.CrisisCategory;
+import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.safety.MentorStore.AlertState;
+import org.fellowship.core.safety.MentorStore.MentorAlert;
+
+/**
+ * JSON mapping of the mentor chain's records, in the style of {@link RecordCodec}: explicit versioned DTOs
+ * ({@code "v": 1}), platforms as their codes, instants as ISO-8601, enums by name. The alert's revision is not part of
+ * the JSON (Redis keeps it next to it for compare-and-set). Thread-safe. Error messages never hold content.
+ */
+final class MentorCodec {
+    static final int VERSION = VersionedJson.VERSION;
+
+    private final VersionedJson versioned = new VersionedJson();
+
+    /** Stored form of {@link MentorChain.Mentor}. */
+    record MentorV1(int v, String platform, String user, String name, int tier, boolean onCall) {
+    }
+
+    /** Stored form of {@link MentorAlert} without its revision; category and mentor fields may be null. */
+    record AlertV1(int v, String id, String platform, String member, String category, int tier, String state,
+                   String mentorPlatform, String mentor, String mentorName, String opened, String updated) {
+    }
+
+    String writeMentor(MentorChain.Mentor m) {
+        return versioned.write(new MentorV1(VERSION, m.id().platform().code(), m.id().value(), m.name(), m.tier(),
+                m.onCall()), "mentor");
+    }
+
+    MentorChain.Mentor readMentor(String json) {
+        MentorV1 dto = versioned.read(json, MentorV1.class, "mentor");
+        try {
+            return new MentorChain.Mentor(new ChatUserId(VersionedJson.platform(dto.platform()), dto.user()),
+                    dto.name(), dto.tier(), dto.onCall());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("stored mentor record is invalid", e);
+        }
+    }
+
+    String writeAlert(MentorAlert a) {
+        ChatUserId mentor = a.mentor();
+        return versioned.write(new AlertV1(VERSION, a.id(), a.member().platform().code(), a.member().value(),
+                a.category() == null ? null : a.category().name(), a.tier(), a.state().name(),
+                mentor == null ? null : mentor.platform().code(), mentor == null ? null : mentor.value(),
+                a.mentorName(), a.opened().toString(), a.updated().toString()), "mentor alert");
+    }
+
+    MentorAlert readAlert(String json, long revision) {
+        AlertV1 dto = versioned.read(json, AlertV1.class, "mentor alert");
+        try {
+            ChatUserId mentor = dto.mentor() == null ? null
+                    : new ChatUserId(VersionedJson.platform(dto.mentorPlatform()), dto.mentor());
+            return new MentorAlert(dto.id(), new ChatUserId(VersionedJson.platform(dto.platform()), dto.member()),
+                    dto.category() == null ? null : CrisisCategory.valueOf(dto.category()), dto.tier(),
+                    AlertState.valueOf(dto.state()), mentor, dto.mentorName(), Instant.parse(dto.opened()),
+                    Instant.parse(dto.updated()), revision);
+        } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("stored mentor alert record is invalid", e);
+        }
+    }
+}

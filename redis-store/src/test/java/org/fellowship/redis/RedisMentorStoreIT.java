@@ -1,0 +1,54 @@
+package org.fellowship.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.safety.MentorStore;
+import org.fellowship.core.testkit.contract.MentorStoreContract;
+import org.fellowship.redis.testing.RedisTestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RedisMentorStoreIT extends MentorStoreContract {
+    private final List<RedisStore> stores = new ArrayList<>();
+
+    private RedisStore store(KeySchema keys) {
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+        stores.add(store);
+        return store;
+    }
+
+    @Override
+    protected MentorStore newStore() {
+        return store(RedisTestServer.freshKeys()).mentors();
+    }
+
+    @Override
+    protected void letTimePass(Duration d) {
+        Sleep.wallClock(d);
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(RedisStore::close);
+    }
+
+    @Test
+    void stateSurvivesANewConnectionAndKeysShareTheMentorsTag() {
+        KeySchema keys = RedisTestServer.freshKeys();
+        ChatUserId ana = new ChatUserId(Platform.TELEGRAM, "7");
+        store(keys).mentors().saveMentor(new MentorChain.Mentor(ana, "Ana", 2, true));
+        store(keys).mentors().nextAlertNumber();
+        MentorStore reopened = store(keys).mentors();
+        assertThat(reopened.mentors()).containsExactly(new MentorChain.Mentor(ana, "Ana", 2, true));
+        assertThat(reopened.nextAlertNumber()).isEqualTo(2);
+        assertThat(keys.mentors("open")).contains("{mentors}");
+        assertThatThrownBy(() -> keys.mentors("a b")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
