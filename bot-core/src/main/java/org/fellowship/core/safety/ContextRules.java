@@ -23,6 +23,9 @@ import java.util.Set;
  *
  * One rule raises a phrase instead: {@link Reason#FIRST_PERSON_NOW}, a topic word ("suicidal", "overdose") with
  * the writer as the subject just before it, in the present ("I'm so suicidal"), when no other rule applied.
+ * And {@link Reason#WRITER_NARRATIVE} raises crisis evidence that no rule discounted when the whole message is the
+ * writer talking about themselves (several first-person words, little "you", no support markers): a post about
+ * one's own life that mentions suicide or self-harm is more likely ideation than one addressed to someone else.
  *
  * Stateless and thread-safe.
  */
@@ -30,7 +33,7 @@ public final class ContextRules {
     /** Why a phrase was discounted. */
     public enum Reason {
         NEGATED(0.15), PAST(0.25), THIRD_PERSON(0.3), QUOTED(0.3), SUPPORTIVE(0.25), HYPOTHETICAL(0.5),
-        FIRST_PERSON_NOW(1.6);
+        FIRST_PERSON_NOW(1.6), WRITER_NARRATIVE(1.5);
 
         private final double factor;
 
@@ -170,6 +173,39 @@ public final class ContextRules {
             }
         }
         return reasons;
+    }
+
+    /**
+     * {@code true} when the normalised message is written about the writer: at least three first-person words,
+     * at most one second-person word for every three of them, and fewer than two support markers.
+     */
+    public boolean writerNarrative(String text, int messageSupportMarkers) {
+        if (messageSupportMarkers >= 2) {
+            return false;
+        }
+        int firstPerson = 0;
+        int secondPerson = 0;
+        for (String word : text.split("[^a-z]+")) {
+            if (FIRST_PERSON.contains(word)) {
+                firstPerson++;
+            } else if (SECOND_PERSON.contains(word)) {
+                secondPerson++;
+            }
+        }
+        return firstPerson >= 3 && secondPerson * 3 <= firstPerson;
+    }
+
+    /**
+     * Adds {@link Reason#WRITER_NARRATIVE} to {@code reasons} for suicidal-ideation and self-harm evidence in a
+     * message written about the writer, when no other rule applied (method words such as "bottle" or "rope" are
+     * too ambiguous in recovery talk to be raised this way).
+     */
+    public static void narrative(Set<Reason> reasons, LexiconEntry entry, boolean writerNarrative) {
+        boolean aboutSelf = entry.category() == CrisisCategory.SUICIDAL_IDEATION
+                || entry.category() == CrisisCategory.SELF_HARM;
+        if (writerNarrative && aboutSelf && reasons.isEmpty()) {
+            reasons.add(Reason.WRITER_NARRATIVE);
+        }
     }
 
     /** How many support markers ("call 988", "you are not alone", "hope you") a normalised message holds. */

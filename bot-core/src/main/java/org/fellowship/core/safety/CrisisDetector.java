@@ -93,6 +93,7 @@ public final class CrisisDetector {
             supportive = Double.NaN;
         }
         int supportMarkers = rules.supportMarkers(text);
+        boolean writerNarrative = rules.writerNarrative(text, supportMarkers);
         // the trained model only speaks when it is confident, and never removes more than 40 % of the evidence
         double modelFactor = Double.isNaN(supportive) || supportive <= 0.8 ? 1 : 1 - 0.4 * (supportive - 0.8) / 0.2;
 
@@ -101,6 +102,7 @@ public final class CrisisDetector {
         for (PhraseMatcher.Match m : matches) {
             LanguageAnalyzer.Sentence sentence = sentenceAt(sentences, m.start(), text);
             Set<ContextRules.Reason> reasons = rules.reasons(text, sentence, m.start(), m.end(), m.entry(), supportMarkers);
+            ContextRules.narrative(reasons, m.entry(), writerNarrative);
             double factor = ContextRules.factor(reasons) * modelFactor;
             int[] span = normalized.sourceSpan(m.start(), m.end());
             Evidence e = new Evidence(span[0], span[1], m.entry().phrase(), m.entry().category(), m.entry().weight(),
