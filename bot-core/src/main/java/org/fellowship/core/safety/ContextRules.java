@@ -196,14 +196,17 @@ public final class ContextRules {
     }
 
     /**
-     * Adds {@link Reason#WRITER_NARRATIVE} to {@code reasons} for suicidal-ideation and self-harm evidence in a
-     * message written about the writer, when no other rule applied (method words such as "bottle" or "rope" are
+     * Adds {@link Reason#WRITER_NARRATIVE} to {@code reasons} for suicidal-ideation and self-harm topic words
+     * ("suicidal", "self harm": phrases that do not name the writer themselves) in a message written about the
+     * writer, when no other rule applied (method words such as "bottle" or "rope" are
      * too ambiguous in recovery talk to be raised this way).
      */
     public static void narrative(Set<Reason> reasons, LexiconEntry entry, boolean writerNarrative) {
         boolean aboutSelf = entry.category() == CrisisCategory.SUICIDAL_IDEATION
                 || entry.category() == CrisisCategory.SELF_HARM;
-        if (writerNarrative && aboutSelf && reasons.isEmpty()) {
+        String words = " " + entry.words().strip() + " ";
+        boolean phraseFirstPerson = FIRST_PERSON.stream().anyMatch(w -> words.contains(" " + w + " "));
+        if (writerNarrative && aboutSelf && !phraseFirstPerson && reasons.isEmpty()) {
             reasons.add(Reason.WRITER_NARRATIVE);
         }
     }
