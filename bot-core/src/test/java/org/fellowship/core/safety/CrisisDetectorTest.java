@@ -46,6 +46,10 @@ class CrisisDetectorTest {
             "I wish I didn't exist",
             "I took a bunch of pills an hour ago",
             "i have the urge to cut again",
+            "I told my therapist I want to kill myself",
+            "I've been suicidal for years and it is getting worse",
+            "why don't I just kill myself",
+            "I'm trying not to hurt myself tonight",
             "I am so tired of everything. I hate myself and I feel suicidal every single day and I can't tell my family"})
     void indirectIdeationAlerts(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
@@ -89,7 +93,8 @@ class CrisisDetectorTest {
     @ValueSource(strings = {
             "I'm not going to hurt myself",
             "I would never kill myself",
-            "im not going to hurt myself, dont worry"})
+            "im not going to hurt myself, dont worry",
+            "I told him I would never kill myself"})
     void negationDoesNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }
