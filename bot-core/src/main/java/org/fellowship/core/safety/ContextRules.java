@@ -109,7 +109,8 @@ public final class ContextRules {
                 // "why not just ...", "trying not to ...": the thought is there, only held back
                 String before = k > 0 ? tokens.get(k - 1).text() : "";
                 String before2 = k > 1 ? tokens.get(k - 2).text() : "";
-                boolean heldBack = NOT_A_DENIAL_BEFORE.contains(before)
+                // "whether or not I should ...": weighing the act, not denying it
+                boolean heldBack = NOT_A_DENIAL_BEFORE.contains(before) || before.equals("or")
                         || before.equals("do") && before2.equals("why") || before.equals("hard") && before2.startsWith("tr");
                 if (!NOT_A_DENIAL.contains(after) && !clauseBreak && !heldBack) {
                     reasons.add(Reason.NEGATED);

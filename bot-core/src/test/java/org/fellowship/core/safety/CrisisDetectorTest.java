@@ -50,6 +50,12 @@ class CrisisDetectorTest {
             "I've been suicidal for years and it is getting worse",
             "why don't I just kill myself",
             "I'm trying not to hurt myself tonight",
+            "last night I sat on the ledge of my window wondering whether or not I should jump",
+            "I made the noose and stared at it for an hour",
+            "were it not for my kids I would have killed myself by now",
+            "staring at the pills, wondering if I should take them all",
+            "I put the gun to my mouth and thought about pulling the trigger",
+            "I'm hanging on by a thread and can't keep going",
             "I am so tired of everything. I hate myself and I feel suicidal every single day and I can't tell my family"})
     void indirectIdeationAlerts(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
@@ -64,6 +70,16 @@ class CrisisDetectorTest {
         Detection bare = detector.detect("suicide");
         assertThat(d.crisisScore()).isGreaterThan(bare.crisisScore());
         assertThat(d.evidence()).anyMatch(e -> e.context().contains(ContextRules.Reason.WRITER_NARRATIVE));
+    }
+
+    @Test
+    void riskFactorsAloneNeverAlertAndNeedARealIdeationPhraseToAddTo() {
+        String riskOnly = "I feel hopeless and stuck, my job is pointless and nothing ever changes";
+        assertThat(detector.detect(riskOnly).flagged()).isFalse();
+        String weakAnchor = "I feel worthless and hopeless and trapped and I am stuck in my room";
+        assertThat(detector.detect(weakAnchor).evidence()).noneMatch(e -> e.phrase().startsWith("~"));
+        String anchored = "I think about ending my life a lot lately and I feel hopeless and trapped";
+        assertThat(detector.detect(anchored).evidence()).anyMatch(e -> e.phrase().startsWith("~"));
     }
 
     @ParameterizedTest(name = "supportive indirect {index}")
