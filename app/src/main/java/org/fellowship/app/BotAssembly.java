@@ -16,6 +16,7 @@ import org.fellowship.core.milestone.MilestoneFeature;
 import org.fellowship.core.privacy.PrivacyFeature;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
 import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.safety.CommunityPolicyStore;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
@@ -43,7 +44,7 @@ public final class BotAssembly {
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
                         CrisisResources.builtInTable(), mentors),
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
-                new PrivacyFeature(store.eraser()));
+                new PrivacyFeature(MemberDataEraser.combined(List.of(store.eraser(), store.mentors().asEraser()))));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

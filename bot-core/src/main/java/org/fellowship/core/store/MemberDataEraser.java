@@ -1,5 +1,7 @@
 package org.fellowship.core.store;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.fellowship.core.model.ChatUserId;
 
@@ -24,4 +26,30 @@ public interface MemberDataEraser {
 
     /** Whether anything is still stored about the member (the proof after {@link #erase}). */
     boolean holdsAnything(ChatUserId member);
+
+    /**
+     * One eraser over several stores: export merges their records (names stay distinct because each store names
+     * its own), erase erases from each in order and adds the counts, and anything left in any store counts.
+     */
+    static MemberDataEraser combined(List<MemberDataEraser> erasers) {
+        List<MemberDataEraser> all = List.copyOf(erasers);
+        return new MemberDataEraser() {
+            @Override
+            public Map<String, String> export(ChatUserId member) {
+                Map<String, String> records = new LinkedHashMap<>();
+                all.forEach(e -> records.putAll(e.export(member)));
+                return records;
+            }
+
+            @Override
+            public int erase(ChatUserId member) {
+                return all.stream().mapToInt(e -> e.erase(member)).sum();
+            }
+
+            @Override
+            public boolean holdsAnything(ChatUserId member) {
+                return all.stream().anyMatch(e -> e.holdsAnything(member));
+            }
+        };
+    }
 }
