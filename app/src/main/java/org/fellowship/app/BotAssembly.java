@@ -44,7 +44,8 @@ public final class BotAssembly {
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
                         CrisisResources.builtInTable(), mentors),
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
-                new PrivacyFeature(MemberDataEraser.combined(List.of(store.eraser(), store.mentors().asEraser()))));
+                new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
+                        store.mentors().asEraser(), store.eraser()))));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

@@ -3,10 +3,12 @@ package org.fellowship.core.meeting;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.MemberDataEraser;
 
 /**
  * A community's meetings, its meeting settings, and members' reminder subscriptions.
@@ -57,6 +59,52 @@ public interface MeetingStore {
     int going(CommunityId community, String slug, Instant occurrence);
 
     boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member);
+
+    /** The members going to that occurrence, in no particular order. */
+    Set<ChatUserId> goingMembers(CommunityId community, String slug, Instant occurrence);
+
+    /**
+     * The member's consent to be named to others going to this community's meetings: {@code name} is what they are
+     * shown as, {@code null} withdraws the consent (the default: only counts are shown).
+     */
+    void setShownName(CommunityId community, ChatUserId member, String name);
+
+    /** The names of those among {@code members} who agreed to be shown in this community. */
+    Map<ChatUserId, String> shownNames(CommunityId community, Set<ChatUserId> members);
+
+    /**
+     * This store's member data that lives inside community records (RSVPs, name consents), by record name; reminder
+     * subscriptions are member records already covered by the erasure index.
+     */
+    Map<String, String> exportMemberRecords(ChatUserId member);
+
+    /**
+     * Removes the member from every RSVP and withdraws every name consent.
+     *
+     * @return how many records were removed
+     */
+    int forgetMember(ChatUserId member);
+
+    /** This store's part of a member's {@code /export} and {@code /forget}. */
+    default MemberDataEraser asEraser() {
+        MeetingStore store = this;
+        return new MemberDataEraser() {
+            @Override
+            public Map<String, String> export(ChatUserId member) {
+                return store.exportMemberRecords(member);
+            }
+
+            @Override
+            public int erase(ChatUserId member) {
+                return store.forgetMember(member);
+            }
+
+            @Override
+            public boolean holdsAnything(ChatUserId member) {
+                return !store.exportMemberRecords(member).isEmpty();
+            }
+        };
+    }
 
     /** Sets (or with {@code null} removes) the group post made {@code before} each occurrence of the meeting. */
     void setAnnouncement(CommunityId community, String slug, GroupAnnouncement announcement);

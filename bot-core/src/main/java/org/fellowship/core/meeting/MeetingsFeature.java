@@ -104,9 +104,42 @@ public final class MeetingsFeature implements Feature {
             case "remove" -> moderated(turn, "remove", () -> remove(turn, rest));
             case "zone" -> moderated(turn, "zone", () -> zone(turn, rest));
             case "announce" -> moderated(turn, "announce", () -> announce(turn, rest));
-            default -> throw new UsageException("I don't know \"/meetings " + clip(sub) + "\". Try /meetings or "
-                    + "/meetings today.");
+            case "names" -> names(turn, rest);
+            default -> throw new UsageException("I don't know \"/meetings " + clip(sub) + "\". Try /meetings, "
+                    + "/meetings today or /meetings names on.");
         }
+    }
+
+    /** A member's consent to be named to others going to the same meeting in this community (default: counts only). */
+    private void names(Turn turn, String choice) {
+        CommunityId community = community(turn);
+        String answer = choice.strip().toLowerCase(Locale.ROOT);
+        if (!answer.equals("on") && !answer.equals("off")) {
+            throw new UsageException("Say /meetings names on to let others going to a meeting here see your name, "
+                    + "or /meetings names off (the default: only the count is shown).");
+        }
+        boolean on = answer.equals("on");
+        String name = turn.actor().displayName();
+        store.setShownName(community, turn.actor().id(), on ? (name == null || name.isBlank() ? "a member" : name)
+                : null);
+        turn.replyPrivately(on ? "Others going to the same meeting here will see your name next to the count. "
+                + "/meetings names off takes it back." : "Only the count is shown; your name is not.");
+    }
+
+    /** "Going: 3 (Ana, Ben and 1 other)": names only of those who agreed, the rest counted. */
+    private String goingLine(CommunityId community, String slug, Instant occurrence) {
+        Set<ChatUserId> going = store.goingMembers(community, slug, occurrence);
+        Map<ChatUserId, String> named = going.isEmpty() ? Map.of() : store.shownNames(community, going);
+        StringBuilder line = new StringBuilder("Going: ").append(going.size());
+        if (!named.isEmpty()) {
+            int others = going.size() - named.size();
+            line.append(" (").append(String.join(", ", named.values().stream().map(MeetingsFeature::clip).toList()));
+            if (others > 0) {
+                line.append(" and ").append(others).append(others == 1 ? " other" : " others");
+            }
+            line.append(')');
+        }
+        return line.toString();
     }
 
     private void moderated(Turn turn, String what, Runnable action) {
@@ -200,8 +233,9 @@ public final class MeetingsFeature implements Feature {
         if (m.notes() != null) {
             sb.append("\nNotes: ").append(m.notes());
         }
+        sb.append("\n").append(goingLine(community, m.slug(), next.instant()));
         sb.append("\nReminders: /remind ").append(m.slug()).append(" 15m");
-        // Anyone who sees the listing may answer; names of those going are never shown, only the count.
+        // Anyone who sees the listing may answer; names of those going are shown only if they agreed.
         turn.reply(sb.toString(), List.of(new ButtonRow(List.of(rsvpButton(community, m, next.instant(), null)))));
     }
 
@@ -619,13 +653,14 @@ public final class MeetingsFeature implements Feature {
         }
         ChatUserId member = turn.actor().id();
         boolean going = !store.isGoing(community, slug, occurrence, member);
-        int count = store.rsvp(community, slug, occurrence, member, going);
+        store.rsvp(community, slug, occurrence, member, going);
         ZonedDateTime local = occurrence.atZone(turn.zone());
         String when = local.format(DAY) + " " + local.format(HM) + " your time";
+        String goingLine = goingLine(community, slug, occurrence);
         turn.replyPrivately(going
-                ? "See you at " + meeting.get().name() + " on " + when + ". Going: " + count
+                ? "See you at " + meeting.get().name() + " on " + when + ". " + goingLine
                 + ". Press again if your plans change."
-                : "OK, you're no longer down for " + meeting.get().name() + " on " + when + ". Going: " + count + ".");
+                : "OK, you're no longer down for " + meeting.get().name() + " on " + when + ". " + goingLine + ".");
     }
 
     // ---- helpers ----

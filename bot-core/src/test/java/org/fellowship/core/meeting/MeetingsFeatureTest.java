@@ -63,6 +63,7 @@ class MeetingsFeatureTest {
                 Next: Mon 9 Mar 14:30 your time (America/New_York)
                 Online: https://meet.example/ss
                 Types: O, D
+                Going: 0
                 Reminders: /remind step-study 15m""");
     }
 
@@ -290,6 +291,34 @@ class MeetingsFeatureTest {
         bot.replies();
         bot.press(kim, "I'm going (1)");
         assertThat(bot.lastReply().text()).isEqualTo("That meeting is over or no longer scheduled.");
+    }
+
+    @Test
+    void namesOfThoseGoingAreShownOnlyForMembersWhoAgreed() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        var kim = bot.member("43", "Kim");
+        var lee = bot.member("44", "Lee");
+        bot.sayInGroup(mod, "/meetings add Step Study | mon,thu | 19:30 UTC");
+        bot.sayInGroup(sam, "/meetings names on");
+        assertThat(bot.lastReply().delivery()).isEqualTo(Delivery.PRIVATE);
+        assertThat(bot.lastReply().text()).contains("will see your name");
+        bot.sayInGroup(sam, "/meeting step");
+        bot.press(sam, "I'm going (0)");
+        bot.sayInGroup(kim, "/meeting step");
+        bot.press(kim, "I'm going (1)");
+        assertThat(bot.lastReply().text()).contains("Going: 2 (Sam and 1 other).").doesNotContain("Kim");
+
+        bot.sayInGroup(lee, "/meeting step");
+        assertThat(bot.lastReply().text()).contains("Going: 2 (Sam and 1 other)").doesNotContain("Kim");
+
+        bot.sayInGroup(sam, "/meetings names off");
+        bot.sayInGroup(lee, "/meeting step");
+        assertThat(bot.lastReply().text()).contains("Going: 2\n").doesNotContain("Sam");
+
+        bot.sayInGroup(sam, "/meetings names maybe");
+        assertThat(bot.lastReply().text()).contains("/meetings names on");
     }
 
     @Test
