@@ -156,6 +156,30 @@ final class RedisMeetingStore implements MeetingStore {
         return redis.call("rsvp read", c -> c.sismember(rsvpKey(community, slug, occurrence), member.toString()));
     }
 
+    /** Separates a draft's answers (control characters are removed from answers before they are saved). */
+    private static final String DRAFT_SEPARATOR = "\u001f";
+
+    private String draftKey(ChatUserId moderator) {
+        return keys.user(moderator, "meeting-draft");
+    }
+
+    @Override
+    public void saveDraft(ChatUserId moderator, List<String> draft, Duration ttl) {
+        userKeys.set("meeting draft write", draftKey(moderator), keys.erasureIndex(moderator),
+                String.join(DRAFT_SEPARATOR, draft), ttl);
+    }
+
+    @Override
+    public Optional<List<String>> draft(ChatUserId moderator) {
+        String stored = redis.call("meeting draft read", c -> c.get(draftKey(moderator)));
+        return stored == null ? Optional.empty() : Optional.of(List.of(stored.split(DRAFT_SEPARATOR, -1)));
+    }
+
+    @Override
+    public void clearDraft(ChatUserId moderator) {
+        redis.call("meeting draft clear", c -> c.del(draftKey(moderator)));
+    }
+
     private static final String RSVP_REF = "rsvp|";
     private static final String NAME_REF = "name|";
 

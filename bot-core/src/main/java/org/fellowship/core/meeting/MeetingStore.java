@@ -1,5 +1,6 @@
 package org.fellowship.core.meeting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -59,6 +60,18 @@ public interface MeetingStore {
     int going(CommunityId community, String slug, Instant occurrence);
 
     boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member);
+
+    /**
+     * Saves a moderator's meeting draft of the guided {@code /meetings add} (the community, then the answers so far),
+     * replacing any earlier one; it is forgotten after {@code ttl}. The draft is the moderator's data (erased with
+     * them).
+     */
+    void saveDraft(ChatUserId moderator, List<String> draft, Duration ttl);
+
+    /** The moderator's open draft, if one was saved and has not expired. */
+    Optional<List<String>> draft(ChatUserId moderator);
+
+    void clearDraft(ChatUserId moderator);
 
     /** The members going to that occurrence, in no particular order. */
     Set<ChatUserId> goingMembers(CommunityId community, String slug, Instant occurrence);

@@ -322,6 +322,65 @@ class MeetingsFeatureTest {
     }
 
     @Test
+    void guidedAddAsksOneQuestionAtATimeInPrivate() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        bot.sayInGroup(sam, "/meetings add");
+        assertThat(text(bot)).contains("for moderators");
+
+        bot.sayInGroup(mod, "/meetings add");
+        List<OutboundMessage> started = bot.replies();
+        assertThat(started.get(0).text()).isEqualTo("I'll ask you the details privately.");
+        assertThat(started.get(1).delivery()).isEqualTo(Delivery.PRIVATE);
+        assertThat(started.get(1).text()).contains("(1/7) What is the meeting called?");
+
+        bot.say(mod, "Step Study");
+        assertThat(text(bot)).startsWith("(2/7) Which days?");
+        bot.say(mod, "someday");
+        assertThat(text(bot)).contains("(2/7) Which days?");
+        bot.say(mod, "mon,thu");
+        assertThat(text(bot)).startsWith("(3/7)").contains("UTC");
+        bot.say(mod, "25:00");
+        assertThat(text(bot)).contains("not a time").contains("(3/7)");
+        bot.say(mod, "19:30 Europe/Berlin");
+        assertThat(text(bot)).startsWith("(4/7)");
+        bot.say(mod, "skip");
+        bot.say(mod, "https://meet.example/ss");
+        bot.say(mod, "o, d");
+        bot.say(mod, "Side door, ring twice");
+        OutboundMessage check = bot.replies().get(3);
+        assertThat(check.text()).isEqualTo("""
+                Please check:
+                Step Study
+                Mon, Thu 19:30-20:30 Europe/Berlin
+                Online: https://meet.example/ss
+                Types: O, D
+                Notes: Side door, ring twice""");
+        assertThat(check.allButtons()).extracting(b -> b.label()).containsExactly("Save", "Cancel");
+        assertThat(store.meetings(GROUP)).isEmpty();
+
+        bot.press(mod, "Save");
+        assertThat(text(bot)).isEqualTo("Added Step Study [step-study]: Mon, Thu 19:30 Europe/Berlin, 60 min.");
+        assertThat(store.meeting(GROUP, "step-study").orElseThrow().notes()).isEqualTo("Side door, ring twice");
+        bot.say(mod, "just chatting");
+        assertThat(bot.replies()).isEmpty();
+    }
+
+    @Test
+    void guidedAddCanBeCancelled() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        bot.sayInGroup(mod, "/meetings add");
+        bot.say(mod, "Step Study");
+        bot.say(mod, "cancel");
+        assertThat(text(bot)).isEqualTo("Cancelled; nothing was added.");
+        bot.say(mod, "mon");
+        assertThat(bot.replies()).isEmpty();
+        assertThat(store.meetings(GROUP)).isEmpty();
+    }
+
+    @Test
     void reminderDmCarriesAnRsvpButton() {
         BotHarness bot = bot("2026-03-09T08:00:00Z");
         var mod = bot.moderator("1", "Mo");

@@ -25,6 +25,38 @@ public final class InMemoryMeetingStore implements MeetingStore {
     private final Map<String, GroupAnnouncement> announcements = new ConcurrentHashMap<>();
     private final Map<String, Set<ChatUserId>> rsvps = new ConcurrentHashMap<>();
     private final Map<CommunityId, Map<ChatUserId, String>> shownNames = new ConcurrentHashMap<>();
+    private final Map<ChatUserId, Map.Entry<List<String>, Instant>> drafts = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+
+    /** Drafts expire by the system clock. */
+    public InMemoryMeetingStore() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** Drafts expire by {@code clock} (a harness's MutableClock). */
+    public InMemoryMeetingStore(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void saveDraft(ChatUserId moderator, List<String> draft, java.time.Duration ttl) {
+        drafts.put(moderator, Map.entry(List.copyOf(draft), clock.instant().plus(ttl)));
+    }
+
+    @Override
+    public Optional<List<String>> draft(ChatUserId moderator) {
+        Map.Entry<List<String>, Instant> d = drafts.get(moderator);
+        if (d == null || !clock.instant().isBefore(d.getValue())) {
+            drafts.remove(moderator);
+            return Optional.empty();
+        }
+        return Optional.of(d.getKey());
+    }
+
+    @Override
+    public void clearDraft(ChatUserId moderator) {
+        drafts.remove(moderator);
+    }
     private final Map<String, ReminderSubscription> subscriptions = new ConcurrentHashMap<>();
 
     @Override

@@ -128,6 +128,19 @@ public abstract class MeetingStoreContract {
     }
 
     @Test
+    void draftsRoundTripPerModeratorAndClear() {
+        MeetingStore store = newStore();
+        ChatUserId mo = new ChatUserId(Platform.TELEGRAM, "1");
+        assertThat(store.draft(mo)).isEmpty();
+        store.saveDraft(mo, List.of("tg", "-1001", "Step Study", ""), Duration.ofMinutes(30));
+        assertThat(store.draft(mo)).contains(List.of("tg", "-1001", "Step Study", ""));
+        store.saveDraft(mo, List.of("tg", "-1001"), Duration.ofMinutes(30));
+        assertThat(store.draft(mo)).contains(List.of("tg", "-1001"));
+        store.clearDraft(mo);
+        assertThat(store.draft(mo)).isEmpty();
+    }
+
+    @Test
     void groupAnnouncementsRoundTrip() {
         MeetingStore store = newStore();
         var a = new org.fellowship.core.meeting.GroupAnnouncement(Duration.ofMinutes(10),
