@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.safety.CommunityPolicyStore;
 import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -52,6 +53,7 @@ public final class RedisStore implements AutoCloseable {
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
     private final MentorStore mentors;
+    private final CommunityPolicyStore policies;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -74,6 +76,7 @@ public final class RedisStore implements AutoCloseable {
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
+        this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
     }
 
@@ -186,6 +189,11 @@ public final class RedisStore implements AutoCloseable {
     /** The mentor chain's roster and alerts (one Lua script per alert change, resolved alerts expire). */
     public MentorStore mentors() {
         return mentors;
+    }
+
+    /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
+    public CommunityPolicyStore policies() {
+        return policies;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */
