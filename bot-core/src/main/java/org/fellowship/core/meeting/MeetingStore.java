@@ -100,23 +100,7 @@ public interface MeetingStore {
 
     /** This store's part of a member's {@code /export} and {@code /forget}. */
     default MemberDataEraser asEraser() {
-        MeetingStore store = this;
-        return new MemberDataEraser() {
-            @Override
-            public Map<String, String> export(ChatUserId member) {
-                return store.exportMemberRecords(member);
-            }
-
-            @Override
-            public int erase(ChatUserId member) {
-                return store.forgetMember(member);
-            }
-
-            @Override
-            public boolean holdsAnything(ChatUserId member) {
-                return !store.exportMemberRecords(member).isEmpty();
-            }
-        };
+        return MemberDataEraser.of(this::exportMemberRecords, this::forgetMember);
     }
 
     /** Sets (or with {@code null} removes) the group post made {@code before} each occurrence of the meeting. */

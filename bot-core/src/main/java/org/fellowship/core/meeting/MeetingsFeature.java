@@ -222,21 +222,8 @@ public final class MeetingsFeature implements Feature {
         ZoneId viewer = turn.zone();
         Occurrence next = m.nextAfter(turn.now());
         ZonedDateTime local = next.start().withZoneSameInstant(viewer);
-        StringBuilder sb = new StringBuilder(m.name());
-        sb.append("\n").append(days(m.days())).append(' ').append(m.start().format(HM)).append('-')
-                .append(m.start().plus(m.duration()).format(HM)).append(' ').append(m.zone().getId());
-        sb.append("\nNext: ").append(local.format(DAY)).append(' ').append(local.format(HM)).append(" your time (")
-                .append(viewer.getId()).append(')');
-        m.link().ifPresent(l -> sb.append("\nOnline: ").append(l));
-        if (m.location() != null) {
-            sb.append("\nWhere: ").append(m.location());
-        }
-        if (!m.types().isEmpty()) {
-            sb.append("\nTypes: ").append(String.join(", ", m.types()));
-        }
-        if (m.notes() != null) {
-            sb.append("\nNotes: ").append(m.notes());
-        }
+        StringBuilder sb = new StringBuilder(summary(m, "\nNext: " + local.format(DAY) + ' ' + local.format(HM)
+                + " your time (" + viewer.getId() + ')'));
         sb.append("\n").append(goingLine(community, m.slug(), next.instant()));
         sb.append("\nReminders: /remind ").append(m.slug()).append(" 15m");
         // Anyone who sees the listing may answer; names of those going are shown only if they agreed.
@@ -533,7 +520,7 @@ public final class MeetingsFeature implements Feature {
             return;
         }
         Meeting meeting = parseMeeting(community, answers.subList(2, answers.size()).toArray(String[]::new));
-        turn.replyPrivately("Please check:\n" + summary(meeting), List.of(ButtonRow.of(
+        turn.replyPrivately("Please check:\n" + summary(meeting, ""), List.of(ButtonRow.of(
                 turn.button("Save", DRAFT_BUTTON, Map.of("do", "save")),
                 turn.button("Cancel", DRAFT_BUTTON, Map.of("do", "cancel")))));
     }
@@ -563,10 +550,11 @@ public final class MeetingsFeature implements Feature {
         }
     }
 
-    private static String summary(Meeting m) {
+    /** Name, days and times in the meeting's zone, {@code afterTimes}, then link, place, types and notes. */
+    private static String summary(Meeting m, String afterTimes) {
         StringBuilder sb = new StringBuilder(m.name()).append('\n').append(days(m.days())).append(' ')
                 .append(m.start().format(HM)).append('-').append(m.start().plus(m.duration()).format(HM)).append(' ')
-                .append(m.zone().getId());
+                .append(m.zone().getId()).append(afterTimes);
         m.link().ifPresent(l -> sb.append("\nOnline: ").append(l));
         if (m.location() != null) {
             sb.append("\nWhere: ").append(m.location());

@@ -127,23 +127,7 @@ public interface MentorStore {
 
     /** This store's part of a member's {@code /export} and {@code /forget}. */
     default MemberDataEraser asEraser() {
-        MentorStore store = this;
-        return new MemberDataEraser() {
-            @Override
-            public Map<String, String> export(ChatUserId member) {
-                return store.export(member);
-            }
-
-            @Override
-            public int erase(ChatUserId member) {
-                return store.forget(member);
-            }
-
-            @Override
-            public boolean holdsAnything(ChatUserId member) {
-                return !store.export(member).isEmpty();
-            }
-        };
+        return MemberDataEraser.of(this::export, this::forget);
     }
 
     /** An in-memory store (one process only; a restart forgets everything), expiring resolved alerts by the clock. */

@@ -3,6 +3,8 @@ package org.fellowship.core.store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.fellowship.core.model.ChatUserId;
 
 /**
@@ -26,6 +28,29 @@ public interface MemberDataEraser {
 
     /** Whether anything is still stored about the member (the proof after {@link #erase}). */
     boolean holdsAnything(ChatUserId member);
+
+    /**
+     * An eraser for a store that can list ({@code export}) and remove ({@code forget}) what it holds about a member;
+     * it holds something as long as the export is not empty.
+     */
+    static MemberDataEraser of(Function<ChatUserId, Map<String, String>> export, ToIntFunction<ChatUserId> forget) {
+        return new MemberDataEraser() {
+            @Override
+            public Map<String, String> export(ChatUserId member) {
+                return export.apply(member);
+            }
+
+            @Override
+            public int erase(ChatUserId member) {
+                return forget.applyAsInt(member);
+            }
+
+            @Override
+            public boolean holdsAnything(ChatUserId member) {
+                return !export.apply(member).isEmpty();
+            }
+        };
+    }
 
     /**
      * One eraser over several stores: export merges their records (names stay distinct because each store names
