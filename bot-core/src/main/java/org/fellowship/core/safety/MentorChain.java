@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class MentorChain implements Feature, MentorPager {
+public final class MentorChain implements Feature, MentorPager, org.fellowship.core.checkin.MentorNotes {
     static final String ALERT_BUTTON = "crisis.alert";
     static final String ESCALATE = "crisis.escalate";
     static final String RENOTIFY = "crisis.renotify";
@@ -133,6 +133,25 @@ public final class MentorChain implements Feature, MentorPager {
         Optional<Mentor> m = store.mentor(id);
         store.saveMentor(new Mentor(id, m.map(Mentor::name).orElse(parts[0]), tier, m.map(Mentor::onCall).orElse(false)));
         turn.reply("Tier " + tier + " set for mentor " + parts[0] + ".");
+    }
+
+    /** A roster mentor by platform id or name (any case, leading {@code @} ignored), for check-in risk signals. */
+    @Override
+    public Optional<RosterMentor> findMentor(org.fellowship.core.model.Platform platform, String nameOrId) {
+        String wanted = nameOrId.strip().replaceFirst("^@", "");
+        for (Mentor m : store.mentors()) {
+            if (m.id().platform() == platform && (m.id().value().equals(wanted)
+                    || m.name() != null && m.name().replaceFirst("^@", "").equalsIgnoreCase(wanted))) {
+                return Optional.of(new RosterMentor(m.id(), m.name() == null ? m.id().value() : m.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A check-in risk note to one mentor: the same private, urgent DM path the escalation alerts use. */
+    @Override
+    public void notifyMentor(ChatUserId mentor, String text) {
+        dm(mentor, text, List.of());
     }
 
     /** The roster as it is now (for tests and status). */
