@@ -52,6 +52,7 @@ public final class RedisStore implements AutoCloseable {
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
     private final MentorStore mentors;
+    private final RedisCheckinStore checkins;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -63,7 +64,8 @@ public final class RedisStore implements AutoCloseable {
         this.deduplicator = new RedisDeduplicator(redis, keys, codec);
         this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys);
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
-        this.eraser = new RedisMemberDataEraser(redis, keys, codec);
+        this.checkins = new RedisCheckinStore(redis, keys, new CheckinCodec(), codec);
+        this.eraser = new RedisMemberDataEraser(redis, keys, codec, java.util.List.of(checkins));
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
@@ -75,6 +77,7 @@ public final class RedisStore implements AutoCloseable {
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
+        redis.load(RedisCheckinStore.ALL);
     }
 
     /**
@@ -186,6 +189,11 @@ public final class RedisStore implements AutoCloseable {
     /** The mentor chain's roster and alerts (one Lua script per alert change, resolved alerts expire). */
     public MentorStore mentors() {
         return mentors;
+    }
+
+    /** Daily check-ins: compact bucket hashes plus one due index (see {@code RedisCheckinStore}); erasable. */
+    public org.fellowship.core.checkin.CheckinStore checkins() {
+        return checkins;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */
