@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.fellowship.app.meetings.HttpFeedSource;
+import org.fellowship.core.checkin.CheckinFeature;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
@@ -43,6 +44,7 @@ public final class BotAssembly {
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
                         CrisisResources.builtInTable(), mentors),
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
+                new CheckinFeature(store.checkins(), mentors, CheckinFeature.DEFAULT_NUDGE_DELAY),
                 new PrivacyFeature(store.eraser()));
     }
 

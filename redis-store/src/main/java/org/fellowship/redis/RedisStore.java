@@ -223,6 +223,21 @@ public final class RedisStore implements AutoCloseable {
         return "unknown";
     }
 
+    /**
+     * The server's {@code used_memory} from {@code INFO memory}, in bytes (for benchmarks and capacity checks).
+     *
+     * @throws StoreUnavailableException when the server cannot be asked
+     */
+    public long usedMemory() {
+        String info = new Redis(connection).call("info", c -> c.info("memory"));
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("INFO memory has no used_memory");
+    }
+
     /** Closes the connection and shuts the client's threads down. Idempotent. */
     @Override
     public void close() {
