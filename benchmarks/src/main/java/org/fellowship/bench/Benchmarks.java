@@ -40,6 +40,7 @@ public final class Benchmarks {
         if (all || which.contains("checkins")) {
             System.out.println("checkins: daily check-in memory and dispatch cost (each size on a fresh Redis)");
             CheckinBenchmark.Result[] results = new CheckinBenchmark.Result[2];
+            withStore(url, store -> new CheckinBenchmark(store).run(50_000)); // JVM warm-up, not reported
             withStore(url, store -> results[0] = new CheckinBenchmark(store).run(100_000));
             withStore(url, store -> results[1] = new CheckinBenchmark(store).run(1_000_000));
             CheckinBenchmark.report(results[0], results[1]);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.engine.BotContext;
@@ -67,58 +66,92 @@ final class CheckinDispatcher implements DueHandler {
         // Each round takes what is due now; members handled move to a later time, so rounds make progress.
         for (int round = 0; round < 10_000; round++) {
             List<CheckinRecord> due = store.due(now, BATCH);
-            int progressed = 0;
-            for (CheckinRecord r : due) {
-                Outcome outcome = dispatch(r, now, waves);
-                progressed += outcome == Outcome.STUCK ? 0 : 1;
-                sent += outcome == Outcome.SENT ? 1 : 0;
-            }
-            if (due.size() < BATCH || progressed == 0) {
+            int[] outcome = dispatch(due, now, waves);
+            sent += outcome[0];
+            if (due.size() < BATCH || outcome[1] == 0) {
                 break;
             }
         }
-        Optional<Instant> next = store.nextEventAt();
-        next.ifPresent(waves::add);
+        store.nextEventAt().ifPresent(waves::add);
         for (Instant at : waves) {
             schedule.ensureWave(at, now);
         }
-        LOG.debug("check-in wave {} sent {}", item.id(), sent);
+        if (sent > 0) {
+            LOG.info("check-in wave {} sent {} prompts and reminders", item.id(), sent);
+        }
     }
 
-    enum Outcome { SENT, QUIET, STUCK }
+    /** What happens to one member now. */
+    enum Kind { NONE, PROMPT, NUDGE }
 
-    private Outcome dispatch(CheckinRecord first, Instant now, Set<Instant> waves) {
-        CheckinRecord r = first;
-        for (int attempt = 0; attempt < CheckinSchedule.MAX_ATTEMPTS; attempt++) {
-            Step step = plan(r, now);
-            if (step.after == null) {
-                return Outcome.QUIET; // not due after all (changed meanwhile)
+    /** What to store and send for a record at {@code now}. */
+    private record Step(CheckinRecord before, CheckinRecord after, Kind kind, LocalDate day, boolean signal) {
+    }
+
+    /**
+     * Handles a batch: the answer buttons of every planned message are written in one round trip, then each member's
+     * compare-and-set and send follow one by one (winning before sending, member by member, is what keeps a crash
+     * from losing more than the one message being sent). Members whose record changed meanwhile are re-read and
+     * tried again.
+     *
+     * @return {sent, progressed}
+     */
+    private int[] dispatch(List<CheckinRecord> records, Instant now, Set<Instant> waves) {
+        int sent = 0;
+        int progressed = 0;
+        List<CheckinRecord> pending = records;
+        for (int attempt = 0; attempt < CheckinSchedule.MAX_ATTEMPTS && !pending.isEmpty(); attempt++) {
+            List<Step> steps = new ArrayList<>(pending.size());
+            List<ButtonAction> actions = new ArrayList<>();
+            for (CheckinRecord r : pending) {
+                Step step = plan(r, now);
+                steps.add(step);
+                if (step.kind() != Kind.NONE) {
+                    actions.add(feature.moodAction(r.member(), step.day()));
+                }
             }
-            Instant next = schedule.nextEvent(step.after);
-            if (store.replace(r, step.after, next)) {
+            List<List<String>> tokens = actions.isEmpty() ? List.of() : context.buttons().issueChoicesAll(actions,
+                    CheckinFeature.CHOICE, CheckinFeature.MOODS, CheckinFeature.ANSWER_TTL);
+            List<CheckinRecord> lost = new ArrayList<>();
+            int button = 0;
+            for (Step step : steps) {
+                List<String> mine = step.kind() == Kind.NONE ? null : tokens.get(button++);
+                Instant next = schedule.nextEvent(step.after());
+                if (!store.replace(step.before(), step.after(), next)) {
+                    store.find(step.before().member()).ifPresent(lost::add); // erased meanwhile: nothing to do
+                    continue;
+                }
+                progressed++;
                 if (next != null) {
                     waves.add(next);
                 }
-                step.send.run();
-                return step.sends ? Outcome.SENT : Outcome.QUIET;
+                if (mine != null) {
+                    send(step, rows(mine, CheckinFeature.MOODS, 5));
+                    sent++;
+                }
             }
-            Optional<CheckinRecord> reread = store.find(r.member());
-            if (reread.isEmpty()) {
-                return Outcome.QUIET; // erased meanwhile
-            }
-            r = reread.get();
+            pending = lost;
         }
-        LOG.warn("check-in of {} kept changing during dispatch", first.member());
-        return Outcome.STUCK;
+        for (CheckinRecord r : pending) {
+            LOG.warn("check-in of {} kept changing during dispatch", r.member());
+        }
+        return new int[] {sent, progressed};
     }
 
-    /** What to store and send for a record at {@code now}. */
-    private record Step(CheckinRecord after, Runnable send, boolean sends) {
+    private void send(Step s, List<ButtonRow> buttons) {
+        if (s.kind() == Kind.PROMPT) {
+            prompt(s.after(), s.day(), buttons);
+            if (s.signal()) {
+                feature.signal(s.after(), "missed three check-ins in a row");
+            }
+        } else {
+            nudge(s.after(), buttons);
+        }
     }
 
     private Step plan(CheckinRecord r, Instant now) {
         if (!r.enabled() || r.nextDay() == null) {
-            return new Step(r, () -> { }, false); // stale index entry: rewriting drops it
+            return new Step(r, r, Kind.NONE, null, false); // stale index entry: rewriting drops it
         }
         Instant promptAt = PromptTimes.promptAt(r.nextDay(), r.time(), r.zone());
         if (r.nudgeDay() != null) {
@@ -127,12 +160,11 @@ final class CheckinDispatcher implements DueHandler {
                 LocalDate day = r.nudgeDay();
                 boolean send = r.nudges() && !r.log().answered(day) && !r.awayOn(day)
                         && Duration.between(nudgeAt, now).compareTo(MAX_LATENESS) <= 0;
-                CheckinRecord after = r.promptedFor(r.nextDay(), null);
-                return new Step(after, send ? () -> nudge(after, day) : () -> { }, send);
+                return new Step(r, r.promptedFor(r.nextDay(), null), send ? Kind.NUDGE : Kind.NONE, day, false);
             }
         }
         if (promptAt.isAfter(now)) {
-            return new Step(r, () -> { }, false); // indexed too early (changed meanwhile): rewriting re-indexes it
+            return new Step(r, r, Kind.NONE, null, false); // indexed too early (changed meanwhile): re-index
         }
         DayLog log = r.log();
         LocalDate day = r.nextDay();
@@ -144,48 +176,38 @@ final class CheckinDispatcher implements DueHandler {
             day = day.plusDays(1);
         }
         if (PromptTimes.promptAt(day, r.time(), r.zone()).isAfter(now)) {
-            return new Step(r.withLog(log).promptedFor(day, null), () -> { }, false);
+            return new Step(r, r.withLog(log).promptedFor(day, null), Kind.NONE, null, false);
         }
         LocalDate today = day;
         if (r.awayOn(today)) {
             DayLog away = log.answered(today) ? log : log.with(today, DayLog.AWAY);
             CheckinRecord after = r.withLog(away).promptedFor(today.plusDays(1), null);
-            return new Step(after.awayUntil() != null && after.awayUntil().isBefore(today.plusDays(1))
-                    ? after.withAway(null) : after, () -> { }, false);
+            boolean over = after.awayUntil() != null && after.awayUntil().isBefore(today.plusDays(1));
+            return new Step(r, over ? after.withAway(null) : after, Kind.NONE, null, false);
         }
         if (log.answered(today)) {
-            return new Step(r.withLog(log).promptedFor(today.plusDays(1), null), () -> { }, false);
+            return new Step(r, r.withLog(log).promptedFor(today.plusDays(1), null), Kind.NONE, null, false);
         }
         boolean signal = r.signalsAllowed() && log.missedRunBefore(today) == 3 && !today.equals(r.signalDay());
         CheckinRecord after = r.withLog(log.with(today, DayLog.MISSED)).promptedFor(today.plusDays(1),
                 r.nudges() ? today : null);
-        if (signal) {
-            after = after.withSignalDay(today);
-        }
-        CheckinRecord sent = after;
-        return new Step(sent, () -> {
-            prompt(sent, today);
-            if (signal) {
-                feature.signal(sent, "missed three check-ins in a row");
-            }
-        }, true);
+        return new Step(r, signal ? after.withSignalDay(today) : after, Kind.PROMPT, today, signal);
     }
 
-    private void prompt(CheckinRecord r, LocalDate day) {
+    private void prompt(CheckinRecord r, LocalDate day, List<ButtonRow> buttons) {
         StringBuilder text = new StringBuilder();
         if (r.weekly() && day.getDayOfWeek() == DayOfWeek.MONDAY) {
             text.append(feature.weekSummary(r.log(), day.minusDays(1))).append("\n\n");
         }
         text.append("Time for your daily check-in. How is your mood today? (1 = very low, 5 = great)");
-        send(r, text.toString(), feature.moodButtons(r.member(), day));
-        LOG.info("check-in prompt sent to {}", r.member());
+        send(r, text.toString(), buttons);
+        LOG.debug("check-in prompt sent to {}", r.member());
     }
 
-    private void nudge(CheckinRecord r, LocalDate day) {
+    private void nudge(CheckinRecord r, List<ButtonRow> buttons) {
         send(r, "A gentle reminder: you can still check in for today whenever you're ready. "
-                + "(No more reminders today. Turn these off with /checkin nudges off.)", feature.moodButtons(r.member(),
-                day));
-        LOG.info("check-in reminder sent to {}", r.member());
+                + "(No more reminders today. Turn these off with /checkin nudges off.)", buttons);
+        LOG.debug("check-in reminder sent to {}", r.member());
     }
 
     private void send(CheckinRecord r, String text, List<ButtonRow> buttons) {
@@ -254,9 +276,5 @@ final class CheckinDispatcher implements DueHandler {
             rows.add(new ButtonRow(row));
         }
         return rows;
-    }
-
-    static ButtonAction action(String handler, Map<String, String> data, org.fellowship.core.model.ChatUserId who) {
-        return new ButtonAction(handler, data, who);
     }
 }

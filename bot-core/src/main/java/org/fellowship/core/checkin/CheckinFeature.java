@@ -351,11 +351,18 @@ public final class CheckinFeature implements Feature {
 
     // --- answering ------------------------------------------------------------------------------------------------
 
+    /** The data key the pressed value fills, and the mood and craving scales. */
+    static final String CHOICE = "v";
+    static final List<String> MOODS = List.of("1", "2", "3", "4", "5");
+    static final List<String> CRAVINGS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+
+    ButtonAction moodAction(ChatUserId member, LocalDate day) {
+        return new ButtonAction(MOOD_BUTTON, Map.of("day", day.toString()), member);
+    }
+
     List<ButtonRow> moodButtons(ChatUserId member, LocalDate day) {
-        List<String> values = List.of("1", "2", "3", "4", "5");
-        List<String> tokens = context.buttons().issueChoices(new ButtonAction(MOOD_BUTTON, Map.of("day",
-                day.toString()), member), "v", values, ANSWER_TTL);
-        return CheckinDispatcher.rows(tokens, values, 5);
+        List<String> tokens = context.buttons().issueChoices(moodAction(member, day), CHOICE, MOODS, ANSWER_TTL);
+        return CheckinDispatcher.rows(tokens, MOODS, 5);
     }
 
     private LocalDate answerDay(Turn turn, ButtonAction action) {
@@ -368,7 +375,7 @@ public final class CheckinFeature implements Feature {
 
     private void moodPressed(Turn turn, ButtonAction action) {
         LocalDate day = answerDay(turn, action);
-        int mood = Integer.parseInt(action.get("v"));
+        int mood = Integer.parseInt(action.get(CHOICE));
         boolean[] first = {false};
         CheckinRecord r = update(turn, x -> {
             char before = x.log().on(day);
@@ -381,11 +388,10 @@ public final class CheckinFeature implements Feature {
         if (first[0] && r.community() != null) {
             store.countCheckin(r.community(), day);
         }
-        List<String> values = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         List<String> tokens = context.buttons().issueChoices(new ButtonAction(CRAVING_BUTTON, Map.of("day",
-                day.toString()), turn.actor().id()), "v", values, ANSWER_TTL);
+                day.toString()), turn.actor().id()), CHOICE, CRAVINGS, ANSWER_TTL);
         turn.replyPrivately("Thanks. And cravings right now, from 0 (none) to 10 (very strong)?",
-                CheckinDispatcher.rows(tokens, values, 6));
+                CheckinDispatcher.rows(tokens, CRAVINGS, 6));
         if (mood == 1) {
             signalOnce(r, day, "a very low mood");
         }
@@ -393,7 +399,7 @@ public final class CheckinFeature implements Feature {
 
     private void cravingPressed(Turn turn, ButtonAction action) {
         LocalDate day = answerDay(turn, action);
-        int craving = Integer.parseInt(action.get("v"));
+        int craving = Integer.parseInt(action.get(CHOICE));
         CheckinRecord r = update(turn, x -> {
             char before = x.log().on(day);
             int mood = DayLog.isAnswer(before) ? DayLog.moodOf(before) : 3;

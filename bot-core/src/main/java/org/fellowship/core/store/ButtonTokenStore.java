@@ -36,6 +36,20 @@ public interface ButtonTokenStore {
         return tokens;
     }
 
+    /**
+     * {@link #issueChoices} for several actions at once (a store may do it in one round trip).
+     *
+     * @return per action, the tokens in the order of {@code values}
+     */
+    default List<List<String>> issueChoicesAll(List<ButtonAction> actions, String key, List<String> values,
+                                               Duration ttl) {
+        List<List<String>> out = new java.util.ArrayList<>(actions.size());
+        for (ButtonAction action : actions) {
+            out.add(issueChoices(action, key, values, ttl));
+        }
+        return out;
+    }
+
     /** The action behind a token, or empty when unknown or expired. */
     Optional<ButtonAction> resolve(String token);
 
