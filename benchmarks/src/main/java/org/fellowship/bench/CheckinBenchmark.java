@@ -91,16 +91,39 @@ final class CheckinBenchmark {
         for (int m = 0; m < MINUTES.size(); m++) {
             store.dueQueue().schedule(new DueItem("ci:w:bench" + m, "checkin.wave", MINUTES.get(m), ""));
             clock.set(MINUTES.get(m));
+            java.util.Map<String, Long> perThread0 = byThread(threads);
             long cpu0 = os.getProcessCpuTime();
             long thread0 = threads.getCurrentThreadCpuTime();
             core.dueWorker().runDue();
             thread[m] = (threads.getCurrentThreadCpuTime() - thread0) / 1e9;
             process[m] = (os.getProcessCpuTime() - cpu0) / 1e9;
+            if (System.getProperty("checkins.threads") != null) {
+                java.util.Map<String, Long> perThread1 = byThread(threads);
+                StringBuilder sb = new StringBuilder("    threads:");
+                perThread1.forEach((name, t) -> {
+                    long d = t - perThread0.getOrDefault(name, 0L);
+                    if (d > 5_000_000) {
+                        sb.append(String.format(Locale.ROOT, " %s=%.3f", name, d / 1e9));
+                    }
+                });
+                System.out.println(sb);
+            }
             measuredSent += sent.getAndSet(0);
         }
         long afterDispatch = usedMemory();
         return new Result(members, (after - before) / (double) members, Benchmarks.median(process),
                 Benchmarks.median(thread), measuredSent / MINUTES.size(), (afterDispatch - before) / (double) members);
+    }
+
+    private static java.util.Map<String, Long> byThread(ThreadMXBean threads) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                String name = info.getThreadName().replaceAll("[0-9]+", "#");
+                out.merge(name, Math.max(0, threads.getThreadCpuTime(info.getThreadId())), Long::sum);
+            }
+        }
+        return out;
     }
 
     private void populate(CheckinStore checkins, int members) throws Exception {

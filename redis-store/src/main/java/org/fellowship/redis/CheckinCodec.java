@@ -122,7 +122,11 @@ final class CheckinCodec {
     }
 
     private static String hhmm(LocalTime t) {
-        return String.format("%02d%02d", t.getHour(), t.getMinute());
+        // Written for every member of a dispatch wave: plain arithmetic rather than String.format.
+        int h = t.getHour();
+        int m = t.getMinute();
+        return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), (char) ('0' + m / 10),
+                (char) ('0' + m % 10)});
     }
 
     private static String day(LocalDate d) {

@@ -151,14 +151,17 @@ public final class CheckinFeature implements Feature {
 
     private void turnOn(Turn turn, String rest) {
         LocalTime time = rest.isEmpty() ? null : parseTime(rest);
+        LocalDate today = today(turn);
         CheckinRecord r = update(turn, x -> {
             LocalTime at = time != null ? time : x.enabled() ? x.time() : fresh(turn).time();
-            return x.withSchedule(true, at, turn.zone(), PromptTimes.firstDay(turn.now(), at, turn.zone()));
+            // Days before opting (back) in are neutral for the streak and the missed-days signal.
+            CheckinRecord on = x.enabled() ? x : x.withLog(x.log().neutralThrough(today.minusDays(1)));
+            return on.withSchedule(true, at, turn.zone(), PromptTimes.firstDay(turn.now(), at, turn.zone()));
         });
         LOG.info("check-ins on for {}", turn.actor().id());
         turn.replyPrivately(String.format(Locale.ROOT, "Daily check-ins are on: I'll message you privately at %s "
                         + "(%s), starting %s. /checkin off stops them; /away pauses them.", r.time(), r.zone().getId(),
-                r.nextDay().equals(today(turn)) ? "today" : "tomorrow"));
+                r.nextDay().equals(today) ? "today" : "tomorrow"));
     }
 
     private void turnOff(Turn turn) {

@@ -91,6 +91,22 @@ public record DayLog(LocalDate start, int carry, String days) {
         return new DayLog(newStart, newCarry, sb.substring(drop));
     }
 
+    /**
+     * The log with every day after its last recorded one, up to and including {@code through}, marked
+     * {@link #SKIPPED}: days a member was not opted in are neutral, neither missed nor counted.
+     */
+    public DayLog neutralThrough(LocalDate through) {
+        DayLog out = this;
+        LocalDate from = start.plusDays(days.length());
+        if (through.toEpochDay() - from.toEpochDay() >= WINDOW) {
+            from = through.minusDays(WINDOW - 1);
+        }
+        for (LocalDate d = from; !d.isAfter(through); d = d.plusDays(1)) {
+            out = out.with(d, SKIPPED);
+        }
+        return out;
+    }
+
     /** Whether {@code day} holds an answer (mood given). */
     public boolean answered(LocalDate day) {
         return isAnswer(on(day));

@@ -192,6 +192,26 @@ class CheckinFeatureTest {
     }
 
     @Test
+    void weeklySummaryComesWithMondaysPromptWhenOptedIn() {
+        optIn("UTC", "10:00");
+        bot.say(sam, "/checkin weekly on");
+        bot.replies();
+        for (int d = 0; d < 7; d++) { // Sunday 8 March .. Saturday 14 March
+            advanceTo(Instant.parse("2026-03-08T10:00:00Z").plus(Duration.ofDays(d)).toString());
+            if (d % 2 == 0) {
+                bot.press(sam, "4");
+                bot.press(sam, "2");
+            }
+        }
+        bot.replies();
+        advanceTo("2026-03-15T10:00:00Z"); // Sunday: no summary yet
+        assertThat(prompts(sam)).singleElement().satisfies(m -> assertThat(m.text()).doesNotContain("Your week"));
+        advanceTo("2026-03-16T10:00:00Z"); // Monday
+        assertThat(prompts(sam)).singleElement().satisfies(m -> assertThat(m.text()).startsWith("Your week: checked in "
+                + "3 of 7 days, average mood 4.0, average craving 2.0."));
+    }
+
+    @Test
     void answeringBeforeTheNudgeCancelsIt() {
         optIn("UTC", "10:00");
         advanceTo("2026-03-08T10:00:00Z");

@@ -64,4 +64,15 @@ class DayLogTest {
             }
         }
     }
+
+    @Test
+    void daysBeforeOptingInAreNeutral() {
+        DayLog l = log("" + OK).neutralThrough(day(5)).with(day(6), OK);
+        assertThat(l.on(day(3))).isEqualTo(DayLog.SKIPPED);
+        assertThat(l.streak(day(6))).isEqualTo(2);
+        assertThat(l.missedRunBefore(day(6))).isZero();
+        DayLog far = log("" + OK).neutralThrough(day(200));
+        assertThat(far.days()).hasSize(DayLog.WINDOW);
+        assertThat(far.on(day(200))).isEqualTo(DayLog.SKIPPED);
+    }
 }
