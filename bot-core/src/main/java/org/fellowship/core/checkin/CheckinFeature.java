@@ -369,7 +369,11 @@ public final class CheckinFeature implements Feature {
     }
 
     private LocalDate answerDay(Turn turn, ButtonAction action) {
-        LocalDate day = LocalDate.parse(action.get("day"));
+        String text = action.get("day");
+        if (text == null || action.get(CHOICE) == null) {
+            throw new UsageException("That button doesn't work any more. Send /checkin to check in.");
+        }
+        LocalDate day = LocalDate.parse(text);
         if (day.isBefore(today(turn).minusDays(DayLog.WINDOW - 1))) {
             throw new UsageException("That check-in is too old to change now.");
         }
@@ -491,7 +495,8 @@ public final class CheckinFeature implements Feature {
             } catch (StoreUnavailableException e) {
                 LOG.warn("check-in button of {} failed: store unavailable", turn.actor().id());
                 turn.replyPrivately(UNAVAILABLE);
-            } catch (RuntimeException e) {
+            } catch (NumberFormatException | DateTimeException e) {
+                // Only a malformed (hand-made or very old) button lands here; real bugs reach the engine's handler.
                 LOG.warn("check-in button of {} had bad data", turn.actor().id());
                 turn.replyPrivately("That button doesn't work any more. Send /checkin to check in.");
             }
