@@ -123,9 +123,14 @@ public final class CheckinFeature implements Feature {
     }
 
     private CheckinRecord fresh(Turn turn) {
-        LocalTime time = Optional.ofNullable(turn.conversation().community()).flatMap(store::community)
-                .map(CommunityCheckins::defaultTime).orElse(CommunityCheckins.DEFAULT_TIME);
-        return CheckinRecord.fresh(turn.actor().id(), time, turn.zone(), today(turn));
+        return CheckinRecord.fresh(turn.actor().id(), defaultTime(turn.conversation().community()), turn.zone(),
+                today(turn));
+    }
+
+    /** The community's default prompt time (the member's community when asked in a DM), else 20:00. */
+    private LocalTime defaultTime(CommunityId community) {
+        return Optional.ofNullable(community).flatMap(store::community).map(CommunityCheckins::defaultTime)
+                .orElse(CommunityCheckins.DEFAULT_TIME);
     }
 
     private CheckinRecord update(Turn turn, java.util.function.UnaryOperator<CheckinRecord> change) {
@@ -153,7 +158,7 @@ public final class CheckinFeature implements Feature {
         LocalTime time = rest.isEmpty() ? null : parseTime(rest);
         LocalDate today = today(turn);
         CheckinRecord r = update(turn, x -> {
-            LocalTime at = time != null ? time : x.enabled() ? x.time() : fresh(turn).time();
+            LocalTime at = time != null ? time : x.enabled() ? x.time() : defaultTime(x.community());
             // Days before opting (back) in are neutral for the streak and the missed-days signal.
             CheckinRecord on = x.enabled() ? x : x.withLog(x.log().neutralThrough(today.minusDays(1)));
             return on.withSchedule(true, at, turn.zone(), PromptTimes.firstDay(turn.now(), at, turn.zone()));

@@ -394,6 +394,9 @@ class CheckinFeatureTest {
         bot.say(sam, "/timezone UTC");
         bot.sayInGroup(sam, "/checkin on");
         assertThat(bot.lastReply().text()).contains("07:30 (UTC)");
+        bot.say(sam, "/checkin off");
+        bot.say(sam, "/checkin on");
+        assertThat(bot.lastReply().text()).as("in a DM: the member's community's default").contains("07:30 (UTC)");
     }
 
     @Test
