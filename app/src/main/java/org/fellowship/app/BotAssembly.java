@@ -17,7 +17,7 @@ import org.fellowship.core.milestone.MilestoneFeature;
 import org.fellowship.core.privacy.PrivacyFeature;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
 import org.fellowship.core.profile.ProfileFeature;
-import org.fellowship.core.safety.CommunityPolicyStore;
+import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
@@ -46,11 +46,12 @@ public final class BotAssembly {
     public static List<Feature> features(RedisStore store, FeedSource feeds, Duration nudgeDelay) {
         MentorChain mentors = MentorChain.on(store.mentors());
         return List.of(new ProfileFeature(),
-                new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
+                new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors),
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
                 new CheckinFeature(store.checkins(), mentors, nudgeDelay),
-                new PrivacyFeature(store.eraser()));
+                new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
+                        store.mentors().asEraser(), store.checkins().asEraser(), store.eraser()))));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

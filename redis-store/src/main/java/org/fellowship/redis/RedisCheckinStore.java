@@ -30,11 +30,12 @@ import org.fellowship.core.model.Platform;
  *   <li>daily counts <code>fs:v1:{tg:-1001}:ci:n:&lt;date&gt;</code> (expire after 3 days) and community settings
  *       <code>fs:v1:{tg:-1001}:checkin</code>.</li>
  * </ul>
- * Bucket fields are not keys, so the erasure index cannot list them: {@link RedisMemberDataEraser} asks this store
- * to export and erase them ({@link SharedMemberData}). Every change is one Lua script; {@link #replace} compares
+ * Bucket fields are not keys, so the erasure index cannot list them: this store exports and erases them itself
+ * ({@link #export}, {@link #erase}, combined into {@code /export} and {@code /forget} through {@link #asEraser()}).
+ * Every change is one Lua script; {@link #replace} compares
  * both stored strings before writing. Thread-safe.
  */
-final class RedisCheckinStore implements CheckinStore, SharedMemberData {
+final class RedisCheckinStore implements CheckinStore {
     /** Bucket count: a fixed power of two so a member's bucket never moves. */
     static final int BUCKETS = 16_384;
     private static final int NOTES_KEPT = 48;
@@ -246,29 +247,10 @@ final class RedisCheckinStore implements CheckinStore, SharedMemberData {
 
     @Override
     public int erase(ChatUserId member) {
-        int n = eraseShared(member);
+        String field = field(member);
+        Long fields = redis.eval("checkin erase", ERASE, ScriptOutputType.INTEGER, memberKeys(field), field);
+        int n = fields == null ? 0 : fields.intValue();
         Long notes = redis.call("checkin notes erase", c -> c.del(keys.user(member, "checkin-notes")));
         return n + (notes == null ? 0 : notes.intValue());
-    }
-
-    // --- SharedMemberData: the parts the erasure index cannot list ---
-
-    @Override
-    public Map<String, String> exportShared(ChatUserId member) {
-        Map<String, String> out = new TreeMap<>();
-        find(member).ifPresent(r -> out.put("checkin", json.writeAny(codec.describe(r))));
-        return out;
-    }
-
-    @Override
-    public int eraseShared(ChatUserId member) {
-        String field = field(member);
-        Long n = redis.eval("checkin erase", ERASE, ScriptOutputType.INTEGER, memberKeys(field), field);
-        return n == null ? 0 : n.intValue();
-    }
-
-    @Override
-    public boolean holdsShared(ChatUserId member) {
-        return find(member).isPresent();
     }
 }

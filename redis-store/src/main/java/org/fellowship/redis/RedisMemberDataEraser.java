@@ -39,18 +39,11 @@ final class RedisMemberDataEraser implements MemberDataEraser {
     private final Redis redis;
     private final KeySchema keys;
     private final RecordCodec codec;
-    private final List<SharedMemberData> shared;
 
     RedisMemberDataEraser(Redis redis, KeySchema keys, RecordCodec codec) {
-        this(redis, keys, codec, List.of());
-    }
-
-    /** @param shared stores keeping member data in shared hashes, which the index cannot list */
-    RedisMemberDataEraser(Redis redis, KeySchema keys, RecordCodec codec, List<SharedMemberData> shared) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
-        this.shared = List.copyOf(shared);
     }
 
     @Override
@@ -66,9 +59,6 @@ final class RedisMemberDataEraser implements MemberDataEraser {
                 String name = key.startsWith(namePrefix) ? key.substring(namePrefix.length()) : key;
                 out.put(name, value);
             }
-        }
-        for (SharedMemberData data : shared) {
-            out.putAll(data.exportShared(member));
         }
         return out;
     }
@@ -97,9 +87,6 @@ final class RedisMemberDataEraser implements MemberDataEraser {
         Objects.requireNonNull(member, "member");
         String index = keys.erasureIndex(member);
         int deleted = 0;
-        for (SharedMemberData data : shared) {
-            deleted += data.eraseShared(member);
-        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<String> listed = redis.call("erase list", c -> c.smembers(index));
             List<String> scriptKeys = new ArrayList<>(listed.size() + 1);
@@ -121,6 +108,6 @@ final class RedisMemberDataEraser implements MemberDataEraser {
         // The index itself names keys about the member, so it counts; the profile is checked in case it was
         // ever written without the index.
         Long n = redis.call("erase proof", c -> c.exists(keys.erasureIndex(member), keys.profile(member)));
-        return n != null && n > 0 || shared.stream().anyMatch(data -> data.holdsShared(member));
+        return n != null && n > 0;
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.safety.CommunityPolicyStore;
 import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -53,6 +54,7 @@ public final class RedisStore implements AutoCloseable {
     private final MeetingStore meetings;
     private final MentorStore mentors;
     private final RedisCheckinStore checkins;
+    private final CommunityPolicyStore policies;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -65,7 +67,7 @@ public final class RedisStore implements AutoCloseable {
         this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys);
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
         this.checkins = new RedisCheckinStore(redis, keys, new CheckinCodec(), codec);
-        this.eraser = new RedisMemberDataEraser(redis, keys, codec, java.util.List.of(checkins));
+        this.eraser = new RedisMemberDataEraser(redis, keys, codec);
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
@@ -76,6 +78,7 @@ public final class RedisStore implements AutoCloseable {
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
+        this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
         redis.load(RedisCheckinStore.ALL);
     }
@@ -194,6 +197,11 @@ public final class RedisStore implements AutoCloseable {
     /** Daily check-ins: compact bucket hashes plus one due index (see {@code RedisCheckinStore}); erasable. */
     public org.fellowship.core.checkin.CheckinStore checkins() {
         return checkins;
+    }
+
+    /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
+    public CommunityPolicyStore policies() {
+        return policies;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */

@@ -55,7 +55,8 @@ class RedisCheckinStoreIT extends CheckinStoreContract {
                 .stores(redis.deduplicator(), redis.buttons(), redis.profiles(), redis.dueQueue())
                 .feature(new ProfileFeature())
                 .feature(new CheckinFeature(redis.checkins(), MentorNotes.NONE, CheckinFeature.DEFAULT_NUDGE_DELAY))
-                .feature(new PrivacyFeature(redis.eraser()))
+                .feature(new PrivacyFeature(org.fellowship.core.store.MemberDataEraser.combined(List.of(
+                        redis.checkins().asEraser(), redis.eraser()))))
                 .build();
     }
 

@@ -60,4 +60,9 @@ public interface CheckinStore {
 
     /** Deletes the member's record, index entry and notes; returns how many records went. */
     int erase(ChatUserId member);
+
+    /** This store's part of {@code /export} and {@code /forget}. */
+    default org.fellowship.core.store.MemberDataEraser asEraser() {
+        return org.fellowship.core.store.MemberDataEraser.of(this::export, this::erase);
+    }
 }

@@ -125,6 +125,24 @@ public final class BotHarness {
         throw new AssertionError("no message to " + user.name() + " has a button labelled '" + label + "'");
     }
 
+    /** Presses the button labelled {@code label} on the latest group message that has one, as {@code user}. */
+    public BotHarness pressInGroup(User user, String label) {
+        List<FakeChatGateway.Action> actions = gateway.actions();
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            FakeChatGateway.Action a = actions.get(i);
+            if (!a.kind().equals("send") || !a.conversation().equals(group.id())) {
+                continue;
+            }
+            for (Button button : a.message().allButtons()) {
+                if (button.label().equals(label)) {
+                    return deliver(new ButtonPressed(nextId(), group, user.member(), clock.instant(), a.ref(),
+                            button.token(), "cb" + eventIds.get()));
+                }
+            }
+        }
+        throw new AssertionError("no group message has a button labelled '" + label + "'");
+    }
+
     /** Hands any event to the engine, as an adapter would. */
     public BotHarness deliver(InboundEvent event) {
         core.engine().accept(event);
