@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.fellowship.app.meetings.HttpFeedSource;
+import org.fellowship.core.checkin.CheckinFeature;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
@@ -38,13 +39,19 @@ public final class BotAssembly {
      * @param feeds where meeting feeds are fetched from (the app's HTTP fetcher)
      */
     public static List<Feature> features(RedisStore store, FeedSource feeds) {
+        return features(store, feeds, CheckinFeature.DEFAULT_NUDGE_DELAY);
+    }
+
+    /** {@link #features(RedisStore, FeedSource)} with the check-in reminder delay. */
+    public static List<Feature> features(RedisStore store, FeedSource feeds, Duration nudgeDelay) {
         MentorChain mentors = MentorChain.on(store.mentors());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors),
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
+                new CheckinFeature(store.checkins(), mentors, nudgeDelay),
                 new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
-                        store.mentors().asEraser(), store.eraser()))));
+                        store.mentors().asEraser(), store.checkins().asEraser(), store.eraser()))));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
@@ -54,6 +61,13 @@ public final class BotAssembly {
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
                                 Executor executor, int maxPendingEvents, EngineMetrics metrics) {
+        return build(store, clock, gateways, settings, executor, maxPendingEvents, metrics,
+                CheckinFeature.DEFAULT_NUDGE_DELAY);
+    }
+
+    /** As above, with the check-in reminder delay ({@code fellowship.checkins.nudge-delay}). */
+    public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
+                                Executor executor, int maxPendingEvents, EngineMetrics metrics, Duration nudgeDelay) {
         BotCore.Builder builder = BotCore.builder()
                 .metrics(metrics)
                 .clock(clock)
@@ -64,7 +78,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features(store, new HttpFeedSource(Duration.ofSeconds(10))).forEach(builder::feature);
+        features(store, new HttpFeedSource(Duration.ofSeconds(10)), nudgeDelay).forEach(builder::feature);
         return builder.build();
     }
 }

@@ -53,6 +53,7 @@ public final class RedisStore implements AutoCloseable {
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
     private final MentorStore mentors;
+    private final RedisCheckinStore checkins;
     private final CommunityPolicyStore policies;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
@@ -65,6 +66,7 @@ public final class RedisStore implements AutoCloseable {
         this.deduplicator = new RedisDeduplicator(redis, keys, codec);
         this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys);
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
+        this.checkins = new RedisCheckinStore(redis, keys, new CheckinCodec(), codec);
         this.eraser = new RedisMemberDataEraser(redis, keys, codec);
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
@@ -78,6 +80,7 @@ public final class RedisStore implements AutoCloseable {
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
         this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
+        redis.load(RedisCheckinStore.ALL);
     }
 
     /**
@@ -191,6 +194,11 @@ public final class RedisStore implements AutoCloseable {
         return mentors;
     }
 
+    /** Daily check-ins: compact bucket hashes plus one due index (see {@code RedisCheckinStore}); erasable. */
+    public org.fellowship.core.checkin.CheckinStore checkins() {
+        return checkins;
+    }
+
     /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
     public CommunityPolicyStore policies() {
         return policies;
@@ -221,6 +229,21 @@ public final class RedisStore implements AutoCloseable {
             }
         }
         return "unknown";
+    }
+
+    /**
+     * The server's {@code used_memory} from {@code INFO memory}, in bytes (for benchmarks and capacity checks).
+     *
+     * @throws StoreUnavailableException when the server cannot be asked
+     */
+    public long usedMemory() {
+        String info = new Redis(connection).call("info", c -> c.info("memory"));
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("INFO memory has no used_memory");
     }
 
     /** Closes the connection and shuts the client's threads down. Idempotent. */

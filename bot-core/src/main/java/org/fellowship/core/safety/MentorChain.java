@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class MentorChain implements Feature, MentorPager {
+public final class MentorChain implements Feature, MentorPager, org.fellowship.core.checkin.MentorNotes {
     static final String ALERT_BUTTON = "crisis.alert";
     static final String ESCALATE = "crisis.escalate";
     static final String RENOTIFY = "crisis.renotify";
@@ -241,6 +241,25 @@ public final class MentorChain implements Feature, MentorPager {
         int tier = Integer.parseInt(parts[1]);
         store.saveMentor(store.mentor(id).orElse(new Mentor(id, parts[0], tier, false)).withTier(tier));
         turn.reply("Tier " + tier + " set for mentor " + parts[0] + ".");
+    }
+
+    /** A roster mentor by platform id or name (any case, leading {@code @} ignored), for check-in risk signals. */
+    @Override
+    public Optional<RosterMentor> findMentor(org.fellowship.core.model.Platform platform, String nameOrId) {
+        String wanted = nameOrId.strip().replaceFirst("^@", "");
+        for (Mentor m : store.mentors()) {
+            if (m.id().platform() == platform && (m.id().value().equals(wanted)
+                    || m.name() != null && m.name().replaceFirst("^@", "").equalsIgnoreCase(wanted))) {
+                return Optional.of(new RosterMentor(m.id(), m.name() == null ? m.id().value() : m.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A check-in risk note to one mentor: the same private, urgent DM path the escalation alerts use. */
+    @Override
+    public void notifyMentor(ChatUserId mentor, String text) {
+        dm(mentor, text, List.of());
     }
 
     private void channelCommand(Turn turn, String args) {

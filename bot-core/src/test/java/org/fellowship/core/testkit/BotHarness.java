@@ -69,7 +69,8 @@ public final class BotHarness {
                 .buttons(b.buttons != null ? b.buttons : new InMemoryStores.Buttons(clock))
                 .profiles(b.profiles != null ? b.profiles : new InMemoryStores.Profiles())
                 .dueQueue(b.dueQueue != null ? b.dueQueue : new InMemoryDueQueue())
-                .executor(Runnable::run, 1_000);
+                .executor(Runnable::run, 1_000)
+                .dueWork(Duration.ofMinutes(2), b.dueBatch);
         b.features.forEach(core::feature);
         this.core = core.build();
     }
@@ -219,7 +220,14 @@ public final class BotHarness {
         private ButtonTokenStore buttons;
         private MemberProfileStore profiles;
         private DueQueue dueQueue;
+        private int dueBatch = 100;
         private final List<Feature> features = new ArrayList<>();
+
+        /** Due items one worker claims per round trip (1 lets two harnesses interleave item by item). */
+        public Builder dueBatch(int value) {
+            this.dueBatch = value;
+            return this;
+        }
 
         public Builder gateway(FakeChatGateway value) {
             this.gateway = Objects.requireNonNull(value);
