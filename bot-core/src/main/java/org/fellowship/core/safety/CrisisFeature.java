@@ -87,6 +87,11 @@ public final class CrisisFeature implements Feature {
                 sendSupport(turn, d.category(), "I'm really glad you said something, and I'm sorry things are this "
                         + "heavy right now. You don't have to carry it alone.");
             }
+            try {
+                pager.flaggedAgain(turn, d.category());
+            } catch (RuntimeException e) {
+                LOG.error("telling the mentor about event {} failed", turn.event().dedupeKey(), e);
+            }
             return true;
         }
         if (d.relapse() && !askingDirectly && due(lastRelapseReply, turn)) {

@@ -14,7 +14,7 @@ import org.fellowship.core.model.ChatUserId;
 public record MentorAudit(Instant at, String alertId, Action action, int tier, ChatUserId actor) {
     /** What happened. */
     public enum Action { OPENED, PAGED, NO_MENTOR_AVAILABLE, ESCALATED, MODERATORS_NOTIFIED, ACKNOWLEDGED, TAKEN,
-        RENOTIFIED, RESOLVED }
+        RENOTIFIED, MEMBER_WROTE_AGAIN, RESOLVED }
 
     public MentorAudit {
         Objects.requireNonNull(at, "at");

@@ -114,7 +114,11 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         }
     }
 
+    /** A burst of crisis messages from a member with an alert is one notice to its mentor per this time. */
+    static final Duration WROTE_AGAIN_COOLDOWN = Duration.ofMinutes(10);
+
     private final MentorStore store;
+    private final Map<String, Instant> lastWroteAgain = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration tierDelay;
     private final Duration renotifyDelay;
     private final Duration resolvedRetention;
@@ -340,6 +344,26 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         }
         page(alert, roster, open, now);
         return true;
+    }
+
+    @Override
+    public void flaggedAgain(Turn turn, CrisisCategory category) {
+        Optional<MentorAlert> open = store.openAlertOf(turn.actor().id());
+        if (open.isEmpty() || open.get().mentor() == null) {
+            return; // no alert, or one still being paged: the chain is already at work
+        }
+        MentorAlert alert = open.get();
+        Instant now = turn.now();
+        Instant last = lastWroteAgain.get(alert.id());
+        if (last != null && last.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)) {
+            return;
+        }
+        lastWroteAgain.values().removeIf(t -> !t.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)); // keep only live ones
+        lastWroteAgain.put(alert.id(), now);
+        dm(alert.mentor(), "Alert " + alert.id() + ": the member wrote again and may still be in crisis"
+                + (category == null ? "" : " (" + category.label() + ")") + ". Please reach out if you haven't yet.",
+                List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
+        audit(now, alert, MentorAudit.Action.MEMBER_WROTE_AGAIN, alert.mentor());
     }
 
     /** Mentors of {@code tier} who can take a page now: on call, not the member, outside quiet hours, under capacity. */

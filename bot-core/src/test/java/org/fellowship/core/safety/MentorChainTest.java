@@ -270,4 +270,27 @@ class MentorChainTest {
         bot.press(ana, "Yes, erase everything");
         assertThat(chain.mentors()).isEmpty();
     }
+
+    @Test
+    void newCrisisMessagesReachTheMentorHoldingTheAlertOncePerCooldown() {
+        bot.say(ana, "/mentor on");
+        bot.replies();
+        bot.sayInGroup(sam, "I want to end my life");
+        bot.press(sam, "Yes, connect me with a mentor");
+        bot.sayInGroup(sam, "I really want to die");
+        assertThat(to(ana, bot.replies())).noneMatch(m -> m.text().contains("wrote again")); // not acknowledged yet
+        bot.press(ana, "Acknowledge");
+        bot.replies();
+
+        bot.sayInGroup(sam, "I want to kill myself tonight");
+        bot.sayInGroup(sam, "I have the pills right here");
+        List<OutboundMessage> notices = to(ana, bot.replies()).stream()
+                .filter(m -> m.text().contains("wrote again")).toList();
+        assertThat(notices).singleElement().satisfies(m -> assertThat(m.text())
+                .doesNotContain("kill").doesNotContain("pills").doesNotContain("Sam"));
+        bot.advance(MentorChain.WROTE_AGAIN_COOLDOWN.plusMinutes(1));
+        bot.replies();
+        bot.sayInGroup(sam, "I want to kill myself");
+        assertThat(to(ana, bot.replies())).filteredOn(m -> m.text().contains("wrote again")).hasSize(1);
+    }
 }
