@@ -130,7 +130,10 @@ public final class ContextRules {
         String subject = null;
         for (int k = first - 1; k >= 0 && subject == null; k--) {
             String t = tokens.get(k).text();
-            if (FIRST_PERSON.contains(t)) {
+            // "as someone who thinks about suicide daily": the writer describing themselves
+            boolean selfDescription = (t.equals("someone") || t.equals("somebody")) && k > 0
+                    && tokens.get(k - 1).text().equals("as");
+            if (FIRST_PERSON.contains(t) || selfDescription) {
                 subject = "1";
             } else if (SECOND_PERSON.contains(t)) {
                 subject = "2";
@@ -175,7 +178,8 @@ public final class ContextRules {
             boolean pastTense = false;
             for (int k = Math.max(0, first - 4); k < first; k++) {
                 String t = tokens.get(k).text();
-                near |= FIRST_PERSON.contains(t);
+                near |= FIRST_PERSON.contains(t) || (t.equals("someone") || t.equals("somebody")) && k > 0
+                        && tokens.get(k - 1).text().equals("as");
                 pastTense |= PAST_AUXILIARIES.contains(t);
             }
             if (near && !pastTense) {
@@ -251,6 +255,10 @@ public final class ContextRules {
         String next = k + 1 < tokens.size() ? tokens.get(k + 1).text() : "";
         if (next.equals("me")) {
             return false;
+        }
+        // "let me tell you, ...": the writer speaking, not someone else's words
+        if (k >= 2 && tokens.get(k - 1).text().equals("me") && tokens.get(k - 2).text().equals("let")) {
+            return true;
         }
         for (int m = k - 1; m >= Math.max(0, k - 3); m--) {
             String t = tokens.get(m).text();

@@ -56,6 +56,11 @@ class CrisisDetectorTest {
             "staring at the pills, wondering if I should take them all",
             "I put the gun to my mouth and thought about pulling the trigger",
             "I'm hanging on by a thread and can't keep going",
+            "once my parents are gone I will off myself",
+            "I have given myself until Christmas to decide",
+            "even on good days I still wish to die",
+            "as someone who thinks about suicide every single day, I get it",
+            "I tried before and reattempted twice since",
             "I am so tired of everything. I hate myself and I feel suicidal every single day and I can't tell my family"})
     void indirectIdeationAlerts(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
