@@ -225,6 +225,10 @@ public final class RuleSet {
             throw new IllegalArgumentException("That regex repeats too much ({n} counts multiply past "
                     + MAX_REPEAT_PRODUCT + "); simplify it.");
         }
+        if (foldHazard(pattern)) {
+            throw new IllegalArgumentException("That regex uses letters U+1C80-U+1C88, which the regex engine cannot "
+                    + "match case-insensitively; leave them out.");
+        }
         Pattern p;
         try {
             p = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
@@ -239,6 +243,101 @@ public final class RuleSet {
         return p;
     }
 
+    /** First and last code point RE2/J 1.8 loops on forever when case folding them (its tables predate them). */
+    private static final int HAZARD_LO = 0x1C80;
+    private static final int HAZARD_HI = 0x1C88;
+    /** A range covering this whole span is added without folding each rune (RE2/J's MIN_FOLD and MAX_FOLD). */
+    private static final int MIN_FOLD = 0x41;
+    private static final int MAX_FOLD = 0x1E943;
+
+    /**
+     * {@code true} when case-insensitive compilation would have to fold one of the runes RE2/J 1.8 never finishes
+     * folding on Java 17 (Cyrillic Extended-C): as a literal, a {@code \x} escape, or inside a class range. Found by
+     * the property test; the check is conservative and linear.
+     */
+    static boolean foldHazard(String p) {
+        boolean inClass = false;
+        int classBody = -1; // where the class's members start: a ']' there is a literal
+        boolean range = false;
+        int prev = -1;
+        int i = 0;
+        while (i < p.length()) {
+            char c = p.charAt(i);
+            int cp;
+            int next;
+            if (c == '\\' && i + 1 < p.length()) {
+                char e = p.charAt(i + 1);
+                if (e == 'Q') {
+                    int end = p.indexOf("\\E", i + 2);
+                    String literal = end < 0 ? p.substring(i + 2) : p.substring(i + 2, end);
+                    if (literal.codePoints().anyMatch(RuleSet::hazard)) {
+                        return true;
+                    }
+                    i = end < 0 ? p.length() : end + 2;
+                    prev = -1;
+                    range = false;
+                    continue;
+                }
+                if (e == 'x') {
+                    int end;
+                    String hex;
+                    if (i + 2 < p.length() && p.charAt(i + 2) == '{') {
+                        end = p.indexOf('}', i + 3);
+                        hex = end < 0 ? "" : p.substring(i + 3, end);
+                        next = end < 0 ? p.length() : end + 1;
+                    } else {
+                        next = Math.min(p.length(), i + 4);
+                        hex = p.substring(Math.min(p.length(), i + 2), next);
+                    }
+                    cp = hex.matches("[0-9a-fA-F]{1,6}") ? Integer.parseInt(hex, 16) : -1;
+                } else {
+                    cp = Character.isLetterOrDigit(e) ? -1 : e; // \d, \w, \p...: classes; \. \- \]: literals
+                    next = i + 2;
+                }
+            } else {
+                cp = p.codePointAt(i);
+                next = i + Character.charCount(cp);
+                if (!inClass && c == '[') {
+                    inClass = true;
+                    prev = -1;
+                    i = next;
+                    classBody = i < p.length() && p.charAt(i) == '^' ? i + 1 : i;
+                    continue;
+                }
+                if (inClass && c == ']' && i != classBody) {
+                    inClass = false;
+                    prev = -1;
+                    range = false;
+                    i = next;
+                    continue;
+                }
+                if (inClass && c == '-' && prev >= 0 && !range) {
+                    range = true;
+                    i = next;
+                    continue;
+                }
+            }
+            if (cp >= 0 && hazard(cp)) {
+                return true;
+            }
+            if (range) {
+                if (cp >= 0 && prev <= HAZARD_HI && cp >= HAZARD_LO && !(prev <= MIN_FOLD && cp >= MAX_FOLD)) {
+                    return true;
+                }
+                range = false;
+                prev = -1;
+            } else {
+                prev = inClass ? cp : -1;
+            }
+            i = next;
+        }
+        return false;
+    }
+
+    private static boolean hazard(int cp) {
+        return cp >= HAZARD_LO && cp <= HAZARD_HI;
+    }
+
     /** Product of the upper bounds of every {@code {n}} / {@code {n,m}} in the pattern (a cheap size bound). */
     static long repeatProduct(String pattern) {
         long product = 1;
@@ -246,7 +345,10 @@ public final class RuleSet {
         while (i < pattern.length()) {
             char c = pattern.charAt(i);
             if (c == '\\') {
-                i += 2;
+                // \x{...} and \p{...} braces are not counts
+                boolean braced = i + 2 < pattern.length() && pattern.charAt(i + 2) == '{';
+                int close = braced ? pattern.indexOf('}', i + 2) : -1;
+                i = close > 0 ? close + 1 : i + 2;
                 continue;
             }
             if (c == '{') {
@@ -254,8 +356,8 @@ public final class RuleSet {
                 if (close > i) {
                     String body = pattern.substring(i + 1, close);
                     String upper = body.contains(",") ? body.substring(body.indexOf(',') + 1) : body;
-                    if (upper.isEmpty()) {
-                        upper = body.substring(0, body.indexOf(','));
+                    if (upper.isEmpty() && body.indexOf(',') > 0) {
+                        upper = body.substring(0, body.indexOf(',')); // {n,}: at least n
                     }
                     if (upper.matches("\\d{1,6}")) {
                         product = Math.min(Long.MAX_VALUE / 1_000_000, product * Math.max(1, Long.parseLong(upper)));

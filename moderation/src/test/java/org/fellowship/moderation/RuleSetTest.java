@@ -142,6 +142,20 @@ class RuleSetTest {
     }
 
     @Test
+    void runesThatHangRe2jCaseFoldingAreRefusedBeforeCompiling() {
+        // RE2/J 1.8 on Java 17 never finishes case-folding U+1C80-U+1C88 (found by HostileInputProperties).
+        for (String hostile : List.of("\u1c80", "a\u1c88", "\\x{1C80}", "\\x{1c84}", "[\\x{100}-\\x{2000}]",
+                "[^\\x{1C80}]", "\\Q\u1c81\\E", "[a-\u1c85]")) {
+            assertThatThrownBy(() -> RuleSet.validate(RuleKind.REGEX, hostile)).as(hostile)
+                    .hasMessageContaining("U+1C80-U+1C88");
+        }
+        for (String fine : List.of("[\\x{41}-\\x{1E943}]", "[\\x{1C70}-\\x{1C7F}]", "\\x{1c8}0", "[a-z]+\\d{2}",
+                "\\pL", "[^\\w]")) {
+            RuleSet.validate(RuleKind.REGEX, fine);
+        }
+    }
+
+    @Test
     void hostileRegexOnHostileTextIsLinear() {
         rule(RuleKind.REGEX, "(x+x+)+y");
         rule(RuleKind.REGEX, "(a|aa)*b");
