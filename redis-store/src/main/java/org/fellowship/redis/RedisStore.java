@@ -25,6 +25,9 @@ import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.store.MemberProfileStore;
 import org.fellowship.core.store.RateLimitStore;
 import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.moderation.CaseLog;
+import org.fellowship.moderation.RuleStore;
+import org.fellowship.moderation.WarningStore;
 
 /**
  * Connects to one Redis server and hands out every store port backed by it. All stores share one thread-safe
@@ -52,6 +55,9 @@ public final class RedisStore implements AutoCloseable {
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
     private final MentorStore mentors;
+    private final RuleStore moderationRules;
+    private final WarningStore warnings;
+    private final CaseLog cases;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -75,6 +81,12 @@ public final class RedisStore implements AutoCloseable {
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
+        ModerationCodec moderationCodec = new ModerationCodec();
+        this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
+        this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
+        this.cases = new RedisCaseLog(redis, keys, moderationCodec);
+        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
+                RedisCaseLog.APPEND, RedisCaseLog.CLAIM);
     }
 
     /**
@@ -186,6 +198,21 @@ public final class RedisStore implements AutoCloseable {
     /** The mentor chain's roster and alerts (one Lua script per alert change, resolved alerts expire). */
     public MentorStore mentors() {
         return mentors;
+    }
+
+    /** Group moderation's filter rules and settings (one script per change, with a revision counter). */
+    public RuleStore moderationRules() {
+        return moderationRules;
+    }
+
+    /** Warnings, as member data in the erasure index. */
+    public WarningStore warnings() {
+        return warnings;
+    }
+
+    /** The numbered, append-only case log (a stream per community), claims and crisis-message protection. */
+    public CaseLog cases() {
+        return cases;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */
