@@ -21,6 +21,7 @@ import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
 import org.fellowship.core.safety.MentorChain;
+import org.fellowship.moderation.ModerationFeature;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -43,7 +44,9 @@ public final class BotAssembly {
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
                         CrisisResources.builtInTable(), mentors),
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
-                new PrivacyFeature(store.eraser()));
+                new PrivacyFeature(store.eraser()),
+                // Moderation's guard runs after the crisis feature's safety screen and never touches what it flags.
+                new ModerationFeature(store.moderationRules(), store.warnings(), store.cases(), store.rateLimits()));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

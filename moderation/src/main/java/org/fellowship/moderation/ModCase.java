@@ -51,7 +51,7 @@ public record ModCase(CommunityId community, long number, Instant at, String act
         }
         b.append(actor == null ? " (automatic)" : " by " + actor.value());
         if (!reason.isEmpty()) {
-            b.append(". Reason: ").append(reason);
+            b.append(". Reason: ").append(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason);
         }
         if (!excerpt.isEmpty()) {
             b.append(". Excerpt: \"").append(excerpt).append('"');

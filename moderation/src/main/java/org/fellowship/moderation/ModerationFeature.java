@@ -99,7 +99,8 @@ public final class ModerationFeature implements Feature {
                 "Moderators: warning decay and automatic actions", Access.MODERATOR, members::warnconfig);
         registry.command("report", "[reason]", "Reply to a message with /report to tell the moderators privately",
                 Access.EVERYONE, this::report);
-        registry.command("rules", "[set <text>]", "Show this group's rules", Access.EVERYONE, this::rulesCommand);
+        registry.command("rules", "", "Show this group's rules (moderators: /rules set <text>)", Access.EVERYONE,
+                this::rulesCommand);
         registry.command("welcome", "<text>|off", "Moderators: the welcome newcomers get", Access.MODERATOR,
                 this::welcome);
         registry.button(REVIEW_BUTTON, this::reviewPressed);

@@ -233,7 +233,9 @@ public final class RuleSet {
         try {
             p = Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
         } catch (PatternSyntaxException e) {
-            String why = e.getMessage() == null ? "invalid syntax" : e.getMessage().replace('\n', ' ');
+            // RE2/J quotes the pattern with the case-insensitive flag it was compiled with; show the moderator's own.
+            String why = e.getMessage() == null ? "invalid syntax"
+                    : e.getMessage().replace('\n', ' ').replace("`(?i)", "`");
             throw new IllegalArgumentException("That regex doesn't compile: " + why
                     + ". (RE2 syntax: no backreferences or lookaround.)");
         }
