@@ -11,8 +11,8 @@ import org.fellowship.core.safety.TextNormalizer;
 /**
  * A community's content rules compiled for fast evaluation: every keyword and phrase rule in one Aho-Corasick
  * automaton (the {@link PhraseMatcher} crisis detection uses, over the same {@link TextNormalizer} form, so spelling
- * tricks do not hide a word), regex rules through RE2/J (linear time, so no pattern can hang the bot) behind one
- * combined pre-check, and one link scan. Flood and repeat rules need history and are evaluated by the caller.
+ * tricks do not hide a word), regex rules through RE2/J (linear time, so no pattern can hang the bot), each skipped
+ * when the message lacks a literal every match needs ({@link RegexLiterals}), and one link scan. Flood and repeat rules need history and are evaluated by the caller.
  *
  * <p>Immutable and thread-safe once built. Rules in {@link RuleMode#OFF} are left out.
  */
@@ -28,7 +28,9 @@ public final class RuleSet {
     private final PhraseMatcher words;
     private final List<Rule> regexRules;
     private final List<Pattern> regexes;
-    private final Pattern anyRegex;
+    /** Per regex: a literal every match contains (lower case), or null when the regex must always run. */
+    private final List<String> regexLiterals;
+    private final boolean anyLiteral;
     private final List<Rule> linkRules;
     private final List<Rule> mentionRules;
     private final List<Rule> historyRules;
@@ -39,10 +41,10 @@ public final class RuleSet {
         List<Rule> w = new ArrayList<>();
         List<Rule> r = new ArrayList<>();
         List<Pattern> rx = new ArrayList<>();
+        List<String> lit = new ArrayList<>();
         List<Rule> l = new ArrayList<>();
         List<Rule> m = new ArrayList<>();
         List<Rule> h = new ArrayList<>();
-        StringBuilder combined = new StringBuilder();
         for (Rule rule : rules) {
             if (rule.mode() == RuleMode.OFF) {
                 continue;
@@ -58,7 +60,7 @@ public final class RuleSet {
                     }
                     r.add(rule);
                     rx.add(p);
-                    combined.append(combined.length() == 0 ? "" : "|").append("(?:").append(rule.pattern()).append(')');
+                    lit.add(RegexLiterals.required(rule.pattern()));
                 }
                 case LINK, INVITE -> l.add(rule);
                 case MENTIONS -> m.add(rule);
@@ -70,15 +72,8 @@ public final class RuleSet {
         this.words = PhraseMatcher.ofPatterns(w.stream().map(Rule::pattern).toList());
         this.regexRules = List.copyOf(r);
         this.regexes = List.copyOf(rx);
-        Pattern any = null;
-        if (rx.size() > 1) {
-            try {
-                any = Pattern.compile(combined.toString(), Pattern.CASE_INSENSITIVE);
-            } catch (PatternSyntaxException e) {
-                any = null; // fall back to one pass per regex
-            }
-        }
-        this.anyRegex = any;
+        this.regexLiterals = java.util.Collections.unmodifiableList(lit);
+        this.anyLiteral = lit.stream().anyMatch(java.util.Objects::nonNull);
         this.linkRules = List.copyOf(l);
         this.mentionRules = List.copyOf(m);
         this.historyRules = List.copyOf(h);
@@ -125,8 +120,14 @@ public final class RuleSet {
                 hits.add(new Hit(rule, span[0], span[1], rule.kind().word() + " \"" + rule.pattern() + "\" matched"));
             }
         }
-        if (!regexRules.isEmpty() && (anyRegex == null || anyRegex.matcher(text).find())) {
+        if (!regexRules.isEmpty()) {
+            // Most messages contain none of the literals the regexes require: skip those regexes without running them.
+            String folded = anyLiteral ? RegexLiterals.fold(text) : text;
             for (int i = 0; i < regexes.size(); i++) {
+                String literal = regexLiterals.get(i);
+                if (literal != null && !folded.contains(literal)) {
+                    continue;
+                }
                 Matcher m = regexes.get(i).matcher(text);
                 if (m.find()) {
                     Rule rule = regexRules.get(i);
