@@ -437,12 +437,12 @@ public final class ModerationFeature implements Feature {
 
     private void report(Turn turn, String args) {
         CommunityId community = Targets.community(turn);
-        MessageReceived m = turn.event() instanceof MessageReceived r ? r : null;
-        if (m == null || m.replyTo() == null || m.replyToAuthor() == null) {
+        MessageRef reported = Targets.repliedTo(turn);
+        ChatUserId author = Targets.repliedToAuthor(turn);
+        if (reported == null || author == null) {
             throw new UsageException("Reply to the message you want to report with /report (a reason is optional).");
         }
         ChatUserId reporter = turn.actor().id();
-        ChatUserId author = m.replyToAuthor();
         if (author.equals(reporter)) {
             turn.replyPrivately("That's your own message, so there's nothing to report.");
             return;
@@ -465,12 +465,12 @@ public final class ModerationFeature implements Feature {
         } catch (StoreUnavailableException e) {
             LOG.warn("report rate limit unavailable in {}; accepting the report", community);
         }
-        boolean crisis = cases.isProtected(m.replyTo());
+        boolean crisis = cases.isProtected(reported);
         ConversationId chat = turn.conversation().id();
         ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), "report", reporter, author, chat,
-                m.replyTo().messageId(), 0, reason, "", "open"));
+                reported.messageId(), 0, reason, "", "open"));
         String text = "Report (case " + c.number() + ") in " + (turn.conversation().title() == null ? "a group"
-                : turn.conversation().title()) + ": member " + author.value() + "'s message " + m.replyTo().messageId()
+                : turn.conversation().title()) + ": member " + author.value() + "'s message " + reported.messageId()
                 + " was reported by member " + reporter.value() + (reason.isEmpty() ? "." : ". Reason: " + reason)
                 + (crisis ? "\n" + PROTECTED_NOTICE : "")
                 + "\nClaim it so others know you're on it; resolve it when done.";

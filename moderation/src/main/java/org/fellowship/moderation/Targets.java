@@ -3,6 +3,7 @@ package org.fellowship.moderation;
 import java.util.regex.Pattern;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
+import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.MessageReceived;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -29,7 +30,18 @@ final class Targets {
 
     /** The message the command replies to, or {@code null}. */
     static MessageRef repliedTo(Turn turn) {
+        if (turn.event() instanceof CommandInvoked c) {
+            return c.replyTo();
+        }
         return turn.event() instanceof MessageReceived m ? m.replyTo() : null;
+    }
+
+    /** The author of the message the command replies to, or {@code null}. */
+    static ChatUserId repliedToAuthor(Turn turn) {
+        if (turn.event() instanceof CommandInvoked c) {
+            return c.replyToAuthor();
+        }
+        return turn.event() instanceof MessageReceived m ? m.replyToAuthor() : null;
     }
 
     /**
@@ -37,8 +49,9 @@ final class Targets {
      * leading user id ({@code 42}, or Discord's {@code <@42>}).
      */
     static Target target(Turn turn, String args) {
-        if (turn.event() instanceof MessageReceived m && m.replyToAuthor() != null) {
-            return new Target(m.replyToAuthor(), args.strip());
+        ChatUserId author = repliedToAuthor(turn);
+        if (author != null) {
+            return new Target(author, args.strip());
         }
         String[] parts = args.strip().split("\\s+", 2);
         String token = parts[0];

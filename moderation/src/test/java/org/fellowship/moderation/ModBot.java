@@ -66,6 +66,14 @@ final class ModBot {
         return this;
     }
 
+    /** A command as the adapters deliver it ({@link org.fellowship.core.event.CommandInvoked}), in reply to a message. */
+    ModBot commandInReply(BotHarness.User user, String id, String name, String args, String repliedId,
+                          BotHarness.User author) {
+        bot.deliver(new org.fellowship.core.event.CommandInvoked("e" + events.incrementAndGet(), bot.group(),
+                member(user), bot.clock().instant(), ref(id), name, args, ref(repliedId), author.id()));
+        return this;
+    }
+
     ModBot edit(BotHarness.User user, String id, String text) {
         bot.deliver(new MessageEdited("edit" + events.incrementAndGet(), bot.group(), member(user),
                 bot.clock().instant(), ref(id), text));

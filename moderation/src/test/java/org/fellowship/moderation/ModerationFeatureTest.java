@@ -315,6 +315,17 @@ class ModerationFeatureTest {
     }
 
     @Test
+    void commandsFromTheAdaptersCarryTheRepliedMessage() {
+        m.mod(mod, "/modalerts on");
+        m.replies();
+        m.commandInReply(ana, "a1", "report", "spam", "s1", sam);
+        assertThat(m.replies()).anySatisfy(r -> assertThat(r.text()).startsWith("Report (case 1)")
+                .contains("member 42's message s1"));
+        m.commandInReply(mod, "c1", "warn", "selling", "s1", sam);
+        assertThat(m.warnings.active(m.bot.group().community(), sam.id(), m.bot.clock().instant())).hasSize(1);
+    }
+
+    @Test
     void reportNeedsAReply() {
         m.bot.sayInGroup(ana, "/report");
         assertThat(m.lastText()).startsWith("Reply to the message you want to report");
