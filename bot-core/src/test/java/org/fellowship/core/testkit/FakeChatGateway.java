@@ -166,6 +166,12 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     }
 
     @Override
+    public synchronized void unmute(ConversationId group, ChatUserId member) {
+        failIfAsked("unmute");
+        actions.add(new Action("unmute", group, null, null, member, null, null));
+    }
+
+    @Override
     public synchronized void kick(ConversationId group, ChatUserId member) {
         failIfAsked("kick");
         actions.add(new Action("kick", group, null, null, member, null, null));
