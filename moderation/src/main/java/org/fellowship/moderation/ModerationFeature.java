@@ -64,6 +64,7 @@ public final class ModerationFeature implements Feature {
     private final RateLimitStore limits;
     private RuleCache cache;
     private Enforcement enforcement;
+    private NewcomerGate gate;
     private BotContext context;
 
     public ModerationFeature(RuleStore rules, WarningStore warnings, CaseLog cases, RateLimitStore limits) {
@@ -103,6 +104,12 @@ public final class ModerationFeature implements Feature {
                 this::rulesCommand);
         registry.command("welcome", "<text>|off", "Moderators: the welcome newcomers get", Access.MODERATOR,
                 this::welcome);
+        NewcomerGate gate = new NewcomerGate(rules, enforcement, ctx);
+        this.gate = gate;
+        registry.command("gate", "<question> | <right answer> | <other answer> ... | time <10m> | off",
+                "Moderators: newcomers answer a question before they can write", Access.MODERATOR, gate::command);
+        registry.button(NewcomerGate.BUTTON, gate::pressed);
+        registry.due(gate);
         registry.button(REVIEW_BUTTON, this::reviewPressed);
         registry.button(REPORT_BUTTON, members::reportPressed);
         registry.guard(this::check);
@@ -360,6 +367,9 @@ public final class ModerationFeature implements Feature {
             return;
         }
         ModerationSettings settings = rules.settings(turn.conversation().community());
+        if (gate.joined(turn, settings)) {
+            return; // welcomed once they answer
+        }
         if (settings.welcomeText() != null) {
             turn.reply("Welcome, " + turn.actor().displayName() + "! " + settings.welcomeText()
                     + "\nSend /rules to read the group's rules.");

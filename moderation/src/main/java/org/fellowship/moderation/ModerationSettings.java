@@ -23,11 +23,12 @@ import org.fellowship.core.model.ConversationId;
  * @param welcomeText    what a newcomer is welcomed with, or {@code null} for no welcome
  * @param warningDecay   how long a warning's points count
  * @param ladder         automatic actions by active points, ascending
+ * @param gate           the newcomer question, or {@code null} when newcomers may write at once
  */
 public record ModerationSettings(CommunityId community, Set<String> allowedDomains, Set<String> exemptChats,
                                  boolean exemptMentors, ConversationId modLog, Set<ChatUserId> alertReceivers,
                                  String rulesText, String welcomeText, Duration warningDecay,
-                                 List<LadderStep> ladder) {
+                                 List<LadderStep> ladder, Gate gate) {
     /**
      * Links that are part of recovery life (fellowships, crisis lines) are allowed until moderators say otherwise.
      * Deliberately no profanity or drug-word presets: recovery talk is the reason the group exists.
@@ -51,7 +52,7 @@ public record ModerationSettings(CommunityId community, Set<String> allowedDomai
 
     public static ModerationSettings defaults(CommunityId community) {
         return new ModerationSettings(community, DEFAULT_DOMAINS, Set.of(), false, null, Set.of(), null, null,
-                DEFAULT_DECAY, DEFAULT_LADDER);
+                DEFAULT_DECAY, DEFAULT_LADDER, null);
     }
 
     /** {@code true} when {@code host} is an allowed domain or a subdomain of one. */
@@ -70,22 +71,22 @@ public record ModerationSettings(CommunityId community, Set<String> allowedDomai
 
     public ModerationSettings withAllowedDomains(Set<String> value) {
         return new ModerationSettings(community, value, exemptChats, exemptMentors, modLog, alertReceivers, rulesText,
-                welcomeText, warningDecay, ladder);
+                welcomeText, warningDecay, ladder, gate);
     }
 
     public ModerationSettings withExemptChats(Set<String> value) {
         return new ModerationSettings(community, allowedDomains, value, exemptMentors, modLog, alertReceivers,
-                rulesText, welcomeText, warningDecay, ladder);
+                rulesText, welcomeText, warningDecay, ladder, gate);
     }
 
     public ModerationSettings withExemptMentors(boolean value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, value, modLog, alertReceivers,
-                rulesText, welcomeText, warningDecay, ladder);
+                rulesText, welcomeText, warningDecay, ladder, gate);
     }
 
     public ModerationSettings withModLog(ConversationId value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, value, alertReceivers,
-                rulesText, welcomeText, warningDecay, ladder);
+                rulesText, welcomeText, warningDecay, ladder, gate);
     }
 
     public ModerationSettings withAlertReceiver(ChatUserId moderator, boolean on) {
@@ -96,26 +97,31 @@ public record ModerationSettings(CommunityId community, Set<String> allowedDomai
             next.remove(moderator);
         }
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, next, rulesText,
-                welcomeText, warningDecay, ladder);
+                welcomeText, warningDecay, ladder, gate);
     }
 
     public ModerationSettings withRulesText(String value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                value, welcomeText, warningDecay, ladder);
+                value, welcomeText, warningDecay, ladder, gate);
     }
 
     public ModerationSettings withWelcomeText(String value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                rulesText, value, warningDecay, ladder);
+                rulesText, value, warningDecay, ladder, gate);
     }
 
     public ModerationSettings withWarningDecay(Duration value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                rulesText, welcomeText, value, ladder);
+                rulesText, welcomeText, value, ladder, gate);
+    }
+
+    public ModerationSettings withGate(Gate value) {
+        return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
+                rulesText, welcomeText, warningDecay, ladder, value);
     }
 
     public ModerationSettings withLadder(List<LadderStep> value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                rulesText, welcomeText, warningDecay, value);
+                rulesText, welcomeText, warningDecay, value, gate);
     }
 }

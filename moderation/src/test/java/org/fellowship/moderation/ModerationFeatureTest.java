@@ -216,7 +216,7 @@ class ModerationFeatureTest {
     void everyModerationCommandIsRefusedToMembers() {
         for (String command : List.of("/filter list", "/filter add keyword x", "/warn 42 spam", "/warnings 42",
                 "/unwarn 42", "/case 1", "/cases 42", "/modlog here", "/modalerts on", "/warnconfig decay 7d",
-                "/welcome hi")) {
+                "/welcome hi", "/gate Why are you here? | recovery | selling", "/gate off")) {
             m.bot.sayInGroup(sam, command);
             assertThat(m.lastText()).as(command).endsWith("is for moderators of this group.");
         }
@@ -342,6 +342,48 @@ class ModerationFeatureTest {
             assertThat(r.delivery()).isEqualTo(Delivery.PUBLIC);
             assertThat(r.text()).startsWith("Case 1: log member 42 rule #1 (automatic)").doesNotContain("Sam");
         });
+    }
+
+    @Test
+    void newcomersAreMutedUntilTheyAnswerTheCommunitysQuestion() {
+        m.mod(mod, "/gate What is this group for? | Recovery support | Selling things | Dating");
+        m.mod(mod, "/welcome Glad you're here.");
+        m.replies();
+        m.bot.join(ana);
+        assertThat(m.gateway().actions()).filteredOn(a -> a.kind().equals("mute")).singleElement()
+                .satisfies(a -> assertThat(a.user()).isEqualTo(ana.id()));
+        OutboundMessage question = m.bot.lastReply();
+        assertThat(question.text()).contains("Welcome, Ana!").contains("within 10m: What is this group for?");
+        assertThat(question.allButtons()).extracting(b -> b.label())
+                .containsExactly("Dating", "Recovery support", "Selling things");
+        m.pressInGroup(sam, "Recovery support");
+        assertThat(m.gateway().actions()).last().satisfies(a -> assertThat(a.notice())
+                .isEqualTo("This button is for someone else."));
+        m.bot.press(ana, "Selling things");
+        assertThat(m.lastText()).contains("not the answer");
+        m.bot.press(ana, "Recovery support");
+        assertThat(m.lastText()).isEqualTo("Thank you, Ana, you're in! Glad you're here.\nSend /rules to read the "
+                + "group's rules.");
+        assertThat(m.kinds()).containsExactly("mute", "unmute");
+        m.bot.advance(Duration.ofMinutes(30));
+        assertThat(m.kinds()).as("the deadline was cancelled").containsExactly("mute", "unmute");
+        assertThat(m.cases()).extracting(ModCase::action).containsExactly("gate", "gate-pass");
+    }
+
+    @Test
+    void aNewcomerWhoDoesNotAnswerInTimeIsRemovedAndMayRejoin() {
+        m.mod(mod, "/gate Is this a recovery group? | yes | no");
+        m.mod(mod, "/gate time 5m");
+        m.bot.join(ana);
+        m.bot.advance(Duration.ofMinutes(4));
+        assertThat(m.kinds()).containsExactly("mute");
+        m.bot.advance(Duration.ofMinutes(2));
+        assertThat(m.kinds()).containsExactly("mute", "kick");
+        assertThat(m.cases()).last().satisfies(c -> assertThat(c.reason()).contains("did not answer"));
+        m.bot.press(ana, "yes");
+        assertThat(m.lastText()).contains("This question has closed");
+        m.mod(mod, "/gate only | one");
+        assertThat(m.lastText()).startsWith("Write the question, the right answer");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.moderation.ActionType;
+import org.fellowship.moderation.Gate;
 import org.fellowship.moderation.LadderStep;
 import org.fellowship.moderation.ModCase;
 import org.fellowship.moderation.ModerationSettings;
@@ -37,7 +38,10 @@ final class ModerationCodec {
 
     record SettingsV1(int v, List<String> allowedDomains, List<String> exemptChats, boolean exemptMentors,
                       String modLog, List<String> alertReceivers, String rulesText, String welcomeText,
-                      long decaySeconds, List<LadderV1> ladder) {
+                      long decaySeconds, List<LadderV1> ladder, GateV1 gate) {
+    }
+
+    record GateV1(String question, List<String> answers, long timeSeconds) {
     }
 
     record WarningV1(int v, long id, String moderator, int points, String reason, String at, String expiresAt) {
@@ -94,7 +98,9 @@ final class ModerationCodec {
                 s.exemptChats().stream().sorted().toList(), s.exemptMentors(), chat(s.modLog()),
                 s.alertReceivers().stream().map(ModerationCodec::user).sorted().toList(), s.rulesText(),
                 s.welcomeText(), s.warningDecay().toSeconds(), s.ladder().stream()
-                .map(l -> new LadderV1(l.points(), l.action().name(), l.muteFor().toSeconds())).toList()), "settings");
+                .map(l -> new LadderV1(l.points(), l.action().name(), l.muteFor().toSeconds())).toList(),
+                s.gate() == null ? null : new GateV1(s.gate().question(), s.gate().answers(),
+                        s.gate().timeLimit().toSeconds())), "settings");
     }
 
     ModerationSettings readSettings(CommunityId community, String json) {
@@ -105,7 +111,9 @@ final class ModerationCodec {
             return new ModerationSettings(community, Set.copyOf(d.allowedDomains()), Set.copyOf(d.exemptChats()),
                     d.exemptMentors(), chat(d.modLog()), receivers, d.rulesText(), d.welcomeText(),
                     Duration.ofSeconds(d.decaySeconds()), d.ladder().stream().map(l -> new LadderStep(l.points(),
-                    ActionType.valueOf(l.action()), Duration.ofSeconds(l.muteSeconds()))).toList());
+                    ActionType.valueOf(l.action()), Duration.ofSeconds(l.muteSeconds()))).toList(),
+                    d.gate() == null ? null : new Gate(d.gate().question(), d.gate().answers(),
+                            Duration.ofSeconds(d.gate().timeSeconds())));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("stored moderation settings record is invalid", e);
         }

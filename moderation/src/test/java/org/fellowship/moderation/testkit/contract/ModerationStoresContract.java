@@ -17,6 +17,7 @@ import org.fellowship.core.model.Platform;
 import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.moderation.ActionType;
 import org.fellowship.moderation.CaseLog;
+import org.fellowship.moderation.Gate;
 import org.fellowship.moderation.LadderStep;
 import org.fellowship.moderation.ModCase;
 import org.fellowship.moderation.ModerationSettings;
@@ -97,13 +98,16 @@ public abstract class ModerationStoresContract {
                 .withWelcomeText("Glad you're here.")
                 .withWarningDecay(Duration.ofDays(14))
                 .withLadder(List.of(new LadderStep(2, ActionType.ALERT, null),
-                        new LadderStep(4, ActionType.MUTE, Duration.ofHours(2)), new LadderStep(6, ActionType.BAN, null)));
+                        new LadderStep(4, ActionType.MUTE, Duration.ofHours(2)), new LadderStep(6, ActionType.BAN, null)))
+                .withGate(new Gate("What is this group for?", List.of("Recovery", "Selling", "Dating"),
+                        Duration.ofMinutes(15)));
         long before = store.revision(GROUP);
         store.saveSettings(s);
         assertThat(store.settings(GROUP)).isEqualTo(s);
         assertThat(store.revision(GROUP)).isNotEqualTo(before);
         assertThat(store.settings(OTHER)).isEqualTo(ModerationSettings.defaults(OTHER));
-        store.saveSettings(s.withModLog(null).withRulesText(null).withWelcomeText(null));
+        store.saveSettings(s.withModLog(null).withRulesText(null).withWelcomeText(null).withGate(null));
+        assertThat(store.settings(GROUP).gate()).isNull();
         assertThat(store.settings(GROUP).modLog()).isNull();
         assertThat(store.settings(GROUP).rulesText()).isNull();
     }
