@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fellowship.core.command.UsageException;
-import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.CommunityId;
 
@@ -38,11 +37,9 @@ final class FilterCommands {
     private static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,24}");
 
     private final RuleStore rules;
-    private final BotContext context;
 
-    FilterCommands(RuleStore rules, BotContext context) {
+    FilterCommands(RuleStore rules) {
         this.rules = rules;
-        this.context = context;
     }
 
     void handle(Turn turn, String args) {

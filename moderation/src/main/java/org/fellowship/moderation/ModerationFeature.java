@@ -65,7 +65,6 @@ public final class ModerationFeature implements Feature {
     private RuleCache cache;
     private Enforcement enforcement;
     private NewcomerGate gate;
-    private BotContext context;
 
     public ModerationFeature(RuleStore rules, WarningStore warnings, CaseLog cases, RateLimitStore limits) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -76,10 +75,9 @@ public final class ModerationFeature implements Feature {
 
     @Override
     public void install(FeatureRegistry registry, BotContext ctx) {
-        this.context = ctx;
         this.cache = new RuleCache(rules);
         this.enforcement = new Enforcement(rules, warnings, cases, ctx);
-        FilterCommands filter = new FilterCommands(rules, ctx);
+        FilterCommands filter = new FilterCommands(rules);
         MemberCommands members = new MemberCommands(rules, warnings, cases, enforcement);
         registry.command("filter", "add|list|test|mode|remove|allow-domain|exempt ...",
                 "Moderators: filter rules (see /filter for help)", Access.MODERATOR, filter::handle);
