@@ -237,13 +237,14 @@ final class Enforcement {
     }
 
     /** Runs a rule's action on a message and its author, returning the combined outcome texts. */
-    List<Outcome> apply(ActionType action, Duration muteFor, MessageRef message, ChatUserId member, Instant now) {
+    List<Outcome> apply(ActionType action, Duration muteFor, ConversationId group, MessageRef message,
+                        ChatUserId member, Instant now) {
         List<Outcome> outcomes = new ArrayList<>(2);
         if (action.deletes() && message != null) {
             outcomes.add(delete(message));
         }
         if (action == ActionType.MUTE || action == ActionType.KICK || action == ActionType.BAN) {
-            outcomes.add(memberAction(action, message == null ? null : message.conversation(), member, muteFor, now));
+            outcomes.add(memberAction(action, group, member, muteFor, now));
         }
         return outcomes;
     }

@@ -222,7 +222,7 @@ public final class ModerationFeature implements Feature {
         String excerpt = Excerpt.of(text, hit.start(), hit.end());
         String reason = hit.why() + also(all, hit);
         List<Enforcement.Outcome> outcomes = new ArrayList<>(enforcement.apply(rule.action() == ActionType.WARN
-                ? ActionType.DELETE : rule.action(), rule.muteFor(), message, member, turn.now()));
+                ? ActionType.DELETE : rule.action(), rule.muteFor(), chat, message, member, turn.now()));
         boolean deleted = rule.action().deletes() && !outcomes.isEmpty() && outcomes.get(0).ok();
         ModCase recorded;
         if (rule.action() == ActionType.WARN) {
@@ -328,7 +328,7 @@ public final class ModerationFeature implements Feature {
         ActionType action = ActionType.valueOf(a.get("act"));
         Duration muteFor = Duration.ofSeconds(Long.parseLong(a.get("mute")));
         List<Enforcement.Outcome> outcomes = new ArrayList<>(enforcement.apply(
-                action == ActionType.WARN ? ActionType.DELETE : action, muteFor, message, subject, turn.now()));
+                action == ActionType.WARN ? ActionType.DELETE : action, muteFor, group, message, subject, turn.now()));
         ModCase c;
         if (action == ActionType.WARN) {
             c = enforcement.warn(community, group, null, subject, me, "your message broke a group rule (approved by "

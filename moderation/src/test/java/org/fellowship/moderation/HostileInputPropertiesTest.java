@@ -16,7 +16,7 @@ import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Platform;
 
 /** Hostile patterns and texts never hang and never throw anything but a validation message. */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
     private static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
     private static final ChatUserId MOD = new ChatUserId(Platform.TELEGRAM, "7");
     private static final long BUDGET_NANOS = Duration.ofSeconds(2).toNanos();
