@@ -22,6 +22,7 @@ import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
 import org.fellowship.core.safety.MentorChain;
+import org.fellowship.moderation.ModerationFeature;
 import org.fellowship.redis.RedisStore;
 
 /**
@@ -51,7 +52,9 @@ public final class BotAssembly {
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
                 new CheckinFeature(store.checkins(), mentors, nudgeDelay),
                 new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
-                        store.mentors().asEraser(), store.checkins().asEraser(), store.eraser()))));
+                        store.mentors().asEraser(), store.checkins().asEraser(), store.eraser()))),
+                // Moderation's guard runs after the crisis feature's safety screen and never touches what it flags.
+                new ModerationFeature(store.moderationRules(), store.warnings(), store.cases(), store.rateLimits()));
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

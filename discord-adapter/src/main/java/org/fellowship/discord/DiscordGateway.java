@@ -274,6 +274,13 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
     }
 
     @Override
+    public void unmute(ConversationId group, ChatUserId member) {
+        Server server = server(group, "remove timeout");
+        User user = member(server, member, "remove timeout");
+        DiscordFailures.await(server.removeUserTimeout(user, AUDIT_REASON), "remove timeout", timeoutMillis);
+    }
+
+    @Override
     public void kick(ConversationId group, ChatUserId member) {
         Server server = server(group, "kick");
         User user = member(server, member, "kick");

@@ -80,11 +80,6 @@ public final class DiscordMapper {
         MessageRef ref = new MessageRef(where.get().id(), Long.toUnsignedString(message.getId()));
         Instant at = message.getCreationTimestamp();
         String text = Objects.requireNonNullElse(message.getContent(), "");
-        Optional<CommandLine> command = CommandLine.parse(text);
-        if (command.isPresent()) {
-            return Optional.of(new CommandInvoked(eventId, where.get(), actor.get(), at, ref, command.get().name(),
-                    command.get().arguments()));
-        }
         MessageRef replyTo = null;
         ChatUserId replyToAuthor = null;
         Optional<MessageReference> reference = message.getMessageReference();
@@ -94,6 +89,12 @@ public final class DiscordMapper {
                     Long.toUnsignedString(reference.get().getMessageId().get()));
             replyToAuthor = message.getReferencedMessage().flatMap(m -> m.getAuthor().asUser())
                     .map(DiscordMapper::userId).orElse(null);
+        }
+        Optional<CommandLine> command = CommandLine.parse(text);
+        if (command.isPresent()) {
+            // a command in reply to a message (e.g. /report) keeps what it replies to
+            return Optional.of(new CommandInvoked(eventId, where.get(), actor.get(), at, ref, command.get().name(),
+                    command.get().arguments(), replyTo, replyToAuthor));
         }
         int mentions = size(message.getMentionedUsers()) + size(message.getMentionedRoles())
                 + (message.mentionsEveryone() ? 1 : 0);

@@ -188,6 +188,10 @@ class DiscordGatewayTest {
         Instant until = clock.instant().plus(Duration.ofDays(28));
         gateway.mute(general, chatUser(SAM), until);
         verify(world.server).timeoutUser(world.user(SAM), until, DiscordGateway.AUDIT_REASON);
+        when(world.server.removeUserTimeout(any(User.class), anyString()))
+                .thenReturn(CompletableFuture.completedFuture(null));
+        gateway.unmute(general, chatUser(SAM));
+        verify(world.server).removeUserTimeout(world.user(SAM), DiscordGateway.AUDIT_REASON);
 
         assertThatThrownBy(() -> gateway.mute(general, chatUser(SAM), until.plusSeconds(1)))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {

@@ -67,6 +67,23 @@ class DiscordMapperTest {
     }
 
     @Test
+    void aCommandInReplyKeepsWhatItRepliesTo() {
+        Message reported = world.message(SAM, world.channel, "buy now");
+        Message report = world.message(MEG, world.channel, "/report spam");
+        long reportedId = reported.getId();
+        org.javacord.api.entity.message.MessageReference reference =
+                org.mockito.Mockito.mock(org.javacord.api.entity.message.MessageReference.class);
+        when(reference.getMessageId()).thenReturn(Optional.of(reportedId));
+        when(reference.getChannelId()).thenReturn(CHANNEL);
+        when(report.getMessageReference()).thenReturn(Optional.of(reference));
+        when(report.getReferencedMessage()).thenReturn(Optional.of(reported));
+        CommandInvoked c = (CommandInvoked) mapper.messageCreated(report).orElseThrow();
+        assertThat(c.name()).isEqualTo("report");
+        assertThat(c.replyTo().messageId()).isEqualTo(Long.toString(reportedId));
+        assertThat(c.replyToAuthor().value()).isEqualTo(Long.toString(SAM));
+    }
+
+    @Test
     void eachEditHasItsOwnEventId() {
         Message m = world.message(SAM, world.channel, "first");
         when(m.getLastEditTimestamp()).thenReturn(Optional.of(NOW.plusSeconds(5)));

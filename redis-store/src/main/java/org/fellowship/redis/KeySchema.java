@@ -78,6 +78,14 @@ public final class KeySchema {
         return user(member, "choices:" + conversation);
     }
 
+    /**
+     * A conversation-scoped key without member data, in the conversation's slot, for example
+     * <code>fs:v1:{c:tg:-1001}:mod-protected:77</code>. Callers give it a TTL.
+     */
+    public String conversation(ConversationId conversation, String suffix) {
+        return prefix + "{c:" + Objects.requireNonNull(conversation, "conversation") + "}:" + requireSuffix(suffix);
+    }
+
     /** A member's profile record. */
     public String profile(ChatUserId member) {
         return user(member, "profile");

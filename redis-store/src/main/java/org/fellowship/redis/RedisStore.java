@@ -26,6 +26,9 @@ import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.store.MemberProfileStore;
 import org.fellowship.core.store.RateLimitStore;
 import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.moderation.CaseLog;
+import org.fellowship.moderation.RuleStore;
+import org.fellowship.moderation.WarningStore;
 
 /**
  * Connects to one Redis server and hands out every store port backed by it. All stores share one thread-safe
@@ -55,6 +58,9 @@ public final class RedisStore implements AutoCloseable {
     private final MentorStore mentors;
     private final RedisCheckinStore checkins;
     private final CommunityPolicyStore policies;
+    private final RuleStore moderationRules;
+    private final WarningStore warnings;
+    private final CaseLog cases;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -81,6 +87,12 @@ public final class RedisStore implements AutoCloseable {
         this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
         redis.load(RedisCheckinStore.ALL);
+        ModerationCodec moderationCodec = new ModerationCodec();
+        this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
+        this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
+        this.cases = new RedisCaseLog(redis, keys, moderationCodec);
+        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
+                RedisCaseLog.APPEND, RedisCaseLog.CLAIM);
     }
 
     /**
@@ -202,6 +214,21 @@ public final class RedisStore implements AutoCloseable {
     /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
     public CommunityPolicyStore policies() {
         return policies;
+    }
+
+    /** Group moderation's filter rules and settings (one script per change, with a revision counter). */
+    public RuleStore moderationRules() {
+        return moderationRules;
+    }
+
+    /** Warnings, as member data in the erasure index. */
+    public WarningStore warnings() {
+        return warnings;
+    }
+
+    /** The numbered, append-only case log (a stream per community), claims and crisis-message protection. */
+    public CaseLog cases() {
+        return cases;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */

@@ -293,6 +293,19 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     }
 
     @Override
+    public void unmute(ConversationId group, ChatUserId member) {
+        // Telegram lifts a restriction when every permission is granted again.
+        ChatPermissions all = ChatPermissions.builder()
+                .canSendMessages(true).canSendAudios(true).canSendDocuments(true).canSendPhotos(true)
+                .canSendVideos(true).canSendVideoNotes(true).canSendVoiceNotes(true).canSendPolls(true)
+                .canSendOtherMessages(true).canAddWebPagePreviews(true)
+                .build();
+        call("restrictChatMember", Operation.ADMIN, RestrictChatMember.builder()
+                .chatId(TelegramIds.chatId(group)).userId(TelegramIds.userId(member))
+                .permissions(all).useIndependentChatPermissions(true).build());
+    }
+
+    @Override
     public void kick(ConversationId group, ChatUserId member) {
         ban(group, member);
         try {

@@ -148,6 +148,13 @@ public final class TelegramUpdateMapper {
         Conversation conversation = conversation(chat, threadOf(m));
         Member actor = member(from, conversation);
         MessageRef ref = new MessageRef(conversation.id(), m.getMessageId().toString());
+        MessageRef replyTo = null;
+        ChatUserId replyAuthor = null;
+        Message reply = m.getReplyToMessage();
+        if (reply != null && reply.getMessageId() != null && !isTopicRoot(m, reply)) {
+            replyTo = new MessageRef(conversation.id(), reply.getMessageId().toString());
+            replyAuthor = reply.getFrom() == null ? null : TelegramIds.user(reply.getFrom().getId());
+        }
         if (m.getText() != null) {
             Optional<CommandLine> command = CommandLine.parse(text);
             if (command.isPresent()) {
@@ -155,15 +162,10 @@ public final class TelegramUpdateMapper {
                 if (c.botName() != null && botUsername != null && !c.botName().equalsIgnoreCase(botUsername)) {
                     return List.of();
                 }
-                return List.of(new CommandInvoked(eventId, conversation, actor, at, ref, c.name(), c.arguments()));
+                // a command in reply to a message (e.g. /report) keeps what it replies to
+                return List.of(new CommandInvoked(eventId, conversation, actor, at, ref, c.name(), c.arguments(),
+                        replyTo, replyAuthor));
             }
-        }
-        MessageRef replyTo = null;
-        ChatUserId replyAuthor = null;
-        Message reply = m.getReplyToMessage();
-        if (reply != null && reply.getMessageId() != null && !isTopicRoot(m, reply)) {
-            replyTo = new MessageRef(conversation.id(), reply.getMessageId().toString());
-            replyAuthor = reply.getFrom() == null ? null : TelegramIds.user(reply.getFrom().getId());
         }
         List<MessageEntity> entities = m.getText() != null ? m.getEntities() : m.getCaptionEntities();
         return List.of(new MessageReceived(eventId, conversation, actor, at, ref, text, replyTo, replyAuthor,

@@ -209,6 +209,12 @@ class TelegramGatewayIT {
         assertThat(mute.body().get("until_date").asLong()).isEqualTo(clock.instant().getEpochSecond() + 3600);
         assertThat(mute.body().get("permissions").get("can_send_messages").asBoolean()).isFalse();
 
+        gateway.unmute(GROUP, ALICE);
+        FakeBotApi.Call unmute = api.calls("restrictchatmember").get(1);
+        assertThat(unmute.text("user_id")).isEqualTo("42");
+        assertThat(unmute.body().get("permissions").get("can_send_messages").asBoolean()).isTrue();
+        assertThat(unmute.body().has("until_date")).isFalse();
+
         gateway.ban(GROUP, ALICE);
         gateway.unban(GROUP, ALICE);
         gateway.kick(GROUP, ALICE);

@@ -116,6 +116,19 @@ class TelegramUpdateMapperTest {
     }
 
     @Test
+    void aCommandInReplyKeepsWhatItRepliesTo() {
+        String json = "{\"update_id\":16,\"message\":{\"message_id\":12,\"date\":1700000000,\"chat\":" + SUPER
+                + ",\"from\":" + ALICE + ",\"text\":\"/report spam\",\"entities\":[{\"type\":\"bot_command\","
+                + "\"offset\":0,\"length\":7}],\"reply_to_message\":{\"message_id\":9,\"date\":1699999999,"
+                + "\"chat\":" + SUPER + ",\"from\":{\"id\":8,\"is_bot\":false,\"first_name\":\"B\"},\"text\":\"x\"}}}";
+        CommandInvoked c = (CommandInvoked) only(json);
+        assertThat(c.name()).isEqualTo("report");
+        assertThat(c.arguments()).isEqualTo("spam");
+        assertThat(c.replyTo().messageId()).isEqualTo("9");
+        assertThat(c.replyToAuthor().value()).isEqualTo("8");
+    }
+
+    @Test
     void captionCountsAsText() {
         String json = "{\"update_id\":7,\"message\":{\"message_id\":12,\"date\":1700000000,\"chat\":" + GROUP
                 + ",\"from\":" + ALICE + ",\"caption\":\"look\",\"photo\":[{\"file_id\":\"f\","

@@ -226,6 +226,11 @@ final class ReplayWorld {
         }
 
         @Override
+        public void unmute(ConversationId group, ChatUserId member) {
+            memberAction(platform == Platform.DISCORD ? "untimeout" : "unmute", group, member);
+        }
+
+        @Override
         public void kick(ConversationId group, ChatUserId member) {
             memberAction("kick", group, member);
         }

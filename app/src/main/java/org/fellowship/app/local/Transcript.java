@@ -94,7 +94,21 @@ final class Transcript {
             case "message" -> {
                 String id = requiredText(number, node, "id");
                 // Platforms number messages per chat, so the event id is chat plus message id.
-                event = MessageReceived.simple(chat.id().value() + ":" + id, chat, member, at, id, text(number, node));
+                // Optional: "replyTo": {"id": message id, "user": its author's id}, "mentions": how many it mentions.
+                JsonNode reply = node.get("replyTo");
+                MessageRef replyTo = null;
+                ChatUserId replyAuthor = null;
+                if (reply != null && reply.isObject()) {
+                    try {
+                        replyTo = new MessageRef(chat.id(), requiredText(number, reply, "id"));
+                        replyAuthor = new ChatUserId(platform, requiredText(number, reply, "user"));
+                    } catch (IllegalArgumentException e) {
+                        throw new TranscriptException(number, "replyTo: " + e.getMessage());
+                    }
+                }
+                int mentions = node.path("mentions").asInt(0);
+                event = new MessageReceived(chat.id().value() + ":" + id, chat, member, at,
+                        new MessageRef(chat.id(), id), text(number, node), replyTo, replyAuthor, Math.max(0, mentions));
             }
             case "edit" -> {
                 String id = requiredText(number, node, "id");

@@ -3,6 +3,7 @@ package org.fellowship.core.event;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.model.MessageRef;
@@ -13,9 +14,12 @@ import org.fellowship.core.model.MessageRef;
  * @param message   the message carrying the command, or {@code null} for native commands without one
  * @param name      command name without slash or {@code @botname}, lower case
  * @param arguments the rest of the line, trimmed ("" when none)
+ * @param replyTo       the message the command replies to (e.g. {@code /report}), or {@code null}
+ * @param replyToAuthor the author of {@code replyTo}, or {@code null}
  */
 public record CommandInvoked(String eventId, Conversation conversation, Member actor, Instant at,
-                             MessageRef message, String name, String arguments) implements InboundEvent {
+                             MessageRef message, String name, String arguments, MessageRef replyTo,
+                             ChatUserId replyToAuthor) implements InboundEvent {
     public CommandInvoked {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(conversation, "conversation");
@@ -24,5 +28,11 @@ public record CommandInvoked(String eventId, Conversation conversation, Member a
         Objects.requireNonNull(name, "name");
         name = name.toLowerCase(Locale.ROOT);
         arguments = arguments == null ? "" : arguments.trim();
+    }
+
+    /** A command that replies to nothing. */
+    public CommandInvoked(String eventId, Conversation conversation, Member actor, Instant at, MessageRef message,
+                          String name, String arguments) {
+        this(eventId, conversation, actor, at, message, name, arguments, null, null);
     }
 }

@@ -25,6 +25,9 @@ public interface GroupAdminGateway {
     /** Stops a member from writing until {@code until} (Telegram restrict, Discord timeout, at most 28 days). */
     void mute(ConversationId group, ChatUserId member, Instant until);
 
+    /** Lifts a mute early (Telegram: restores the member's permissions; Discord: removes the timeout). */
+    void unmute(ConversationId group, ChatUserId member);
+
     /** Removes a member; they may rejoin. */
     void kick(ConversationId group, ChatUserId member);
 

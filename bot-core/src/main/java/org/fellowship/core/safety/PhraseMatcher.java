@@ -20,11 +20,12 @@ public final class PhraseMatcher {
     /**
      * One phrase found in normalised text.
      *
-     * @param entry the lexicon line
-     * @param start first character in the normalised text
+     * @param entry the lexicon line, or {@code null} for a matcher built with {@link #ofPatterns(List)}
+     * @param start first character in the normalised text (extended to the start of the word for suffix phrases)
      * @param end   one past the last character (extended to the end of the word for prefix phrases)
+     * @param index the position of the phrase in the lexicon or pattern list
      */
-    public record Match(LexiconEntry entry, int start, int end) {
+    public record Match(LexiconEntry entry, int start, int end, int index) {
     }
 
     private static final class Node {
@@ -36,14 +37,40 @@ public final class PhraseMatcher {
 
     private final Node root = new Node();
     private final List<LexiconEntry> entries;
+    private final List<String> phrases;
+    private final boolean[] prefixes;
+    private final boolean[] suffixes;
     private final List<Integer> keyLengths = new ArrayList<>();
     private final List<int[]> keyRuns = new ArrayList<>();
 
     public PhraseMatcher(Lexicon lexicon) {
-        this.entries = lexicon.entries();
+        this(lexicon.entries(), lexicon.entries().stream().map(LexiconEntry::phrase).toList());
+    }
+
+    /**
+     * A matcher over plain patterns (group moderation's keyword rules) with the same normalisation and boundaries
+     * as the crisis lexicon, plus a leading wildcard: {@code word} matches the whole word, {@code word*} words that
+     * start with it, {@code *word} words that end with it, {@code *word*} words that contain it (Discord AutoMod's
+     * keyword syntax). {@link Match#entry()} is {@code null}; {@link Match#index()} is the pattern's position.
+     */
+    public static PhraseMatcher ofPatterns(List<String> patterns) {
+        return new PhraseMatcher(null, List.copyOf(patterns));
+    }
+
+    private PhraseMatcher(List<LexiconEntry> entries, List<String> phrases) {
+        this.entries = entries;
+        this.phrases = phrases;
+        this.prefixes = new boolean[phrases.size()];
+        this.suffixes = new boolean[phrases.size()];
         TextNormalizer normalizer = TextNormalizer.standard();
-        for (int id = 0; id < entries.size(); id++) {
-            Squeezed phrase = squeeze(normalizer.fold(entries.get(id).words()));
+        for (int id = 0; id < phrases.size(); id++) {
+            String raw = phrases.get(id).strip();
+            prefixes[id] = raw.endsWith("*");
+            // A leading '*' is only a wildcard when something follows it (the lexicon never starts with one).
+            suffixes[id] = raw.length() > 1 && raw.startsWith("*");
+            String words = raw.substring(suffixes[id] ? 1 : 0, Math.max(suffixes[id] ? 1 : 0,
+                    raw.length() - (prefixes[id] ? 1 : 0)));
+            Squeezed phrase = squeeze(normalizer.fold(words));
             String key = phrase.key;
             keyLengths.add(key.length());
             keyRuns.add(phrase.runs);
@@ -85,7 +112,7 @@ public final class PhraseMatcher {
 
     /** Number of phrases. */
     public int size() {
-        return entries.size();
+        return phrases.size();
     }
 
     /** Every phrase occurrence in {@code normalized} (text from {@link TextNormalizer}), in order of their end. */
@@ -104,9 +131,9 @@ public final class PhraseMatcher {
                 continue;
             }
             for (int id : node.outputs) {
-                LexiconEntry entry = entries.get(id);
+                LexiconEntry entry = entries == null ? null : entries.get(id);
                 int keyStart = i - keyLengths.get(id) + 1;
-                if (!runsFit(s.runs, keyStart, keyRuns.get(id), entry.prefix())) {
+                if (!runsFit(s.runs, keyStart, keyRuns.get(id), prefixes[id], suffixes[id])) {
                     continue;
                 }
                 int start = s.map[keyStart];
@@ -115,17 +142,21 @@ public final class PhraseMatcher {
                         && Character.isLetter(normalized.charAt(end))) {
                     end++; // the squeezed duplicate letters belong to the match
                 }
-                if (!boundaryBefore(normalized, start)) {
+                if (suffixes[id]) {
+                    while (start > 0 && Character.isLetterOrDigit(normalized.charAt(start - 1))) {
+                        start--;
+                    }
+                } else if (!boundaryBefore(normalized, start)) {
                     continue;
                 }
-                if (entry.prefix()) {
+                if (prefixes[id]) {
                     while (end < normalized.length() && Character.isLetterOrDigit(normalized.charAt(end))) {
                         end++;
                     }
                 } else if (!boundaryAfter(normalized, end)) {
                     continue;
                 }
-                found.add(new Match(entry, start, end));
+                found.add(new Match(entry, start, end, id));
             }
         }
         return found;
@@ -139,13 +170,16 @@ public final class PhraseMatcher {
         return end >= text.length() || !Character.isLetterOrDigit(text.charAt(end));
     }
 
-    /** Equal letter runs, or a run stretched to three or more in the text (the last letter of a prefix may grow). */
-    private static boolean runsFit(int[] textRuns, int start, int[] phraseRuns, boolean prefix) {
+    /**
+     * Equal letter runs, or a run stretched to three or more in the text (the last letter of a prefix, and the first
+     * of a suffix pattern, may grow).
+     */
+    private static boolean runsFit(int[] textRuns, int start, int[] phraseRuns, boolean prefix, boolean suffix) {
         for (int k = 0; k < phraseRuns.length; k++) {
             int text = textRuns[start + k];
             int phrase = phraseRuns[k];
             boolean last = k == phraseRuns.length - 1;
-            if (text != phrase && text < 3 && !(prefix && last && text > phrase)) {
+            if (text != phrase && text < 3 && !(prefix && last && text > phrase) && !(suffix && k == 0 && text > phrase)) {
                 return false;
             }
         }

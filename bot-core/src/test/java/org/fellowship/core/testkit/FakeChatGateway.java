@@ -2,9 +2,11 @@ package org.fellowship.core.testkit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +40,7 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     private final AtomicLong ids = new AtomicLong();
     private GatewayException nextFailure;
     private int sendsBeforeCrash = -1;
+    private final Map<String, GatewayException> nextFailureOf = new HashMap<>();
     private String startLinkBase;
 
     public FakeChatGateway(PlatformCapabilities capabilities) {
@@ -92,6 +95,12 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     /** The {@code n}-th send from now is recorded, then the "process dies" ({@link SimulatedCrash}). */
     public synchronized FakeChatGateway crashAfterSends(int n) {
         sendsBeforeCrash = n;
+        return this;
+    }
+
+    /** The next call of one kind ({@code "delete"}, {@code "mute"}, {@code "send"}, ...) throws this. */
+    public synchronized FakeChatGateway failNext(String kind, GatewayException failure) {
+        nextFailureOf.put(kind, failure);
         return this;
     }
 
@@ -164,25 +173,31 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
 
     @Override
     public synchronized void delete(MessageRef message) {
-        failIfAsked();
+        failIfAsked("delete");
         actions.add(new Action("delete", message.conversation(), message, null, null, null, null));
     }
 
     @Override
     public synchronized void mute(ConversationId group, ChatUserId member, Instant until) {
-        failIfAsked();
+        failIfAsked("mute");
         actions.add(new Action("mute", group, null, null, member, until, null));
     }
 
     @Override
+    public synchronized void unmute(ConversationId group, ChatUserId member) {
+        failIfAsked("unmute");
+        actions.add(new Action("unmute", group, null, null, member, null, null));
+    }
+
+    @Override
     public synchronized void kick(ConversationId group, ChatUserId member) {
-        failIfAsked();
+        failIfAsked("kick");
         actions.add(new Action("kick", group, null, null, member, null, null));
     }
 
     @Override
     public synchronized void ban(ConversationId group, ChatUserId member) {
-        failIfAsked();
+        failIfAsked("ban");
         actions.add(new Action("ban", group, null, null, member, null, null));
     }
 
@@ -196,6 +211,14 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     public synchronized Set<ChatUserId> moderators(ConversationId group) {
         failIfAsked();
         return Set.copyOf(moderators);
+    }
+
+    private void failIfAsked(String kind) {
+        GatewayException failure = nextFailureOf.remove(kind);
+        if (failure != null) {
+            throw failure;
+        }
+        failIfAsked();
     }
 
     private void failIfAsked() {

@@ -1,0 +1,44 @@
+package org.fellowship.moderation;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Short durations as moderators type them: {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}. */
+public final class Durations {
+    private static final Pattern SHAPE = Pattern.compile("(\\d{1,6})([smhd])");
+
+    private Durations() {
+    }
+
+    /** Parses {@code 10m}; {@code null} when the text is not of that shape. */
+    public static Duration parse(String text) {
+        Matcher m = SHAPE.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
+    /** The shortest exact form: {@code 90m} -> {@code 90m}, {@code 2h}, {@code 7d}, {@code 45s}. */
+    public static String format(Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0 && s > 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3_600 == 0 && s > 0) {
+            return s / 3_600 + "h";
+        }
+        if (s % 60 == 0 && s > 0) {
+            return s / 60 + "m";
+        }
+        return s + "s";
+    }
+}

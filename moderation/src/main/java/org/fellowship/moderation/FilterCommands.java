@@ -1,0 +1,289 @@
+package org.fellowship.moderation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.Turn;
+import org.fellowship.core.model.CommunityId;
+
+/** {@code /filter}: add, list, test, switch modes of, and remove rules; the link allow-list; exemptions. */
+final class FilterCommands {
+    static final String HELP = """
+            Filter rules (moderators). New rules start in log-only mode.
+            /filter add keyword <word, word*, *word or *word*> [action]
+            /filter add phrase <several words> [action]
+            /filter add regex <RE2 pattern> [action]
+            /filter add link [action]   (links outside the allow-list)
+            /filter add invite [action]
+            /filter add flood <messages> <seconds> [action]
+            /filter add repeat <times> <seconds> [action]
+            /filter add mentions <count> [action]
+            Actions: alert, delete (default), warn, mute[:1h], kick, ban.
+            /filter list | /filter test <text> | /filter mode <id> off|log|review|enforce | /filter remove <id>
+            /filter allow-domain <domain> | /filter allow-domain remove <domain>
+            /filter exempt chat on|off | /filter exempt mentors on|off""";
+    static final int MAX_RULES = 1000;
+    static final int MAX_REGEX_RULES = 50;
+    private static final Pattern TRAILING_ACTION = Pattern.compile(
+            "^(.*?)(?:\\s+((?:alert|delete|warn|kick|remove|ban)|(?:mute|timeout)(?::\\d{1,6}[smhd])?))?$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,24}");
+
+    private final RuleStore rules;
+
+    FilterCommands(RuleStore rules) {
+        this.rules = rules;
+    }
+
+    void handle(Turn turn, String args) {
+        CommunityId community = Targets.community(turn);
+        String[] parts = args.strip().split("\\s+", 2);
+        String sub = parts[0].toLowerCase(Locale.ROOT);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        switch (sub) {
+            case "" , "help" -> turn.replyPrivately(HELP);
+            case "add" -> add(turn, community, rest);
+            case "list" -> list(turn, community);
+            case "test" -> test(turn, community, rest);
+            case "mode" -> mode(turn, community, rest);
+            case "remove", "delete" -> remove(turn, community, rest);
+            case "allow-domain", "allow_domain", "allow" -> allowDomain(turn, community, rest);
+            case "exempt" -> exempt(turn, community, rest);
+            default -> throw new UsageException("I don't know /filter " + sub.substring(0, Math.min(20, sub.length()))
+                    + ". Send /filter for the list.");
+        }
+    }
+
+    private void add(Turn turn, CommunityId community, String rest) {
+        String[] parts = rest.split("\\s+", 2);
+        RuleKind kind = RuleKind.parse(parts[0]);
+        if (kind == null) {
+            throw new UsageException("Say what to add: keyword, phrase, regex, link, invite, flood, repeat or mentions.");
+        }
+        Matcher m = TRAILING_ACTION.matcher(parts.length > 1 ? parts[1].strip() : "");
+        if (!m.matches()) {
+            throw new UsageException("I couldn't read that rule. Send /filter for examples.");
+        }
+        String body = m.group(1).strip();
+        String actionText = m.group(2);
+        if (actionText == null && ActionTypeWord.isAction(body)) {
+            actionText = body; // "/filter add link delete": the only word is the action
+            body = "";
+        }
+        ActionType action = ActionType.DELETE;
+        Duration muteFor = Rule.DEFAULT_MUTE;
+        if (actionText != null) {
+            String[] a = actionText.split(":");
+            action = ActionType.parse(a[0]);
+            if (a.length > 1) {
+                muteFor = Durations.parse(a[1]);
+                if (muteFor == null || muteFor.compareTo(Duration.ofDays(28)) > 0 || muteFor.toSeconds() < 30) {
+                    throw new UsageException("A mute lasts from 30s to 28d, e.g. mute:1h.");
+                }
+            }
+        }
+        List<Rule> existing = rules.rules(community);
+        if (existing.size() >= MAX_RULES) {
+            throw new UsageException("This group already has " + MAX_RULES + " rules; remove some first.");
+        }
+        int limit = 0;
+        Duration window = Duration.ZERO;
+        String pattern = "";
+        switch (kind) {
+            case KEYWORD, PHRASE, REGEX -> {
+                pattern = kind == RuleKind.REGEX ? body : body.replaceAll("\\s+", " ");
+                try {
+                    RuleSet.validate(kind, pattern);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                if (kind == RuleKind.REGEX && existing.stream().filter(r -> r.kind() == RuleKind.REGEX).count()
+                        >= MAX_REGEX_RULES) {
+                    throw new UsageException("This group already has " + MAX_REGEX_RULES + " regex rules.");
+                }
+            }
+            case LINK, INVITE -> {
+                if (!body.isEmpty()) {
+                    throw new UsageException("A " + kind.word() + " rule takes only an action, e.g. /filter add "
+                            + kind.word() + " delete.");
+                }
+            }
+            case MENTIONS -> {
+                limit = (int) number(body, 2, 50, "Give how many mentions fire it (2-50), e.g. /filter add mentions 5.");
+            }
+            case FLOOD, REPEAT -> {
+                String[] nw = body.split("\\s+");
+                if (nw.length != 2) {
+                    throw new UsageException("Give a count and seconds, e.g. /filter add " + kind.word() + " 5 10s.");
+                }
+                limit = (int) number(nw[0], 1, 100, "The count goes from 1 to 100.");
+                window = Durations.parse(nw[1].matches("\\d+") ? nw[1] + "s" : nw[1]);
+                if (window == null || window.toSeconds() < 1 || window.compareTo(Duration.ofHours(24)) > 0) {
+                    throw new UsageException("The time goes from 1s to 24h, e.g. 10s.");
+                }
+            }
+            default -> throw new IllegalStateException("unknown kind");
+        }
+        Rule added = rules.add(new Rule(community, 0, kind, pattern, limit, window, action, muteFor, RuleMode.LOG_ONLY,
+                turn.actor().id(), turn.now()));
+        turn.replyPrivately("Added rule " + added.describe() + ".\nIt starts in log-only mode: it only writes to the "
+                + "case log. Try it with /filter test <text>, then switch with /filter mode " + added.id()
+                + " review or /filter mode " + added.id() + " enforce.");
+    }
+
+    private static long number(String text, long min, long max, String usage) {
+        if (!text.strip().matches("\\d{1,6}")) {
+            throw new UsageException(usage);
+        }
+        long n = Long.parseLong(text.strip());
+        if (n < min || n > max) {
+            throw new UsageException(usage);
+        }
+        return n;
+    }
+
+    private void list(Turn turn, CommunityId community) {
+        List<Rule> all = rules.rules(community);
+        ModerationSettings s = rules.settings(community);
+        List<String> lines = new ArrayList<>();
+        lines.add(all.isEmpty() ? "No filter rules yet. Send /filter for how to add one." : "Filter rules:");
+        all.forEach(r -> lines.add(r.describe()));
+        lines.add("Allowed link domains: " + String.join(", ", new TreeSet<>(s.allowedDomains())) + ".");
+        lines.add("Exempt: moderators" + (s.exemptMentors() ? ", mentors" : "") + (s.exemptChats().isEmpty() ? ""
+                : ", " + s.exemptChats().size() + " chat(s)") + ".");
+        turn.replyPrivately(String.join("\n", lines));
+    }
+
+    private void test(Turn turn, CommunityId community, String text) {
+        if (text.isEmpty()) {
+            throw new UsageException("Give the text to test, e.g. /filter test buy followers now.");
+        }
+        List<Rule> all = rules.rules(community);
+        RuleSet set = RuleSet.compile(all, rules.settings(community));
+        List<Hit> hits = set.evaluate(text, 0);
+        List<String> lines = new ArrayList<>();
+        if (hits.isEmpty()) {
+            lines.add("No rule would fire on that text.");
+        } else {
+            lines.add("These rules would fire:");
+            for (Hit h : hits) {
+                lines.add(h.rule().describe() + ": " + h.why() + " -> " + consequence(h.rule()));
+            }
+        }
+        long off = all.stream().filter(r -> r.mode() == RuleMode.OFF).count();
+        long history = all.stream().filter(r -> !r.kind().content() && r.mode() != RuleMode.OFF).count();
+        if (off > 0) {
+            lines.add(off + " rule(s) are off and were not checked.");
+        }
+        if (history > 0) {
+            lines.add("Flood and repeat rules depend on message history and are not part of a test.");
+        }
+        lines.add("Moderators are always exempt. A message that reads as a crisis is never acted on, whatever fires.");
+        turn.replyPrivately(String.join("\n", lines));
+    }
+
+    private static String consequence(Rule rule) {
+        return switch (rule.mode()) {
+            case OFF -> "nothing (off)";
+            case LOG_ONLY -> "logged only";
+            case REVIEW_FIRST -> "moderators asked to approve: " + rule.action().word();
+            case ENFORCE -> rule.action().word() + " at once";
+        };
+    }
+
+    private Rule existing(CommunityId community, String idText) {
+        long id = MemberCommands.parseNumber(idText.startsWith("#") ? idText.substring(1) : idText,
+                "Give the rule's number from /filter list, e.g. 3.");
+        return rules.rules(community).stream().filter(r -> r.id() == id).findFirst().orElseThrow(() ->
+                new UsageException("There's no rule #" + id + " in this group. See /filter list."));
+    }
+
+    private void mode(Turn turn, CommunityId community, String rest) {
+        String[] p = rest.split("\\s+");
+        if (p.length != 2) {
+            throw new UsageException("Give a rule number and a mode, e.g. /filter mode 3 enforce.");
+        }
+        Rule rule = existing(community, p[0]);
+        RuleMode mode = RuleMode.parse(p[1]);
+        if (mode == null) {
+            throw new UsageException("The modes are off, log, review and enforce.");
+        }
+        Rule updated = rules.replace(rule.withMode(mode)).orElseThrow(() ->
+                new UsageException("Rule #" + rule.id() + " was just removed."));
+        turn.replyPrivately("Rule " + updated.describe() + ".");
+    }
+
+    private void remove(Turn turn, CommunityId community, String rest) {
+        Rule rule = existing(community, rest.strip());
+        rules.remove(community, rule.id());
+        turn.replyPrivately("Removed rule #" + rule.id() + ".");
+    }
+
+    private void allowDomain(Turn turn, CommunityId community, String rest) {
+        String[] p = rest.strip().split("\\s+");
+        boolean removing = p.length == 2 && p[0].equalsIgnoreCase("remove");
+        String raw = removing ? p[1] : p[0];
+        if (raw.isEmpty() || p.length > 2 || p.length == 2 && !removing) {
+            throw new UsageException("Give one domain, e.g. /filter allow-domain meetings.example.org.");
+        }
+        String domain = raw.toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("[/:?#].*$", "")
+                .replaceFirst("^www\\.", "");
+        if (!DOMAIN.matcher(domain).matches()) {
+            throw new UsageException("That doesn't look like a domain; write it like example.org.");
+        }
+        ModerationSettings s = rules.settings(community);
+        Set<String> domains = new LinkedHashSet<>(s.allowedDomains());
+        if (removing) {
+            domains.remove(domain);
+        } else {
+            if (domains.size() >= 200) {
+                throw new UsageException("The allow-list holds up to 200 domains.");
+            }
+            domains.add(domain);
+        }
+        rules.saveSettings(s.withAllowedDomains(domains));
+        turn.replyPrivately((removing ? "Removed " : "Allowed ") + domain + (removing ? " from the allow-list."
+                : " and its subdomains: link rules leave it alone."));
+    }
+
+    private void exempt(Turn turn, CommunityId community, String rest) {
+        String[] p = rest.toLowerCase(Locale.ROOT).split("\\s+");
+        if (p.length != 2 || !(p[1].equals("on") || p[1].equals("off"))) {
+            throw new UsageException("Say /filter exempt chat on|off (this chat) or /filter exempt mentors on|off.");
+        }
+        boolean on = p[1].equals("on");
+        ModerationSettings s = rules.settings(community);
+        switch (p[0]) {
+            case "chat" -> {
+                Set<String> chats = new LinkedHashSet<>(s.exemptChats());
+                if (on) {
+                    chats.add(turn.conversation().id().value());
+                } else {
+                    chats.remove(turn.conversation().id().value());
+                }
+                rules.saveSettings(s.withExemptChats(chats));
+                turn.replyPrivately(on ? "No filter rule applies in this chat now." : "Filter rules apply in this chat.");
+            }
+            case "mentors" -> {
+                rules.saveSettings(s.withExemptMentors(on));
+                turn.replyPrivately(on ? "Mentors are exempt from filter rules." : "Mentors follow the filter rules.");
+            }
+            default -> throw new UsageException("Say chat or mentors.");
+        }
+    }
+
+    /** Reads a lone action word. */
+    private static final class ActionTypeWord {
+        static boolean isAction(String text) {
+            String t = text.strip();
+            return !t.isEmpty() && !t.contains(" ") && ActionType.parse(t.split(":")[0]) != null;
+        }
+    }
+}

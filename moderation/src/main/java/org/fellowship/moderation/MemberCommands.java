@@ -1,0 +1,214 @@
+package org.fellowship.moderation;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.Turn;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.store.ButtonAction;
+
+/** {@code /warn}, {@code /warnings}, {@code /unwarn}, {@code /case}, {@code /cases}, {@code /warnconfig} and report buttons. */
+final class MemberCommands {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final int CASES_SHOWN = 10;
+
+    private final RuleStore rules;
+    private final WarningStore warnings;
+    private final CaseLog cases;
+    private final Enforcement enforcement;
+
+    MemberCommands(RuleStore rules, WarningStore warnings, CaseLog cases, Enforcement enforcement) {
+        this.rules = rules;
+        this.warnings = warnings;
+        this.cases = cases;
+        this.enforcement = enforcement;
+    }
+
+    void warn(Turn turn, String args) {
+        CommunityId community = Targets.community(turn);
+        Targets.Target target = Targets.target(turn, args);
+        String reason = target.rest();
+        if (reason.isEmpty()) {
+            throw new UsageException("Give a reason: the member is told it privately.");
+        }
+        if (reason.length() > ModerationFeature.MAX_REASON) {
+            throw new UsageException("Keep the reason under " + ModerationFeature.MAX_REASON + " characters.");
+        }
+        MessageRef replied = Targets.repliedTo(turn);
+        if (replied != null && cases.isProtected(replied)) {
+            turn.replyPrivately(ModerationFeature.PROTECTED_NOTICE);
+            return;
+        }
+        Enforcement.Warned w = enforcement.warn(community, turn.conversation().id(), turn.conversation().title(),
+                target.member(), turn.actor().id(), reason, 0, "", replied, turn.now());
+        StringBuilder reply = new StringBuilder("Warning recorded as case ").append(w.warnCase().number())
+                .append(". Member ").append(target.member().value()).append(" now has ").append(w.activePoints())
+                .append(w.activePoints() == 1 ? " active point" : " active points").append(" and was told privately why.");
+        w.ladderCase().ifPresent(c -> reply.append("\nWarning ladder: ").append(c.describe()));
+        turn.replyPrivately(reply.toString());
+    }
+
+    void warnings(Turn turn, String args) {
+        CommunityId community = Targets.community(turn);
+        ChatUserId member = Targets.target(turn, args).member();
+        List<Warning> active = warnings.active(community, member, turn.now());
+        if (active.isEmpty()) {
+            turn.replyPrivately("Member " + member.value() + " has no active warnings.");
+            return;
+        }
+        int points = active.stream().mapToInt(Warning::points).sum();
+        List<String> lines = new ArrayList<>();
+        lines.add("Member " + member.value() + ": " + points + (points == 1 ? " active point" : " active points") + ".");
+        for (Warning w : active) {
+            lines.add("• case " + w.id() + ", " + DAY.format(w.at()) + ": " + w.reason() + " (counts until "
+                    + DAY.format(w.expiresAt()) + ")");
+        }
+        turn.replyPrivately(String.join("\n", lines));
+    }
+
+    void unwarn(Turn turn, String args) {
+        CommunityId community = Targets.community(turn);
+        Targets.Target target = Targets.target(turn, args);
+        List<Warning> active = warnings.active(community, target.member(), turn.now());
+        Warning chosen;
+        if (target.rest().isEmpty()) {
+            if (active.isEmpty()) {
+                turn.replyPrivately("Member " + target.member().value() + " has no active warnings.");
+                return;
+            }
+            chosen = active.get(active.size() - 1);
+        } else {
+            long id = parseNumber(target.rest(), "Give the warning's case number, e.g. /unwarn 42 17.");
+            chosen = active.stream().filter(w -> w.id() == id).findFirst().orElseThrow(() -> new UsageException(
+                    "Member " + target.member().value() + " has no active warning with case number " + id + "."));
+        }
+        warnings.remove(community, target.member(), chosen.id());
+        ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), "unwarn", turn.actor().id(),
+                target.member(), turn.conversation().id(), null, 0, "removed warning of case " + chosen.id(), "",
+                "done"));
+        turn.replyPrivately("Removed the warning of case " + chosen.id() + " (case " + c.number() + "). Member "
+                + target.member().value() + " now has " + (active.size() - 1) + " active warnings.");
+    }
+
+    void showCase(Turn turn, String args) {
+        CommunityId community = Targets.community(turn);
+        long number = parseNumber(args, "Give a case number, e.g. /case 12.");
+        Optional<ModCase> found = cases.find(community, number);
+        turn.replyPrivately(found.map(ModCase::describe).orElse("There's no case " + number + " in this group."));
+    }
+
+    void cases(Turn turn, String args) {
+        CommunityId community = Targets.community(turn);
+        ChatUserId member = Targets.target(turn, args).member();
+        List<ModCase> about = cases.about(community, member, CASES_SHOWN);
+        if (about.isEmpty()) {
+            turn.replyPrivately("No cases about member " + member.value() + ".");
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Latest cases about member " + member.value() + ":");
+        about.forEach(c -> lines.add("• " + c.describe()));
+        turn.replyPrivately(String.join("\n", lines));
+    }
+
+    void warnconfig(Turn turn, String args) {
+        CommunityId community = Targets.community(turn);
+        ModerationSettings s = rules.settings(community);
+        String[] parts = args.strip().split("\\s+", 2);
+        String what = parts[0].toLowerCase(Locale.ROOT);
+        String value = parts.length > 1 ? parts[1].strip() : "";
+        switch (what) {
+            case "", "show" -> turn.replyPrivately("Warnings count for " + Durations.format(s.warningDecay())
+                    + ". Ladder: " + describe(s.ladder()) + ".");
+            case "decay" -> {
+                Duration d = Durations.parse(value);
+                if (d == null || d.compareTo(Duration.ofHours(1)) < 0 || d.compareTo(Duration.ofDays(3650)) > 0) {
+                    throw new UsageException("Give how long warnings count, from 1h to 3650d, e.g. 30d.");
+                }
+                rules.saveSettings(s.withWarningDecay(d));
+                turn.replyPrivately("New warnings count for " + Durations.format(d) + ".");
+            }
+            case "ladder" -> {
+                List<LadderStep> ladder = parseLadder(value);
+                rules.saveSettings(s.withLadder(ladder));
+                turn.replyPrivately("Warning ladder: " + describe(rules.settings(community).ladder()) + ".");
+            }
+            default -> throw new UsageException("Say decay <30d>, ladder <3:mute:1h 5:kick 7:ban> or show.");
+        }
+    }
+
+    static List<LadderStep> parseLadder(String value) {
+        if (value.equalsIgnoreCase("off")) {
+            return List.of();
+        }
+        List<LadderStep> steps = new ArrayList<>();
+        for (String token : value.split("[\\s,]+")) {
+            String[] p = token.split(":");
+            if (token.isEmpty() || p.length < 2 || p.length > 3 || !p[0].matches("\\d{1,4}")) {
+                throw new UsageException("Write each step as points:action, e.g. 3:mute:1h 5:kick 7:ban (or off).");
+            }
+            ActionType action = ActionType.parse(p[1]);
+            if (action == null || action == ActionType.WARN || action == ActionType.DELETE) {
+                throw new UsageException("A ladder step can mute, kick, ban or alert.");
+            }
+            Duration mute = p.length == 3 ? Durations.parse(p[2]) : null;
+            if (p.length == 3 && (mute == null || mute.compareTo(Duration.ofDays(28)) > 0)) {
+                throw new UsageException("A mute lasts from 1m to 28d, e.g. 3:mute:1h.");
+            }
+            try {
+                steps.add(new LadderStep(Integer.parseInt(p[0]), action, mute));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("Points go from 1 to 1000.");
+            }
+        }
+        if (steps.size() > 10) {
+            throw new UsageException("Keep the ladder to 10 steps.");
+        }
+        return steps;
+    }
+
+    private static String describe(List<LadderStep> ladder) {
+        return ladder.isEmpty() ? "none" : String.join(", ", ladder.stream().map(LadderStep::describe).toList());
+    }
+
+    static long parseNumber(String text, String usage) {
+        String t = text.strip();
+        if (!t.matches("\\d{1,12}")) {
+            throw new UsageException(usage);
+        }
+        return Long.parseLong(t);
+    }
+
+    /** Claim / Resolve on a report, pressed in a moderator's DM or the mod-log chat. */
+    void reportPressed(Turn turn, ButtonAction a) {
+        Platform platform = Platform.parse(a.get("p"));
+        CommunityId community = new CommunityId(platform, a.get("cv"));
+        ConversationId group = new ConversationId(platform, a.get("chat"));
+        if (!ModerationFeature.confirmModerator(turn, enforcement, group)) {
+            return;
+        }
+        ChatUserId me = turn.actor().id();
+        long number = Long.parseLong(a.get("n"));
+        ChatUserId holder = cases.claim(community, number, me);
+        if (!holder.equals(me)) {
+            turn.replyPrivately("Case " + number + " is already claimed by moderator " + holder.value() + ".");
+            return;
+        }
+        boolean resolve = "resolve".equals(a.get("d"));
+        ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), resolve ? "resolve" : "claim", me,
+                new ChatUserId(platform, a.get("sub")), group, null, 0, (resolve ? "resolved" : "claimed")
+                + " report case " + number, "", "done"));
+        turn.replyPrivately(resolve ? "Report case " + number + " is resolved (case " + c.number() + ")."
+                : "You've claimed report case " + number + ". Other moderators will see it's taken.");
+    }
+}

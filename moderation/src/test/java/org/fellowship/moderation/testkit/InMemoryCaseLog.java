@@ -1,0 +1,74 @@
+package org.fellowship.moderation.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.moderation.CaseLog;
+import org.fellowship.moderation.ModCase;
+
+/** In-memory fake of {@link CaseLog}; protection markers expire on the given clock. Thread-safe through one lock. */
+public final class InMemoryCaseLog implements CaseLog {
+    private final Clock clock;
+    private final Map<CommunityId, List<ModCase>> cases = new HashMap<>();
+    private final Map<String, ChatUserId> claims = new HashMap<>();
+    private final Map<MessageRef, Instant> protectedUntil = new HashMap<>();
+
+    public InMemoryCaseLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized ModCase append(ModCase draft) {
+        List<ModCase> log = cases.computeIfAbsent(draft.community(), c -> new ArrayList<>());
+        ModCase numbered = draft.withNumber(log.size() + 1);
+        log.add(numbered);
+        return numbered;
+    }
+
+    @Override
+    public synchronized Optional<ModCase> find(CommunityId community, long number) {
+        List<ModCase> log = cases.getOrDefault(community, List.of());
+        return number >= 1 && number <= log.size() ? Optional.of(log.get((int) number - 1)) : Optional.empty();
+    }
+
+    @Override
+    public synchronized List<ModCase> about(CommunityId community, ChatUserId subject, int limit) {
+        List<ModCase> log = cases.getOrDefault(community, List.of());
+        List<ModCase> found = new ArrayList<>();
+        for (int i = log.size() - 1; i >= 0 && found.size() < limit; i--) {
+            if (subject.equals(log.get(i).subject())) {
+                found.add(log.get(i));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized ChatUserId claim(CommunityId community, long number, ChatUserId moderator) {
+        return claims.computeIfAbsent(community + "|" + number, k -> moderator);
+    }
+
+    @Override
+    public synchronized void protect(MessageRef message, Duration ttl) {
+        protectedUntil.put(message, clock.instant().plus(ttl));
+    }
+
+    @Override
+    public synchronized boolean isProtected(MessageRef message) {
+        Instant until = protectedUntil.get(message);
+        return until != null && until.isAfter(clock.instant());
+    }
+
+    /** Every case of the community, oldest first (for tests). */
+    public synchronized List<ModCase> all(CommunityId community) {
+        return List.copyOf(cases.getOrDefault(community, List.of()));
+    }
+}

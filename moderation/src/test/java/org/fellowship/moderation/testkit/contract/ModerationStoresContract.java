@@ -1,0 +1,189 @@
+package org.fellowship.moderation.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.testkit.MutableClock;
+import org.fellowship.moderation.ActionType;
+import org.fellowship.moderation.CaseLog;
+import org.fellowship.moderation.Gate;
+import org.fellowship.moderation.LadderStep;
+import org.fellowship.moderation.ModCase;
+import org.fellowship.moderation.ModerationSettings;
+import org.fellowship.moderation.Rule;
+import org.fellowship.moderation.RuleKind;
+import org.fellowship.moderation.RuleMode;
+import org.fellowship.moderation.RuleStore;
+import org.fellowship.moderation.Warning;
+import org.fellowship.moderation.WarningStore;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link RuleStore}, {@link WarningStore} and {@link CaseLog} must have. */
+public abstract class ModerationStoresContract {
+    protected static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
+    protected static final CommunityId OTHER = new CommunityId(Platform.DISCORD, "555");
+    protected static final ChatUserId SAM = new ChatUserId(Platform.TELEGRAM, "42");
+    protected static final ChatUserId MOD = new ChatUserId(Platform.TELEGRAM, "7");
+    protected static final ChatUserId MOD2 = new ChatUserId(Platform.TELEGRAM, "8");
+    protected static final ConversationId CHAT = new ConversationId(Platform.TELEGRAM, "-1001");
+    private static final Instant T0 = Instant.parse("2026-03-08T09:00:00Z");
+
+    /** The clock the stores under test read (protection markers expire on it). */
+    protected final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
+
+    protected abstract RuleStore newRuleStore();
+
+    protected abstract WarningStore newWarningStore();
+
+    protected abstract CaseLog newCaseLog();
+
+    private static Rule draft(CommunityId community, RuleKind kind, String pattern) {
+        return new Rule(community, 0, kind, pattern, 0, Duration.ZERO, ActionType.DELETE, null, RuleMode.LOG_ONLY, MOD,
+                T0);
+    }
+
+    @Test
+    void rulesGetGrowingIdsPerCommunityAndRoundTrip() {
+        RuleStore store = newRuleStore();
+        assertThat(store.rules(GROUP)).isEmpty();
+        assertThat(store.revision(GROUP)).isZero();
+        Rule a = store.add(draft(GROUP, RuleKind.KEYWORD, "*spam*"));
+        Rule b = store.add(new Rule(GROUP, 99, RuleKind.FLOOD, "", 5, Duration.ofSeconds(10), ActionType.MUTE,
+                Duration.ofMinutes(30), RuleMode.ENFORCE, MOD, T0));
+        Rule other = store.add(draft(OTHER, RuleKind.REGEX, "b(u|oo)y\\s+now"));
+        assertThat(a.id()).isEqualTo(1);
+        assertThat(b.id()).as("the draft's id is ignored").isEqualTo(2);
+        assertThat(other.id()).as("numbered per community").isEqualTo(1);
+        assertThat(store.rules(GROUP)).containsExactly(a, b);
+        assertThat(store.rules(OTHER)).containsExactly(other);
+        assertThat(store.revision(GROUP)).isPositive();
+    }
+
+    @Test
+    void replaceAndRemoveChangeTheRevisionAndIdsAreNeverReused() {
+        RuleStore store = newRuleStore();
+        Rule a = store.add(draft(GROUP, RuleKind.KEYWORD, "word"));
+        long before = store.revision(GROUP);
+        assertThat(store.replace(a.withMode(RuleMode.ENFORCE))).contains(a.withMode(RuleMode.ENFORCE));
+        assertThat(store.revision(GROUP)).isNotEqualTo(before);
+        assertThat(store.replace(a.withId(5))).isEmpty();
+        assertThat(store.remove(GROUP, 5)).isFalse();
+        assertThat(store.remove(GROUP, a.id())).isTrue();
+        assertThat(store.rules(GROUP)).isEmpty();
+        assertThat(store.add(draft(GROUP, RuleKind.KEYWORD, "next")).id()).isEqualTo(2);
+    }
+
+    @Test
+    void settingsDefaultAndRoundTrip() {
+        RuleStore store = newRuleStore();
+        assertThat(store.settings(GROUP)).isEqualTo(ModerationSettings.defaults(GROUP));
+        ModerationSettings s = ModerationSettings.defaults(GROUP)
+                .withAllowedDomains(Set.of("example.org"))
+                .withExemptChats(Set.of("-1002"))
+                .withExemptMentors(true)
+                .withModLog(new ConversationId(Platform.TELEGRAM, "-1009"))
+                .withAlertReceiver(MOD, true)
+                .withRulesText("Be kind.\nNo selling.")
+                .withWelcomeText("Glad you're here.")
+                .withWarningDecay(Duration.ofDays(14))
+                .withLadder(List.of(new LadderStep(2, ActionType.ALERT, null),
+                        new LadderStep(4, ActionType.MUTE, Duration.ofHours(2)), new LadderStep(6, ActionType.BAN, null)))
+                .withGate(new Gate("What is this group for?", List.of("Recovery", "Selling", "Dating"),
+                        Duration.ofMinutes(15)));
+        long before = store.revision(GROUP);
+        store.saveSettings(s);
+        assertThat(store.settings(GROUP)).isEqualTo(s);
+        assertThat(store.revision(GROUP)).isNotEqualTo(before);
+        assertThat(store.settings(OTHER)).isEqualTo(ModerationSettings.defaults(OTHER));
+        store.saveSettings(s.withModLog(null).withRulesText(null).withWelcomeText(null).withGate(null));
+        assertThat(store.settings(GROUP).gate()).isNull();
+        assertThat(store.settings(GROUP).modLog()).isNull();
+        assertThat(store.settings(GROUP).rulesText()).isNull();
+    }
+
+    @Test
+    void warningsCountUntilTheyExpireAndCanBeRemoved() {
+        WarningStore store = newWarningStore();
+        Warning w1 = new Warning(GROUP, SAM, 3, MOD, 1, "spam", T0, T0.plus(Duration.ofDays(1)));
+        Warning w2 = new Warning(GROUP, SAM, 5, null, 2, "links", T0.plusSeconds(60), T0.plus(Duration.ofDays(30)));
+        store.add(w1);
+        store.add(w2);
+        store.add(new Warning(OTHER, SAM, 1, MOD, 1, "elsewhere", T0, T0.plus(Duration.ofDays(30))));
+        assertThat(store.active(GROUP, SAM, T0.plusSeconds(120))).containsExactly(w1, w2);
+        assertThat(store.active(GROUP, SAM, T0.plus(Duration.ofDays(2)))).containsExactly(w2);
+        assertThat(store.active(GROUP, MOD, T0)).isEmpty();
+        assertThat(store.remove(GROUP, SAM, 5)).isTrue();
+        assertThat(store.remove(GROUP, SAM, 5)).isFalse();
+        assertThat(store.active(GROUP, SAM, T0)).isEmpty();
+        assertThat(store.active(OTHER, SAM, T0)).hasSize(1);
+    }
+
+    private static ModCase caseAbout(ChatUserId subject, String action) {
+        return new ModCase(GROUP, 0, T0, action, MOD, subject, CHAT, "m1", 2, "reason", "…spam link…", "done");
+    }
+
+    @Test
+    void casesAreNumberedInOrderAndFoundByNumberAndSubject() {
+        CaseLog log = newCaseLog();
+        ModCase first = log.append(caseAbout(SAM, "delete"));
+        ModCase second = log.append(new ModCase(GROUP, 0, T0, "log", null, null, null, null, 0, "", "", "log only"));
+        ModCase third = log.append(caseAbout(SAM, "warn"));
+        assertThat(List.of(first.number(), second.number(), third.number())).containsExactly(1L, 2L, 3L);
+        assertThat(log.find(GROUP, 1)).contains(first);
+        assertThat(log.find(GROUP, 2)).contains(second);
+        assertThat(log.find(GROUP, 4)).isEmpty();
+        assertThat(log.find(OTHER, 1)).isEmpty();
+        assertThat(log.about(GROUP, SAM, 10)).containsExactly(third, first);
+        assertThat(log.about(GROUP, SAM, 1)).containsExactly(third);
+        assertThat(log.about(GROUP, MOD, 10)).isEmpty();
+    }
+
+    @Test
+    void concurrentAppendsNeverShareANumber() throws Exception {
+        CaseLog log = newCaseLog();
+        ConcurrentLinkedQueue<Long> numbers = new ConcurrentLinkedQueue<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> IntStream.range(0, 25)
+                    .forEach(i -> numbers.add(log.append(caseAbout(SAM, "delete")).number())));
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(numbers).hasSize(100).doesNotHaveDuplicates();
+        assertThat(log.find(GROUP, 100)).isPresent();
+    }
+
+    @Test
+    void theFirstClaimWins() {
+        CaseLog log = newCaseLog();
+        assertThat(log.claim(GROUP, 4, MOD)).isEqualTo(MOD);
+        assertThat(log.claim(GROUP, 4, MOD2)).isEqualTo(MOD);
+        assertThat(log.claim(GROUP, 4, MOD)).isEqualTo(MOD);
+        assertThat(log.claim(GROUP, 5, MOD2)).isEqualTo(MOD2);
+        assertThat(log.claim(OTHER, 4, MOD2)).isEqualTo(MOD2);
+    }
+
+    @Test
+    void protectionIsPerMessage() {
+        CaseLog log = newCaseLog();
+        MessageRef m = new MessageRef(CHAT, "m9");
+        assertThat(log.isProtected(m)).isFalse();
+        log.protect(m, Duration.ofDays(7));
+        assertThat(log.isProtected(m)).isTrue();
+        assertThat(log.isProtected(new MessageRef(CHAT, "m10"))).isFalse();
+    }
+}

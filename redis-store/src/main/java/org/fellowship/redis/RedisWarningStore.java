@@ -1,0 +1,72 @@
+package org.fellowship.redis;
+
+import io.lettuce.core.ScriptOutputType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.moderation.Warning;
+import org.fellowship.moderation.WarningStore;
+
+/**
+ * Warnings are member data: a list per member and community in the member's slot,
+ * <code>fs:v1:{u:tg:42}:warnings:tg:-1001</code> (JSON v1 per entry), listed in the member's erasure index by the
+ * same script that adds to it. Expired entries are dropped when read. Thread-safe; adds and removes are atomic.
+ */
+final class RedisWarningStore implements WarningStore {
+    // KEYS[1] list, KEYS[2] erasure index (same hash tag); ARGV[1] JSON.
+    static final Redis.Script ADD = Redis.Script.of("warningAdd", """
+            redis.call('RPUSH', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[2], KEYS[1])
+            return 1
+            """);
+
+    private final Redis redis;
+    private final KeySchema keys;
+    private final ModerationCodec codec;
+
+    RedisWarningStore(Redis redis, KeySchema keys, ModerationCodec codec) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+    }
+
+    private String key(CommunityId community, ChatUserId member) {
+        return keys.user(member, "warnings:" + community);
+    }
+
+    @Override
+    public void add(Warning w) {
+        redis.eval("warning add", ADD, ScriptOutputType.INTEGER,
+                new String[] {key(w.community(), w.member()), keys.erasureIndex(w.member())}, codec.writeWarning(w));
+    }
+
+    @Override
+    public List<Warning> active(CommunityId community, ChatUserId member, Instant now) {
+        String key = key(community, member);
+        List<String> stored = redis.call("warnings read", c -> c.lrange(key, 0, -1));
+        List<Warning> active = new ArrayList<>(stored.size());
+        for (String json : stored) {
+            Warning w = codec.readWarning(community, member, json);
+            if (w.activeAt(now)) {
+                active.add(w);
+            } else {
+                redis.call("warning expire", c -> c.lrem(key, 1, json)); // decayed: gone for good
+            }
+        }
+        return active;
+    }
+
+    @Override
+    public boolean remove(CommunityId community, ChatUserId member, long id) {
+        String key = key(community, member);
+        for (String json : redis.call("warnings read", c -> c.lrange(key, 0, -1))) {
+            if (codec.readWarning(community, member, json).id() == id) {
+                Long removed = redis.call("warning remove", c -> c.lrem(key, 1, json));
+                return removed != null && removed > 0;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package org.fellowship.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.fellowship.core.model.MessageRef;
+import org.fellowship.moderation.CaseLog;
+import org.fellowship.moderation.ModCase;
+import org.fellowship.moderation.RuleStore;
+import org.fellowship.moderation.Warning;
+import org.fellowship.moderation.WarningStore;
+import org.fellowship.moderation.testkit.contract.ModerationStoresContract;
+import org.fellowship.redis.testing.RedisTestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RedisModerationStoresIT extends ModerationStoresContract {
+    private final List<RedisStore> stores = new ArrayList<>();
+    private final KeySchema keys = RedisTestServer.freshKeys();
+
+    private RedisStore store() {
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+        stores.add(store);
+        return store;
+    }
+
+    @Override
+    protected RuleStore newRuleStore() {
+        return store().moderationRules();
+    }
+
+    @Override
+    protected WarningStore newWarningStore() {
+        return store().warnings();
+    }
+
+    @Override
+    protected CaseLog newCaseLog() {
+        return store().cases();
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(RedisStore::close);
+    }
+
+    @Test
+    void warningsAreErasableMemberDataAndCommunityKeysCarryTheCommunityTag() {
+        RedisStore redis = store();
+        Instant now = Instant.parse("2026-03-08T09:00:00Z");
+        redis.warnings().add(new Warning(GROUP, SAM, 1, MOD, 1, "spam", now, now.plus(Duration.ofDays(30))));
+        assertThat(redis.eraser().export(SAM)).hasSize(1);
+        assertThat(redis.eraser().erase(SAM)).isEqualTo(1);
+        assertThat(redis.warnings().active(GROUP, SAM, now)).isEmpty();
+        assertThat(keys.community(GROUP, "mod:cases")).contains("{tg:-1001}");
+    }
+
+    @Test
+    void theCaseLogIsAStreamWhoseEntryIdsAreTheCaseNumbers() {
+        RedisStore redis = store();
+        ModCase c = redis.cases().append(new ModCase(GROUP, 0, Instant.EPOCH, "log", null, SAM, CHAT, "m1", 1, "r",
+                "…x…", "log only"));
+        assertThat(c.number()).isEqualTo(1);
+        // A second connection (another instance) continues the numbering and reads the same case.
+        RedisStore other = store();
+        assertThat(other.cases().find(GROUP, 1)).contains(c);
+        assertThat(other.cases().append(c).number()).isEqualTo(2);
+    }
+
+    @Test
+    void protectionExpiresWithItsTtl() {
+        CaseLog log = newCaseLog();
+        MessageRef m = new MessageRef(CHAT, "m1");
+        log.protect(m, Duration.ofMillis(50));
+        Sleep.wallClock(Duration.ofMillis(150)); // Redis TTLs run on the server's wall clock
+        assertThat(log.isProtected(m)).isFalse();
+    }
+}
