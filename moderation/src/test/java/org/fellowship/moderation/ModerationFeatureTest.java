@@ -65,6 +65,16 @@ class ModerationFeatureTest {
     }
 
     @Test
+    void unknownCommandsAreNoWayAroundTheFilters() {
+        enforce("/filter add keyword *crypto*");
+        m.say(sam, "s1", "/buy cheap crypto now");
+        m.commandInReply(sam, "s2", "earn", "crypto daily", "s1", sam);
+        assertThat(deletes()).extracting(a -> a.ref().messageId()).containsExactly("s1", "s2");
+        m.say(sam, "s3", "/rules");
+        assertThat(deletes()).hasSize(2);
+    }
+
+    @Test
     void editedMessagesAreCheckedAgain() {
         enforce("/filter add phrase buy followers");
         m.say(sam, "s1", "hello all");
