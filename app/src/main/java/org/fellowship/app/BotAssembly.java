@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.fellowship.app.meetings.HttpFeedSource;
+import org.fellowship.core.checkin.CheckinFeature;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
@@ -16,7 +17,7 @@ import org.fellowship.core.milestone.MilestoneFeature;
 import org.fellowship.core.privacy.PrivacyFeature;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
 import org.fellowship.core.profile.ProfileFeature;
-import org.fellowship.core.safety.CommunityPolicyStore;
+import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
@@ -39,12 +40,19 @@ public final class BotAssembly {
      * @param feeds where meeting feeds are fetched from (the app's HTTP fetcher)
      */
     public static List<Feature> features(RedisStore store, FeedSource feeds) {
+        return features(store, feeds, CheckinFeature.DEFAULT_NUDGE_DELAY);
+    }
+
+    /** {@link #features(RedisStore, FeedSource)} with the check-in reminder delay. */
+    public static List<Feature> features(RedisStore store, FeedSource feeds, Duration nudgeDelay) {
         MentorChain mentors = MentorChain.on(store.mentors());
         return List.of(new ProfileFeature(),
-                new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), CommunityPolicyStore.inMemory(),
+                new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors),
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
-                new PrivacyFeature(store.eraser()),
+                new CheckinFeature(store.checkins(), mentors, nudgeDelay),
+                new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
+                        store.mentors().asEraser(), store.checkins().asEraser(), store.eraser()))),
                 // Moderation's guard runs after the crisis feature's safety screen and never touches what it flags.
                 new ModerationFeature(store.moderationRules(), store.warnings(), store.cases(), store.rateLimits()));
     }
@@ -56,6 +64,13 @@ public final class BotAssembly {
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
                                 Executor executor, int maxPendingEvents, EngineMetrics metrics) {
+        return build(store, clock, gateways, settings, executor, maxPendingEvents, metrics,
+                CheckinFeature.DEFAULT_NUDGE_DELAY);
+    }
+
+    /** As above, with the check-in reminder delay ({@code fellowship.checkins.nudge-delay}). */
+    public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
+                                Executor executor, int maxPendingEvents, EngineMetrics metrics, Duration nudgeDelay) {
         BotCore.Builder builder = BotCore.builder()
                 .metrics(metrics)
                 .clock(clock)
@@ -66,7 +81,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features(store, new HttpFeedSource(Duration.ofSeconds(10))).forEach(builder::feature);
+        features(store, new HttpFeedSource(Duration.ofSeconds(10)), nudgeDelay).forEach(builder::feature);
         return builder.build();
     }
 }

@@ -48,4 +48,14 @@ class ConfigurationValidationTest {
                 Duration.ofMinutes(2), 100, Duration.ofSeconds(5)))
                 .hasMessageContaining("fellowship.engine.default-zone 'Mars/Olympus' is not a time zone");
     }
+
+    @Test
+    void checkinNudgeDelayIsBounded() {
+        assertThat(new org.fellowship.app.config.CheckinSettings(Duration.ofHours(3)).nudgeDelay())
+                .isEqualTo(Duration.ofHours(3));
+        assertThatThrownBy(() -> new org.fellowship.app.config.CheckinSettings(Duration.ofMinutes(1)))
+                .hasMessage("fellowship.checkins.nudge-delay must be between 15m and 12h");
+        assertThatThrownBy(() -> new org.fellowship.app.config.CheckinSettings(Duration.ofHours(30)))
+                .hasMessage("fellowship.checkins.nudge-delay must be between 15m and 12h");
+    }
 }

@@ -9,7 +9,7 @@ import org.fellowship.redis.RedisStore;
 
 /**
  * Runs the benchmarks and prints absolute numbers and ratios against baselines measured in the same run:
- * {@code java -jar benchmarks/target/fellowship-benchmarks.jar [due-queue] [engine] [crisis] [moderation] [--redis-url URL]}.
+ * {@code java -jar benchmarks/target/fellowship-benchmarks.jar [due-queue] [engine] [crisis] [checkins] [moderation] [--redis-url URL]}.
  * Without a URL each benchmark uses a fresh embedded Redis (the same server the app embeds).
  */
 public final class Benchmarks {
@@ -39,6 +39,14 @@ public final class Benchmarks {
         }
         if (all || which.contains("engine")) {
             withStore(url, store -> new EngineBenchmark(store).run());
+        }
+        if (all || which.contains("checkins")) {
+            System.out.println("checkins: daily check-in memory and dispatch cost (each size on a fresh Redis)");
+            CheckinBenchmark.Result[] results = new CheckinBenchmark.Result[2];
+            withStore(url, store -> new CheckinBenchmark(store).run(50_000)); // JVM warm-up, not reported
+            withStore(url, store -> results[0] = new CheckinBenchmark(store).run(100_000));
+            withStore(url, store -> results[1] = new CheckinBenchmark(store).run(1_000_000));
+            CheckinBenchmark.report(results[0], results[1]);
         }
     }
 

@@ -140,6 +140,24 @@ public final class KeySchema {
     }
 
     /**
+     * A check-in settings bucket (hash member -> settings). All check-in schedule keys share the hash tag
+     * <code>{ci}</code> so one script can change a member's record and the due index together.
+     */
+    public String checkinSettings(int bucket) {
+        return prefix + "{ci}:s:" + bucket;
+    }
+
+    /** A check-in days bucket (hash member -> recent days). */
+    public String checkinDays(int bucket) {
+        return prefix + "{ci}:d:" + bucket;
+    }
+
+    /** Sorted set of members scored by their next check-in prompt or reminder (epoch millis). */
+    public String checkinDue() {
+        return prefix + "{ci}:due";
+    }
+
+    /**
      * The mentor chain's shared state (roster, alerts, indexes): every key carries the hash tag <code>{mentors}</code>
      * so one script can change an alert and the open-alert index together.
      */

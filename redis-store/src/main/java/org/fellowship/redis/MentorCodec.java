@@ -2,9 +2,13 @@ package org.fellowship.redis;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.safety.QuietHours;
 import org.fellowship.core.safety.MentorStore.AlertState;
 import org.fellowship.core.safety.MentorStore.MentorAlert;
 
@@ -18,26 +22,37 @@ final class MentorCodec {
 
     private final VersionedJson versioned = new VersionedJson();
 
-    /** Stored form of {@link MentorChain.Mentor}. */
-    record MentorV1(int v, String platform, String user, String name, int tier, boolean onCall) {
+    /**
+     * Stored form of {@link MentorChain.Mentor}. Capacity, quiet hours and languages came later: a record without
+     * them reads as the defaults (capacity {@link MentorChain.Mentor#DEFAULT_CAPACITY}, never quiet, any language).
+     */
+    record MentorV1(int v, String platform, String user, String name, int tier, boolean onCall, Integer capacity,
+                    String quietFrom, String quietTo, List<String> languages) {
     }
 
-    /** Stored form of {@link MentorAlert} without its revision; category and mentor fields may be null. */
-    record AlertV1(int v, String id, String platform, String member, String category, int tier, String state,
-                   String mentorPlatform, String mentor, String mentorName, String opened, String updated) {
+    /** Stored form of {@link MentorAlert} without its revision; member name, category and mentor may be null. */
+    record AlertV1(int v, String id, String platform, String member, String memberName, String category, int tier,
+                   String state, String mentorPlatform, String mentor, String mentorName, String opened,
+                   String updated) {
     }
 
     String writeMentor(MentorChain.Mentor m) {
         return versioned.write(new MentorV1(VERSION, m.id().platform().code(), m.id().value(), m.name(), m.tier(),
-                m.onCall()), "mentor");
+                m.onCall(), m.capacity(), m.quiet() == null ? null : m.quiet().from().toString(),
+                m.quiet() == null ? null : m.quiet().to().toString(), m.languages().stream().sorted().toList()),
+                "mentor");
     }
 
     MentorChain.Mentor readMentor(String json) {
         MentorV1 dto = versioned.read(json, MentorV1.class, "mentor");
         try {
+            QuietHours quiet = dto.quietFrom() == null ? null
+                    : new QuietHours(LocalTime.parse(dto.quietFrom()), LocalTime.parse(dto.quietTo()));
             return new MentorChain.Mentor(new ChatUserId(VersionedJson.platform(dto.platform()), dto.user()),
-                    dto.name(), dto.tier(), dto.onCall());
-        } catch (IllegalArgumentException | NullPointerException e) {
+                    dto.name(), dto.tier(), dto.onCall(),
+                    dto.capacity() == null ? MentorChain.Mentor.DEFAULT_CAPACITY : dto.capacity(), quiet,
+                    dto.languages() == null ? Set.of() : Set.copyOf(dto.languages()));
+        } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("stored mentor record is invalid", e);
         }
     }
@@ -45,7 +60,7 @@ final class MentorCodec {
     String writeAlert(MentorAlert a) {
         ChatUserId mentor = a.mentor();
         return versioned.write(new AlertV1(VERSION, a.id(), a.member().platform().code(), a.member().value(),
-                a.category() == null ? null : a.category().name(), a.tier(), a.state().name(),
+                a.memberName(), a.category() == null ? null : a.category().name(), a.tier(), a.state().name(),
                 mentor == null ? null : mentor.platform().code(), mentor == null ? null : mentor.value(),
                 a.mentorName(), a.opened().toString(), a.updated().toString()), "mentor alert");
     }
@@ -56,7 +71,7 @@ final class MentorCodec {
             ChatUserId mentor = dto.mentor() == null ? null
                     : new ChatUserId(VersionedJson.platform(dto.mentorPlatform()), dto.mentor());
             return new MentorAlert(dto.id(), new ChatUserId(VersionedJson.platform(dto.platform()), dto.member()),
-                    dto.category() == null ? null : CrisisCategory.valueOf(dto.category()), dto.tier(),
+                    dto.memberName(), dto.category() == null ? null : CrisisCategory.valueOf(dto.category()), dto.tier(),
                     AlertState.valueOf(dto.state()), mentor, dto.mentorName(), Instant.parse(dto.opened()),
                     Instant.parse(dto.updated()), revision);
         } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {

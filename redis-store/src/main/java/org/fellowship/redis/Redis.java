@@ -43,6 +43,28 @@ final class Redis {
         }
     }
 
+    /**
+     * Sends several commands without waiting in between (one flush, pipelined), then waits for all of them: far less
+     * CPU and latency than one {@link #call} each when many independent commands go out together.
+     */
+    <T> java.util.List<T> callAll(String operation,
+                                  java.util.List<Function<RedisAsyncCommands<String, String>, RedisFuture<T>>> steps) {
+        RedisAsyncCommands<String, String> commands = connection.async();
+        try {
+            java.util.List<RedisFuture<T>> futures = new java.util.ArrayList<>(steps.size());
+            for (Function<RedisAsyncCommands<String, String>, RedisFuture<T>> step : steps) {
+                futures.add(step.apply(commands));
+            }
+            java.util.List<T> out = new java.util.ArrayList<>(futures.size());
+            for (RedisFuture<T> f : futures) {
+                out.add(await(f));
+            }
+            return out;
+        } catch (RedisException e) {
+            throw unavailable(operation, e);
+        }
+    }
+
     /** Runs a Lua script by SHA, loading it again when the server answers NOSCRIPT (restart, SCRIPT FLUSH). */
     <T> T eval(String operation, Script script, ScriptOutputType type, String[] keys, String... args) {
         RedisAsyncCommands<String, String> commands = connection.async();

@@ -19,6 +19,9 @@ import org.fellowship.core.store.ButtonTokenStore;
  */
 final class RedisButtonTokenStore implements ButtonTokenStore {
     private static final Base64.Encoder TOKENS = Base64.getUrlEncoder().withoutPadding();
+    private static final String CHOICE_KEY = "~choice";
+    private static final char CHOICE_SEPARATOR = '~';
+    private static final java.util.regex.Pattern CHOICE_VALUE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,8}");
 
     private final Redis redis;
     private final KeySchema keys;
@@ -45,21 +48,86 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         return token;
     }
 
+    /**
+     * One record for all values: the tokens are {@code <base>~<value>} and the record remembers which data key the
+     * value fills (under {@link #CHOICE_KEY}). One key per message instead of one per button keeps a daily prompt to
+     * a million members cheap in Redis memory and round trips.
+     */
+    @Override
+    public List<String> issueChoices(ButtonAction action, String key, List<String> values, Duration ttl) {
+        for (String v : values) {
+            if (!CHOICE_VALUE.matcher(v).matches()) {
+                throw new IllegalArgumentException("choice values must be 1-8 of [A-Za-z0-9_-]");
+            }
+        }
+        java.util.Map<String, String> data = new java.util.HashMap<>(action.data());
+        data.put(CHOICE_KEY, key);
+        String base = issue(new ButtonAction(action.handler(), data, action.allowedUser()), ttl);
+        return values.stream().map(v -> base + CHOICE_SEPARATOR + v).toList();
+    }
+
+    /** Like {@link #issueChoices} for each action, with every record written in one pipelined flush. */
+    @Override
+    public List<List<String>> issueChoicesAll(List<ButtonAction> actions, String key, List<String> values,
+                                              Duration ttl) {
+        for (String v : values) {
+            if (!CHOICE_VALUE.matcher(v).matches()) {
+                throw new IllegalArgumentException("choice values must be 1-8 of [A-Za-z0-9_-]");
+            }
+        }
+        long px = Math.max(1, ttl.toMillis());
+        List<java.util.function.Function<io.lettuce.core.api.async.RedisAsyncCommands<String, String>,
+                io.lettuce.core.RedisFuture<String>>> writes = new java.util.ArrayList<>(actions.size());
+        List<List<String>> out = new java.util.ArrayList<>(actions.size());
+        for (ButtonAction action : actions) {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            String base = TOKENS.encodeToString(bytes);
+            java.util.Map<String, String> data = new java.util.HashMap<>(action.data());
+            data.put(CHOICE_KEY, key);
+            String json = codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser()));
+            String redisKey = keys.buttonToken(base);
+            writes.add(c -> c.set(redisKey, json, SetArgs.Builder.px(px)));
+            out.add(values.stream().map(v -> base + CHOICE_SEPARATOR + v).toList());
+        }
+        redis.callAll("button issue", writes);
+        return out;
+    }
+
     @Override
     public Optional<ButtonAction> resolve(String token) {
         Objects.requireNonNull(token, "token");
         if (!isPlausible(token)) {
             return Optional.empty();
         }
-        String json = redis.call("button resolve", c -> c.get(keys.buttonToken(token)));
-        return json == null ? Optional.empty() : Optional.of(codec.readButtonAction(json));
+        int cut = token.indexOf(CHOICE_SEPARATOR);
+        String base = cut < 0 ? token : token.substring(0, cut);
+        String json = redis.call("button resolve", c -> c.get(keys.buttonToken(base)));
+        if (json == null) {
+            return Optional.empty();
+        }
+        ButtonAction action = codec.readButtonAction(json);
+        String choiceKey = action.get(CHOICE_KEY);
+        if (cut < 0 || choiceKey == null) {
+            return cut < 0 && choiceKey == null ? Optional.of(action) : Optional.empty();
+        }
+        String value = token.substring(cut + 1);
+        if (!CHOICE_VALUE.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, String> data = new java.util.HashMap<>(action.data());
+        data.remove(CHOICE_KEY);
+        data.put(choiceKey, value);
+        return Optional.of(new ButtonAction(action.handler(), data, action.allowedUser()));
     }
 
     @Override
     public void revoke(String token) {
         Objects.requireNonNull(token, "token");
         if (isPlausible(token)) {
-            redis.call("button revoke", c -> c.del(keys.buttonToken(token)));
+            int cut = token.indexOf(CHOICE_SEPARATOR);
+            String base = cut < 0 ? token : token.substring(0, cut);
+            redis.call("button revoke", c -> c.del(keys.buttonToken(base)));
         }
     }
 

@@ -128,6 +128,10 @@ final class RedisMeetingStore implements MeetingStore {
     public int rsvp(CommunityId community, String slug, Instant occurrence, ChatUserId member, boolean going) {
         String key = rsvpKey(community, slug, occurrence);
         // Commands on the one connection run in order, so the count read last sees this change.
+        if (going) {
+            // remembered for /export and /forget: the RSVP set is a community key, not one of the member's own
+            redis.call("rsvp index", c -> c.sadd(memberRefsKey(member), RSVP_REF + key));
+        }
         Long count = redis.call("rsvp write", c -> {
             if (going) {
                 c.sadd(key, member.toString());
@@ -150,6 +154,119 @@ final class RedisMeetingStore implements MeetingStore {
     @Override
     public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
         return redis.call("rsvp read", c -> c.sismember(rsvpKey(community, slug, occurrence), member.toString()));
+    }
+
+    /** Separates a draft's answers (control characters are removed from answers before they are saved). */
+    private static final String DRAFT_SEPARATOR = "\u001f";
+
+    private String draftKey(ChatUserId moderator) {
+        return keys.user(moderator, "meeting-draft");
+    }
+
+    @Override
+    public void saveDraft(ChatUserId moderator, List<String> draft, Duration ttl) {
+        userKeys.set("meeting draft write", draftKey(moderator), keys.erasureIndex(moderator),
+                String.join(DRAFT_SEPARATOR, draft), ttl);
+    }
+
+    @Override
+    public Optional<List<String>> draft(ChatUserId moderator) {
+        String stored = redis.call("meeting draft read", c -> c.get(draftKey(moderator)));
+        return stored == null ? Optional.empty() : Optional.of(List.of(stored.split(DRAFT_SEPARATOR, -1)));
+    }
+
+    @Override
+    public void clearDraft(ChatUserId moderator) {
+        redis.call("meeting draft clear", c -> c.del(draftKey(moderator)));
+    }
+
+    private static final String RSVP_REF = "rsvp|";
+    private static final String NAME_REF = "name|";
+
+    private String memberRefsKey(ChatUserId member) {
+        return keys.user(member, "meeting-refs");
+    }
+
+    private String namesKey(CommunityId community) {
+        return keys.community(community, "rsvp-names");
+    }
+
+    @Override
+    public Set<ChatUserId> goingMembers(CommunityId community, String slug, Instant occurrence) {
+        Set<String> ids = redis.call("rsvp read", c -> c.smembers(rsvpKey(community, slug, occurrence)));
+        Set<ChatUserId> members = new java.util.HashSet<>();
+        for (String id : ids) {
+            int colon = id.indexOf(':');
+            if (colon > 0) {
+                members.add(new ChatUserId(VersionedJson.platform(id.substring(0, colon)), id.substring(colon + 1)));
+            }
+        }
+        return members;
+    }
+
+    @Override
+    public void setShownName(CommunityId community, ChatUserId member, String name) {
+        String key = namesKey(community);
+        if (name == null) {
+            redis.call("rsvp name write", c -> c.hdel(key, member.toString()));
+        } else {
+            redis.call("rsvp index", c -> c.sadd(memberRefsKey(member), NAME_REF + key));
+            redis.call("rsvp name write", c -> c.hset(key, member.toString(), name));
+        }
+    }
+
+    @Override
+    public Map<ChatUserId, String> shownNames(CommunityId community, Set<ChatUserId> members) {
+        if (members.isEmpty()) {
+            return Map.of();
+        }
+        List<ChatUserId> ordered = members.stream().sorted(java.util.Comparator.comparing(ChatUserId::toString))
+                .toList();
+        List<io.lettuce.core.KeyValue<String, String>> found = redis.call("rsvp name read",
+                c -> c.hmget(namesKey(community), ordered.stream().map(ChatUserId::toString).toArray(String[]::new)));
+        Map<ChatUserId, String> names = new LinkedHashMap<>();
+        for (int i = 0; i < found.size(); i++) {
+            if (found.get(i).hasValue()) {
+                names.put(ordered.get(i), found.get(i).getValue());
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public Map<String, String> exportMemberRecords(ChatUserId member) {
+        Map<String, String> records = new TreeMap<>();
+        for (String ref : redis.call("rsvp index", c -> c.smembers(memberRefsKey(member)))) {
+            if (ref.startsWith(RSVP_REF)) {
+                String key = ref.substring(RSVP_REF.length());
+                if (redis.call("rsvp read", c -> c.sismember(key, member.toString()))) {
+                    records.put("meeting rsvp " + key, "going");
+                }
+            } else if (ref.startsWith(NAME_REF)) {
+                String key = ref.substring(NAME_REF.length());
+                String name = redis.call("rsvp name read", c -> c.hget(key, member.toString()));
+                if (name != null) {
+                    records.put("meeting name consent " + key, name);
+                }
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public int forgetMember(ChatUserId member) {
+        long removed = 0;
+        for (String ref : redis.call("rsvp index", c -> c.smembers(memberRefsKey(member)))) {
+            if (ref.startsWith(RSVP_REF)) {
+                String key = ref.substring(RSVP_REF.length());
+                removed += redis.call("rsvp forget", c -> c.srem(key, member.toString()));
+            } else if (ref.startsWith(NAME_REF)) {
+                String key = ref.substring(NAME_REF.length());
+                removed += redis.call("rsvp forget", c -> c.hdel(key, member.toString()));
+            }
+        }
+        redis.call("rsvp forget", c -> c.del(memberRefsKey(member)));
+        return (int) removed;
     }
 
     @Override

@@ -1,14 +1,24 @@
 package org.fellowship.redis;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.safety.MentorAudit;
 import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.MentorStore;
 
@@ -27,8 +37,12 @@ import org.fellowship.core.safety.MentorStore;
  * across instances. Thread-safe.
  */
 final class RedisMentorStore implements MentorStore {
-    // KEYS[1] open index, KEYS[2] new alert key; ARGV[1] member field, ARGV[2] new id, ARGV[3] JSON,
-    // ARGV[4] alert key prefix (same hash tag). Returns {id, rev, json} of the member's unresolved alert.
+    /** The audit stream keeps about this many newest entries (ids only, so a long tail is cheap). */
+    static final long AUDIT_CAP = 100_000;
+
+    // KEYS[1] open index, KEYS[2] new alert key, KEYS[3] the member's alert-id set (export and erasure);
+    // ARGV[1] member field, ARGV[2] new id, ARGV[3] JSON, ARGV[4] alert key prefix (same hash tag).
+    // Returns {id, rev, json} of the member's unresolved alert.
     static final Redis.Script OPEN = Redis.Script.of("mentorAlertOpen", """
             local existing = redis.call('HGET', KEYS[1], ARGV[1])
             if existing then
@@ -39,6 +53,7 @@ final class RedisMentorStore implements MentorStore {
             end
             redis.call('HSET', KEYS[2], 'rev', '1', 'data', ARGV[3])
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('SADD', KEYS[3], ARGV[2])
             return {ARGV[2], '1', ARGV[3]}
             """);
 
@@ -103,7 +118,8 @@ final class RedisMentorStore implements MentorStore {
     @Override
     public MentorAlert openIfNone(MentorAlert alert) {
         List<Object> found = redis.eval("mentor alert open", OPEN, ScriptOutputType.MULTI,
-                new String[] {keys.mentors("open"), alertKey(alert.id())}, alert.member().toString(), alert.id(),
+                new String[] {keys.mentors("open"), alertKey(alert.id()), memberAlertsKey(alert.member())},
+                alert.member().toString(), alert.id(),
                 codec.writeAlert(alert), keys.mentors("alert:"));
         return codec.readAlert(String.valueOf(found.get(2)), Long.parseLong(String.valueOf(found.get(1))));
     }
@@ -136,8 +152,110 @@ final class RedisMentorStore implements MentorStore {
         if (revision == null || revision == 0L) {
             return Optional.empty();
         }
-        return Optional.of(new MentorAlert(next.id(), next.member(), next.category(), next.tier(), next.state(),
-                next.mentor(), next.mentorName(), next.opened(), next.updated(), revision));
+        return Optional.of(new MentorAlert(next.id(), next.member(), next.memberName(), next.category(), next.tier(),
+                next.state(), next.mentor(), next.mentorName(), next.opened(), next.updated(), revision));
+    }
+
+    @Override
+    public List<MentorAlert> openAlerts() {
+        Map<String, String> open = redis.call("mentor open alerts", c -> c.hgetall(keys.mentors("open")));
+        return open.values().stream().sorted().map(this::alert).flatMap(Optional::stream).filter(MentorAlert::open)
+                .toList();
+    }
+
+    @Override
+    public void audit(MentorAudit entry) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("at", entry.at().toString());
+        fields.put("alert", entry.alertId());
+        fields.put("action", entry.action().name());
+        fields.put("tier", Integer.toString(entry.tier()));
+        if (entry.actor() != null) {
+            fields.put("actorPlatform", entry.actor().platform().code());
+            fields.put("actor", entry.actor().value());
+        }
+        redis.call("mentor audit append", c -> c.xadd(keys.mentors("audit"),
+                XAddArgs.Builder.maxlen(AUDIT_CAP).approximateTrimming(), fields));
+    }
+
+    @Override
+    public List<MentorAudit> auditOf(String alertId) {
+        Objects.requireNonNull(alertId, "alertId");
+        List<StreamMessage<String, String>> all = redis.call("mentor audit read",
+                c -> c.xrange(keys.mentors("audit"), Range.create("-", "+")));
+        List<MentorAudit> trail = new ArrayList<>();
+        for (StreamMessage<String, String> m : all) {
+            Map<String, String> f = m.getBody();
+            if (!alertId.equals(f.get("alert"))) {
+                continue;
+            }
+            try {
+                ChatUserId actor = f.get("actor") == null ? null
+                        : new ChatUserId(VersionedJson.platform(f.get("actorPlatform")), f.get("actor"));
+                trail.add(new MentorAudit(Instant.parse(f.get("at")), alertId,
+                        MentorAudit.Action.valueOf(f.get("action")), Integer.parseInt(f.get("tier")), actor));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("stored mentor audit entry " + m.getId() + " is invalid", e);
+            }
+        }
+        return trail;
+    }
+
+    @Override
+    public Optional<ConversationId> moderatorsChannel() {
+        String stored = redis.call("mentor channel read", c -> c.get(keys.mentors("moderators-channel")));
+        if (stored == null) {
+            return Optional.empty();
+        }
+        int colon = stored.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalStateException("stored moderators' channel is invalid");
+        }
+        return Optional.of(new ConversationId(VersionedJson.platform(stored.substring(0, colon)),
+                stored.substring(colon + 1)));
+    }
+
+    @Override
+    public void setModeratorsChannel(ConversationId channel) {
+        if (channel == null) {
+            redis.call("mentor channel clear", c -> c.del(keys.mentors("moderators-channel")));
+        } else {
+            redis.call("mentor channel write", c -> c.set(keys.mentors("moderators-channel"),
+                    channel.platform().code() + ":" + channel.value()));
+        }
+    }
+
+    @Override
+    public Map<String, String> export(ChatUserId member) {
+        Map<String, String> records = new LinkedHashMap<>();
+        String roster = redis.call("mentor read", c -> c.hget(keys.mentors("roster"), member.toString()));
+        if (roster != null) {
+            records.put("mentor roster entry", roster);
+        }
+        Set<String> ids = redis.call("mentor member alerts", c -> c.smembers(memberAlertsKey(member)));
+        for (String id : new TreeSet<>(ids)) {
+            String data = redis.call("mentor alert read", c -> c.hget(alertKey(id), "data"));
+            if (data != null) {
+                records.put("mentor alert " + id, data);
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public int forget(ChatUserId member) {
+        long removed = redis.call("mentor forget", c -> c.hdel(keys.mentors("roster"), member.toString()));
+        redis.call("mentor forget", c -> c.hdel(keys.mentors("open"), member.toString()));
+        Set<String> ids = redis.call("mentor member alerts", c -> c.smembers(memberAlertsKey(member)));
+        for (String id : ids) {
+            removed += redis.call("mentor forget", c -> c.del(alertKey(id)));
+        }
+        redis.call("mentor forget", c -> c.del(memberAlertsKey(member)));
+        return (int) removed;
+    }
+
+    private String memberAlertsKey(ChatUserId member) {
+        return keys.mentors("member-alerts:" + member);
     }
 
     private String alertKey(String id) {

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.safety.CommunityPolicyStore;
 import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -58,6 +59,8 @@ public final class RedisStore implements AutoCloseable {
     private final RuleStore moderationRules;
     private final WarningStore warnings;
     private final CaseLog cases;
+    private final RedisCheckinStore checkins;
+    private final CommunityPolicyStore policies;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -69,6 +72,7 @@ public final class RedisStore implements AutoCloseable {
         this.deduplicator = new RedisDeduplicator(redis, keys, codec);
         this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys);
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
+        this.checkins = new RedisCheckinStore(redis, keys, new CheckinCodec(), codec);
         this.eraser = new RedisMemberDataEraser(redis, keys, codec);
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
@@ -80,6 +84,7 @@ public final class RedisStore implements AutoCloseable {
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
+        this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
         ModerationCodec moderationCodec = new ModerationCodec();
         this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
@@ -87,6 +92,7 @@ public final class RedisStore implements AutoCloseable {
         this.cases = new RedisCaseLog(redis, keys, moderationCodec);
         redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
                 RedisCaseLog.APPEND, RedisCaseLog.CLAIM);
+        redis.load(RedisCheckinStore.ALL);
     }
 
     /**
@@ -215,6 +221,16 @@ public final class RedisStore implements AutoCloseable {
         return cases;
     }
 
+    /** Daily check-ins: compact bucket hashes plus one due index (see {@code RedisCheckinStore}); erasable. */
+    public org.fellowship.core.checkin.CheckinStore checkins() {
+        return checkins;
+    }
+
+    /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
+    public CommunityPolicyStore policies() {
+        return policies;
+    }
+
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */
     public boolean ping() {
         try {
@@ -240,6 +256,21 @@ public final class RedisStore implements AutoCloseable {
             }
         }
         return "unknown";
+    }
+
+    /**
+     * The server's {@code used_memory} from {@code INFO memory}, in bytes (for benchmarks and capacity checks).
+     *
+     * @throws StoreUnavailableException when the server cannot be asked
+     */
+    public long usedMemory() {
+        String info = new Redis(connection).call("info", c -> c.info("memory"));
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("INFO memory has no used_memory");
     }
 
     /** Closes the connection and shuts the client's threads down. Idempotent. */

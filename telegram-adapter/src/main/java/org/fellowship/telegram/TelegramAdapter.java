@@ -47,7 +47,7 @@ public final class TelegramAdapter implements AutoCloseable {
         this.privateChats = Objects.requireNonNull(privateChats, "privateChats");
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.gateway = new TelegramGateway(config, privateChats, permits, clock);
+        this.gateway = new TelegramGateway(config, privateChats, permits, migrations, clock);
     }
 
     /** The chat and group-admin gateway for the core. */

@@ -28,6 +28,14 @@ final class TelegramErrors {
     }
 
     /** Seconds Telegram asked us to wait, or -1. */
+    /** The new chat id when Telegram says the group was upgraded to a supergroup, else {@code null}. */
+    static Long migratedTo(TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r && r.getParameters() != null) {
+            return r.getParameters().getMigrateToChatId();
+        }
+        return null;
+    }
+
     static int retryAfter(TelegramApiException e) {
         if (e instanceof TelegramApiRequestException r && r.getParameters() != null
                 && r.getParameters().getRetryAfter() != null) {

@@ -83,6 +83,7 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
 
     private final TelegramConfig config;
     private final KnownPrivateChats privateChats;
+    private final ChatMigrationListener migrations;
     private final SendPermits permits;
     private final Clock clock;
     private final TelegramHttp http;
@@ -99,6 +100,16 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
      * @param clock        time source for mutes and caches
      */
     public TelegramGateway(TelegramConfig config, KnownPrivateChats privateChats, SendPermits permits, Clock clock) {
+        this(config, privateChats, permits, ChatMigrationListener.NONE, clock);
+    }
+
+    /**
+     * @param migrations told when a send finds that a group became a supergroup (Telegram answers with the new id);
+     *                   the message then goes to the new id
+     */
+    public TelegramGateway(TelegramConfig config, KnownPrivateChats privateChats, SendPermits permits,
+                           ChatMigrationListener migrations, Clock clock) {
+        this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.config = Objects.requireNonNull(config, "config");
         this.privateChats = Objects.requireNonNull(privateChats, "privateChats");
         this.permits = Objects.requireNonNull(permits, "permits");
@@ -137,6 +148,31 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
 
     @Override
     public MessageRef send(OutboundMessage message) {
+        try {
+            return sendOnce(message);
+        } catch (ChatMoved moved) {
+            // A post for a group that meanwhile became a supergroup (a reminder, an announcement scheduled before):
+            // move the community's state, then deliver to the new id instead of losing the message.
+            ChatMigration migration = new ChatMigration(TelegramIds.community(Long.parseLong(
+                    TelegramIds.chatId(message.to()))), TelegramIds.community(moved.newChatId));
+            LOG.info("telegram chat {} moved to {}; resending there", migration.from(), migration.to());
+            try {
+                migrations.migrated(migration);
+            } catch (RuntimeException e) {
+                LOG.error("moving the state of {} to {} failed", migration.from(), migration.to(), e);
+            }
+            OutboundMessage redirected = new OutboundMessage(TelegramIds.topic(moved.newChatId,
+                    TelegramIds.threadId(message.to())), message.text(), message.style(), message.buttonRows(), null,
+                    message.delivery(), message.recipient(), message.priority());
+            try {
+                return sendOnce(redirected);
+            } catch (ChatMoved again) {
+                throw new GatewayException(Reason.UNAVAILABLE, "the group moved twice; not sent");
+            }
+        }
+    }
+
+    private MessageRef sendOnce(OutboundMessage message) {
         String chatId = TelegramIds.chatId(message.to());
         SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder()
                 .chatId(chatId)
@@ -388,12 +424,26 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
                     sleep(wait);
                     continue;
                 }
+                Long movedTo = TelegramErrors.migratedTo(e);
+                if (movedTo != null && op == Operation.SEND) {
+                    throw new ChatMoved(movedTo); // send() resends to the new id
+                }
                 GatewayException mapped = TelegramErrors.map(method, op, e);
                 LOG.warn("{} failed: {} (code {})", method, mapped.reason(), code);
                 throw mapped;
             } catch (RuntimeException e) {
                 throw new GatewayException(Reason.UNAVAILABLE, method + " failed: " + e.getClass().getSimpleName(), e);
             }
+        }
+    }
+
+    /** Telegram refused a call because the group is now a supergroup with {@link #newChatId}. */
+    private static final class ChatMoved extends RuntimeException {
+        private final long newChatId;
+
+        ChatMoved(long newChatId) {
+            super("the group became a supergroup with a new chat id", null, false, false);
+            this.newChatId = newChatId;
         }
     }
 

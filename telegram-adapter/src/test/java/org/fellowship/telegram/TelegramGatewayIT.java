@@ -82,6 +82,20 @@ class TelegramGatewayIT {
     }
 
     @Test
+    void aPostToAGroupThatBecameASupergroupGoesToTheNewIdAndMovesTheState() {
+        List<ChatMigration> migrations = new java.util.ArrayList<>();
+        TelegramGateway moving = new TelegramGateway(api.config(), known, SendPermits.NONE, migrations::add, clock);
+        api.script("sendMessage", 400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: group chat "
+                + "was upgraded to a supergroup chat\",\"parameters\":{\"migrate_to_chat_id\":-1001234567890}}");
+        MessageRef sent = moving.send(OutboundMessage.text(TelegramIds.chat(-4242L), "Step Study starts in 15 minutes"));
+        assertThat(sent.conversation()).isEqualTo(TelegramIds.chat(-1001234567890L));
+        assertThat(api.calls("sendmessage")).extracting(c -> c.text("chat_id"))
+                .containsExactly("-4242", "-1001234567890");
+        assertThat(migrations).containsExactly(new ChatMigration(TelegramIds.community(-4242L),
+                TelegramIds.community(-1001234567890L)));
+    }
+
+    @Test
     void retriesAfter429HonouringRetryAfter() {
         api.failNext("sendMessage", 429, "Too Many Requests: retry after 1", 1);
         long start = System.nanoTime();

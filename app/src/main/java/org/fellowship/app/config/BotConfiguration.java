@@ -43,10 +43,10 @@ public class BotConfiguration {
 
     @Bean
     BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
-                    ExecutorService engineExecutor, MeterRegistry registry) {
+                    CheckinSettings checkins, ExecutorService engineExecutor, MeterRegistry registry) {
         BotSettings bot = new BotSettings(settings.zone(), BotSettings.defaults().dedupeWindow(),
                 BotSettings.defaults().buttonTtl());
         return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
-                new MicrometerEngineMetrics(registry));
+                new MicrometerEngineMetrics(registry), checkins.nudgeDelay());
     }
 }

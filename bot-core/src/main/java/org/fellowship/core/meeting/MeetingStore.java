@@ -1,12 +1,15 @@
 package org.fellowship.core.meeting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.MemberDataEraser;
 
 /**
  * A community's meetings, its meeting settings, and members' reminder subscriptions.
@@ -57,6 +60,48 @@ public interface MeetingStore {
     int going(CommunityId community, String slug, Instant occurrence);
 
     boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member);
+
+    /**
+     * Saves a moderator's meeting draft of the guided {@code /meetings add} (the community, then the answers so far),
+     * replacing any earlier one; it is forgotten after {@code ttl}. The draft is the moderator's data (erased with
+     * them).
+     */
+    void saveDraft(ChatUserId moderator, List<String> draft, Duration ttl);
+
+    /** The moderator's open draft, if one was saved and has not expired. */
+    Optional<List<String>> draft(ChatUserId moderator);
+
+    void clearDraft(ChatUserId moderator);
+
+    /** The members going to that occurrence, in no particular order. */
+    Set<ChatUserId> goingMembers(CommunityId community, String slug, Instant occurrence);
+
+    /**
+     * The member's consent to be named to others going to this community's meetings: {@code name} is what they are
+     * shown as, {@code null} withdraws the consent (the default: only counts are shown).
+     */
+    void setShownName(CommunityId community, ChatUserId member, String name);
+
+    /** The names of those among {@code members} who agreed to be shown in this community. */
+    Map<ChatUserId, String> shownNames(CommunityId community, Set<ChatUserId> members);
+
+    /**
+     * This store's member data that lives inside community records (RSVPs, name consents), by record name; reminder
+     * subscriptions are member records already covered by the erasure index.
+     */
+    Map<String, String> exportMemberRecords(ChatUserId member);
+
+    /**
+     * Removes the member from every RSVP and withdraws every name consent.
+     *
+     * @return how many records were removed
+     */
+    int forgetMember(ChatUserId member);
+
+    /** This store's part of a member's {@code /export} and {@code /forget}. */
+    default MemberDataEraser asEraser() {
+        return MemberDataEraser.of(this::exportMemberRecords, this::forgetMember);
+    }
 
     /** Sets (or with {@code null} removes) the group post made {@code before} each occurrence of the meeting. */
     void setAnnouncement(CommunityId community, String slug, GroupAnnouncement announcement);

@@ -29,6 +29,7 @@ import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.event.MessageReceived;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
@@ -59,6 +60,7 @@ public final class MeetingsFeature implements Feature {
     public static final String ANNOUNCE_KIND = "meeting.announcement";
     static final int MAX_LISTED = 40;
     private static final String RSVP_BUTTON = "meeting.rsvp";
+    private static final String DRAFT_BUTTON = "meeting.draft";
     private static final Logger LOG = LoggerFactory.getLogger(MeetingsFeature.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -79,8 +81,8 @@ public final class MeetingsFeature implements Feature {
     @Override
     public void install(FeatureRegistry registry, BotContext botContext) {
         this.context = botContext;
-        registry.command("meetings", "[today]", "Meetings in the next 7 days in your time zone; moderators: "
-                + "/meetings import|add|remove|zone|announce", Access.EVERYONE, this::meetings);
+        registry.command("meetings", "[today]", "Meetings in the next 7 days in your zone; names on|off; "
+                + "moderators: import|add|remove|zone|announce", Access.EVERYONE, this::meetings);
         registry.command("meeting", "<name>", "Details of one meeting", Access.EVERYONE, this::meeting);
         registry.command("remind", "<meeting> <minutes>m|off", "DM me before each meeting, e.g. /remind step-study 15m",
                 Access.EVERYONE, this::remind);
@@ -88,6 +90,8 @@ public final class MeetingsFeature implements Feature {
         registry.due(new RefreshHandler());
         registry.due(new AnnouncementHandler());
         registry.button(RSVP_BUTTON, this::rsvpPressed);
+        registry.button(DRAFT_BUTTON, this::draftButton);
+        registry.listener(this::onPrivateMessage);
     }
 
     // ---- /meetings ----
@@ -104,9 +108,42 @@ public final class MeetingsFeature implements Feature {
             case "remove" -> moderated(turn, "remove", () -> remove(turn, rest));
             case "zone" -> moderated(turn, "zone", () -> zone(turn, rest));
             case "announce" -> moderated(turn, "announce", () -> announce(turn, rest));
-            default -> throw new UsageException("I don't know \"/meetings " + clip(sub) + "\". Try /meetings or "
-                    + "/meetings today.");
+            case "names" -> names(turn, rest);
+            default -> throw new UsageException("I don't know \"/meetings " + clip(sub) + "\". Try /meetings, "
+                    + "/meetings today or /meetings names on.");
         }
+    }
+
+    /** A member's consent to be named to others going to the same meeting in this community (default: counts only). */
+    private void names(Turn turn, String choice) {
+        CommunityId community = community(turn);
+        String answer = choice.strip().toLowerCase(Locale.ROOT);
+        if (!answer.equals("on") && !answer.equals("off")) {
+            throw new UsageException("Say /meetings names on to let others going to a meeting here see your name, "
+                    + "or /meetings names off (the default: only the count is shown).");
+        }
+        boolean on = answer.equals("on");
+        String name = turn.actor().displayName();
+        store.setShownName(community, turn.actor().id(), on ? (name == null || name.isBlank() ? "a member" : name)
+                : null);
+        turn.replyPrivately(on ? "Others going to the same meeting here will see your name next to the count. "
+                + "/meetings names off takes it back." : "Only the count is shown; your name is not.");
+    }
+
+    /** "Going: 3 (Ana, Ben and 1 other)": names only of those who agreed, the rest counted. */
+    private String goingLine(CommunityId community, String slug, Instant occurrence) {
+        Set<ChatUserId> going = store.goingMembers(community, slug, occurrence);
+        Map<ChatUserId, String> named = going.isEmpty() ? Map.of() : store.shownNames(community, going);
+        StringBuilder line = new StringBuilder("Going: ").append(going.size());
+        if (!named.isEmpty()) {
+            int others = going.size() - named.size();
+            line.append(" (").append(String.join(", ", named.values().stream().map(MeetingsFeature::clip).toList()));
+            if (others > 0) {
+                line.append(" and ").append(others).append(others == 1 ? " other" : " others");
+            }
+            line.append(')');
+        }
+        return line.toString();
     }
 
     private void moderated(Turn turn, String what, Runnable action) {
@@ -185,23 +222,11 @@ public final class MeetingsFeature implements Feature {
         ZoneId viewer = turn.zone();
         Occurrence next = m.nextAfter(turn.now());
         ZonedDateTime local = next.start().withZoneSameInstant(viewer);
-        StringBuilder sb = new StringBuilder(m.name());
-        sb.append("\n").append(days(m.days())).append(' ').append(m.start().format(HM)).append('-')
-                .append(m.start().plus(m.duration()).format(HM)).append(' ').append(m.zone().getId());
-        sb.append("\nNext: ").append(local.format(DAY)).append(' ').append(local.format(HM)).append(" your time (")
-                .append(viewer.getId()).append(')');
-        m.link().ifPresent(l -> sb.append("\nOnline: ").append(l));
-        if (m.location() != null) {
-            sb.append("\nWhere: ").append(m.location());
-        }
-        if (!m.types().isEmpty()) {
-            sb.append("\nTypes: ").append(String.join(", ", m.types()));
-        }
-        if (m.notes() != null) {
-            sb.append("\nNotes: ").append(m.notes());
-        }
+        StringBuilder sb = new StringBuilder(summary(m, "\nNext: " + local.format(DAY) + ' ' + local.format(HM)
+                + " your time (" + viewer.getId() + ')'));
+        sb.append("\n").append(goingLine(community, m.slug(), next.instant()));
         sb.append("\nReminders: /remind ").append(m.slug()).append(" 15m");
-        // Anyone who sees the listing may answer; names of those going are never shown, only the count.
+        // Anyone who sees the listing may answer; names of those going are shown only if they agreed.
         turn.reply(sb.toString(), List.of(new ButtonRow(List.of(rsvpButton(community, m, next.instant(), null)))));
     }
 
@@ -335,37 +360,33 @@ public final class MeetingsFeature implements Feature {
     /** {@code /meetings add Name | mon,thu | 19:30 [Area/City] | 90 | https://link or place | O,D}. */
     private void add(Turn turn, String arg) {
         CommunityId community = community(turn);
+        if (arg.isBlank()) {
+            startGuidedAdd(turn, community);
+            return;
+        }
         String[] f = arg.split("\\|", -1);
         if (f.length < 3 || f.length > 6) {
             throw new UsageException("Write it as: /meetings add Name | mon,thu | 19:30 [Area/City] | 90 | "
-                    + "https://link or place | O,D (the last three are optional).");
+                    + "https://link or place | O,D (the last three are optional), or send /meetings add alone and "
+                    + "I'll ask step by step.");
         }
-        String name = f[0].strip();
-        if (name.isEmpty() || name.length() > Meeting.MAX_NAME) {
-            throw new UsageException("The meeting needs a name of 1-" + Meeting.MAX_NAME + " characters.");
-        }
+        save(turn, community, parseMeeting(community, java.util.Arrays.copyOf(f, 7)));
+    }
+
+    /** Reads the seven fields (name, days, start [zone], minutes, link or place, types, notes); blank = default. */
+    private Meeting parseMeeting(CommunityId community, String[] f) {
+        String name = parseName(f[0]);
         Set<DayOfWeek> days = parseDays(f[1]);
         String[] timeAndZone = f[2].strip().split("\\s+", 2);
-        Matcher clock = CLOCK.matcher(timeAndZone[0]);
-        LocalTime start = clock.matches() ? FeedParser.time(timeAndZone[0]) : null;
-        if (start == null) {
-            throw new UsageException("\"" + clip(timeAndZone[0]) + "\" is not a time; write 24-hour HH:MM such as 19:30.");
-        }
+        LocalTime start = parseStart(timeAndZone[0]);
         ZoneId zone = timeAndZone.length > 1 ? resolveZone(timeAndZone[1]) : communityZone(community);
-        Duration duration = Duration.ofMinutes(60);
-        if (f.length > 3 && !f[3].isBlank()) {
-            String minutes = f[3].strip();
-            if (!minutes.matches("\\d{1,4}") || Integer.parseInt(minutes) < 1 || Integer.parseInt(minutes) > 24 * 60) {
-                throw new UsageException("The length is minutes from 1 to 1440, such as 90.");
-            }
-            duration = Duration.ofMinutes(Integer.parseInt(minutes));
-        }
+        Duration duration = parseLength(f[3]);
         String url = null;
         String location = null;
-        if (f.length > 4 && !f[4].isBlank()) {
+        if (f[4] != null && !f[4].isBlank()) {
             String where = f[4].strip();
             if (where.length() > Meeting.MAX_URL) {
-                throw new UsageException("The link or place is too long.");
+                throw new UsageException("The link or place is too long (at most " + Meeting.MAX_URL + " characters).");
             }
             if (where.matches("(?i)https?://\\S+")) {
                 url = where;
@@ -373,19 +394,199 @@ public final class MeetingsFeature implements Feature {
                 location = where;
             }
         }
-        List<String> types = List.of();
-        if (f.length > 5 && !f[5].isBlank()) {
-            types = java.util.Arrays.stream(f[5].split("[,\\s]+")).map(s -> s.strip().toUpperCase(Locale.ROOT))
-                    .filter(s -> !s.isEmpty()).distinct().toList();
-            if (types.size() > 30 || types.stream().anyMatch(t -> !t.matches("[A-Z0-9-]{1,12}"))) {
-                throw new UsageException("Types are short codes separated by commas, such as O,D,ONL.");
-            }
+        List<String> types = parseTypes(f[5]);
+        String notes = f[6] == null || f[6].isBlank() ? null : f[6].strip();
+        if (notes != null && notes.length() > Meeting.MAX_NOTES) {
+            throw new UsageException("Notes are at most " + Meeting.MAX_NOTES + " characters.");
         }
-        Meeting meeting = new Meeting(Slugs.of(name), name, days, start, duration, zone, url, location, types, null);
+        return new Meeting(Slugs.of(name), name, days, start, duration, zone, url, location, types, notes);
+    }
+
+    private static String parseName(String text) {
+        String name = text == null ? "" : text.strip();
+        if (name.isEmpty() || name.length() > Meeting.MAX_NAME) {
+            throw new UsageException("The meeting needs a name of 1-" + Meeting.MAX_NAME + " characters.");
+        }
+        return name;
+    }
+
+    private static LocalTime parseStart(String text) {
+        Matcher clock = CLOCK.matcher(text);
+        LocalTime start = clock.matches() ? FeedParser.time(text) : null;
+        if (start == null) {
+            throw new UsageException("\"" + clip(text) + "\" is not a time; write 24-hour HH:MM such as 19:30.");
+        }
+        return start;
+    }
+
+    private static Duration parseLength(String text) {
+        if (text == null || text.isBlank()) {
+            return Duration.ofMinutes(60);
+        }
+        String minutes = text.strip();
+        if (!minutes.matches("\\d{1,4}") || Integer.parseInt(minutes) < 1 || Integer.parseInt(minutes) > 24 * 60) {
+            throw new UsageException("The length is minutes from 1 to 1440, such as 90.");
+        }
+        return Duration.ofMinutes(Integer.parseInt(minutes));
+    }
+
+    private static List<String> parseTypes(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<String> types = java.util.Arrays.stream(text.split("[,\\s]+")).map(t -> t.strip().toUpperCase(Locale.ROOT))
+                .filter(t -> !t.isEmpty()).distinct().toList();
+        if (types.size() > 30 || types.stream().anyMatch(t -> !t.matches("[A-Z0-9-]{1,12}"))) {
+            throw new UsageException("Types are short codes separated by commas, such as O,D,ONL.");
+        }
+        return types;
+    }
+
+    private void save(Turn turn, CommunityId community, Meeting meeting) {
         boolean existed = store.meeting(community, meeting.slug()).isPresent();
         store.saveAll(community, List.of(meeting));
         turn.reply((existed ? "Updated " : "Added ") + meeting.name() + " [" + meeting.slug() + "]: "
-                + days(days) + " " + start.format(HM) + " " + zone.getId() + ", " + duration.toMinutes() + " min.");
+                + days(meeting.days()) + " " + meeting.start().format(HM) + " " + meeting.zone().getId() + ", "
+                + meeting.duration().toMinutes() + " min.");
+    }
+
+    // ---- guided /meetings add: one question at a time, in private ----
+
+    /** The questions of the guided add, in the order of {@link #parseMeeting}'s fields. */
+    private static final List<String> QUESTIONS = List.of(
+            "What is the meeting called?",
+            "Which days? For example mon,thu or mon-fri or daily.",
+            "What time does it start (24-hour HH:MM)? Add a zone if it is not %s, for example 19:30 Europe/Berlin.",
+            "How long is it, in minutes? (skip = 60)",
+            "The online link or the place? (skip if none)",
+            "Meeting Guide type codes, such as O, C, D, SP, W, ONL? (skip if none)",
+            "Any notes, for example the password or which door? (skip if none)");
+    static final Duration DRAFT_TTL = Duration.ofMinutes(30);
+
+    private void startGuidedAdd(Turn turn, CommunityId community) {
+        store.saveDraft(turn.actor().id(), List.of(community.platform().code(), community.value()), DRAFT_TTL);
+        if (!turn.conversation().isDirect()) {
+            turn.reply("I'll ask you the details privately.");
+        }
+        turn.replyPrivately("Adding a meeting for " + (turn.conversation().title() == null ? "your group"
+                : turn.conversation().title()) + ". Answer each question here; send cancel to stop.\n"
+                + question(community, 0));
+    }
+
+    private String question(CommunityId community, int step) {
+        String q = QUESTIONS.get(step);
+        return "(" + (step + 1) + "/" + QUESTIONS.size() + ") "
+                + (q.contains("%s") ? String.format(Locale.ROOT, q, communityZone(community).getId()) : q);
+    }
+
+    /** Answers typed in the moderator's private chat while a guided add is open. */
+    private void onPrivateMessage(Turn turn) {
+        if (!turn.conversation().isDirect() || !(turn.event() instanceof MessageReceived message)) {
+            return;
+        }
+        Optional<List<String>> draft = store.draft(turn.actor().id());
+        if (draft.isEmpty()) {
+            return;
+        }
+        List<String> answers = new ArrayList<>(draft.get());
+        Platform platform = platform(answers.get(0));
+        if (platform == null) {
+            store.clearDraft(turn.actor().id());
+            return;
+        }
+        CommunityId community = new CommunityId(platform, answers.get(1));
+        String text = message.text().strip().replaceAll("\\p{Cntrl}", " ");
+        if (text.equalsIgnoreCase("cancel")) {
+            store.clearDraft(turn.actor().id());
+            turn.replyPrivately("Cancelled; nothing was added.");
+            return;
+        }
+        int step = answers.size() - 2;
+        if (step >= QUESTIONS.size()) {
+            turn.replyPrivately("Press Save or Cancel above (or send cancel).");
+            return;
+        }
+        String answer = text.equalsIgnoreCase("skip") && step >= 3 ? "" : text;
+        try {
+            checkAnswer(community, step, answer);
+        } catch (UsageException e) {
+            turn.replyPrivately(e.getMessage() + "\n" + question(community, step));
+            return;
+        }
+        answers.add(answer);
+        store.saveDraft(turn.actor().id(), answers, DRAFT_TTL);
+        if (step + 1 < QUESTIONS.size()) {
+            turn.replyPrivately(question(community, step + 1));
+            return;
+        }
+        Meeting meeting = parseMeeting(community, answers.subList(2, answers.size()).toArray(String[]::new));
+        turn.replyPrivately("Please check:\n" + summary(meeting, ""), List.of(ButtonRow.of(
+                turn.button("Save", DRAFT_BUTTON, Map.of("do", "save")),
+                turn.button("Cancel", DRAFT_BUTTON, Map.of("do", "cancel")))));
+    }
+
+    private void checkAnswer(CommunityId community, int step, String answer) {
+        switch (step) {
+            case 0 -> parseName(answer);
+            case 1 -> parseDays(answer);
+            case 2 -> {
+                String[] timeAndZone = answer.split("\\s+", 2);
+                parseStart(timeAndZone[0]);
+                if (timeAndZone.length > 1) {
+                    resolveZone(timeAndZone[1]);
+                }
+            }
+            case 3 -> parseLength(answer);
+            case 5 -> parseTypes(answer);
+            default -> {
+                String[] fields = new String[7];
+                java.util.Arrays.fill(fields, "");
+                fields[0] = "x";
+                fields[1] = "daily";
+                fields[2] = "12:00";
+                fields[step] = answer;
+                parseMeeting(community, fields);
+            }
+        }
+    }
+
+    /** Name, days and times in the meeting's zone, {@code afterTimes}, then link, place, types and notes. */
+    private static String summary(Meeting m, String afterTimes) {
+        StringBuilder sb = new StringBuilder(m.name()).append('\n').append(days(m.days())).append(' ')
+                .append(m.start().format(HM)).append('-').append(m.start().plus(m.duration()).format(HM)).append(' ')
+                .append(m.zone().getId()).append(afterTimes);
+        m.link().ifPresent(l -> sb.append("\nOnline: ").append(l));
+        if (m.location() != null) {
+            sb.append("\nWhere: ").append(m.location());
+        }
+        if (!m.types().isEmpty()) {
+            sb.append("\nTypes: ").append(String.join(", ", m.types()));
+        }
+        if (m.notes() != null) {
+            sb.append("\nNotes: ").append(m.notes());
+        }
+        return sb.toString();
+    }
+
+    private void draftButton(Turn turn, ButtonAction action) {
+        Optional<List<String>> draft = store.draft(turn.actor().id());
+        if (draft.isEmpty() || draft.get().size() < 2 + QUESTIONS.size()) {
+            turn.replyPrivately("That meeting draft has expired; send /meetings add in your group to start again.");
+            return;
+        }
+        store.clearDraft(turn.actor().id());
+        if (!"save".equals(action.get("do"))) {
+            turn.replyPrivately("Cancelled; nothing was added.");
+            return;
+        }
+        List<String> answers = draft.get();
+        Platform platform = platform(answers.get(0));
+        if (platform == null) {
+            turn.replyPrivately("That meeting draft is damaged; please start again with /meetings add.");
+            return;
+        }
+        CommunityId community = new CommunityId(platform, answers.get(1));
+        save(turn, community, parseMeeting(community, answers.subList(2, answers.size()).toArray(String[]::new)));
     }
 
     private void remove(Turn turn, String arg) {
@@ -619,13 +820,14 @@ public final class MeetingsFeature implements Feature {
         }
         ChatUserId member = turn.actor().id();
         boolean going = !store.isGoing(community, slug, occurrence, member);
-        int count = store.rsvp(community, slug, occurrence, member, going);
+        store.rsvp(community, slug, occurrence, member, going);
         ZonedDateTime local = occurrence.atZone(turn.zone());
         String when = local.format(DAY) + " " + local.format(HM) + " your time";
+        String goingLine = goingLine(community, slug, occurrence);
         turn.replyPrivately(going
-                ? "See you at " + meeting.get().name() + " on " + when + ". Going: " + count
+                ? "See you at " + meeting.get().name() + " on " + when + ". " + goingLine
                 + ". Press again if your plans change."
-                : "OK, you're no longer down for " + meeting.get().name() + " on " + when + ". Going: " + count + ".");
+                : "OK, you're no longer down for " + meeting.get().name() + " on " + when + ". " + goingLine + ".");
     }
 
     // ---- helpers ----

@@ -17,7 +17,7 @@ public interface CommunityPolicyStore {
 
     void save(CommunityId community, CommunityPolicy policy);
 
-    /** An in-memory store (tests, local modes, and until a Redis-backed one exists). */
+    /** An in-memory store (tests and single-process use; production keeps policies in Redis). */
     static CommunityPolicyStore inMemory() {
         Map<CommunityId, CommunityPolicy> policies = new ConcurrentHashMap<>();
         return new CommunityPolicyStore() {

@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@link Reason#NEGATED}: a negation just before the phrase in the same sentence ("I'm not going to hurt
- *       myself", "I would never ..."), except "can't stop / can't take / can't cope" which are not denials;</li>
+ *       myself", "I would never ..."), except "can't stop / can't take / can't cope" which are not denials, and "why
+ *       not ..." / "trying not to ..." which hold a present thought back;</li>
  *   <li>{@link Reason#PAST}: the sentence places it in the past or in recovery ("two years ago I tried", "when I
  *       was 16", "I used to", "I survived", "it gets better");</li>
  *   <li>{@link Reason#THIRD_PERSON}: someone else is the subject ("my friend overdosed") for phrases that are not
@@ -23,6 +24,9 @@ import java.util.Set;
  *
  * One rule raises a phrase instead: {@link Reason#FIRST_PERSON_NOW}, a topic word ("suicidal", "overdose") with
  * the writer as the subject just before it, in the present ("I'm so suicidal"), when no other rule applied.
+ * And {@link Reason#WRITER_NARRATIVE} raises crisis evidence that no rule discounted when the whole message is the
+ * writer talking about themselves (several first-person words, little "you", no support markers): a post about
+ * one's own life that mentions suicide or self-harm is more likely ideation than one addressed to someone else.
  *
  * Stateless and thread-safe.
  */
@@ -30,7 +34,7 @@ public final class ContextRules {
     /** Why a phrase was discounted. */
     public enum Reason {
         NEGATED(0.15), PAST(0.25), THIRD_PERSON(0.3), QUOTED(0.3), SUPPORTIVE(0.25), HYPOTHETICAL(0.5),
-        FIRST_PERSON_NOW(1.6);
+        FIRST_PERSON_NOW(1.6), WRITER_NARRATIVE(1.5);
 
         private final double factor;
 
@@ -48,6 +52,9 @@ public final class ContextRules {
     private static final Set<String> NOT_A_DENIAL = Set.of("stop", "help", "wait", "stand", "bear", "handle", "cope",
             "take", "see", "find", "get", "keep", "sure", "know", "want", "care", "anymore", "live", "sleep", "eat",
             "be", "think", "even", "believe", "imagine");
+    /** Before a negator, these make "not X" a thought held back, not a denial ("why not", "trying not to"). */
+    private static final Set<String> NOT_A_DENIAL_BEFORE = Set.of("why", "trying", "try", "tries", "struggling",
+            "fighting");
     private static final Set<String> FIRST_PERSON = Set.of("i", "me", "my", "myself", "mine", "im");
     private static final Set<String> SECOND_PERSON = Set.of("you", "your", "yourself", "yours", "yourselves");
     private static final Set<String> THIRD_PERSON = Set.of("he", "she", "they", "him", "her", "them", "his", "their",
@@ -63,7 +70,7 @@ public final class ContextRules {
             "used to", "back then", "when i was", "in the past", "last year", "years back", "as a kid", "as a teen",
             "in high school", "in middle school", "in college", "at the time", "at that time", "back in ",
             "i survived", "survived", "recovered", "recovery", "since then", "gets better", "got better",
-            "getting better", "looking back", "for years", "sober for", "clean for", "sober since", "clean since",
+            "getting better", "looking back", "sober for", "clean for", "sober since", "clean since",
             "i was younger", "my teens", "my twenties", "growing up", "had been", "years old", "first attempt",
             "previous attempt", "past attempt", "history of");
     private static final List<String> SUPPORT_MARKERS = List.of("call 988", "text 988", "988", "741741", "hotline",
@@ -99,7 +106,13 @@ public final class ContextRules {
                     String w = tokens.get(m).text();
                     clauseBreak |= w.equals(",") || w.equals("but") || w.equals("and") || w.equals("because");
                 }
-                if (!NOT_A_DENIAL.contains(after) && !clauseBreak) {
+                // "why not just ...", "trying not to ...": the thought is there, only held back
+                String before = k > 0 ? tokens.get(k - 1).text() : "";
+                String before2 = k > 1 ? tokens.get(k - 2).text() : "";
+                // "whether or not I should ...": weighing the act, not denying it
+                boolean heldBack = NOT_A_DENIAL_BEFORE.contains(before) || before.equals("or")
+                        || before.equals("do") && before2.equals("why") || before.equals("hard") && before2.startsWith("tr");
+                if (!NOT_A_DENIAL.contains(after) && !clauseBreak && !heldBack) {
                     reasons.add(Reason.NEGATED);
                 }
             }
@@ -117,7 +130,10 @@ public final class ContextRules {
         String subject = null;
         for (int k = first - 1; k >= 0 && subject == null; k--) {
             String t = tokens.get(k).text();
-            if (FIRST_PERSON.contains(t)) {
+            // "as someone who thinks about suicide daily": the writer describing themselves
+            boolean selfDescription = (t.equals("someone") || t.equals("somebody")) && k > 0
+                    && tokens.get(k - 1).text().equals("as");
+            if (FIRST_PERSON.contains(t) || selfDescription) {
                 subject = "1";
             } else if (SECOND_PERSON.contains(t)) {
                 subject = "2";
@@ -136,7 +152,7 @@ public final class ContextRules {
         }
         // reported speech and quotes
         for (int k = 0; k < first; k++) {
-            if (REPORTING.contains(tokens.get(k).text())) {
+            if (REPORTING.contains(tokens.get(k).text()) && !writerReports(tokens, k)) {
                 reasons.add(Reason.QUOTED);
             }
         }
@@ -162,7 +178,8 @@ public final class ContextRules {
             boolean pastTense = false;
             for (int k = Math.max(0, first - 4); k < first; k++) {
                 String t = tokens.get(k).text();
-                near |= FIRST_PERSON.contains(t);
+                near |= FIRST_PERSON.contains(t) || (t.equals("someone") || t.equals("somebody")) && k > 0
+                        && tokens.get(k - 1).text().equals("as");
                 pastTense |= PAST_AUXILIARIES.contains(t);
             }
             if (near && !pastTense) {
@@ -170,6 +187,42 @@ public final class ContextRules {
             }
         }
         return reasons;
+    }
+
+    /**
+     * {@code true} when the normalised message is written about the writer: at least three first-person words,
+     * at most one second-person word for every three of them, and fewer than two support markers.
+     */
+    public boolean writerNarrative(String text, int messageSupportMarkers) {
+        if (messageSupportMarkers >= 2) {
+            return false;
+        }
+        int firstPerson = 0;
+        int secondPerson = 0;
+        for (String word : text.split("[^a-z]+")) {
+            if (FIRST_PERSON.contains(word)) {
+                firstPerson++;
+            } else if (SECOND_PERSON.contains(word)) {
+                secondPerson++;
+            }
+        }
+        return firstPerson >= 3 && secondPerson * 3 <= firstPerson;
+    }
+
+    /**
+     * Adds {@link Reason#WRITER_NARRATIVE} to {@code reasons} for suicidal-ideation and self-harm topic words
+     * ("suicidal", "self harm": phrases that do not name the writer themselves) in a message written about the
+     * writer, when no other rule applied (method words such as "bottle" or "rope" are
+     * too ambiguous in recovery talk to be raised this way).
+     */
+    public static void narrative(Set<Reason> reasons, LexiconEntry entry, boolean writerNarrative) {
+        boolean aboutSelf = entry.category() == CrisisCategory.SUICIDAL_IDEATION
+                || entry.category() == CrisisCategory.SELF_HARM;
+        String words = " " + entry.words().strip() + " ";
+        boolean phraseFirstPerson = FIRST_PERSON.stream().anyMatch(w -> words.contains(" " + w + " "));
+        if (writerNarrative && aboutSelf && !phraseFirstPerson && reasons.isEmpty()) {
+            reasons.add(Reason.WRITER_NARRATIVE);
+        }
     }
 
     /** How many support markers ("call 988", "you are not alone", "hope you") a normalised message holds. */
@@ -191,6 +244,32 @@ public final class ContextRules {
             f *= r.factor();
         }
         return f;
+    }
+
+    /**
+     * {@code true} when the reporting verb at {@code k} has the writer as its subject ("I told my therapist ...",
+     * "I can't tell anyone ..."): a disclosure of the writer's own state, not someone else's words. "told me" and
+     * "asked me" stay reported speech.
+     */
+    private static boolean writerReports(List<LanguageAnalyzer.Token> tokens, int k) {
+        String next = k + 1 < tokens.size() ? tokens.get(k + 1).text() : "";
+        if (next.equals("me")) {
+            return false;
+        }
+        // "let me tell you, ...": the writer speaking, not someone else's words
+        if (k >= 2 && tokens.get(k - 1).text().equals("me") && tokens.get(k - 2).text().equals("let")) {
+            return true;
+        }
+        for (int m = k - 1; m >= Math.max(0, k - 3); m--) {
+            String t = tokens.get(m).text();
+            if (t.equals("i") || t.equals("im")) {
+                return true;
+            }
+            if (THIRD_PERSON.contains(t) || SECOND_PERSON.contains(t)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean insideQuotes(String text, int position) {

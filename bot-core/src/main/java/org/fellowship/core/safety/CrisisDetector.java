@@ -24,10 +24,17 @@ import org.slf4j.LoggerFactory;
 public final class CrisisDetector {
     private static final Logger LOG = LoggerFactory.getLogger(CrisisDetector.class);
     private static final LanguageAnalyzer FALLBACK = new SimpleLanguageAnalyzer();
+    /** What each distinct risk-factor construct adds to ideation already found in the writer's own story. */
+    static final double RISK_FACTOR_WEIGHT = 0.2;
+    /** Risk factors only add to an ideation phrase at least this strong: "worthless" is itself only a risk word. */
+    static final double RISK_FACTOR_ANCHOR = 0.35;
+    private static final Set<ContextRules.Reason> RAISING = Set.of(ContextRules.Reason.FIRST_PERSON_NOW,
+            ContextRules.Reason.WRITER_NARRATIVE);
 
     private final Lexicon lexicon;
     private final PhraseMatcher builtIn;
     private final PhraseMatcher idioms;
+    private final PhraseMatcher riskFactors;
     private final LanguageAnalyzer analyzer;
     private final ContextRules rules = new ContextRules();
     private final TextNormalizer normalizer = TextNormalizer.standard();
@@ -38,6 +45,8 @@ public final class CrisisDetector {
         this.builtIn = new PhraseMatcher(lexicon);
         this.idioms = new PhraseMatcher(new Lexicon(lexicon.idioms().stream()
                 .map(i -> new LexiconEntry(i, CrisisCategory.SUICIDAL_IDEATION, 1)).toList()));
+        this.riskFactors = new PhraseMatcher(new Lexicon(lexicon.riskFactors().keySet().stream()
+                .map(c -> new LexiconEntry(c, CrisisCategory.SUICIDAL_IDEATION, RISK_FACTOR_WEIGHT)).toList()));
         this.analyzer = analyzer;
     }
 
@@ -93,6 +102,7 @@ public final class CrisisDetector {
             supportive = Double.NaN;
         }
         int supportMarkers = rules.supportMarkers(text);
+        boolean writerNarrative = rules.writerNarrative(text, supportMarkers);
         // the trained model only speaks when it is confident, and never removes more than 40 % of the evidence
         double modelFactor = Double.isNaN(supportive) || supportive <= 0.8 ? 1 : 1 - 0.4 * (supportive - 0.8) / 0.2;
 
@@ -101,12 +111,16 @@ public final class CrisisDetector {
         for (PhraseMatcher.Match m : matches) {
             LanguageAnalyzer.Sentence sentence = sentenceAt(sentences, m.start(), text);
             Set<ContextRules.Reason> reasons = rules.reasons(text, sentence, m.start(), m.end(), m.entry(), supportMarkers);
+            ContextRules.narrative(reasons, m.entry(), writerNarrative);
             double factor = ContextRules.factor(reasons) * modelFactor;
             int[] span = normalized.sourceSpan(m.start(), m.end());
             Evidence e = new Evidence(span[0], span[1], m.entry().phrase(), m.entry().category(), m.entry().weight(),
                     factor, reasons);
             evidence.add(e);
             best.computeIfAbsent(e.category(), c -> new HashMap<>()).merge(e.phrase(), e.effectiveWeight(), Math::max);
+        }
+        if (writerNarrative) {
+            addRiskFactors(text, normalized, sentences, supportMarkers, matches, evidence, best);
         }
         // Crisis categories add up (intent plus means is more than either); the category is the strongest one.
         CrisisCategory topCrisis = null;
@@ -146,6 +160,43 @@ public final class CrisisDetector {
         Severity severity = score >= t.high() && (flagged || relapse) ? Severity.HIGH
                 : score >= threshold ? Severity.MEDIUM : score > 0 ? Severity.LOW : Severity.NONE;
         return new Detection(flagged, category, severity, score, topCrisisScore, relapseScore, relapse, evidence);
+    }
+
+    /**
+     * Risk factors (hopelessness, burdensomeness, entrapment, self-hatred, loneliness, psychological pain) are never
+     * evidence alone; in a message written about the writer that already holds ideation or self-harm evidence no
+     * rule discounted, each distinct construct stated without discount adds {@link #RISK_FACTOR_WEIGHT}: suicidal
+     * thoughts together with hopelessness or feeling a burden are more than either.
+     */
+    private void addRiskFactors(String text, TextNormalizer.Normalized normalized,
+                                List<LanguageAnalyzer.Sentence> sentences, int supportMarkers,
+                                List<PhraseMatcher.Match> matches, List<Evidence> evidence,
+                                Map<CrisisCategory, Map<String, Double>> best) {
+        boolean ideation = evidence.stream().anyMatch(e -> (e.category() == CrisisCategory.SUICIDAL_IDEATION
+                || e.category() == CrisisCategory.SELF_HARM) && RAISING.containsAll(e.context())
+                && e.weight() >= RISK_FACTOR_ANCHOR);
+        if (!ideation || lexicon.riskFactors().isEmpty()) {
+            return;
+        }
+        for (PhraseMatcher.Match cue : riskFactors.find(text)) {
+            boolean overlaps = matches.stream().anyMatch(m -> m.start() < cue.end() && cue.start() < m.end());
+            String construct = lexicon.riskFactors().get(cue.entry().phrase());
+            Map<String, Double> ideationBest = best.computeIfAbsent(CrisisCategory.SUICIDAL_IDEATION,
+                    c -> new HashMap<>());
+            if (overlaps || construct == null || ideationBest.containsKey("~" + construct)) {
+                continue;
+            }
+            LanguageAnalyzer.Sentence sentence = sentenceAt(sentences, cue.start(), text);
+            Set<ContextRules.Reason> reasons = rules.reasons(text, sentence, cue.start(), cue.end(), cue.entry(),
+                    supportMarkers);
+            if (!RAISING.containsAll(reasons)) {
+                continue;
+            }
+            int[] span = normalized.sourceSpan(cue.start(), cue.end());
+            evidence.add(new Evidence(span[0], span[1], "~" + construct, CrisisCategory.SUICIDAL_IDEATION,
+                    RISK_FACTOR_WEIGHT, 1, Set.of(ContextRules.Reason.WRITER_NARRATIVE)));
+            ideationBest.put("~" + construct, RISK_FACTOR_WEIGHT);
+        }
     }
 
     private static LanguageAnalyzer.Sentence sentenceAt(List<LanguageAnalyzer.Sentence> sentences, int position,

@@ -3,13 +3,16 @@ package org.fellowship.core.safety;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
 
 /**
  * {@link MentorStore} in process memory: every method is {@code synchronized}, so compare-and-set is trivially
@@ -23,6 +26,8 @@ public final class InMemoryMentorStore implements MentorStore {
     private final Map<String, Instant> expires = new HashMap<>();
     private final Map<ChatUserId, String> openByMember = new HashMap<>();
     private final Map<Integer, Long> turns = new HashMap<>();
+    private final List<MentorAudit> auditTrail = new ArrayList<>();
+    private ConversationId moderatorsChannel;
     private long sequence;
 
     public InMemoryMentorStore(Clock clock) {
@@ -102,8 +107,57 @@ public final class InMemoryMentorStore implements MentorStore {
         return Optional.of(stored);
     }
 
+    @Override
+    public synchronized List<MentorAlert> openAlerts() {
+        return List.copyOf(openByMember.keySet().stream().map(this::openAlertOf).flatMap(Optional::stream).toList());
+    }
+
+    @Override
+    public synchronized void audit(MentorAudit entry) {
+        auditTrail.add(Objects.requireNonNull(entry, "entry"));
+    }
+
+    @Override
+    public synchronized List<MentorAudit> auditOf(String alertId) {
+        return auditTrail.stream().filter(a -> a.alertId().equals(alertId)).toList();
+    }
+
+    @Override
+    public synchronized Optional<ConversationId> moderatorsChannel() {
+        return Optional.ofNullable(moderatorsChannel);
+    }
+
+    @Override
+    public synchronized void setModeratorsChannel(ConversationId channel) {
+        moderatorsChannel = channel;
+    }
+
+    @Override
+    public synchronized Map<String, String> export(ChatUserId member) {
+        Map<String, String> records = new LinkedHashMap<>();
+        mentor(member).ifPresent(m -> records.put("mentor roster entry", m.toString()));
+        List.copyOf(alerts.keySet()).stream().sorted().map(this::alert).flatMap(Optional::stream)
+                .filter(a -> a.member().equals(member))
+                .forEach(a -> records.put("mentor alert " + a.id(), a.toString()));
+        return records;
+    }
+
+    @Override
+    public synchronized int forget(ChatUserId member) {
+        int removed = roster.remove(member) != null ? 1 : 0;
+        openByMember.remove(member);
+        List<String> ids = alerts.values().stream().filter(a -> a.member().equals(member)).map(MentorAlert::id)
+                .toList();
+        for (String id : ids) {
+            alerts.remove(id);
+            expires.remove(id);
+            removed++;
+        }
+        return removed;
+    }
+
     private static MentorAlert withRevision(MentorAlert a, long revision) {
-        return new MentorAlert(a.id(), a.member(), a.category(), a.tier(), a.state(), a.mentor(), a.mentorName(),
-                a.opened(), a.updated(), revision);
+        return new MentorAlert(a.id(), a.member(), a.memberName(), a.category(), a.tier(), a.state(), a.mentor(),
+                a.mentorName(), a.opened(), a.updated(), revision);
     }
 }

@@ -8,7 +8,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A list of phrases with their category and weight, read from the project's own text format:
@@ -19,21 +21,30 @@ import java.util.List;
  * kill myself | suicidal_ideation | 0.9
  * overdos*    | overdose_lethal_means | 0.5
  * ! cut myself off
+ * ~ hopeless | hopelessness
  * </pre>
  *
  * A line starting with {@code !} is an idiom that is not evidence: a phrase found inside it is ignored
  * ("cut myself off from friends" is not self-harm).
+ * A line starting with {@code ~} is a risk-factor cue and the construct it belongs to ({@code ~ phrase | construct},
+ * e.g. hopelessness, burdensomeness, entrapment): never evidence on its own, it only adds to ideation already found
+ * in a message written about the writer (see {@link CrisisDetector}).
  * The category is one of {@link CrisisCategory} in lower case; the weight is in (0, 1]. Phrases are matched after
  * {@link TextNormalizer normalisation}, so write them in plain lower case without apostrophes ("do not", "i am").
  * Immutable.
  */
-public record Lexicon(List<LexiconEntry> entries, List<String> idioms) {
+public record Lexicon(List<LexiconEntry> entries, List<String> idioms, Map<String, String> riskFactors) {
     /** The resource holding the built-in lexicon. */
     public static final String BUILT_IN = "/org/fellowship/core/safety/crisis-lexicon.txt";
 
     public Lexicon {
         entries = List.copyOf(entries);
         idioms = List.copyOf(idioms);
+        riskFactors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(riskFactors));
+    }
+
+    public Lexicon(List<LexiconEntry> entries, List<String> idioms) {
+        this(entries, idioms, Map.of());
     }
 
     public Lexicon(List<LexiconEntry> entries) {
@@ -61,6 +72,7 @@ public record Lexicon(List<LexiconEntry> entries, List<String> idioms) {
     public static Lexicon parse(Reader reader, String sourceName) throws IOException {
         List<LexiconEntry> entries = new ArrayList<>();
         List<String> idioms = new ArrayList<>();
+        Map<String, String> riskFactors = new LinkedHashMap<>();
         BufferedReader lines = new BufferedReader(reader);
         String line;
         int number = 0;
@@ -76,6 +88,14 @@ public record Lexicon(List<LexiconEntry> entries, List<String> idioms) {
                     throw new IllegalArgumentException(sourceName + ":" + number + ": empty idiom");
                 }
                 idioms.add(idiom);
+                continue;
+            }
+            if (trimmed.startsWith("~")) {
+                String[] cue = trimmed.substring(1).split("\\|");
+                if (cue.length != 2 || cue[0].isBlank() || cue[1].isBlank()) {
+                    throw new IllegalArgumentException(sourceName + ":" + number + ": expected '~ phrase | construct'");
+                }
+                riskFactors.put(cue[0].strip(), cue[1].strip());
                 continue;
             }
             String[] parts = trimmed.split("\\|");
@@ -98,13 +118,13 @@ public record Lexicon(List<LexiconEntry> entries, List<String> idioms) {
                 throw new IllegalArgumentException(sourceName + ":" + number + ": " + e.getMessage());
             }
         }
-        return new Lexicon(entries, idioms);
+        return new Lexicon(entries, idioms, riskFactors);
     }
 
     /** This lexicon plus {@code more}. */
     public Lexicon plus(List<LexiconEntry> more) {
         List<LexiconEntry> all = new ArrayList<>(entries);
         all.addAll(more);
-        return new Lexicon(all, idioms);
+        return new Lexicon(all, idioms, riskFactors);
     }
 }

@@ -3,11 +3,17 @@ package org.fellowship.core.safety;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.fellowship.core.command.Access;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
@@ -16,6 +22,7 @@ import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
@@ -27,42 +34,91 @@ import org.fellowship.core.safety.MentorStore.MentorAlert;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.ButtonAction;
+import org.fellowship.core.store.MemberProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The mentor escalation chain. Mentors (members the platform reports as mentors) go on call with
- * {@code /mentor on}; moderators set tiers with {@code /mentor_tier USER_ID TIER}. A member's request pages one
- * tier-1 mentor on call (round-robin within the tier) in a DM with Acknowledge / Take / Resolve buttons and the
- * minimum context (a category, never the member's words or history). Nobody acknowledging within the tier delay
- * (default 5 minutes) pages the next tier; an acknowledged alert not resolved re-notifies its mentor after the
+ * {@code /mentor on} and set their own quiet hours, capacity and languages; moderators set tiers with
+ * {@code /mentor_tier USER_ID TIER} and name a moderators' channel with {@code /mentor_channel}. A member's request
+ * pages one available tier-1 mentor (on call, outside their quiet hours in their own time zone, holding fewer alerts
+ * than their capacity; speakers of the member's language first; round-robin within the tier) in a DM with
+ * Acknowledge / Take / Resolve buttons and the minimum context (a category, never the member's words or history;
+ * the member's name only to the mentor who takes it, so they can reach out). Nobody acknowledging within the tier
+ * delay (default 5 minutes) pages the next tier; after the last tier the moderators' channel is told and the chain
+ * starts again at tier 1 rather than go silent. An acknowledged alert not resolved re-notifies its mentor after the
  * re-notify delay. When a mentor takes it, the member is told someone is on the way. One open alert per member.
  * Timers run on the {@link org.fellowship.core.schedule.DueQueue} with idempotency keys per alert and tier.
  *
- * <p>Roster, alerts, round-robin positions and the alert sequence live in a {@link MentorStore} (Redis in
- * production), and timers carry only the alert id, so a restarted engine picks an open chain up where it was.
- * Every alert change is a compare-and-set: of two mentors pressing Take at once one wins, and a timer delivered
- * twice escalates once. Resolved alerts expire from the store after a retention time.
- *
- * <p>Limits: there is no moderators' channel after the last tier, no quiet hours or capacity, and no audit stream
- * yet. Logs carry alert ids and tiers only.
+ * <p>Roster, alerts, round-robin positions, the alert sequence, the moderators' channel and the audit trail live
+ * in a {@link MentorStore} (Redis in production), and timers carry only the alert id, so a restarted engine picks an
+ * open chain up where it was. Every alert change is a compare-and-set: of two mentors pressing Take at once one
+ * wins, and a timer delivered twice escalates once. Every transition is audited (ids only); resolved alerts expire
+ * from the store after a retention time. Logs carry alert ids and tiers only.
  *
  * <p>Thread-safe.
  */
-public final class MentorChain implements Feature, MentorPager {
+public final class MentorChain implements Feature, MentorPager, org.fellowship.core.checkin.MentorNotes {
     static final String ALERT_BUTTON = "crisis.alert";
     static final String ESCALATE = "crisis.escalate";
     static final String RENOTIFY = "crisis.renotify";
     private static final Logger LOG = LoggerFactory.getLogger(MentorChain.class);
     private static final int MAX_TIER = 3;
+    private static final int MAX_CAPACITY = 10;
     /** How long a resolved alert's content is kept by default. */
     public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofDays(1);
 
-    /** A mentor in the roster. */
-    public record Mentor(ChatUserId id, String name, int tier, boolean onCall) {
+    /**
+     * A mentor in the roster.
+     *
+     * @param capacity  how many unresolved alerts they hold (acknowledged or taken) before they are skipped
+     * @param quiet     when not to page them, in their own time zone, or {@code null} for never quiet
+     * @param languages language codes they can support in; empty means "page me whatever the language"
+     */
+    public record Mentor(ChatUserId id, String name, int tier, boolean onCall, int capacity, QuietHours quiet,
+                         Set<String> languages) {
+        public static final int DEFAULT_CAPACITY = 2;
+
+        public Mentor {
+            Objects.requireNonNull(id, "id");
+            if (capacity < 1) {
+                throw new IllegalArgumentException("capacity must be at least 1");
+            }
+            languages = languages == null ? Set.of() : Set.copyOf(languages);
+        }
+
+        /** A mentor with the default capacity, no quiet hours and any language. */
+        public Mentor(ChatUserId id, String name, int tier, boolean onCall) {
+            this(id, name, tier, onCall, DEFAULT_CAPACITY, null, Set.of());
+        }
+
+        Mentor withOnCall(String newName, boolean on) {
+            return new Mentor(id, newName == null ? name : newName, tier, on, capacity, quiet, languages);
+        }
+
+        Mentor withTier(int newTier) {
+            return new Mentor(id, name, newTier, onCall, capacity, quiet, languages);
+        }
+
+        Mentor withQuiet(QuietHours newQuiet) {
+            return new Mentor(id, name, tier, onCall, capacity, newQuiet, languages);
+        }
+
+        Mentor withCapacity(int newCapacity) {
+            return new Mentor(id, name, tier, onCall, newCapacity, quiet, languages);
+        }
+
+        Mentor withLanguages(Set<String> newLanguages) {
+            return new Mentor(id, name, tier, onCall, capacity, quiet, newLanguages);
+        }
     }
 
+    /** A burst of crisis messages from a member with an alert is one notice to its mentor per this time. */
+    static final Duration WROTE_AGAIN_COOLDOWN = Duration.ofMinutes(10);
+
     private final MentorStore store;
+    private final Map<String, Instant> lastWroteAgain = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration tierDelay;
     private final Duration renotifyDelay;
     private final Duration resolvedRetention;
@@ -73,7 +129,7 @@ public final class MentorChain implements Feature, MentorPager {
      * @param resolvedRetention how long a resolved alert stays readable before it expires
      */
     public MentorChain(MentorStore store, Duration tierDelay, Duration renotifyDelay, Duration resolvedRetention) {
-        this.store = java.util.Objects.requireNonNull(store, "store");
+        this.store = Objects.requireNonNull(store, "store");
         this.tierDelay = tierDelay;
         this.renotifyDelay = renotifyDelay;
         this.resolvedRetention = resolvedRetention;
@@ -97,10 +153,16 @@ public final class MentorChain implements Feature, MentorPager {
     @Override
     public void install(FeatureRegistry registry, BotContext botContext) {
         this.context = botContext;
-        registry.command("mentor", "on|off", "Mentors: go on call for crisis alerts, or off", Access.EVERYONE,
+        registry.command("mentor", "on|off | quiet HH:MM-HH:MM|off | capacity 1-" + MAX_CAPACITY + " | language CODES",
+                "Mentors: go on call for crisis alerts, set quiet hours, capacity and languages", Access.EVERYONE,
                 this::mentorCommand);
         registry.command("mentor_tier", "<user id> <1-3>", "Moderators: set a mentor's escalation tier",
                 Access.MODERATOR, this::tierCommand);
+        registry.command("mentor_channel", "[off]",
+                "Moderators: alerts no mentor acknowledged go to this channel (run it there)", Access.MODERATOR,
+                this::channelCommand);
+        registry.command("alert_audit", "<alert id>", "Moderators: the audit trail of one crisis alert",
+                Access.MODERATOR, this::auditCommand);
         registry.button(ALERT_BUTTON, (turn, action) -> alertButton(turn, action.get("alert"), action.get("do")));
         registry.due(new Timer(ESCALATE));
         registry.due(new Timer(RENOTIFY));
@@ -111,16 +173,67 @@ public final class MentorChain implements Feature, MentorPager {
             turn.replyPrivately("Only members with the mentor role can go on call. A moderator can give you the role.");
             return;
         }
-        String choice = args.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!choice.equals("on") && !choice.equals("off")) {
-            throw new UsageException("Say /mentor on or /mentor off.");
-        }
-        boolean on = choice.equals("on");
+        String[] words = args.strip().toLowerCase(Locale.ROOT).split("\\s+", 2);
+        String what = words[0];
+        String rest = words.length > 1 ? words[1].strip() : "";
         ChatUserId id = turn.actor().id();
-        Optional<Mentor> m = store.mentor(id);
-        store.saveMentor(new Mentor(id, turn.actor().displayName(), m.map(Mentor::tier).orElse(1), on));
-        turn.replyPrivately(on ? "You're on call. Alerts come to you here, in private. Thank you."
-                : "You're off call. Thank you for being there.");
+        Mentor current = store.mentor(id).orElse(new Mentor(id, turn.actor().displayName(), 1, false));
+        switch (what) {
+            case "" -> turn.replyPrivately(status(current));
+            case "on", "off" -> {
+                boolean on = what.equals("on");
+                store.saveMentor(current.withOnCall(turn.actor().displayName(), on));
+                turn.replyPrivately(on ? "You're on call. Alerts come to you here, in private. Thank you."
+                        : "You're off call. Thank you for being there.");
+            }
+            case "quiet" -> {
+                QuietHours quiet = null;
+                if (!rest.equals("off")) {
+                    try {
+                        quiet = QuietHours.parse(rest);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException(e.getMessage() + " Or /mentor quiet off.");
+                    }
+                }
+                store.saveMentor(current.withQuiet(quiet));
+                ZoneId zone = zoneOf(id);
+                turn.replyPrivately(quiet == null ? "No quiet hours: you can be paged any time you're on call."
+                        : "No pages between " + quiet.from() + " and " + quiet.to() + " (" + zone.getId()
+                        + (zone.equals(ZoneOffset.UTC) ? "; set yours with /timezone" : "") + ").");
+            }
+            case "capacity" -> {
+                if (!rest.matches("\\d{1,2}") || Integer.parseInt(rest) < 1 || Integer.parseInt(rest) > MAX_CAPACITY) {
+                    throw new UsageException("Give how many open alerts you can hold at once, 1 to " + MAX_CAPACITY
+                            + ", for example /mentor capacity 2.");
+                }
+                store.saveMentor(current.withCapacity(Integer.parseInt(rest)));
+                turn.replyPrivately("You'll hold at most " + rest + " open alert" + (rest.equals("1") ? "" : "s")
+                        + " at a time.");
+            }
+            case "language", "languages" -> {
+                Set<String> codes = new LinkedHashSet<>();
+                for (String code : rest.split("[\\s,]+")) {
+                    if (code.isEmpty() || code.equals("any")) {
+                        continue;
+                    }
+                    if (!code.matches("[a-z]{2,3}")) {
+                        throw new UsageException("Give language codes such as en de es, or any.");
+                    }
+                    codes.add(code);
+                }
+                store.saveMentor(current.withLanguages(codes));
+                turn.replyPrivately(codes.isEmpty() ? "You'll be paged whatever language a member speaks."
+                        : "Members speaking " + String.join(", ", codes) + " will be paged to you first.");
+            }
+            default -> throw new UsageException("Say /mentor on, /mentor off, /mentor quiet 22:00-07:00, "
+                    + "/mentor capacity 2 or /mentor language en.");
+        }
+    }
+
+    private static String status(Mentor m) {
+        return "You are " + (m.onCall() ? "on call" : "off call") + ", tier " + m.tier() + ", capacity "
+                + m.capacity() + ", quiet hours " + (m.quiet() == null ? "none" : m.quiet().toString())
+                + ", languages " + (m.languages().isEmpty() ? "any" : String.join(" ", m.languages())) + ".";
     }
 
     private void tierCommand(Turn turn, String args) {
@@ -130,14 +243,75 @@ public final class MentorChain implements Feature, MentorPager {
         }
         ChatUserId id = new ChatUserId(turn.actor().id().platform(), parts[0]);
         int tier = Integer.parseInt(parts[1]);
-        Optional<Mentor> m = store.mentor(id);
-        store.saveMentor(new Mentor(id, m.map(Mentor::name).orElse(parts[0]), tier, m.map(Mentor::onCall).orElse(false)));
+        store.saveMentor(store.mentor(id).orElse(new Mentor(id, parts[0], tier, false)).withTier(tier));
         turn.reply("Tier " + tier + " set for mentor " + parts[0] + ".");
+    }
+
+    /** A roster mentor by platform id or name (any case, leading {@code @} ignored), for check-in risk signals. */
+    @Override
+    public Optional<RosterMentor> findMentor(org.fellowship.core.model.Platform platform, String nameOrId) {
+        String wanted = nameOrId.strip().replaceFirst("^@", "");
+        for (Mentor m : store.mentors()) {
+            if (m.id().platform() == platform && (m.id().value().equals(wanted)
+                    || m.name() != null && m.name().replaceFirst("^@", "").equalsIgnoreCase(wanted))) {
+                return Optional.of(new RosterMentor(m.id(), m.name() == null ? m.id().value() : m.name()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A check-in risk note to one mentor: the same private, urgent DM path the escalation alerts use. */
+    @Override
+    public void notifyMentor(ChatUserId mentor, String text) {
+        dm(mentor, text, List.of());
+    }
+
+    private void channelCommand(Turn turn, String args) {
+        if (args.strip().equalsIgnoreCase("off")) {
+            store.setModeratorsChannel(null);
+            turn.reply("Alerts no mentor acknowledged will no longer be posted to a moderators' channel.");
+            return;
+        }
+        if (turn.conversation().isDirect()) {
+            throw new UsageException("Run /mentor_channel in the moderators' own channel, not in a private chat.");
+        }
+        store.setModeratorsChannel(turn.conversation().id());
+        turn.reply("Alerts no mentor acknowledged after the last tier will be posted here (a category and a Take "
+                + "button only; keep this channel to moderators).");
+    }
+
+    private void auditCommand(Turn turn, String args) {
+        String alertId = args.strip();
+        if (alertId.isEmpty()) {
+            throw new UsageException("Give an alert id, for example /alert_audit a12-1700000000000.");
+        }
+        List<MentorAudit> trail = store.auditOf(alertId);
+        if (trail.isEmpty()) {
+            turn.replyPrivately("No audit trail for alert " + alertId + ".");
+            return;
+        }
+        StringBuilder text = new StringBuilder("Alert " + alertId + ":\n");
+        for (MentorAudit a : trail) {
+            text.append(a.at()).append(' ').append(a.action().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            if (a.tier() > 0) {
+                text.append(", tier ").append(a.tier());
+            }
+            if (a.actor() != null) {
+                text.append(", ").append(a.actor().value());
+            }
+            text.append('\n');
+        }
+        turn.replyPrivately(text.toString().strip());
     }
 
     /** The roster as it is now (for tests and status). */
     public List<Mentor> mentors() {
         return store.mentors();
+    }
+
+    /** The audit trail of one alert (for tests and moderators). */
+    public List<MentorAudit> auditOf(String alertId) {
+        return store.auditOf(alertId);
     }
 
     @Override
@@ -146,50 +320,137 @@ public final class MentorChain implements Feature, MentorPager {
         if (store.openAlertOf(member).isPresent()) {
             return true; // one open alert per member: this request joins it
         }
+        Instant now = turn.now();
         List<Mentor> roster = store.mentors();
-        Optional<Integer> tier = firstTierWithMentors(roster, 1, member);
-        if (tier.isEmpty()) {
+        List<MentorAlert> open = store.openAlerts();
+        Optional<Integer> tier = firstTierAvailable(roster, open, 1, member, now);
+        Optional<ConversationId> moderators = store.moderatorsChannel();
+        if (tier.isEmpty() && moderators.isEmpty()) {
             return false;
         }
-        String id = "a" + store.nextAlertNumber() + "-" + turn.now().toEpochMilli();
-        MentorAlert alert = store.openIfNone(new MentorAlert(id, member, category, tier.get(), AlertState.OPEN, null,
-                null, turn.now(), turn.now(), 0));
+        String id = "a" + store.nextAlertNumber() + "-" + now.toEpochMilli();
+        MentorAlert alert = store.openIfNone(new MentorAlert(id, member, turn.actor().displayName(), category,
+                tier.orElse(1), AlertState.OPEN, null, null, now, now, 0));
         if (!alert.id().equals(id)) {
             return true; // a concurrent request of the same member opened one first
         }
-        LOG.info("alert {} opened for tier {}", id, tier.get());
-        page(alert, roster, turn.now());
+        LOG.info("alert {} opened for tier {}", id, alert.tier());
+        audit(now, alert, MentorAudit.Action.OPENED, null);
+        if (tier.isEmpty()) {
+            audit(now, alert, MentorAudit.Action.NO_MENTOR_AVAILABLE, null);
+            notifyModerators(alert, moderators.get(), now);
+            scheduleEscalation(alert, now);
+            return true;
+        }
+        page(alert, roster, open, now);
         return true;
     }
 
-    private static Optional<Integer> firstTierWithMentors(List<Mentor> roster, int from, ChatUserId member) {
+    @Override
+    public void flaggedAgain(Turn turn, CrisisCategory category) {
+        Optional<MentorAlert> open = store.openAlertOf(turn.actor().id());
+        if (open.isEmpty() || open.get().mentor() == null) {
+            return; // no alert, or one still being paged: the chain is already at work
+        }
+        MentorAlert alert = open.get();
+        Instant now = turn.now();
+        Instant last = lastWroteAgain.get(alert.id());
+        if (last != null && last.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)) {
+            return;
+        }
+        lastWroteAgain.values().removeIf(t -> !t.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)); // keep only live ones
+        lastWroteAgain.put(alert.id(), now);
+        dm(alert.mentor(), "Alert " + alert.id() + ": the member wrote again and may still be in crisis"
+                + (category == null ? "" : " (" + category.label() + ")") + ". Please reach out if you haven't yet.",
+                List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
+        audit(now, alert, MentorAudit.Action.MEMBER_WROTE_AGAIN, alert.mentor());
+    }
+
+    /** Mentors of {@code tier} who can take a page now: on call, not the member, outside quiet hours, under capacity. */
+    private List<Mentor> available(List<Mentor> roster, List<MentorAlert> open, int tier, ChatUserId member,
+                                   Instant now) {
+        List<Mentor> result = new ArrayList<>();
+        for (Mentor m : roster) {
+            if (!m.onCall() || m.tier() != tier || m.id().equals(member)) {
+                continue;
+            }
+            if (m.quiet() != null && m.quiet().contains(now.atZone(zoneOf(m.id())).toLocalTime())) {
+                continue;
+            }
+            long held = open.stream().filter(a -> m.id().equals(a.mentor())).count();
+            if (held < m.capacity()) {
+                result.add(m);
+            }
+        }
+        result.sort(Comparator.comparing(m -> m.id().value()));
+        return result;
+    }
+
+    private Optional<Integer> firstTierAvailable(List<Mentor> roster, List<MentorAlert> open, int from,
+                                                 ChatUserId member, Instant now) {
         for (int t = from; t <= MAX_TIER; t++) {
-            int tier = t;
-            if (roster.stream().anyMatch(m -> m.onCall() && m.tier() == tier && !m.id().equals(member))) {
-                return Optional.of(tier);
+            if (!available(roster, open, t, member, now).isEmpty()) {
+                return Optional.of(t);
             }
         }
         return Optional.empty();
     }
 
-    private void page(MentorAlert alert, List<Mentor> roster, Instant now) {
-        List<Mentor> candidates = new ArrayList<>(roster.stream()
-                .filter(m -> m.onCall() && m.tier() == alert.tier() && !m.id().equals(alert.member()))
-                .sorted(Comparator.comparing(m -> m.id().value())).toList());
-        if (candidates.isEmpty()) {
-            return;
+    private ZoneId zoneOf(ChatUserId id) {
+        return context.profiles().find(id).map(p -> p.zoneOr(ZoneOffset.UTC)).orElse(ZoneOffset.UTC);
+    }
+
+    /** Pages one available mentor of the alert's tier (if any is left) and sets the escalation timer either way. */
+    private void page(MentorAlert alert, List<Mentor> roster, List<MentorAlert> open, Instant now) {
+        List<Mentor> candidates = available(roster, open, alert.tier(), alert.member(), now);
+        String language = context.profiles().find(alert.member()).map(p -> p.language())
+                .orElse(MemberProfile.DEFAULT_LANGUAGE);
+        List<Mentor> speakers = language == null ? List.of()
+                : candidates.stream().filter(m -> m.languages().contains(language)).toList();
+        if (!speakers.isEmpty()) {
+            candidates = speakers;
         }
-        long next = store.nextTurn(alert.tier());
-        Mentor mentor = candidates.get((int) Math.floorMod(next, (long) candidates.size()));
-        String what = alert.category() == null ? "asked for a mentor" : "may be in crisis (" + alert.category().label() + ")";
-        dm(mentor.id(), "Crisis alert " + alert.id() + ": a member " + what + " and would like to talk. "
-                + "Please acknowledge if you can help; take it when you're reaching out to them.",
-                List.of(ButtonRow.of(button(mentor.id(), "Acknowledge", alert.id(), "ack"),
-                        button(mentor.id(), "Take", alert.id(), "take"),
-                        button(mentor.id(), "Resolve", alert.id(), "resolve"))));
+        if (!candidates.isEmpty()) {
+            long next = store.nextTurn(alert.tier());
+            Mentor mentor = candidates.get((int) Math.floorMod(next, (long) candidates.size()));
+            dm(mentor.id(), "Crisis alert " + alert.id() + ": a member " + what(alert) + " and would like to talk. "
+                    + "Please acknowledge if you can help; take it when you're reaching out to them.",
+                    List.of(ButtonRow.of(button(mentor.id(), "Acknowledge", alert.id(), "ack"),
+                            button(mentor.id(), "Take", alert.id(), "take"),
+                            button(mentor.id(), "Resolve", alert.id(), "resolve"))));
+            audit(now, alert, MentorAudit.Action.PAGED, mentor.id());
+        }
+        scheduleEscalation(alert, now);
+    }
+
+    private static String what(MentorAlert alert) {
+        return alert.category() == null ? "asked for a mentor"
+                : "may be in crisis (" + alert.category().label() + ")";
+    }
+
+    private void scheduleEscalation(MentorAlert alert, Instant now) {
         context.dueQueue().schedule(new DueItem(ESCALATE + ":" + alert.id() + ":" + alert.tier() + ":"
-                + now.toEpochMilli(), ESCALATE,
-                now.plus(tierDelay), alert.id() + "|" + alert.tier()));
+                + now.toEpochMilli(), ESCALATE, now.plus(tierDelay), alert.id() + "|" + alert.tier()));
+    }
+
+    private void notifyModerators(MentorAlert alert, ConversationId channel, Instant now) {
+        String token = context.buttons().issue(new ButtonAction(ALERT_BUTTON,
+                Map.of("alert", alert.id(), "do", "take"), null), context.settings().buttonTtl());
+        context.outbox().send(new OutboundMessage(channel, "Crisis alert " + alert.id() + ": a member " + what(alert)
+                + " and no mentor has acknowledged it. Could a moderator or mentor take it and reach out now?",
+                TextStyle.PLAIN, List.of(ButtonRow.of(new Button("Take", token))), null, Delivery.PUBLIC, null,
+                Priority.URGENT), true);
+        audit(now, alert, MentorAudit.Action.MODERATORS_NOTIFIED, null);
+        LOG.warn("alert {} posted to the moderators' channel", alert.id());
+    }
+
+    private void audit(Instant now, MentorAlert alert, MentorAudit.Action action, ChatUserId actor) {
+        try {
+            store.audit(new MentorAudit(now, alert.id(), action, alert.tier(), actor));
+        } catch (RuntimeException e) {
+            // the page itself matters more than its audit line: never fail a crisis step over the trail
+            LOG.error("alert {} audit of {} failed", alert.id(), action, e);
+        }
     }
 
     private Button button(ChatUserId mentor, String label, String alertId, String action) {
@@ -218,6 +479,10 @@ public final class MentorChain implements Feature, MentorPager {
                 turn.replyPrivately("This alert is already closed. Thank you.");
                 return;
             }
+            if (alert.member().equals(mentor)) {
+                turn.replyPrivately("This alert is about you, so someone else will take it. You're not alone.");
+                return;
+            }
             boolean heldByOther = alert.state() == AlertState.TAKEN && !mentor.equals(alert.mentor());
             if (heldByOther && !action.equals("resolve")) {
                 turn.replyPrivately("Another mentor has already taken alert " + alert.id() + ". Thank you for "
@@ -242,16 +507,23 @@ public final class MentorChain implements Feature, MentorPager {
                     scheduleRenotify(alert.id(), turn.now());
                     turn.replyPrivately("Thank you: alert " + alert.id() + " is acknowledged by you. Press Take when "
                             + "you reach out to them.");
+                    audit(turn.now(), alert, MentorAudit.Action.ACKNOWLEDGED, mentor);
                 }
                 case TAKEN -> {
                     scheduleRenotify(alert.id(), turn.now());
-                    turn.replyPrivately("It's yours. Please message them directly now; press Resolve when they're "
-                            + "safe and supported.");
+                    String who = alert.memberName() == null ? "member " + alert.member().value()
+                            : alert.memberName() + " (member " + alert.member().value() + ")";
+                    turn.replyPrivately("It's yours: " + who + " is waiting to hear from you. Please message them "
+                            + "directly now; press Resolve when they're safe and supported.");
                     dm(alert.member(), name + ", one of the mentors, is on the way and will message you. You're not "
                             + "alone.", List.of());
+                    audit(turn.now(), alert, MentorAudit.Action.TAKEN, mentor);
                 }
-                default -> turn.replyPrivately("Alert " + alert.id() + " is resolved. Thank you for being there. "
-                        + "Take care of yourself too.");
+                default -> {
+                    turn.replyPrivately("Alert " + alert.id() + " is resolved. Thank you for being there. "
+                            + "Take care of yourself too.");
+                    audit(turn.now(), alert, MentorAudit.Action.RESOLVED, mentor);
+                }
             }
             LOG.info("alert {} {} by a tier {} mentor", alert.id(), action, alert.tier());
             return;
@@ -287,30 +559,41 @@ public final class MentorChain implements Feature, MentorPager {
             }
             Instant now = context.clock().instant();
             if (kind.equals(ESCALATE)) {
-                int pagedTier = Integer.parseInt(parts[1]);
-                if (alert.state() != AlertState.OPEN || alert.tier() != pagedTier) {
-                    return; // acknowledged meanwhile, or already escalated (a duplicate delivery)
-                }
-                List<Mentor> roster = store.mentors();
-                Optional<Integer> next = firstTierWithMentors(roster, pagedTier + 1, alert.member());
-                int tier = next.orElse(1); // after the last tier start again at tier 1 rather than go silent
-                Optional<MentorAlert> escalated = store.update(alert.with(tier, AlertState.OPEN, null, null, now),
-                        resolvedRetention);
-                if (escalated.isEmpty()) {
-                    return; // changed meanwhile (acknowledged, or another instance escalated it)
-                }
-                if (next.isEmpty()) {
-                    LOG.warn("alert {} unacknowledged after the last tier", alert.id());
-                } else {
-                    LOG.info("alert {} escalated to tier {}", alert.id(), tier);
-                }
-                page(escalated.get(), roster, now);
+                escalate(alert, Integer.parseInt(parts[1]), now);
             } else if (alert.mentor() != null) {
                 dm(alert.mentor(), "Reminder: alert " + alert.id() + " is still open. Press Resolve when they're "
                         + "safe and supported, or let a moderator know if you need someone else to take over.",
                         List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
+                audit(now, alert, MentorAudit.Action.RENOTIFIED, alert.mentor());
                 scheduleRenotify(alert.id(), now);
             }
+        }
+
+        private void escalate(MentorAlert alert, int pagedTier, Instant now) {
+            if (alert.state() != AlertState.OPEN || alert.tier() != pagedTier) {
+                return; // acknowledged meanwhile, or already escalated (a duplicate delivery)
+            }
+            List<Mentor> roster = store.mentors();
+            List<MentorAlert> open = store.openAlerts();
+            Optional<Integer> next = firstTierAvailable(roster, open, pagedTier + 1, alert.member(), now);
+            // after the last tier: tell the moderators, then start again at tier 1 rather than go silent
+            int tier = next.orElseGet(() -> firstTierAvailable(roster, open, 1, alert.member(), now).orElse(1));
+            Optional<MentorAlert> escalated = store.update(alert.with(tier, AlertState.OPEN, null, null, now),
+                    resolvedRetention);
+            if (escalated.isEmpty()) {
+                return; // changed meanwhile (acknowledged, or another instance escalated it)
+            }
+            audit(now, escalated.get(), MentorAudit.Action.ESCALATED, null);
+            if (next.isEmpty()) {
+                LOG.warn("alert {} unacknowledged after the last tier", alert.id());
+                Optional<ConversationId> moderators = store.moderatorsChannel();
+                if (moderators.isPresent()) {
+                    notifyModerators(escalated.get(), moderators.get(), now);
+                }
+            } else {
+                LOG.info("alert {} escalated to tier {}", alert.id(), tier);
+            }
+            page(escalated.get(), roster, open, now);
         }
     }
 }

@@ -18,6 +18,14 @@ public interface MentorPager {
      */
     boolean requestMentor(Turn turn, CrisisCategory category);
 
+    /**
+     * The member wrote another message that reads as a crisis. When they already have an alert a mentor holds, that
+     * mentor hears of it (the category only, at most every few minutes, so a burst of messages is one notice);
+     * otherwise nothing happens (a new alert needs the member's own yes). Never throws for a missing alert.
+     */
+    default void flaggedAgain(Turn turn, CrisisCategory category) {
+    }
+
     /** No escalation chain configured: nobody can be paged. */
     MentorPager NONE = (turn, category) -> false;
 }

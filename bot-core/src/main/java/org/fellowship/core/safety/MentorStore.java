@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.store.MemberDataEraser;
 
 /**
  * Durable state of the {@link MentorChain}: the roster of mentors (global, as the chain is), open alerts, the
@@ -30,13 +33,15 @@ public interface MentorStore {
      * One alert: who needs help (minimum context: the member and a category, never their words), the tier paged
      * last, who acknowledged or took it and when it changed.
      *
+     * @param memberName the member's display name, shown only to the mentor who takes the alert, or {@code null}
      * @param category {@code null} when the member asked directly
      * @param mentor   the mentor who acknowledged or took it, or {@code null}
      * @param mentorName that mentor's display name, or {@code null}
      * @param revision the stored revision (1 when opened); set by the store, compared by {@link #update}
      */
-    record MentorAlert(String id, ChatUserId member, CrisisCategory category, int tier, AlertState state,
-                       ChatUserId mentor, String mentorName, Instant opened, Instant updated, long revision) {
+    record MentorAlert(String id, ChatUserId member, String memberName, CrisisCategory category, int tier,
+                       AlertState state, ChatUserId mentor, String mentorName, Instant opened, Instant updated,
+                       long revision) {
         public MentorAlert {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(member, "member");
@@ -48,8 +53,8 @@ public interface MentorStore {
         /** The same alert moved on (same revision: the store bumps it when the change is accepted). */
         public MentorAlert with(int newTier, AlertState newState, ChatUserId newMentor, String newMentorName,
                                 Instant now) {
-            return new MentorAlert(id, member, category, newTier, newState, newMentor, newMentorName, opened, now,
-                    revision);
+            return new MentorAlert(id, member, memberName, category, newTier, newState, newMentor, newMentorName,
+                    opened, now, revision);
         }
 
         public boolean open() {
@@ -93,6 +98,37 @@ public interface MentorStore {
      * @return the stored alert (new revision) when this change won, empty when the alert changed meanwhile or is gone
      */
     Optional<MentorAlert> update(MentorAlert next, Duration keepResolvedFor);
+
+    /** Every alert that is not resolved (a handful at any time), in no particular order. */
+    List<MentorAlert> openAlerts();
+
+    /** Appends one transition to the audit trail (append-only; the oldest entries are trimmed beyond a large cap). */
+    void audit(MentorAudit entry);
+
+    /** The audit trail of one alert, oldest first. */
+    List<MentorAudit> auditOf(String alertId);
+
+    /** The moderators' channel that hears about alerts no mentor acknowledged, if one is set. */
+    Optional<ConversationId> moderatorsChannel();
+
+    /** Sets the moderators' channel, or clears it when {@code channel} is {@code null}. */
+    void setModeratorsChannel(ConversationId channel);
+
+    /** What the store holds about {@code member} (their roster entry, their alerts not yet expired), by record name. */
+    Map<String, String> export(ChatUserId member);
+
+    /**
+     * Removes {@code member}'s roster entry and their alerts (resolved ones too, and the one-open index entry).
+     * Audit entries keep only alert ids and acting mentors' ids and are left alone.
+     *
+     * @return how many records were removed
+     */
+    int forget(ChatUserId member);
+
+    /** This store's part of a member's {@code /export} and {@code /forget}. */
+    default MemberDataEraser asEraser() {
+        return MemberDataEraser.of(this::export, this::forget);
+    }
 
     /** An in-memory store (one process only; a restart forgets everything), expiring resolved alerts by the clock. */
     static MentorStore inMemory(Clock clock) {

@@ -18,6 +18,38 @@ public interface ButtonTokenStore {
     /** Stores the action and returns a fresh token of at most {@link org.fellowship.core.outbound.Button#MAX_TOKEN_LENGTH} chars. */
     String issue(ButtonAction action, Duration ttl);
 
+    /**
+     * Issues one token per value: pressing the token of value {@code v} resolves to {@code action} with
+     * {@code key = v} added to its data. A store may keep one record for all of them (the Redis store does: one key
+     * per message rather than one per button); this default issues separate tokens.
+     *
+     * @param values short values of {@code [A-Za-z0-9_-]}, at most 8 characters each
+     * @return tokens in the order of {@code values}
+     */
+    default List<String> issueChoices(ButtonAction action, String key, List<String> values, Duration ttl) {
+        List<String> tokens = new java.util.ArrayList<>(values.size());
+        for (String value : values) {
+            java.util.Map<String, String> data = new java.util.HashMap<>(action.data());
+            data.put(key, value);
+            tokens.add(issue(new ButtonAction(action.handler(), data, action.allowedUser()), ttl));
+        }
+        return tokens;
+    }
+
+    /**
+     * {@link #issueChoices} for several actions at once (a store may do it in one round trip).
+     *
+     * @return per action, the tokens in the order of {@code values}
+     */
+    default List<List<String>> issueChoicesAll(List<ButtonAction> actions, String key, List<String> values,
+                                               Duration ttl) {
+        List<List<String>> out = new java.util.ArrayList<>(actions.size());
+        for (ButtonAction action : actions) {
+            out.add(issueChoices(action, key, values, ttl));
+        }
+        return out;
+    }
+
     /** The action behind a token, or empty when unknown or expired. */
     Optional<ButtonAction> resolve(String token);
 

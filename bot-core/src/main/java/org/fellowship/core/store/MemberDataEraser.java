@@ -1,6 +1,10 @@
 package org.fellowship.core.store;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.fellowship.core.model.ChatUserId;
 
 /**
@@ -24,4 +28,53 @@ public interface MemberDataEraser {
 
     /** Whether anything is still stored about the member (the proof after {@link #erase}). */
     boolean holdsAnything(ChatUserId member);
+
+    /**
+     * An eraser for a store that can list ({@code export}) and remove ({@code forget}) what it holds about a member;
+     * it holds something as long as the export is not empty.
+     */
+    static MemberDataEraser of(Function<ChatUserId, Map<String, String>> export, ToIntFunction<ChatUserId> forget) {
+        return new MemberDataEraser() {
+            @Override
+            public Map<String, String> export(ChatUserId member) {
+                return export.apply(member);
+            }
+
+            @Override
+            public int erase(ChatUserId member) {
+                return forget.applyAsInt(member);
+            }
+
+            @Override
+            public boolean holdsAnything(ChatUserId member) {
+                return !export.apply(member).isEmpty();
+            }
+        };
+    }
+
+    /**
+     * One eraser over several stores: export merges their records (names stay distinct because each store names
+     * its own), erase erases from each in order and adds the counts, and anything left in any store counts.
+     */
+    static MemberDataEraser combined(List<MemberDataEraser> erasers) {
+        List<MemberDataEraser> all = List.copyOf(erasers);
+        return new MemberDataEraser() {
+            @Override
+            public Map<String, String> export(ChatUserId member) {
+                Map<String, String> records = new LinkedHashMap<>();
+                all.forEach(e -> records.putAll(e.export(member)));
+                return records;
+            }
+
+            @Override
+            public int erase(ChatUserId member) {
+                return all.stream().mapToInt(e -> e.erase(member)).sum();
+            }
+
+            @Override
+            public boolean holdsAnything(ChatUserId member) {
+                return all.stream().anyMatch(e -> e.holdsAnything(member));
+            }
+        };
+    }
 }

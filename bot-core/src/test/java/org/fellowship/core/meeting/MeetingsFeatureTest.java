@@ -63,6 +63,7 @@ class MeetingsFeatureTest {
                 Next: Mon 9 Mar 14:30 your time (America/New_York)
                 Online: https://meet.example/ss
                 Types: O, D
+                Going: 0
                 Reminders: /remind step-study 15m""");
     }
 
@@ -290,6 +291,93 @@ class MeetingsFeatureTest {
         bot.replies();
         bot.press(kim, "I'm going (1)");
         assertThat(bot.lastReply().text()).isEqualTo("That meeting is over or no longer scheduled.");
+    }
+
+    @Test
+    void namesOfThoseGoingAreShownOnlyForMembersWhoAgreed() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        var kim = bot.member("43", "Kim");
+        var lee = bot.member("44", "Lee");
+        bot.sayInGroup(mod, "/meetings add Step Study | mon,thu | 19:30 UTC");
+        bot.sayInGroup(sam, "/meetings names on");
+        assertThat(bot.lastReply().delivery()).isEqualTo(Delivery.PRIVATE);
+        assertThat(bot.lastReply().text()).contains("will see your name");
+        bot.sayInGroup(sam, "/meeting step");
+        bot.press(sam, "I'm going (0)");
+        bot.sayInGroup(kim, "/meeting step");
+        bot.press(kim, "I'm going (1)");
+        assertThat(bot.lastReply().text()).contains("Going: 2 (Sam and 1 other).").doesNotContain("Kim");
+
+        bot.sayInGroup(lee, "/meeting step");
+        assertThat(bot.lastReply().text()).contains("Going: 2 (Sam and 1 other)").doesNotContain("Kim");
+
+        bot.sayInGroup(sam, "/meetings names off");
+        bot.sayInGroup(lee, "/meeting step");
+        assertThat(bot.lastReply().text()).contains("Going: 2\n").doesNotContain("Sam");
+
+        bot.sayInGroup(sam, "/meetings names maybe");
+        assertThat(bot.lastReply().text()).contains("/meetings names on");
+    }
+
+    @Test
+    void guidedAddAsksOneQuestionAtATimeInPrivate() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        bot.sayInGroup(sam, "/meetings add");
+        assertThat(text(bot)).contains("for moderators");
+
+        bot.sayInGroup(mod, "/meetings add");
+        List<OutboundMessage> started = bot.replies();
+        assertThat(started.get(0).text()).isEqualTo("I'll ask you the details privately.");
+        assertThat(started.get(1).delivery()).isEqualTo(Delivery.PRIVATE);
+        assertThat(started.get(1).text()).contains("(1/7) What is the meeting called?");
+
+        bot.say(mod, "Step Study");
+        assertThat(text(bot)).startsWith("(2/7) Which days?");
+        bot.say(mod, "someday");
+        assertThat(text(bot)).contains("(2/7) Which days?");
+        bot.say(mod, "mon,thu");
+        assertThat(text(bot)).startsWith("(3/7)").contains("UTC");
+        bot.say(mod, "25:00");
+        assertThat(text(bot)).contains("not a time").contains("(3/7)");
+        bot.say(mod, "19:30 Europe/Berlin");
+        assertThat(text(bot)).startsWith("(4/7)");
+        bot.say(mod, "skip");
+        bot.say(mod, "https://meet.example/ss");
+        bot.say(mod, "o, d");
+        bot.say(mod, "Side door, ring twice");
+        OutboundMessage check = bot.replies().get(3);
+        assertThat(check.text()).isEqualTo("""
+                Please check:
+                Step Study
+                Mon, Thu 19:30-20:30 Europe/Berlin
+                Online: https://meet.example/ss
+                Types: O, D
+                Notes: Side door, ring twice""");
+        assertThat(check.allButtons()).extracting(b -> b.label()).containsExactly("Save", "Cancel");
+        assertThat(store.meetings(GROUP)).isEmpty();
+
+        bot.press(mod, "Save");
+        assertThat(text(bot)).isEqualTo("Added Step Study [step-study]: Mon, Thu 19:30 Europe/Berlin, 60 min.");
+        assertThat(store.meeting(GROUP, "step-study").orElseThrow().notes()).isEqualTo("Side door, ring twice");
+        bot.say(mod, "just chatting");
+        assertThat(bot.replies()).isEmpty();
+    }
+
+    @Test
+    void guidedAddCanBeCancelled() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        bot.sayInGroup(mod, "/meetings add");
+        bot.say(mod, "Step Study");
+        bot.say(mod, "cancel");
+        assertThat(text(bot)).isEqualTo("Cancelled; nothing was added.");
+        bot.say(mod, "mon");
+        assertThat(bot.replies()).isEmpty();
+        assertThat(store.meetings(GROUP)).isEmpty();
     }
 
     @Test

@@ -32,6 +32,71 @@ class CrisisDetectorTest {
         assertThat(detector.detect(text).flagged()).isTrue();
     }
 
+    @ParameterizedTest(name = "indirect crisis {index}")
+    @ValueSource(strings = {
+            "I don't want to be here anymore",
+            "honestly I wish I could just disappear and never come back",
+            "there is no reason to keep going for me",
+            "my family would be better off without me",
+            "I can't do this anymore, I have a plan",
+            "I wrote a note last night and put it in my drawer",
+            "nobody would miss me if I was gone",
+            "the only thing keeping me alive is my dog",
+            "I just want to stop existing",
+            "I wish I didn't exist",
+            "I took a bunch of pills an hour ago",
+            "i have the urge to cut again",
+            "I told my therapist I want to kill myself",
+            "I've been suicidal for years and it is getting worse",
+            "why don't I just kill myself",
+            "I'm trying not to hurt myself tonight",
+            "last night I sat on the ledge of my window wondering whether or not I should jump",
+            "I made the noose and stared at it for an hour",
+            "were it not for my kids I would have killed myself by now",
+            "staring at the pills, wondering if I should take them all",
+            "I put the gun to my mouth and thought about pulling the trigger",
+            "I'm hanging on by a thread and can't keep going",
+            "once my parents are gone I will off myself",
+            "I have given myself until Christmas to decide",
+            "even on good days I still wish to die",
+            "as someone who thinks about suicide every single day, I get it",
+            "I tried before and reattempted twice since",
+            "I am so tired of everything. I hate myself and I feel suicidal every single day and I can't tell my family"})
+    void indirectIdeationAlerts(String text) {
+        assertThat(detector.detect(text).flagged()).isTrue();
+    }
+
+    @ParameterizedTest(name = "writer narrative {index}")
+    @ValueSource(strings = {
+            "My life has been a mess since my divorce and I keep to myself. Suicide is on my mind a lot",
+            "I stay in my room all day. My mind keeps going back to suicide and I am scared of myself"})
+    void topicWordsInTheWritersOwnStoryWeighMore(String text) {
+        Detection d = detector.detect(text);
+        Detection bare = detector.detect("suicide");
+        assertThat(d.crisisScore()).isGreaterThan(bare.crisisScore());
+        assertThat(d.evidence()).anyMatch(e -> e.context().contains(ContextRules.Reason.WRITER_NARRATIVE));
+    }
+
+    @Test
+    void riskFactorsAloneNeverAlertAndNeedARealIdeationPhraseToAddTo() {
+        String riskOnly = "I feel hopeless and stuck, my job is pointless and nothing ever changes";
+        assertThat(detector.detect(riskOnly).flagged()).isFalse();
+        String weakAnchor = "I feel worthless and hopeless and trapped and I am stuck in my room";
+        assertThat(detector.detect(weakAnchor).evidence()).noneMatch(e -> e.phrase().startsWith("~"));
+        String anchored = "I think about ending my life a lot lately and I feel hopeless and trapped";
+        assertThat(detector.detect(anchored).evidence()).anyMatch(e -> e.phrase().startsWith("~"));
+    }
+
+    @ParameterizedTest(name = "supportive indirect {index}")
+    @ValueSource(strings = {
+            "You are not a burden. If you feel like everyone would be better off without you, please call 988",
+            "I know it feels like there is no reason to keep going, but you matter and I hope you reach out",
+            "if you don't want to be here anymore, talk to someone tonight, you are not alone",
+            "Please don't give up. I hope things get better for you, stay safe"})
+    void supportiveRepliesToIndirectIdeationDoNotAlert(String text) {
+        assertThat(detector.detect(text).flagged()).isFalse();
+    }
+
     @ParameterizedTest(name = "evasion {index}")
     @ValueSource(strings = {
             "I want to k\u200bi\u200bl\u200bl myself",
@@ -49,7 +114,8 @@ class CrisisDetectorTest {
     @ValueSource(strings = {
             "I'm not going to hurt myself",
             "I would never kill myself",
-            "im not going to hurt myself, dont worry"})
+            "im not going to hurt myself, dont worry",
+            "I told him I would never kill myself"})
     void negationDoesNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }
@@ -92,7 +158,12 @@ class CrisisDetectorTest {
             "this song kills me",
             "I have cut myself off from my drinking buddies",
             "I don't want to live like this anymore, so I'm going to meetings",
-            "suicide prevention month starts today"})
+            "suicide prevention month starts today",
+            "I drank a whole bottle of wine last night and I hate how I feel today, my head hurts",
+            "I am craving so hard tonight, I want a drink so bad, I feel like I can't do this",
+            "I have been clean for 90 days and I am proud of myself, my sponsor helps me a lot",
+            "I have a plan for tonight so I don't drink: a meeting, then dinner with my sister",
+            "I am giving up drinking for good and I have given up on the bar crowd"})
     void recoveryTalkDoesNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }

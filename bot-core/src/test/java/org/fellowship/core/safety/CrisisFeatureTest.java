@@ -106,4 +106,75 @@ class CrisisFeatureTest {
         bot.say(sam, "/resources atlantis");
         assertThat(bot.lastReply().text()).contains("findahelpline.com");
     }
+
+    @Test
+    void moderatorsTuneTheirGroupAndMembersCannot() {
+        BotHarness.User mod = bot.moderator("1", "Mo");
+        bot.sayInGroup(sam, "/crisis threshold 0.4");
+        assertThat(bot.lastReply().text()).doesNotContain("threshold set");
+
+        // a band name this community talks about
+        bot.sayInGroup(sam, "anyone going to see suicide silence tonight? I want to die of excitement");
+        bot.sayInGroup(mod, "/crisis allow suicide");
+        assertThat(bot.lastReply().delivery()).isEqualTo(Delivery.PRIVATE);
+        assertThat(bot.lastReply().text()).contains("no longer counts");
+        bot.replies();
+        bot.sayInGroup(sam, "/crisis");
+        bot.replies();
+
+        // a local phrase the built-in lexicon does not know
+        BotHarness.User kim = bot.member("43", "Kim");
+        bot.sayInGroup(kim, "tonight I go to the tracks");
+        assertThat(bot.replies()).isEmpty();
+        bot.sayInGroup(mod, "/crisis add overdose_lethal_means 0.9 go to the tracks");
+        assertThat(bot.lastReply().text()).contains("Added \"go to the tracks\"");
+        bot.replies();
+        bot.sayInGroup(kim, "tonight I go to the tracks");
+        assertThat(bot.lastReply().text()).contains("glad you said something");
+
+        bot.sayInGroup(mod, "/crisis");
+        assertThat(bot.lastReply().text()).contains("go to the tracks").contains("Allowed phrases: suicide");
+        bot.sayInGroup(mod, "/crisis remove go to the tracks");
+        assertThat(bot.lastReply().text()).contains("Removed");
+        bot.sayInGroup(mod, "/crisis remove go to the tracks");
+        assertThat(bot.lastReply().text()).contains("neither added nor allowed");
+    }
+
+    @Test
+    void aGroupsOwnCrisisLinesAndDefaultCountryReachItsMembers() {
+        BotHarness.User mod = bot.moderator("1", "Mo");
+        bot.sayInGroup(mod, "/crisis line DE Telefonseelsorge: 0800 111 0 111 (kostenlos, rund um die Uhr)");
+        assertThat(bot.lastReply().text()).contains("Members in DE now see");
+        bot.sayInGroup(mod, "/crisis country de");
+        bot.replies();
+
+        bot.sayInGroup(sam, "I want to end my life");
+        assertThat(bot.lastReply().text()).contains("Telefonseelsorge").doesNotContain("988");
+        bot.sayInGroup(sam, "/resources");
+        assertThat(bot.lastReply().text()).contains("Telefonseelsorge");
+        bot.sayInGroup(sam, "/resources uk");
+        assertThat(bot.lastReply().text()).contains("116 123").doesNotContain("Telefonseelsorge");
+
+        bot.sayInGroup(mod, "/crisis line DE off");
+        bot.sayInGroup(mod, "/crisis country off");
+        bot.replies();
+        bot.sayInGroup(sam, "/resources");
+        assertThat(bot.lastReply().text()).contains("988").doesNotContain("Telefonseelsorge");
+    }
+
+    @Test
+    void badCrisisSettingsGetOneClearLine() {
+        BotHarness.User mod = bot.moderator("1", "Mo");
+        bot.sayInGroup(mod, "/crisis threshold 2");
+        assertThat(bot.lastReply().text()).contains("from 0.3");
+        bot.sayInGroup(mod, "/crisis add feelings sad");
+        assertThat(bot.lastReply().text()).contains("category");
+        bot.sayInGroup(mod, "/crisis country narnia");
+        assertThat(bot.lastReply().text()).contains("two-letter");
+        bot.sayInGroup(mod, "/crisis frobnicate");
+        assertThat(bot.lastReply().text()).contains("/crisis add CATEGORY");
+        bot.say(mod, "/crisis threshold 0.4");
+        assertThat(bot.lastReply().text()).satisfiesAnyOf(
+                t -> assertThat(t).contains("group's chat"), t -> assertThat(t).contains("moderators"));
+    }
 }

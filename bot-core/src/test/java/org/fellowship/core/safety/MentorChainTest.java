@@ -5,12 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.privacy.PrivacyFeature;
+import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.core.store.MemberDataEraser;
+import org.fellowship.core.store.MemberProfile;
 import org.fellowship.core.testkit.BotHarness;
+import org.fellowship.core.testkit.InMemoryStores;
 import org.junit.jupiter.api.Test;
 
 class MentorChainTest {
-    private final MentorChain chain = MentorChain.withDefaults();
+    private final MentorStore store = MentorStore.inMemory(java.time.Clock.systemUTC());
+    private final MentorChain chain = MentorChain.on(store);
+    private final InMemoryStores.Profiles profiles = new InMemoryStores.Profiles();
     private final BotHarness bot = BotHarness.builder()
+            .stores(null, null, profiles, null)
+            .feature(new ProfileFeature())
+            .feature(new PrivacyFeature(MemberDataEraser.combined(List.of(new InMemoryStores.Eraser(profiles),
+                    store.asEraser()))))
             .feature(chain)
             .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
                     CrisisResources.builtInTable(), chain))
@@ -95,5 +106,191 @@ class MentorChainTest {
         List<OutboundMessage> sent = bot.replies();
         assertThat(to(ana, sent)).hasSize(1);
         assertThat(to(ben, sent)).hasSize(1);
+    }
+
+    private void askForAMentor(BotHarness.User member) {
+        bot.say(member, "/help-now");
+        bot.press(member, "Yes, connect me with a mentor");
+    }
+
+    private static boolean isPage(OutboundMessage m) {
+        return m.text().startsWith("Crisis alert");
+    }
+
+    @Test
+    void quietHoursAreKeptInTheMentorsOwnZone() {
+        bot.say(ana, "/mentor on");
+        bot.say(ben, "/mentor on");
+        bot.say(ana, "/timezone Asia/Tokyo"); // 09:00 UTC is 18:00 in Tokyo
+        bot.say(ana, "/mentor quiet 17:30-08:00");
+        assertThat(bot.lastReply().text()).contains("17:30").contains("Asia/Tokyo");
+        bot.replies();
+        askForAMentor(sam);
+        List<OutboundMessage> sent = bot.replies();
+        assertThat(to(ana, sent)).noneMatch(MentorChainTest::isPage);
+        assertThat(to(ben, sent)).filteredOn(MentorChainTest::isPage).hasSize(1);
+
+        bot.say(ana, "/mentor quiet 25:00-07:00");
+        assertThat(bot.lastReply().text()).contains("HH:MM-HH:MM");
+    }
+
+    @Test
+    void aMentorAtCapacityIsSkipped() {
+        bot.say(ana, "/mentor on");
+        bot.say(ana, "/mentor capacity 1");
+        bot.say(ben, "/mentor on");
+        bot.say(mod, "/mentor_tier 8 2");
+        bot.replies();
+        askForAMentor(sam);
+        bot.press(ana, "Take");
+        bot.replies();
+
+        BotHarness.User kim = bot.member("9", "Kim");
+        askForAMentor(kim);
+        List<OutboundMessage> sent = bot.replies();
+        assertThat(to(ana, sent)).noneMatch(MentorChainTest::isPage);
+        assertThat(to(ben, sent)).filteredOn(MentorChainTest::isPage).hasSize(1);
+
+        bot.say(ana, "/mentor capacity 0");
+        assertThat(bot.lastReply().text()).contains("1 to 10");
+    }
+
+    @Test
+    void speakersOfTheMembersLanguageArePagedFirst() {
+        bot.say(ana, "/mentor on");
+        bot.say(ben, "/mentor on");
+        bot.say(ben, "/mentor language de en");
+        // German is not a bot language yet, but a member's profile can carry it (and mentors can speak it)
+        profiles.save(MemberProfile.fresh(sam.id()).withLanguage("de"));
+        bot.replies();
+        askForAMentor(sam);
+        List<OutboundMessage> sent = bot.replies();
+        assertThat(to(ben, sent)).filteredOn(MentorChainTest::isPage).hasSize(1);
+        assertThat(to(ana, sent)).noneMatch(MentorChainTest::isPage);
+    }
+
+    @Test
+    void afterTheLastTierTheModeratorsChannelHearsAndAModeratorCanTakeIt() {
+        bot.say(ana, "/mentor on");
+        bot.sayInGroup(mod, "/mentor_channel");
+        bot.replies();
+        askForAMentor(sam);
+        String alertId = chainAlertId(to(ana, bot.replies()));
+
+        bot.advance(Duration.ofMinutes(6));
+        List<OutboundMessage> escalated = bot.replies();
+        assertThat(escalated).filteredOn(m -> m.to().equals(bot.group().id()))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.text()).contains("no mentor has acknowledged").doesNotContain("Sam");
+                    assertThat(m.allButtons()).extracting(b -> b.label()).containsExactly("Take");
+                });
+        assertThat(to(ana, escalated)).filteredOn(MentorChainTest::isPage).hasSize(1); // tier 1 again
+
+        bot.pressInGroup(mod, "Take");
+        List<OutboundMessage> taken = bot.replies();
+        assertThat(to(mod, taken)).anySatisfy(m -> assertThat(m.text()).contains("Sam").contains("It's yours"));
+        assertThat(to(sam, taken)).singleElement().satisfies(m -> assertThat(m.text()).contains("Mo"));
+        assertThat(chain.auditOf(alertId)).extracting(MentorAudit::action).containsExactly(
+                MentorAudit.Action.OPENED, MentorAudit.Action.PAGED, MentorAudit.Action.ESCALATED,
+                MentorAudit.Action.MODERATORS_NOTIFIED, MentorAudit.Action.PAGED, MentorAudit.Action.TAKEN);
+    }
+
+    @Test
+    void withNobodyOnCallTheModeratorsChannelIsAskedInstead() {
+        bot.sayInGroup(mod, "/mentor_channel");
+        bot.replies();
+        askForAMentor(sam);
+        List<OutboundMessage> sent = bot.replies();
+        assertThat(sent).filteredOn(m -> m.to().equals(bot.group().id()))
+                .singleElement().satisfies(m -> assertThat(m.text()).contains("no mentor has acknowledged"));
+        assertThat(to(sam, sent).get(to(sam, sent).size() - 1).text()).contains("asked the mentors");
+
+        bot.sayInGroup(mod, "/mentor_channel off");
+        BotHarness.User kim = bot.member("9", "Kim");
+        bot.replies();
+        askForAMentor(kim);
+        assertThat(to(kim, bot.replies())).last().satisfies(m -> assertThat(m.text()).contains("no mentor can be reached"));
+    }
+
+    @Test
+    void theMemberIsNamedOnlyToTheMentorWhoTakesItAndTheAuditHasNoWords() {
+        bot.say(ana, "/mentor on");
+        bot.replies();
+        bot.sayInGroup(sam, "I want to end my life");
+        bot.press(sam, "Yes, connect me with a mentor");
+        OutboundMessage page = to(ana, bot.replies()).stream().filter(MentorChainTest::isPage).findFirst().orElseThrow();
+        assertThat(page.text()).doesNotContain("Sam").doesNotContain("end my life");
+        bot.press(ana, "Take");
+        assertThat(to(ana, bot.replies())).anySatisfy(m -> assertThat(m.text()).contains("Sam"));
+        bot.press(ana, "Resolve");
+        String alertId = chainAlertId(List.of(page));
+        assertThat(chain.auditOf(alertId)).extracting(MentorAudit::action).containsExactly(
+                MentorAudit.Action.OPENED, MentorAudit.Action.PAGED, MentorAudit.Action.TAKEN,
+                MentorAudit.Action.RESOLVED);
+        assertThat(chain.auditOf(alertId).toString()).doesNotContain("Sam").doesNotContain("42");
+
+        bot.say(mod, "/alert_audit " + alertId);
+        assertThat(bot.lastReply().text()).contains("taken").contains("resolved");
+        bot.say(sam, "/alert_audit " + alertId);
+        assertThat(bot.lastReply().text()).doesNotContain("taken");
+    }
+
+    @Test
+    void mentorStatusAndBadSettingsGetClearMessages() {
+        bot.say(ana, "/mentor on");
+        bot.say(ana, "/mentor");
+        assertThat(bot.lastReply().text()).contains("on call").contains("capacity 2").contains("languages any");
+        bot.say(ana, "/mentor language english");
+        assertThat(bot.lastReply().text()).contains("language codes");
+        bot.say(ana, "/mentor sometimes");
+        assertThat(bot.lastReply().text()).contains("/mentor quiet");
+        bot.sayInGroup(sam, "/mentor_channel");
+        assertThat(bot.lastReply().text()).doesNotContain("will be posted here");
+    }
+
+    private static String chainAlertId(List<OutboundMessage> pages) {
+        String text = pages.stream().filter(MentorChainTest::isPage).findFirst().orElseThrow().text();
+        return text.substring("Crisis alert ".length(), text.indexOf(':'));
+    }
+
+    @Test
+    void exportAndForgetIncludeTheRosterEntryAndTheMembersAlerts() {
+        bot.say(ana, "/mentor on");
+        bot.say(ana, "/export");
+        assertThat(bot.lastReply().text()).contains("mentor roster entry");
+        askForAMentor(sam);
+        bot.say(sam, "/export");
+        assertThat(bot.lastReply().text()).contains("mentor alert a");
+
+        bot.say(sam, "/forget");
+        bot.press(sam, "Yes, erase everything");
+        assertThat(bot.lastReply().text()).contains("nothing about you is stored");
+        assertThat(store.openAlertOf(sam.id())).isEmpty();
+        bot.say(ana, "/forget");
+        bot.press(ana, "Yes, erase everything");
+        assertThat(chain.mentors()).isEmpty();
+    }
+
+    @Test
+    void newCrisisMessagesReachTheMentorHoldingTheAlertOncePerCooldown() {
+        bot.say(ana, "/mentor on");
+        bot.replies();
+        bot.sayInGroup(sam, "I want to end my life");
+        bot.press(sam, "Yes, connect me with a mentor");
+        bot.sayInGroup(sam, "I really want to die");
+        assertThat(to(ana, bot.replies())).noneMatch(m -> m.text().contains("wrote again")); // not acknowledged yet
+        bot.press(ana, "Acknowledge");
+        bot.replies();
+
+        bot.sayInGroup(sam, "I want to kill myself tonight");
+        bot.sayInGroup(sam, "I have the pills right here");
+        List<OutboundMessage> notices = to(ana, bot.replies()).stream()
+                .filter(m -> m.text().contains("wrote again")).toList();
+        assertThat(notices).singleElement().satisfies(m -> assertThat(m.text())
+                .doesNotContain("kill").doesNotContain("pills").doesNotContain("Sam"));
+        bot.advance(MentorChain.WROTE_AGAIN_COOLDOWN.plusMinutes(1));
+        bot.replies();
+        bot.sayInGroup(sam, "I want to kill myself");
+        assertThat(to(ana, bot.replies())).filteredOn(m -> m.text().contains("wrote again")).hasSize(1);
     }
 }

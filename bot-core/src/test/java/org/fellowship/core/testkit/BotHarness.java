@@ -69,7 +69,8 @@ public final class BotHarness {
                 .buttons(b.buttons != null ? b.buttons : new InMemoryStores.Buttons(clock))
                 .profiles(b.profiles != null ? b.profiles : new InMemoryStores.Profiles())
                 .dueQueue(b.dueQueue != null ? b.dueQueue : new InMemoryDueQueue())
-                .executor(Runnable::run, 1_000);
+                .executor(Runnable::run, 1_000)
+                .dueWork(Duration.ofMinutes(2), b.dueBatch);
         b.features.forEach(core::feature);
         this.core = core.build();
     }
@@ -122,6 +123,24 @@ public final class BotHarness {
             }
         }
         throw new AssertionError("no message to " + user.name() + " has a button labelled '" + label + "'");
+    }
+
+    /** Presses the button labelled {@code label} on the latest group message that has one, as {@code user}. */
+    public BotHarness pressInGroup(User user, String label) {
+        List<FakeChatGateway.Action> actions = gateway.actions();
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            FakeChatGateway.Action a = actions.get(i);
+            if (!a.kind().equals("send") || !a.conversation().equals(group.id())) {
+                continue;
+            }
+            for (Button button : a.message().allButtons()) {
+                if (button.label().equals(label)) {
+                    return deliver(new ButtonPressed(nextId(), group, user.member(), clock.instant(), a.ref(),
+                            button.token(), "cb" + eventIds.get()));
+                }
+            }
+        }
+        throw new AssertionError("no group message has a button labelled '" + label + "'");
     }
 
     /** Hands any event to the engine, as an adapter would. */
@@ -201,7 +220,14 @@ public final class BotHarness {
         private ButtonTokenStore buttons;
         private MemberProfileStore profiles;
         private DueQueue dueQueue;
+        private int dueBatch = 100;
         private final List<Feature> features = new ArrayList<>();
+
+        /** Due items one worker claims per round trip (1 lets two harnesses interleave item by item). */
+        public Builder dueBatch(int value) {
+            this.dueBatch = value;
+            return this;
+        }
 
         public Builder gateway(FakeChatGateway value) {
             this.gateway = Objects.requireNonNull(value);

@@ -40,6 +40,7 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     private final AtomicLong ids = new AtomicLong();
     private GatewayException nextFailure;
     private final Map<String, GatewayException> nextFailureOf = new HashMap<>();
+    private int sendsBeforeCrash = -1;
     private String startLinkBase;
 
     public FakeChatGateway(PlatformCapabilities capabilities) {
@@ -90,6 +91,19 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
         return this;
     }
 
+    /** Thrown by {@link #crashAfterSends}: stands for the process dying (an {@link Error}, so nothing catches it). */
+    public static final class SimulatedCrash extends Error {
+        public SimulatedCrash() {
+            super("simulated crash", null, false, false);
+        }
+    }
+
+    /** The {@code n}-th send from now is recorded, then the "process dies" ({@link SimulatedCrash}). */
+    public synchronized FakeChatGateway crashAfterSends(int n) {
+        sendsBeforeCrash = n;
+        return this;
+    }
+
     public synchronized List<Action> actions() {
         return List.copyOf(actions);
     }
@@ -124,6 +138,10 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
         }
         MessageRef ref = new MessageRef(message.to(), String.valueOf(ids.incrementAndGet()));
         actions.add(new Action("send", message.to(), ref, message, message.recipient(), null, null));
+        if (sendsBeforeCrash > 0 && --sendsBeforeCrash == 0) {
+            sendsBeforeCrash = -1;
+            throw new SimulatedCrash();
+        }
         return ref;
     }
 

@@ -24,6 +24,39 @@ public final class InMemoryMeetingStore implements MeetingStore {
     private final Map<CommunityId, Set<String>> feedSlugs = new ConcurrentHashMap<>();
     private final Map<String, GroupAnnouncement> announcements = new ConcurrentHashMap<>();
     private final Map<String, Set<ChatUserId>> rsvps = new ConcurrentHashMap<>();
+    private final Map<CommunityId, Map<ChatUserId, String>> shownNames = new ConcurrentHashMap<>();
+    private final Map<ChatUserId, Map.Entry<List<String>, Instant>> drafts = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
+
+    /** Drafts expire by the system clock. */
+    public InMemoryMeetingStore() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** Drafts expire by {@code clock} (a harness's MutableClock). */
+    public InMemoryMeetingStore(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void saveDraft(ChatUserId moderator, List<String> draft, java.time.Duration ttl) {
+        drafts.put(moderator, Map.entry(List.copyOf(draft), clock.instant().plus(ttl)));
+    }
+
+    @Override
+    public Optional<List<String>> draft(ChatUserId moderator) {
+        Map.Entry<List<String>, Instant> d = drafts.get(moderator);
+        if (d == null || !clock.instant().isBefore(d.getValue())) {
+            drafts.remove(moderator);
+            return Optional.empty();
+        }
+        return Optional.of(d.getKey());
+    }
+
+    @Override
+    public void clearDraft(ChatUserId moderator) {
+        drafts.remove(moderator);
+    }
     private final Map<String, ReminderSubscription> subscriptions = new ConcurrentHashMap<>();
 
     @Override
@@ -98,6 +131,57 @@ public final class InMemoryMeetingStore implements MeetingStore {
     @Override
     public boolean isGoing(CommunityId community, String slug, Instant occurrence, ChatUserId member) {
         return rsvps.getOrDefault(community + "|" + slug + "|" + occurrence, Set.of()).contains(member);
+    }
+
+    @Override
+    public Set<ChatUserId> goingMembers(CommunityId community, String slug, Instant occurrence) {
+        return Set.copyOf(rsvps.getOrDefault(community + "|" + slug + "|" + occurrence, Set.of()));
+    }
+
+    @Override
+    public void setShownName(CommunityId community, ChatUserId member, String name) {
+        Map<ChatUserId, String> names = shownNames.computeIfAbsent(community, k -> new ConcurrentHashMap<>());
+        if (name == null) {
+            names.remove(member);
+        } else {
+            names.put(member, name);
+        }
+    }
+
+    @Override
+    public Map<ChatUserId, String> shownNames(CommunityId community, Set<ChatUserId> members) {
+        Map<ChatUserId, String> names = shownNames.getOrDefault(community, Map.of());
+        Map<ChatUserId, String> result = new TreeMap<>(java.util.Comparator.comparing(ChatUserId::toString));
+        members.stream().filter(names::containsKey).forEach(m -> result.put(m, names.get(m)));
+        return result;
+    }
+
+    @Override
+    public Map<String, String> exportMemberRecords(ChatUserId member) {
+        Map<String, String> records = new TreeMap<>();
+        rsvps.forEach((occurrence, members) -> {
+            if (members.contains(member)) {
+                records.put("meeting rsvp " + occurrence, "going");
+            }
+        });
+        shownNames.forEach((community, names) -> {
+            if (names.containsKey(member)) {
+                records.put("meeting name consent " + community, names.get(member));
+            }
+        });
+        return records;
+    }
+
+    @Override
+    public int forgetMember(ChatUserId member) {
+        int removed = 0;
+        for (Set<ChatUserId> members : rsvps.values()) {
+            removed += members.remove(member) ? 1 : 0;
+        }
+        for (Map<ChatUserId, String> names : shownNames.values()) {
+            removed += names.remove(member) != null ? 1 : 0;
+        }
+        return removed;
     }
 
     @Override

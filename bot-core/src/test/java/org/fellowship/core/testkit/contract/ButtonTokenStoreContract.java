@@ -76,4 +76,28 @@ public abstract class ButtonTokenStoreContract {
         elapse(Duration.ofMillis(700));
         assertThat(store.choices(CHAT, SAM)).isEmpty();
     }
+
+    @Test
+    void choiceTokensResolveToTheActionWithTheirValue() {
+        ButtonAction action = new ButtonAction("checkin.mood", Map.of("day", "2026-03-08"), SAM);
+        List<String> tokens = store.issueChoices(action, "v", List.of("1", "2", "10"), Duration.ofMillis(400));
+        assertThat(tokens).hasSize(3).doesNotHaveDuplicates()
+                .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(Button.MAX_TOKEN_LENGTH));
+        assertThat(store.resolve(tokens.get(2))).hasValueSatisfying(a -> {
+            assertThat(a.handler()).isEqualTo("checkin.mood");
+            assertThat(a.data()).isEqualTo(Map.of("day", "2026-03-08", "v", "10"));
+            assertThat(a.allowedUser()).isEqualTo(SAM);
+        });
+        assertThat(store.resolve(tokens.get(0)).orElseThrow().get("v")).isEqualTo("1");
+        List<List<String>> many = store.issueChoicesAll(List.of(action,
+                new ButtonAction("checkin.mood", Map.of("day", "2026-03-09"), SAM)), "v", List.of("4", "5"),
+                Duration.ofMillis(400));
+        assertThat(many).hasSize(2);
+        assertThat(store.resolve(many.get(1).get(0)).orElseThrow().data()).isEqualTo(Map.of("day", "2026-03-09",
+                "v", "4"));
+        assertThat(store.resolve(many.get(0).get(1)).orElseThrow().get("day")).isEqualTo("2026-03-08");
+        elapse(Duration.ofMillis(900));
+        assertThat(store.resolve(tokens.get(1))).as("expired with its message").isEmpty();
+        assertThat(store.resolve(many.get(0).get(0))).isEmpty();
+    }
 }

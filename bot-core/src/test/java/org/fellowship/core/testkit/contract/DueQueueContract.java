@@ -151,10 +151,17 @@ public abstract class DueQueueContract {
         for (int i = 0; i < items; i++) {
             queue.schedule(item("c" + i, T0.plusMillis(i % 97)));
         }
+        // Both workers hold a first batch before either goes on, so the race below really has two sides even on
+        // a busy machine where one thread could otherwise drain the queue before the other starts.
+        java.util.concurrent.CountDownLatch bothStarted = new java.util.concurrent.CountDownLatch(2);
         Callable<List<String>> worker = () -> {
             List<String> mine = new ArrayList<>();
             while (true) {
                 List<ClaimedItem> batch = queue.claim(T0.plusSeconds(1), 25, LEASE);
+                if (mine.isEmpty() && !batch.isEmpty()) {
+                    bothStarted.countDown();
+                    bothStarted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
                 if (batch.isEmpty()) {
                     return mine;
                 }

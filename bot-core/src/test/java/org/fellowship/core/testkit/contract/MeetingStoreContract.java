@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.fellowship.core.meeting.Meeting;
 import org.fellowship.core.meeting.MeetingStore;
@@ -86,6 +87,57 @@ public abstract class MeetingStoreContract {
         assertThat(store.rsvp(GROUP, "step", monday, sam, false)).isEqualTo(1);
         assertThat(store.isGoing(GROUP, "step", monday, sam)).isFalse();
         assertThat(store.going(GROUP, "step", monday)).isEqualTo(1);
+    }
+
+    @Test
+    void namesAreShownOnlyForMembersWhoAgreedPerCommunity() {
+        MeetingStore store = newStore();
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        ChatUserId kim = new ChatUserId(Platform.TELEGRAM, "43");
+        java.time.Instant monday = java.time.Instant.parse("2099-03-09T18:30:00Z");
+        store.rsvp(GROUP, "step", monday, sam, true);
+        store.rsvp(GROUP, "step", monday, kim, true);
+        assertThat(store.goingMembers(GROUP, "step", monday)).containsExactlyInAnyOrder(sam, kim);
+        assertThat(store.shownNames(GROUP, Set.of(sam, kim))).isEmpty();
+        store.setShownName(GROUP, sam, "Sam Ö");
+        assertThat(store.shownNames(GROUP, Set.of(sam, kim))).containsExactly(Map.entry(sam, "Sam Ö"));
+        assertThat(store.shownNames(OTHER, Set.of(sam, kim))).isEmpty();
+        store.setShownName(GROUP, sam, null);
+        assertThat(store.shownNames(GROUP, Set.of(sam, kim))).isEmpty();
+    }
+
+    @Test
+    void exportAndForgetCoverRsvpsAndNameConsents() {
+        MeetingStore store = newStore();
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        ChatUserId kim = new ChatUserId(Platform.TELEGRAM, "43");
+        java.time.Instant monday = java.time.Instant.parse("2099-03-09T18:30:00Z");
+        store.rsvp(GROUP, "step", monday, sam, true);
+        store.rsvp(GROUP, "step", monday, kim, true);
+        store.rsvp(OTHER, "big-book", monday, sam, true);
+        store.setShownName(GROUP, sam, "Sam");
+        assertThat(store.exportMemberRecords(sam)).hasSize(3);
+
+        assertThat(store.forgetMember(sam)).isEqualTo(3);
+        assertThat(store.exportMemberRecords(sam)).isEmpty();
+        assertThat(store.isGoing(GROUP, "step", monday, sam)).isFalse();
+        assertThat(store.going(GROUP, "step", monday)).as("others keep theirs").isEqualTo(1);
+        assertThat(store.going(OTHER, "big-book", monday)).isZero();
+        assertThat(store.shownNames(GROUP, Set.of(sam))).isEmpty();
+        assertThat(store.forgetMember(sam)).isZero();
+    }
+
+    @Test
+    void draftsRoundTripPerModeratorAndClear() {
+        MeetingStore store = newStore();
+        ChatUserId mo = new ChatUserId(Platform.TELEGRAM, "1");
+        assertThat(store.draft(mo)).isEmpty();
+        store.saveDraft(mo, List.of("tg", "-1001", "Step Study", ""), Duration.ofMinutes(30));
+        assertThat(store.draft(mo)).contains(List.of("tg", "-1001", "Step Study", ""));
+        store.saveDraft(mo, List.of("tg", "-1001"), Duration.ofMinutes(30));
+        assertThat(store.draft(mo)).contains(List.of("tg", "-1001"));
+        store.clearDraft(mo);
+        assertThat(store.draft(mo)).isEmpty();
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,7 +15,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.safety.MentorAudit;
+import org.fellowship.core.safety.QuietHours;
 import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.MentorStore;
@@ -40,7 +45,7 @@ public abstract class MentorStoreContract {
     }
 
     private static MentorAlert fresh(String id, ChatUserId member) {
-        return new MentorAlert(id, member, CrisisCategory.values()[0], 1, AlertState.OPEN, null, null, T0, T0, 0);
+        return new MentorAlert(id, member, "Sam Ö", CrisisCategory.values()[0], 1, AlertState.OPEN, null, null, T0, T0, 0);
     }
 
     @Test
@@ -54,6 +59,68 @@ public abstract class MentorStoreContract {
         assertThat(store.mentors()).containsExactly(new MentorChain.Mentor(ANA, "Ana Ö", 1, true),
                 new MentorChain.Mentor(BEN, "Ben", 3, true));
         assertThat(store.mentor(BEN)).contains(new MentorChain.Mentor(BEN, "Ben", 3, true));
+    }
+
+    @Test
+    void mentorSettingsRoundTrip() {
+        MentorStore store = newStore();
+        MentorChain.Mentor full = new MentorChain.Mentor(ANA, "Ana", 2, true, 4,
+                new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 30)), Set.of("en", "de"));
+        store.saveMentor(full);
+        assertThat(store.mentor(ANA)).contains(full);
+    }
+
+    @Test
+    void openAlertsListsOnlyUnresolvedOnes() {
+        MentorStore store = newStore();
+        MentorAlert a = store.openIfNone(fresh("a1", SAM));
+        MentorAlert b = store.openIfNone(fresh("b1", ANA));
+        store.update(a.with(1, AlertState.RESOLVED, BEN, "Ben", T0), Duration.ofHours(1)).orElseThrow();
+        assertThat(store.openAlerts()).containsExactly(b);
+    }
+
+    @Test
+    void auditTrailIsKeptPerAlertInOrder() {
+        MentorStore store = newStore();
+        MentorAudit opened = new MentorAudit(T0, "a1", MentorAudit.Action.OPENED, 1, null);
+        MentorAudit paged = new MentorAudit(T0.plusMillis(5), "a1", MentorAudit.Action.PAGED, 1, ANA);
+        store.audit(opened);
+        store.audit(new MentorAudit(T0.plusMillis(2), "b1", MentorAudit.Action.OPENED, 1, null));
+        store.audit(paged);
+        assertThat(store.auditOf("a1")).containsExactly(opened, paged);
+        assertThat(store.auditOf("zz")).isEmpty();
+    }
+
+    @Test
+    void moderatorsChannelCanBeSetAndCleared() {
+        MentorStore store = newStore();
+        assertThat(store.moderatorsChannel()).isEmpty();
+        ConversationId channel = new ConversationId(Platform.DISCORD, "123:456");
+        store.setModeratorsChannel(channel);
+        assertThat(store.moderatorsChannel()).contains(channel);
+        store.setModeratorsChannel(null);
+        assertThat(store.moderatorsChannel()).isEmpty();
+    }
+
+    @Test
+    void exportAndForgetCoverRosterEntryAndAlerts() {
+        MentorStore store = newStore();
+        store.saveMentor(new MentorChain.Mentor(SAM, "Sam", 1, true));
+        store.saveMentor(new MentorChain.Mentor(ANA, "Ana", 1, true));
+        MentorAlert old = store.openIfNone(fresh("a1", SAM));
+        store.update(old.with(1, AlertState.RESOLVED, ANA, "Ana", T0), Duration.ofHours(1)).orElseThrow();
+        store.openIfNone(fresh("a2", SAM));
+        assertThat(store.export(SAM)).hasSize(3);
+        assertThat(store.export(BEN)).isEmpty();
+
+        assertThat(store.forget(SAM)).isEqualTo(3);
+        assertThat(store.export(SAM)).isEmpty();
+        assertThat(store.mentor(SAM)).isEmpty();
+        assertThat(store.alert("a1")).isEmpty();
+        assertThat(store.alert("a2")).isEmpty();
+        assertThat(store.openAlertOf(SAM)).isEmpty();
+        assertThat(store.mentor(ANA)).isPresent();
+        assertThat(store.forget(SAM)).isZero();
     }
 
     @Test
@@ -71,7 +138,7 @@ public abstract class MentorStoreContract {
         MentorStore store = newStore();
         MentorAlert first = store.openIfNone(fresh("a1", SAM));
         assertThat(first.revision()).isEqualTo(1);
-        assertThat(first).isEqualTo(new MentorAlert("a1", SAM, CrisisCategory.values()[0], 1, AlertState.OPEN, null,
+        assertThat(first).isEqualTo(new MentorAlert("a1", SAM, "Sam Ö", CrisisCategory.values()[0], 1, AlertState.OPEN, null,
                 null, T0, T0, 1));
         assertThat(store.openIfNone(fresh("a2", SAM)).id()).isEqualTo("a1");
         assertThat(store.alert("a2")).isEmpty();
@@ -89,11 +156,11 @@ public abstract class MentorStoreContract {
     @Test
     void alertRoundTripsWithMentorAndNullCategory() {
         MentorStore store = newStore();
-        MentorAlert a = store.openIfNone(new MentorAlert("a9", SAM, null, 2, AlertState.OPEN, null, null, T0, T0, 0));
+        MentorAlert a = store.openIfNone(new MentorAlert("a9", SAM, null, null, 2, AlertState.OPEN, null, null, T0, T0, 0));
         MentorAlert taken = store.update(a.with(3, AlertState.TAKEN, BEN, "Ben Ö", T0.plusMillis(1234)),
                 Duration.ofHours(1)).orElseThrow();
         assertThat(store.alert("a9")).contains(taken);
-        assertThat(taken).isEqualTo(new MentorAlert("a9", SAM, null, 3, AlertState.TAKEN, BEN, "Ben Ö", T0,
+        assertThat(taken).isEqualTo(new MentorAlert("a9", SAM, null, null, 3, AlertState.TAKEN, BEN, "Ben Ö", T0,
                 T0.plusMillis(1234), 2));
         assertThat(store.alert("nope")).isEmpty();
     }

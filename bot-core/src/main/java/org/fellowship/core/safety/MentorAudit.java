@@ -1,0 +1,24 @@
+package org.fellowship.core.safety;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.fellowship.core.model.ChatUserId;
+
+/**
+ * One transition of a crisis alert, as kept in the append-only audit trail. Carries ids only: the alert, the tier
+ * and the mentor or moderator who acted (or was paged), never the member's words or name, so the trail may outlive
+ * the alert's content.
+ *
+ * @param actor the mentor paged or acting, or {@code null} for the chain's own steps
+ */
+public record MentorAudit(Instant at, String alertId, Action action, int tier, ChatUserId actor) {
+    /** What happened. */
+    public enum Action { OPENED, PAGED, NO_MENTOR_AVAILABLE, ESCALATED, MODERATORS_NOTIFIED, ACKNOWLEDGED, TAKEN,
+        RENOTIFIED, MEMBER_WROTE_AGAIN, RESOLVED }
+
+    public MentorAudit {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(action, "action");
+    }
+}
