@@ -91,7 +91,7 @@ public final class RedisStore implements AutoCloseable {
         this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
         this.cases = new RedisCaseLog(redis, keys, moderationCodec);
         redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
-                RedisCaseLog.APPEND, RedisCaseLog.CLAIM);
+                RedisCaseLog.APPEND, RedisCaseLog.CLAIM, RedisCaseLog.INDEX);
         redis.load(RedisCheckinStore.ALL);
     }
 
