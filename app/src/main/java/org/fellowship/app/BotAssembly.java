@@ -52,7 +52,8 @@ public final class BotAssembly {
                 mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
                 new CheckinFeature(store.checkins(), mentors, nudgeDelay),
                 new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
-                        store.mentors().asEraser(), store.checkins().asEraser(), store.eraser()))),
+                        store.mentors().asEraser(), store.checkins().asEraser(), store.cases().asEraser(),
+                        store.eraser()))),
                 // Moderation's guard runs after the crisis feature's safety screen and never touches what it flags.
                 new ModerationFeature(store.moderationRules(), store.warnings(), store.cases(), store.rateLimits()));
     }

@@ -2,10 +2,12 @@ package org.fellowship.moderation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.store.MemberDataEraser;
 
 /**
  * A community's append-only, numbered case log (a Redis stream in production), plus claim-once markers for
@@ -41,4 +43,23 @@ public interface CaseLog {
 
     /** {@code true} while the message is remembered as flagged by the safety screen. */
     boolean isProtected(MessageRef message);
+
+    /**
+     * The cases that are about the member (as subject, or as the member who reported), in every community, as stored
+     * JSON keyed {@code "case <community> <number>"}, for {@code /export}.
+     */
+    Map<String, String> export(ChatUserId member);
+
+    /**
+     * Removes those cases from the log for {@code /forget} (their numbers stay used, so the log keeps its order and a
+     * gap shows where something was erased). Moderators' own actions on other members stay.
+     *
+     * @return how many cases were removed
+     */
+    int forget(ChatUserId member);
+
+    /** This log as one of the stores {@code /export} and {@code /forget} go through. */
+    default MemberDataEraser asEraser() {
+        return MemberDataEraser.of(this::export, this::forget);
+    }
 }

@@ -13,6 +13,7 @@ import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
+import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.event.MemberJoined;
 import org.fellowship.core.event.MessageEdited;
@@ -65,6 +66,7 @@ public final class ModerationFeature implements Feature {
     private RuleCache cache;
     private Enforcement enforcement;
     private NewcomerGate gate;
+    private org.fellowship.core.command.CommandRegistry commands;
 
     public ModerationFeature(RuleStore rules, WarningStore warnings, CaseLog cases, RateLimitStore limits) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -76,6 +78,7 @@ public final class ModerationFeature implements Feature {
     @Override
     public void install(FeatureRegistry registry, BotContext ctx) {
         this.cache = new RuleCache(rules);
+        this.commands = ctx.commands();
         this.enforcement = new Enforcement(rules, warnings, cases, ctx);
         FilterCommands filter = new FilterCommands(rules);
         MemberCommands members = new MemberCommands(rules, warnings, cases, enforcement);
@@ -119,7 +122,7 @@ public final class ModerationFeature implements Feature {
     /** The engine's moderation step for new and edited messages (see {@link org.fellowship.core.engine.MessageGuard}). */
     boolean check(Turn turn, String text, boolean flagged) {
         Conversation chat = turn.conversation();
-        if (chat.isDirect() || chat.community() == null || CommandLine.parse(text).isPresent()) {
+        if (chat.isDirect() || chat.community() == null || knownCommand(text)) {
             return true;
         }
         MessageRef message = messageOf(turn.event());
@@ -140,13 +143,18 @@ public final class ModerationFeature implements Feature {
             return true;
         }
         List<Hit> hits = new ArrayList<>(set.evaluate(text, mentions(turn.event())));
-        if (turn.event() instanceof MessageReceived) {
+        if (!(turn.event() instanceof MessageEdited)) { // an edit is not one more message for flood or repeat rules
             hits.addAll(historyHits(set, community, turn.actor().id(), text, turn));
         }
         if (hits.isEmpty()) {
             return true;
         }
         return act(turn, community, message, text, hits);
+    }
+
+    /** Commands the bot knows are left to their handlers; "/anything else" is checked like any message. */
+    private boolean knownCommand(String text) {
+        return CommandLine.parse(text).map(c -> commands.find(c.name()).isPresent()).orElse(false);
     }
 
     static boolean exempt(Member actor, Conversation chat, ModerationSettings settings) {
@@ -157,6 +165,9 @@ public final class ModerationFeature implements Feature {
     private static MessageRef messageOf(InboundEvent event) {
         if (event instanceof MessageReceived m) {
             return m.message();
+        }
+        if (event instanceof CommandInvoked c) {
+            return c.message();
         }
         return event instanceof MessageEdited e ? e.message() : null;
     }

@@ -65,6 +65,32 @@ class ModerationFeatureTest {
     }
 
     @Test
+    void unknownCommandsAreNoWayAroundTheFilters() {
+        enforce("/filter add keyword *crypto*");
+        m.say(sam, "s1", "/buy cheap crypto now");
+        m.commandInReply(sam, "s2", "earn", "crypto daily", "s1", sam);
+        assertThat(deletes()).extracting(a -> a.ref().messageId()).containsExactly("s1", "s2");
+        m.say(sam, "s3", "/rules");
+        assertThat(deletes()).hasSize(2);
+    }
+
+    @Test
+    void anEnforcedWarnRuleDeletesWarnsPrivatelyAndClimbsTheLadder() {
+        m.mod(mod, "/warnconfig ladder 2:mute:15m");
+        enforce("/filter add keyword casino warn");
+        m.say(sam, "s1", "casino tonight");
+        assertThat(m.kinds()).containsExactly("delete");
+        assertThat(m.replies()).singleElement().satisfies(r -> {
+            assertThat(r.recipient()).isEqualTo(sam.id());
+            assertThat(r.text()).contains("received a warning").contains("broke a group rule").doesNotContain("casino");
+        });
+        m.say(sam, "s2", "casino again");
+        assertThat(m.kinds()).containsExactly("delete", "delete", "mute");
+        assertThat(m.cases()).extracting(ModCase::action).containsExactly("warn", "warn", "mute");
+        assertThat(m.cases().get(0).excerpt()).isEqualTo("casino…");
+    }
+
+    @Test
     void editedMessagesAreCheckedAgain() {
         enforce("/filter add phrase buy followers");
         m.say(sam, "s1", "hello all");

@@ -8,6 +8,8 @@ import io.lettuce.core.StreamMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -34,6 +36,12 @@ final class RedisCaseLog implements CaseLog {
             redis.call('XADD', KEYS[1], n .. '-1', 'case', json)
             return n
             """);
+    // KEYS[1] member's case index, KEYS[2] erasure index (same hash tag); ARGV[1] "<community>|<number>".
+    static final Redis.Script INDEX = Redis.Script.of("caseIndex", """
+            redis.call('SADD', KEYS[1], ARGV[1])
+            redis.call('SADD', KEYS[2], KEYS[1])
+            return 1
+            """);
     // KEYS[1] claims hash; ARGV[1] case number, ARGV[2] moderator.
     static final Redis.Script CLAIM = Redis.Script.of("caseClaim", """
             redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
@@ -59,7 +67,65 @@ final class RedisCaseLog implements CaseLog {
         CommunityId c = draft.community();
         Long n = redis.eval("case append", APPEND, ScriptOutputType.INTEGER,
                 new String[] {stream(c), keys.community(c, "mod:case-seq")}, codec.writeCase(draft.withNumber(0)));
-        return draft.withNumber(n);
+        ModCase appended = draft.withNumber(n);
+        // Cases about a member (or reported by one) are member data: indexed in their slot for /export and /forget.
+        // A separate call, because the member's slot is not the community's; a crash in between leaves one case
+        // unindexed (it still ages with the log).
+        if (appended.subject() != null) {
+            index(appended.subject(), c, n);
+        }
+        if (appended.actor() != null && appended.action().equals("report")) {
+            index(appended.actor(), c, n);
+        }
+        return appended;
+    }
+
+    private String memberIndex(ChatUserId member) {
+        return keys.user(member, "mod-cases");
+    }
+
+    private void index(ChatUserId member, CommunityId community, long number) {
+        redis.eval("case index", INDEX, ScriptOutputType.INTEGER,
+                new String[] {memberIndex(member), keys.erasureIndex(member)}, community + "|" + number);
+    }
+
+    private static CommunityId community(String ref) {
+        String community = ref.substring(0, ref.indexOf('|'));
+        int colon = community.indexOf(':');
+        return new CommunityId(VersionedJson.platform(community.substring(0, colon)), community.substring(colon + 1));
+    }
+
+    private static long number(String ref) {
+        return Long.parseLong(ref.substring(ref.indexOf('|') + 1));
+    }
+
+    @Override
+    public Map<String, String> export(ChatUserId member) {
+        Map<String, String> out = new TreeMap<>();
+        for (String ref : redis.call("case index read", c -> c.smembers(memberIndex(member)))) {
+            CommunityId community = community(ref);
+            String id = number(ref) + "-1";
+            List<StreamMessage<String, String>> found = redis.call("case read",
+                    c -> c.xrange(stream(community), Range.create(id, id)));
+            if (!found.isEmpty()) {
+                out.put("case " + community + " " + number(ref), found.get(0).getBody().get("case"));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int forget(ChatUserId member) {
+        int removed = 0;
+        String index = memberIndex(member);
+        for (String ref : redis.call("case index read", c -> c.smembers(index))) {
+            Long n = redis.call("case erase", c -> c.xdel(stream(community(ref)), number(ref) + "-1"));
+            removed += n == null ? 0 : n.intValue();
+            redis.call("case unindex", c -> c.srem(index, ref));
+        }
+        redis.call("case index erase", c -> c.del(index));
+        redis.call("case index unlist", c -> c.srem(keys.erasureIndex(member), index));
+        return removed;
     }
 
     @Override

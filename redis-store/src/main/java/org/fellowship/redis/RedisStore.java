@@ -56,11 +56,11 @@ public final class RedisStore implements AutoCloseable {
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
     private final MentorStore mentors;
-    private final RedisCheckinStore checkins;
-    private final CommunityPolicyStore policies;
     private final RuleStore moderationRules;
     private final WarningStore warnings;
     private final CaseLog cases;
+    private final RedisCheckinStore checkins;
+    private final CommunityPolicyStore policies;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
@@ -86,13 +86,13 @@ public final class RedisStore implements AutoCloseable {
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
         this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
-        redis.load(RedisCheckinStore.ALL);
         ModerationCodec moderationCodec = new ModerationCodec();
         this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
         this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
         this.cases = new RedisCaseLog(redis, keys, moderationCodec);
         redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
-                RedisCaseLog.APPEND, RedisCaseLog.CLAIM);
+                RedisCaseLog.APPEND, RedisCaseLog.CLAIM, RedisCaseLog.INDEX);
+        redis.load(RedisCheckinStore.ALL);
     }
 
     /**
@@ -206,16 +206,6 @@ public final class RedisStore implements AutoCloseable {
         return mentors;
     }
 
-    /** Daily check-ins: compact bucket hashes plus one due index (see {@code RedisCheckinStore}); erasable. */
-    public org.fellowship.core.checkin.CheckinStore checkins() {
-        return checkins;
-    }
-
-    /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
-    public CommunityPolicyStore policies() {
-        return policies;
-    }
-
     /** Group moderation's filter rules and settings (one script per change, with a revision counter). */
     public RuleStore moderationRules() {
         return moderationRules;
@@ -229,6 +219,16 @@ public final class RedisStore implements AutoCloseable {
     /** The numbered, append-only case log (a stream per community), claims and crisis-message protection. */
     public CaseLog cases() {
         return cases;
+    }
+
+    /** Daily check-ins: compact bucket hashes plus one due index (see {@code RedisCheckinStore}); erasable. */
+    public org.fellowship.core.checkin.CheckinStore checkins() {
+        return checkins;
+    }
+
+    /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
+    public CommunityPolicyStore policies() {
+        return policies;
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */

@@ -59,6 +59,24 @@ class RedisModerationStoresIT extends ModerationStoresContract {
     }
 
     @Test
+    void forgetErasesWarningsAndCasesAboutTheMemberAsTheAppCombinesThem() {
+        RedisStore redis = store();
+        Instant now = Instant.parse("2026-03-08T09:00:00Z");
+        redis.warnings().add(new Warning(GROUP, SAM, 1, MOD, 1, "spam", now, now.plus(Duration.ofDays(30))));
+        redis.cases().append(new ModCase(GROUP, 0, now, "warn", MOD, SAM, CHAT, "m1", 0, "spam", "…buy now…", "done"));
+        ModCase other = redis.cases().append(new ModCase(GROUP, 0, now, "warn", MOD, MOD2, CHAT, "m2", 0, "x", "",
+                "done"));
+        org.fellowship.core.store.MemberDataEraser eraser = org.fellowship.core.store.MemberDataEraser.combined(
+                List.of(redis.cases().asEraser(), redis.eraser()));
+        assertThat(eraser.export(SAM).keySet()).anyMatch(k -> k.startsWith("case tg:-1001 1"));
+        assertThat(eraser.export(SAM).values()).anyMatch(json -> json.contains("…buy now…"));
+        assertThat(eraser.erase(SAM)).isGreaterThanOrEqualTo(2);
+        assertThat(eraser.holdsAnything(SAM)).isFalse();
+        assertThat(redis.cases().find(GROUP, 1)).isEmpty();
+        assertThat(redis.cases().find(GROUP, other.number())).contains(other);
+    }
+
+    @Test
     void theCaseLogIsAStreamWhoseEntryIdsAreTheCaseNumbers() {
         RedisStore redis = store();
         ModCase c = redis.cases().append(new ModCase(GROUP, 0, Instant.EPOCH, "log", null, SAM, CHAT, "m1", 1, "r",

@@ -88,7 +88,11 @@ public final class Engine implements InboundEventSink {
             }
             Turn turn = new Turn(event, context, admission.profile());
             if (event instanceof CommandInvoked c) {
-                runCommand(turn, c.name(), c.arguments());
+                // Like a typed command arriving as a message: the safety screen and moderation see its text first
+                // (so "/anything <spam>" is not a way around the filters).
+                if (screened(turn, "/" + c.name() + (c.arguments().isEmpty() ? "" : " " + c.arguments()))) {
+                    runCommand(turn, c.name(), c.arguments());
+                }
             } else if (event instanceof ButtonPressed b) {
                 press(turn, b.token(), b);
             } else if (event instanceof MessageReceived m) {

@@ -45,6 +45,23 @@ class EngineTest {
     }
 
     @Test
+    void nativeCommandsPassTheSafetyScreenAndModerationLikeTypedOnes() {
+        List<String> screened = new java.util.ArrayList<>();
+        BotHarness guarded = BotHarness.builder().feature(ECHO).feature((registry, context) -> {
+            registry.safetyScreen((turn, text) -> screened.add(text) && false);
+            registry.guard((turn, text, flagged) -> !text.contains("spam"));
+        }).build();
+        org.fellowship.core.model.Member member = new org.fellowship.core.model.Member(sam.id(), "Sam", false, false,
+                false);
+        guarded.deliver(new org.fellowship.core.event.CommandInvoked("c1", guarded.group(), member,
+                guarded.clock().instant(), null, "echo", "hello"));
+        guarded.deliver(new org.fellowship.core.event.CommandInvoked("c2", guarded.group(), member,
+                guarded.clock().instant(), null, "echo", "spam"));
+        assertThat(screened).containsExactly("/echo hello", "/echo spam");
+        assertThat(guarded.replies()).extracting(OutboundMessage::text).containsExactly("hello");
+    }
+
+    @Test
     void unknownCommandGetsOneLineWithASuggestion() {
         bot.say(sam, "/ecko hi");
         String reply = bot.lastReply().text();

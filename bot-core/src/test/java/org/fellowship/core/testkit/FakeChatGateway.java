@@ -39,8 +39,8 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     private final Set<ChatUserId> moderators = new LinkedHashSet<>();
     private final AtomicLong ids = new AtomicLong();
     private GatewayException nextFailure;
-    private int sendsBeforeCrash = -1;
     private final Map<String, GatewayException> nextFailureOf = new HashMap<>();
+    private int sendsBeforeCrash = -1;
     private String startLinkBase;
 
     public FakeChatGateway(PlatformCapabilities capabilities) {
@@ -85,6 +85,12 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
         return this;
     }
 
+    /** The next call of one kind ({@code "delete"}, {@code "mute"}, {@code "send"}, ...) throws this. */
+    public synchronized FakeChatGateway failNext(String kind, GatewayException failure) {
+        nextFailureOf.put(kind, failure);
+        return this;
+    }
+
     /** Thrown by {@link #crashAfterSends}: stands for the process dying (an {@link Error}, so nothing catches it). */
     public static final class SimulatedCrash extends Error {
         public SimulatedCrash() {
@@ -95,12 +101,6 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     /** The {@code n}-th send from now is recorded, then the "process dies" ({@link SimulatedCrash}). */
     public synchronized FakeChatGateway crashAfterSends(int n) {
         sendsBeforeCrash = n;
-        return this;
-    }
-
-    /** The next call of one kind ({@code "delete"}, {@code "mute"}, {@code "send"}, ...) throws this. */
-    public synchronized FakeChatGateway failNext(String kind, GatewayException failure) {
-        nextFailureOf.put(kind, failure);
         return this;
     }
 

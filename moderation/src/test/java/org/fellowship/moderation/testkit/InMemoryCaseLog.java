@@ -36,7 +36,7 @@ public final class InMemoryCaseLog implements CaseLog {
     @Override
     public synchronized Optional<ModCase> find(CommunityId community, long number) {
         List<ModCase> log = cases.getOrDefault(community, List.of());
-        return number >= 1 && number <= log.size() ? Optional.of(log.get((int) number - 1)) : Optional.empty();
+        return number >= 1 && number <= log.size() ? Optional.ofNullable(log.get((int) number - 1)) : Optional.empty();
     }
 
     @Override
@@ -44,7 +44,7 @@ public final class InMemoryCaseLog implements CaseLog {
         List<ModCase> log = cases.getOrDefault(community, List.of());
         List<ModCase> found = new ArrayList<>();
         for (int i = log.size() - 1; i >= 0 && found.size() < limit; i--) {
-            if (subject.equals(log.get(i).subject())) {
+            if (log.get(i) != null && subject.equals(log.get(i).subject())) {
                 found.add(log.get(i));
             }
         }
@@ -67,8 +67,34 @@ public final class InMemoryCaseLog implements CaseLog {
         return until != null && until.isAfter(clock.instant());
     }
 
-    /** Every case of the community, oldest first (for tests). */
+    private static boolean about(ModCase c, ChatUserId member) {
+        return member.equals(c.subject()) || c.action().equals("report") && member.equals(c.actor());
+    }
+
+    @Override
+    public synchronized Map<String, String> export(ChatUserId member) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        cases.forEach((community, log) -> log.stream().filter(c -> c != null && about(c, member))
+                .forEach(c -> out.put("case " + community + " " + c.number(), c.describe())));
+        return out;
+    }
+
+    @Override
+    public synchronized int forget(ChatUserId member) {
+        int removed = 0;
+        for (List<ModCase> log : cases.values()) {
+            for (int i = 0; i < log.size(); i++) {
+                if (log.get(i) != null && about(log.get(i), member)) {
+                    log.set(i, null); // the number stays used
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Every case of the community that was not erased, oldest first (for tests). */
     public synchronized List<ModCase> all(CommunityId community) {
-        return List.copyOf(cases.getOrDefault(community, List.of()));
+        return cases.getOrDefault(community, List.of()).stream().filter(java.util.Objects::nonNull).toList();
     }
 }

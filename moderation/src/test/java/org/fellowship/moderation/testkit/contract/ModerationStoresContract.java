@@ -178,6 +178,27 @@ public abstract class ModerationStoresContract {
     }
 
     @Test
+    void casesAboutAMemberAreExportedAndForgottenWhileOthersStay() {
+        CaseLog log = newCaseLog();
+        ModCase aboutSam = log.append(caseAbout(SAM, "delete"));
+        ModCase aboutMod2 = log.append(caseAbout(MOD2, "warn"));
+        ModCase reportedBySam = log.append(new ModCase(GROUP, 0, T0, "report", SAM, MOD2, CHAT, "m2", 0, "rude", "",
+                "open"));
+        ModCase elsewhere = log.append(new ModCase(OTHER, 0, T0, "log", null, SAM, null, null, 1, "", "x", "log only"));
+        assertThat(log.export(SAM)).hasSize(3).allSatisfy((name, json) -> assertThat(name).startsWith("case "));
+        assertThat(log.asEraser().holdsAnything(SAM)).isTrue();
+        assertThat(log.forget(SAM)).isEqualTo(3);
+        assertThat(log.export(SAM)).isEmpty();
+        assertThat(log.asEraser().holdsAnything(SAM)).isFalse();
+        assertThat(log.find(GROUP, aboutSam.number())).isEmpty();
+        assertThat(log.find(GROUP, reportedBySam.number())).isEmpty();
+        assertThat(log.find(OTHER, elsewhere.number())).isEmpty();
+        assertThat(log.find(GROUP, aboutMod2.number())).contains(aboutMod2);
+        assertThat(log.append(caseAbout(MOD2, "delete")).number()).as("numbers are never reused").isEqualTo(4);
+        assertThat(log.forget(SAM)).isZero();
+    }
+
+    @Test
     void protectionIsPerMessage() {
         CaseLog log = newCaseLog();
         MessageRef m = new MessageRef(CHAT, "m9");
