@@ -3,6 +3,8 @@ package org.fellowship.bench;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntFunction;
 import org.fellowship.redis.EmbeddedRedis;
 import org.fellowship.redis.KeySchema;
 import org.fellowship.redis.RedisStore;
@@ -65,6 +67,28 @@ public final class Benchmarks {
                 embedded.close();
             }
         }
+    }
+
+    /**
+     * Messages per second of {@code work} over {@code messages} (cycled): a warm-up of a fifth, then the median of
+     * three timed rounds, printed under {@code name} with a checksum that keeps the JIT from dropping the work.
+     */
+    static double messagesPerSecond(String name, String[] corpus, int messages, ToIntFunction<String> work) {
+        long sink = 0;
+        for (int i = 0; i < messages / 5; i++) { // warm-up
+            sink += work.applyAsInt(corpus[i % corpus.length]);
+        }
+        double[] rates = new double[3];
+        for (int round = 0; round < rates.length; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < messages; i++) {
+                sink += work.applyAsInt(corpus[i % corpus.length]);
+            }
+            rates[round] = messages / ((System.nanoTime() - start) / 1e9);
+        }
+        double median = median(rates);
+        System.out.printf(Locale.ROOT, "  %-40s %,12.0f messages/s (checksum %d)%n", name, median, sink % 1000);
+        return median;
     }
 
     static double median(double[] values) {

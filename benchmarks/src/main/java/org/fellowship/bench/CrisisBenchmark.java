@@ -129,26 +129,8 @@ final class CrisisBenchmark {
         }
     }
 
-    interface Work {
-        int apply(String message);
-    }
-
-    private static double measure(String name, int messages, Work work) {
-        long sink = 0;
-        for (int i = 0; i < messages / 5; i++) { // warm-up
-            sink += work.apply(MESSAGES[i % MESSAGES.length]);
-        }
-        double[] rates = new double[3];
-        for (int round = 0; round < rates.length; round++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < messages; i++) {
-                sink += work.apply(MESSAGES[i % MESSAGES.length]);
-            }
-            rates[round] = messages / ((System.nanoTime() - start) / 1e9);
-        }
-        double median = Benchmarks.median(rates);
-        System.out.printf(Locale.ROOT, "  %-40s %,12.0f messages/s (checksum %d)%n", name, median, sink % 1000);
-        return median;
+    private static double measure(String name, int messages, java.util.function.ToIntFunction<String> work) {
+        return Benchmarks.messagesPerSecond(name, MESSAGES, messages, work);
     }
 
     /** The built-in lexicon plus first-person variants of its stronger phrases, to 1,000+ phrases. */
