@@ -20,7 +20,7 @@ import net.jqwik.api.constraints.LongRange;
  * (days from civil, own leap-year rule, own month lengths, own offset arithmetic) that shares no code with
  * {@code java.time}'s calendar fields.
  */
-class MilestoneMathProperties {
+class MilestoneMathPropertiesTest {
     private static final int[] MONTH_DAYS = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     // ---- the independent calendar ------------------------------------------------------------------------------
@@ -81,7 +81,7 @@ class MilestoneMathProperties {
                 .between(1, 12).flatMap(m -> Arbitraries.integers().between(28, monthLength(y, m))
                         .map(d -> LocalDate.of(y, m, d))));
         Arbitrary<LocalDate> leapDays = Arbitraries.integers().between(475, 525).map(q -> q * 4)
-                .filter(MilestoneMathProperties::leapInt).map(y -> LocalDate.of(y, 2, 29));
+                .filter(MilestoneMathPropertiesTest::leapInt).map(y -> LocalDate.of(y, 2, 29));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, any), net.jqwik.api.Tuple.of(2, monthEnds),
                 net.jqwik.api.Tuple.of(2, late), net.jqwik.api.Tuple.of(2, leapDays));
     }
