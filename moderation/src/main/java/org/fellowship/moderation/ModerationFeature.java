@@ -59,17 +59,16 @@ public final class ModerationFeature implements Feature {
             + "mute or warn for such a message; the member was offered support privately. Please reach out to them "
             + "kindly instead.";
 
-    private final RuleStore rules;
+    private final RuleCache rules;
     private final WarningStore warnings;
     private final CaseLog cases;
     private final RateLimitStore limits;
-    private RuleCache cache;
     private Enforcement enforcement;
     private NewcomerGate gate;
     private org.fellowship.core.command.CommandRegistry commands;
 
     public ModerationFeature(RuleStore rules, WarningStore warnings, CaseLog cases, RateLimitStore limits) {
-        this.rules = Objects.requireNonNull(rules, "rules");
+        this.rules = new RuleCache(Objects.requireNonNull(rules, "rules"));
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -77,7 +76,6 @@ public final class ModerationFeature implements Feature {
 
     @Override
     public void install(FeatureRegistry registry, BotContext ctx) {
-        this.cache = new RuleCache(rules);
         this.commands = ctx.commands();
         this.enforcement = new Enforcement(rules, warnings, cases, ctx);
         FilterCommands filter = new FilterCommands(rules);
@@ -138,7 +136,7 @@ public final class ModerationFeature implements Feature {
             return true;
         }
         CommunityId community = chat.community();
-        RuleSet set = cache.get(community);
+        RuleSet set = rules.compiled(community);
         if (set.isEmpty() || exempt(turn.actor(), chat, set.settings())) {
             return true;
         }
