@@ -1,80 +1,16 @@
 package org.fellowship.core.safety;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.time.Duration;
-import java.util.List;
-import org.fellowship.core.outbound.OutboundMessage;
-import org.fellowship.core.testkit.BotHarness;
-import org.fellowship.core.testkit.FakeChatGateway;
 import org.fellowship.core.testkit.InMemoryDueQueue;
 import org.fellowship.core.testkit.InMemoryStores;
-import org.fellowship.core.testkit.MutableClock;
-import org.junit.jupiter.api.Test;
+import org.fellowship.core.testkit.contract.MentorChainRestartContract;
 
-/** A restart mid-chain (new engine, new chain, same stores) neither drops nor duplicates a page. */
-class MentorChainRestartTest {
-    private final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
-    private final FakeChatGateway gateway = FakeChatGateway.telegram();
-    private final MentorStore mentors = new InMemoryMentorStore(clock);
-    private final InMemoryDueQueue queue = new InMemoryDueQueue();
-    private final InMemoryStores.Buttons buttons = new InMemoryStores.Buttons(clock);
-    private final InMemoryStores.Profiles profiles = new InMemoryStores.Profiles();
+/** The restart contract over the in-memory stores (every life sees the same store objects). */
+class MentorChainRestartTest extends MentorChainRestartContract {
+    private final Life shared = new Life(new InMemoryMentorStore(clock), new InMemoryStores.Buttons(clock),
+            new InMemoryStores.Profiles(), new InMemoryDueQueue());
 
-    /** One process's life: a fresh engine and chain over the shared (durable) stores. */
-    private BotHarness boot() {
-        MentorChain chain = MentorChain.on(mentors);
-        BotHarness bot = BotHarness.builder().clock(clock).gateway(gateway)
-                .stores(new InMemoryStores.Deduplicator(clock), buttons, profiles, queue)
-                .feature(chain)
-                .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
-                        CrisisResources.builtInTable(), chain))
-                .build();
-        bot.replies(); // what the previous life sent is not news
-        return bot;
-    }
-
-    private static List<OutboundMessage> to(BotHarness.User user, List<OutboundMessage> sent) {
-        return sent.stream().filter(m -> user.id().equals(m.recipient())).toList();
-    }
-
-    @Test
-    void escalationTimerPagesTheNextTierOnceAfterARestartAndOldButtonsStillWork() {
-        BotHarness before = boot();
-        BotHarness.User sam = before.member("42", "Sam");
-        BotHarness.User ana = before.mentor("7", "Ana");
-        BotHarness.User ben = before.mentor("8", "Ben");
-        BotHarness.User mod = before.moderator("1", "Mo");
-        before.say(ana, "/mentor on");
-        before.say(ben, "/mentor on");
-        before.say(mod, "/mentor_tier 8 2");
-        before.replies();
-        before.say(sam, "/help-now");
-        before.press(sam, "Yes, connect me with a mentor");
-        List<OutboundMessage> sent = before.replies();
-        assertThat(to(ana, sent)).singleElement().satisfies(m -> assertThat(m.text()).contains("Crisis alert"));
-        assertThat(to(ben, sent)).isEmpty();
-
-        BotHarness after = boot(); // restart: the old chain and engine are gone
-        assertThat(after.core()).isNotSameAs(before.core());
-        after.advance(Duration.ofMinutes(6));
-        List<OutboundMessage> escalated = after.replies();
-        assertThat(to(ben, escalated)).singleElement().satisfies(m -> assertThat(m.text()).contains("Crisis alert"));
-        assertThat(to(ana, escalated)).isEmpty();
-
-        BotHarness again = boot(); // a second restart before tier 2's delay: no duplicate page, no lost timer
-        again.advance(Duration.ofMinutes(1));
-        assertThat(again.replies()).isEmpty();
-
-        again.press(ana, "Take"); // the button of the page sent before the first restart
-        List<OutboundMessage> taken = again.replies();
-        assertThat(to(sam, taken)).singleElement()
-                .satisfies(m -> assertThat(m.text()).contains("Ana").contains("on the way"));
-        again.press(ben, "Take");
-        assertThat(to(ben, again.replies())).singleElement()
-                .satisfies(m -> assertThat(m.text()).contains("Another mentor has already taken"));
-        again.advance(Duration.ofMinutes(10));
-        assertThat(again.replies().stream().filter(m -> m.text().contains("Crisis alert"))).isEmpty();
-        assertThat(mentors.openAlertOf(sam.id()).orElseThrow().mentor()).isEqualTo(ana.id());
+    @Override
+    protected Life newLife() {
+        return shared;
     }
 }
