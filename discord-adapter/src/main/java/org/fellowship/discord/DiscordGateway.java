@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
@@ -247,6 +248,16 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
     @Override
     public Optional<String> startLink(String startToken) {
         return Optional.empty();
+    }
+
+    /** {@code https://discord.com/channels/<server>/<channel>/<message>}; empty for direct messages. */
+    @Override
+    public Optional<String> messageLink(Conversation where, MessageRef message) {
+        if (where.isDirect() || where.community() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("https://discord.com/channels/" + where.community().value() + "/"
+                + message.conversation().value() + "/" + message.messageId());
     }
 
     // ---------------------------------------------------------------- GroupAdminGateway

@@ -21,8 +21,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.model.ChatKind;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
@@ -55,6 +60,17 @@ class DiscordGatewayTest {
         gateway.messageContentIntentGranted(true);
         assertThat(gateway.capabilities().readAllGroupMessages()).isTrue();
         assertThat(gateway.startLink("x")).isEmpty();
+    }
+
+    @Test
+    void messageLinksPointIntoTheServerButNotIntoDirectMessages() {
+        MessageRef ref = new MessageRef(general, "555");
+        Conversation channel = new Conversation(general, ChatKind.GROUP,
+                new CommunityId(Platform.DISCORD, Long.toString(GUILD)), "general");
+        assertThat(gateway.messageLink(channel, ref))
+                .contains("https://discord.com/channels/" + GUILD + "/" + CHANNEL + "/555");
+        Conversation dm = Conversation.direct(new ChatUserId(Platform.DISCORD, Long.toString(SAM)));
+        assertThat(gateway.messageLink(dm, new MessageRef(dm.id(), "556"))).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.safety.AlertContext;
 import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.QuietHours;
@@ -30,10 +31,17 @@ final class MentorCodec {
                     String quietFrom, String quietTo, List<String> languages) {
     }
 
-    /** Stored form of {@link MentorAlert} without its revision; member name, category and mentor may be null. */
+    /**
+     * Stored form of {@link MentorAlert} without its revision; member name, category, mentor, excerpt and link may be
+     * null (excerpt and link came later: a record without them reads as {@link AlertContext#NONE}).
+     */
     record AlertV1(int v, String id, String platform, String member, String memberName, String category, int tier,
                    String state, String mentorPlatform, String mentor, String mentorName, String opened,
-                   String updated) {
+                   String updated, String excerpt, String link) {
+    }
+
+    /** Stored form of {@link AlertContext}: the member's last flagged message, kept briefly. */
+    record FlaggedV1(int v, String excerpt, String link) {
     }
 
     String writeMentor(MentorChain.Mentor m) {
@@ -62,7 +70,8 @@ final class MentorCodec {
         return versioned.write(new AlertV1(VERSION, a.id(), a.member().platform().code(), a.member().value(),
                 a.memberName(), a.category() == null ? null : a.category().name(), a.tier(), a.state().name(),
                 mentor == null ? null : mentor.platform().code(), mentor == null ? null : mentor.value(),
-                a.mentorName(), a.opened().toString(), a.updated().toString()), "mentor alert");
+                a.mentorName(), a.opened().toString(), a.updated().toString(), a.context().excerpt(),
+                a.context().link()), "mentor alert");
     }
 
     MentorAlert readAlert(String json, long revision) {
@@ -71,11 +80,20 @@ final class MentorCodec {
             ChatUserId mentor = dto.mentor() == null ? null
                     : new ChatUserId(VersionedJson.platform(dto.mentorPlatform()), dto.mentor());
             return new MentorAlert(dto.id(), new ChatUserId(VersionedJson.platform(dto.platform()), dto.member()),
-                    dto.memberName(), dto.category() == null ? null : CrisisCategory.valueOf(dto.category()), dto.tier(),
-                    AlertState.valueOf(dto.state()), mentor, dto.mentorName(), Instant.parse(dto.opened()),
+                    dto.memberName(), dto.category() == null ? null : CrisisCategory.valueOf(dto.category()),
+                    new AlertContext(dto.excerpt(), dto.link()), dto.tier(), AlertState.valueOf(dto.state()), mentor, dto.mentorName(), Instant.parse(dto.opened()),
                     Instant.parse(dto.updated()), revision);
         } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("stored mentor alert record is invalid", e);
         }
+    }
+
+    String writeFlagged(AlertContext c) {
+        return versioned.write(new FlaggedV1(VERSION, c.excerpt(), c.link()), "flagged message context");
+    }
+
+    AlertContext readFlagged(String json) {
+        FlaggedV1 dto = versioned.read(json, FlaggedV1.class, "flagged message context");
+        return new AlertContext(dto.excerpt(), dto.link());
     }
 }

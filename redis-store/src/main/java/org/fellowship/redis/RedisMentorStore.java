@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.safety.AlertContext;
 import org.fellowship.core.safety.MentorAudit;
 import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.MentorStore;
@@ -32,6 +33,7 @@ import org.fellowship.core.safety.MentorStore;
  *   <li><code>fs:v1:{mentors}:open</code> hash member ({@code tg:42}) -> id of their unresolved alert</li>
  *   <li><code>fs:v1:{mentors}:alert:ID</code> hash {@code rev} (compare-and-set revision), {@code data} (alert JSON
  *       v1); gets a TTL when resolved</li>
+ *   <li><code>fs:v1:{mentors}:flagged:tg:42</code> the member's last flagged message context (JSON v1), with a TTL</li>
  * </ul>
  * Opening and every alert change are one Lua script each, so the one-open-alert rule and compare-and-set hold
  * across instances. Thread-safe.
@@ -125,6 +127,18 @@ final class RedisMentorStore implements MentorStore {
     }
 
     @Override
+    public void rememberFlagged(ChatUserId member, AlertContext context, Duration keepFor) {
+        String json = codec.writeFlagged(context);
+        redis.call("mentor flagged write", c -> c.psetex(flaggedKey(member), Math.max(1, keepFor.toMillis()), json));
+    }
+
+    @Override
+    public Optional<AlertContext> lastFlagged(ChatUserId member) {
+        String json = redis.call("mentor flagged read", c -> c.get(flaggedKey(member)));
+        return json == null ? Optional.empty() : Optional.of(codec.readFlagged(json));
+    }
+
+    @Override
     public Optional<MentorAlert> alert(String id) {
         Objects.requireNonNull(id, "id");
         List<KeyValue<String, String>> fields = redis.call("mentor alert read",
@@ -152,8 +166,7 @@ final class RedisMentorStore implements MentorStore {
         if (revision == null || revision == 0L) {
             return Optional.empty();
         }
-        return Optional.of(new MentorAlert(next.id(), next.member(), next.memberName(), next.category(), next.tier(),
-                next.state(), next.mentor(), next.mentorName(), next.opened(), next.updated(), revision));
+        return Optional.of(next.withRevision(revision));
     }
 
     @Override
@@ -239,6 +252,10 @@ final class RedisMentorStore implements MentorStore {
                 records.put("mentor alert " + id, data);
             }
         }
+        String flagged = redis.call("mentor flagged read", c -> c.get(flaggedKey(member)));
+        if (flagged != null) {
+            records.put("last flagged message context", flagged);
+        }
         return records;
     }
 
@@ -251,11 +268,16 @@ final class RedisMentorStore implements MentorStore {
             removed += redis.call("mentor forget", c -> c.del(alertKey(id)));
         }
         redis.call("mentor forget", c -> c.del(memberAlertsKey(member)));
+        removed += redis.call("mentor forget", c -> c.del(flaggedKey(member)));
         return (int) removed;
     }
 
     private String memberAlertsKey(ChatUserId member) {
         return keys.mentors("member-alerts:" + member);
+    }
+
+    private String flaggedKey(ChatUserId member) {
+        return keys.mentors("flagged:" + member);
     }
 
     private String alertKey(String id) {

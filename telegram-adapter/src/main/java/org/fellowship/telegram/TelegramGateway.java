@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
@@ -259,6 +260,11 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
                     "Telegram bots cannot start a private chat; " + member + " has not started the bot");
         }
         return TelegramIds.chat(userId);
+    }
+
+    @Override
+    public Optional<String> messageLink(Conversation where, MessageRef message) {
+        return where.isDirect() ? Optional.empty() : TelegramIds.messageLink(message);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.fellowship.telegram;
 
+import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.port.GatewayException;
 
@@ -59,6 +61,22 @@ public final class TelegramIds {
         } catch (NumberFormatException e) {
             throw new GatewayException(GatewayException.Reason.INVALID, "not a Telegram topic id: " + conversation);
         }
+    }
+
+    /**
+     * A link members of the chat can open to a message: {@code https://t.me/c/<id>/<message>} for a supergroup or
+     * channel (chat id {@code -100<id>}), with the thread for a forum topic; empty for private chats and basic groups,
+     * which have no message links.
+     */
+    public static Optional<String> messageLink(MessageRef message) {
+        String chat = chatId(message.conversation());
+        if (!chat.startsWith("-100") || chat.length() <= 4 || !chat.substring(4).chars().allMatch(Character::isDigit)
+                || !message.messageId().chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        Integer thread = threadId(message.conversation());
+        return Optional.of("https://t.me/c/" + chat.substring(4) + "/" + (thread == null ? "" : thread + "/")
+                + message.messageId());
     }
 
     /** A Telegram user id as a number. */

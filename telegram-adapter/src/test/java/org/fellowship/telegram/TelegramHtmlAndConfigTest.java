@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.port.GatewayException;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,16 @@ import org.telegram.telegrambots.meta.api.objects.ApiResponse;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 class TelegramHtmlAndConfigTest {
+
+    @Test
+    void messageLinksExistForSupergroupsAndTopicsOnly() {
+        assertThat(TelegramIds.messageLink(new MessageRef(TelegramIds.chat(-1001234567890L), "42")))
+                .contains("https://t.me/c/1234567890/42");
+        assertThat(TelegramIds.messageLink(new MessageRef(TelegramIds.topic(-1001234567890L, 7), "42")))
+                .contains("https://t.me/c/1234567890/7/42");
+        assertThat(TelegramIds.messageLink(new MessageRef(TelegramIds.chat(-4242L), "42"))).isEmpty(); // basic group
+        assertThat(TelegramIds.messageLink(new MessageRef(TelegramIds.chat(77L), "42"))).isEmpty(); // private chat
+    }
 
     @Test
     void escapesTheThreeHtmlSpecialCharacters() {

@@ -3,6 +3,7 @@ package org.fellowship.core.port;
 import java.util.Optional;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
@@ -56,4 +57,13 @@ public interface ChatGateway {
      * {@code t.me/<bot>?start=<token>}), or empty where the platform has no such thing.
      */
     Optional<String> startLink(String startToken);
+
+    /**
+     * A link to {@code message} in {@code where} that the group's members can open (Discord message URL, Telegram
+     * {@code t.me/c/...} for supergroups), or empty for direct chats and where the platform has none. Pure: no
+     * network call, never throws for an unknown message.
+     */
+    default Optional<String> messageLink(Conversation where, MessageRef message) {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,7 @@ import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
@@ -88,7 +89,7 @@ public final class CrisisFeature implements Feature {
                         + "heavy right now. You don't have to carry it alone.");
             }
             try {
-                pager.flaggedAgain(turn, d.category());
+                pager.flagged(turn, d.category(), AlertContext.of(text, d.evidence(), linkTo(turn)));
             } catch (RuntimeException e) {
                 LOG.error("telling the mentor about event {} failed", turn.event().dedupeKey(), e);
             }
@@ -102,6 +103,20 @@ public final class CrisisFeature implements Feature {
                     + "get outside, eat something, play the tape forward? If you want a person, /help-now.");
         }
         return false;
+    }
+
+    /** A link to the message that was flagged, where mentors in the group can open one; else {@code null}. */
+    private static String linkTo(Turn turn) {
+        MessageRef message = turn.triggeringMessage();
+        if (message == null || turn.conversation().isDirect()) {
+            return null;
+        }
+        try {
+            return turn.context().gateways().chat(turn.conversation().platform())
+                    .messageLink(turn.conversation(), message).orElse(null);
+        } catch (RuntimeException e) {
+            return null; // a platform not connected (replay, tests): the excerpt alone still helps
+        }
     }
 
     /** The community's policy, or the defaults in a direct chat or when the store cannot be read. */
@@ -139,6 +154,9 @@ public final class CrisisFeature implements Feature {
             text.append("\u2022 ").append(line).append('\n');
         }
         text.append("\nWould you like me to connect you with a mentor from this group now?");
+        if (category != null) {
+            text.append(" They would see a few words of your message and where you wrote it, nothing else.");
+        }
         Map<String, String> data = category == null ? Map.of() : Map.of("category", category.name());
         List<ButtonRow> buttons = List.of(ButtonRow.of(
                 turn.button("Yes, connect me with a mentor", MENTOR_BUTTON, data),

@@ -25,6 +25,8 @@ public final class InMemoryMentorStore implements MentorStore {
     private final Map<String, MentorAlert> alerts = new HashMap<>();
     private final Map<String, Instant> expires = new HashMap<>();
     private final Map<ChatUserId, String> openByMember = new HashMap<>();
+    private final Map<ChatUserId, AlertContext> flagged = new HashMap<>();
+    private final Map<ChatUserId, Instant> flaggedUntil = new HashMap<>();
     private final Map<Integer, Long> turns = new HashMap<>();
     private final List<MentorAudit> auditTrail = new ArrayList<>();
     private ConversationId moderatorsChannel;
@@ -72,6 +74,22 @@ public final class InMemoryMentorStore implements MentorStore {
         expires.remove(stored.id());
         openByMember.put(stored.member(), stored.id());
         return stored;
+    }
+
+    @Override
+    public synchronized void rememberFlagged(ChatUserId member, AlertContext context, Duration keepFor) {
+        flagged.put(Objects.requireNonNull(member, "member"), Objects.requireNonNull(context, "context"));
+        flaggedUntil.put(member, clock.instant().plus(keepFor));
+    }
+
+    @Override
+    public synchronized Optional<AlertContext> lastFlagged(ChatUserId member) {
+        Instant until = flaggedUntil.get(Objects.requireNonNull(member, "member"));
+        if (until != null && !clock.instant().isBefore(until)) {
+            flagged.remove(member);
+            flaggedUntil.remove(member);
+        }
+        return Optional.ofNullable(flagged.get(member));
     }
 
     @Override
@@ -139,6 +157,7 @@ public final class InMemoryMentorStore implements MentorStore {
         List.copyOf(alerts.keySet()).stream().sorted().map(this::alert).flatMap(Optional::stream)
                 .filter(a -> a.member().equals(member))
                 .forEach(a -> records.put("mentor alert " + a.id(), a.toString()));
+        lastFlagged(member).ifPresent(c -> records.put("last flagged message context", c.toString()));
         return records;
     }
 
@@ -146,6 +165,8 @@ public final class InMemoryMentorStore implements MentorStore {
     public synchronized int forget(ChatUserId member) {
         int removed = roster.remove(member) != null ? 1 : 0;
         openByMember.remove(member);
+        flaggedUntil.remove(member);
+        removed += flagged.remove(member) != null ? 1 : 0;
         List<String> ids = alerts.values().stream().filter(a -> a.member().equals(member)).map(MentorAlert::id)
                 .toList();
         for (String id : ids) {
@@ -157,7 +178,6 @@ public final class InMemoryMentorStore implements MentorStore {
     }
 
     private static MentorAlert withRevision(MentorAlert a, long revision) {
-        return new MentorAlert(a.id(), a.member(), a.memberName(), a.category(), a.tier(), a.state(), a.mentor(),
-                a.mentorName(), a.opened(), a.updated(), revision);
+        return a.withRevision(revision);
     }
 }

@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * {@code /mentor_tier USER_ID TIER} and name a moderators' channel with {@code /mentor_channel}. A member's request
  * pages one available tier-1 mentor (on call, outside their quiet hours in their own time zone, holding fewer alerts
  * than their capacity; speakers of the member's language first; round-robin within the tier) in a DM with
- * Acknowledge / Take / Resolve buttons and the minimum context (a category, never the member's words or history;
- * the member's name only to the mentor who takes it, so they can reach out). Nobody acknowledging within the tier
+ * Acknowledge / Take / Resolve buttons and the minimum context (a category and, when a flagged message led to the
+ * request, a short excerpt of it and a link; never the member's history; the member's name only to the mentor who
+ * takes it, so they can reach out; the moderators' channel gets the link, not the excerpt). Nobody acknowledging within the tier
  * delay (default 5 minutes) pages the next tier; after the last tier the moderators' channel is told and the chain
  * starts again at tier 1 rather than go silent. An acknowledged alert not resolved re-notifies its mentor after the
  * re-notify delay. When a mentor takes it, the member is told someone is on the way. One open alert per member.
@@ -113,6 +114,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             return new Mentor(id, name, tier, onCall, capacity, quiet, newLanguages);
         }
     }
+
+    /** How long the excerpt and link of a member's flagged message wait for them to accept a mentor. */
+    static final Duration FLAGGED_CONTEXT_KEPT = Duration.ofHours(1);
 
     /** A burst of crisis messages from a member with an alert is one notice to its mentor per this time. */
     static final Duration WROTE_AGAIN_COOLDOWN = Duration.ofMinutes(10);
@@ -329,8 +333,10 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             return false;
         }
         String id = "a" + store.nextAlertNumber() + "-" + now.toEpochMilli();
+        AlertContext alertContext = category == null ? AlertContext.NONE
+                : store.lastFlagged(member).orElse(AlertContext.NONE);
         MentorAlert alert = store.openIfNone(new MentorAlert(id, member, turn.actor().displayName(), category,
-                tier.orElse(1), AlertState.OPEN, null, null, now, now, 0));
+                alertContext, tier.orElse(1), AlertState.OPEN, null, null, now, now, 0));
         if (!alert.id().equals(id)) {
             return true; // a concurrent request of the same member opened one first
         }
@@ -347,7 +353,13 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     }
 
     @Override
-    public void flaggedAgain(Turn turn, CrisisCategory category) {
+    public void flagged(Turn turn, CrisisCategory category, AlertContext flaggedContext) {
+        try {
+            store.rememberFlagged(turn.actor().id(), flaggedContext, FLAGGED_CONTEXT_KEPT);
+        } catch (RuntimeException e) {
+            // an alert without an excerpt still pages: never let this stop the wrote-again notice below
+            LOG.error("remembering the flagged message of event {} failed", turn.event().dedupeKey(), e);
+        }
         Optional<MentorAlert> open = store.openAlertOf(turn.actor().id());
         if (open.isEmpty() || open.get().mentor() == null) {
             return; // no alert, or one still being paged: the chain is already at work
@@ -361,7 +373,8 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         lastWroteAgain.values().removeIf(t -> !t.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)); // keep only live ones
         lastWroteAgain.put(alert.id(), now);
         dm(alert.mentor(), "Alert " + alert.id() + ": the member wrote again and may still be in crisis"
-                + (category == null ? "" : " (" + category.label() + ")") + ". Please reach out if you haven't yet.",
+                + (category == null ? "" : " (" + category.label() + ")") + ". Please reach out if you haven't yet."
+                + describe(flaggedContext),
                 List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
         audit(now, alert, MentorAudit.Action.MEMBER_WROTE_AGAIN, alert.mentor());
     }
@@ -414,13 +427,20 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             long next = store.nextTurn(alert.tier());
             Mentor mentor = candidates.get((int) Math.floorMod(next, (long) candidates.size()));
             dm(mentor.id(), "Crisis alert " + alert.id() + ": a member " + what(alert) + " and would like to talk. "
-                    + "Please acknowledge if you can help; take it when you're reaching out to them.",
+                    + "Please acknowledge if you can help; take it when you're reaching out to them."
+                    + describe(alert.context()),
                     List.of(ButtonRow.of(button(mentor.id(), "Acknowledge", alert.id(), "ack"),
                             button(mentor.id(), "Take", alert.id(), "take"),
                             button(mentor.id(), "Resolve", alert.id(), "resolve"))));
             audit(now, alert, MentorAudit.Action.PAGED, mentor.id());
         }
         scheduleEscalation(alert, now);
+    }
+
+    /** The excerpt and link lines of a mentor's DM, or "" when there are none. Never logged. */
+    private static String describe(AlertContext c) {
+        String text = c.excerpt() == null ? "" : "\n\nThey wrote: \u201c" + c.excerpt() + "\u201d";
+        return c.link() == null ? text : text + "\nMessage: " + c.link();
     }
 
     private static String what(MentorAlert alert) {
@@ -437,7 +457,8 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         String token = context.buttons().issue(new ButtonAction(ALERT_BUTTON,
                 Map.of("alert", alert.id(), "do", "take"), null), context.settings().buttonTtl());
         context.outbox().send(new OutboundMessage(channel, "Crisis alert " + alert.id() + ": a member " + what(alert)
-                + " and no mentor has acknowledged it. Could a moderator or mentor take it and reach out now?",
+                + " and no mentor has acknowledged it. Could a moderator or mentor take it and reach out now?"
+                + (alert.context().link() == null ? "" : "\nMessage: " + alert.context().link()),
                 TextStyle.PLAIN, List.of(ButtonRow.of(new Button("Take", token))), null, Delivery.PUBLIC, null,
                 Priority.URGENT), true);
         audit(now, alert, MentorAudit.Action.MODERATORS_NOTIFIED, null);

@@ -13,17 +13,19 @@ import org.fellowship.core.engine.Turn;
 public interface MentorPager {
     /**
      * @param turn     the member's turn (who and where; never echo their history)
-     * @param category what the detector saw, or {@code null} when the member asked directly
+     * @param category what the detector saw, or {@code null} when the member asked directly (the alert then carries
+     *                 no excerpt)
      * @return {@code true} when the request reached the mentors' chain
      */
     boolean requestMentor(Turn turn, CrisisCategory category);
 
     /**
-     * The member wrote another message that reads as a crisis. When they already have an alert a mentor holds, that
-     * mentor hears of it (the category only, at most every few minutes, so a burst of messages is one notice);
-     * otherwise nothing happens (a new alert needs the member's own yes). Never throws for a missing alert.
+     * The member wrote a message that reads as a crisis. Its {@code context} (excerpt and link) is kept briefly so an
+     * alert opened when the member accepts a mentor can carry it. When they already have an alert a mentor holds,
+     * that mentor hears of it (category, excerpt and link, at most every few minutes, so a burst of messages is one
+     * notice); otherwise no page goes out (a new alert needs the member's own yes). Never throws for a missing alert.
      */
-    default void flaggedAgain(Turn turn, CrisisCategory category) {
+    default void flagged(Turn turn, CrisisCategory category, AlertContext context) {
     }
 
     /** No escalation chain configured: nobody can be paged. */

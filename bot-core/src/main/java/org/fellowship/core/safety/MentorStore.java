@@ -30,17 +30,20 @@ public interface MentorStore {
     enum AlertState { OPEN, ACKNOWLEDGED, TAKEN, RESOLVED }
 
     /**
-     * One alert: who needs help (minimum context: the member and a category, never their words), the tier paged
-     * last, who acknowledged or took it and when it changed.
+     * One alert: who needs help (minimum context: the member, a category and, when a flagged message led to it, a
+     * short excerpt and a link; never their history), the tier paged last, who acknowledged or took it and when it
+     * changed.
      *
      * @param memberName the member's display name, shown only to the mentor who takes the alert, or {@code null}
      * @param category {@code null} when the member asked directly
+     * @param context  excerpt and link of the flagged message; {@link AlertContext#NONE} when the member asked
+     *                 directly
      * @param mentor   the mentor who acknowledged or took it, or {@code null}
      * @param mentorName that mentor's display name, or {@code null}
      * @param revision the stored revision (1 when opened); set by the store, compared by {@link #update}
      */
-    record MentorAlert(String id, ChatUserId member, String memberName, CrisisCategory category, int tier,
-                       AlertState state, ChatUserId mentor, String mentorName, Instant opened, Instant updated,
+    record MentorAlert(String id, ChatUserId member, String memberName, CrisisCategory category,
+                       AlertContext context, int tier, AlertState state, ChatUserId mentor, String mentorName, Instant opened, Instant updated,
                        long revision) {
         public MentorAlert {
             Objects.requireNonNull(id, "id");
@@ -48,17 +51,24 @@ public interface MentorStore {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(opened, "opened");
             Objects.requireNonNull(updated, "updated");
+            context = context == null ? AlertContext.NONE : context;
         }
 
         /** The same alert moved on (same revision: the store bumps it when the change is accepted). */
         public MentorAlert with(int newTier, AlertState newState, ChatUserId newMentor, String newMentorName,
                                 Instant now) {
-            return new MentorAlert(id, member, memberName, category, newTier, newState, newMentor, newMentorName,
+            return new MentorAlert(id, member, memberName, category, context, newTier, newState, newMentor, newMentorName,
                     opened, now, revision);
         }
 
         public boolean open() {
             return state != AlertState.RESOLVED;
+        }
+
+        /** The same alert with this revision (stores set it). */
+        public MentorAlert withRevision(long newRevision) {
+            return new MentorAlert(id, member, memberName, category, context, tier, state, mentor, mentorName, opened,
+                    updated, newRevision);
         }
     }
 
@@ -83,6 +93,15 @@ public interface MentorStore {
      * @return the member's existing unresolved alert, or the new one as stored when none existed
      */
     MentorAlert openIfNone(MentorAlert alert);
+
+    /**
+     * Remembers the context of the member's latest flagged message for {@code keepFor} (replacing an earlier one), so
+     * an alert opened when they accept a mentor can carry it. Part of the member's export and erasure.
+     */
+    void rememberFlagged(ChatUserId member, AlertContext context, Duration keepFor);
+
+    /** The context remembered by {@link #rememberFlagged} while it has not expired. */
+    Optional<AlertContext> lastFlagged(ChatUserId member);
 
     /** The alert with this id, or empty when unknown or expired (a resolved alert is kept for a while only). */
     Optional<MentorAlert> alert(String id);
@@ -114,11 +133,15 @@ public interface MentorStore {
     /** Sets the moderators' channel, or clears it when {@code channel} is {@code null}. */
     void setModeratorsChannel(ConversationId channel);
 
-    /** What the store holds about {@code member} (their roster entry, their alerts not yet expired), by record name. */
+    /**
+     * What the store holds about {@code member} (their roster entry, their alerts not yet expired, the context of
+     * their last flagged message), by record name.
+     */
     Map<String, String> export(ChatUserId member);
 
     /**
-     * Removes {@code member}'s roster entry and their alerts (resolved ones too, and the one-open index entry).
+     * Removes {@code member}'s roster entry, their alerts (resolved ones too, and the one-open index entry) and the
+     * remembered context of their last flagged message.
      * Audit entries keep only alert ids and acting mentors' ids and are left alone.
      *
      * @return how many records were removed

@@ -14,10 +14,13 @@ import org.fellowship.core.testkit.InMemoryStores;
 import org.junit.jupiter.api.Test;
 
 class MentorChainTest {
-    private final MentorStore store = MentorStore.inMemory(java.time.Clock.systemUTC());
+    private final org.fellowship.core.testkit.MutableClock clock =
+            org.fellowship.core.testkit.MutableClock.at("2026-03-08T09:00:00Z");
+    private final MentorStore store = MentorStore.inMemory(clock);
     private final MentorChain chain = MentorChain.on(store);
     private final InMemoryStores.Profiles profiles = new InMemoryStores.Profiles();
     private final BotHarness bot = BotHarness.builder()
+            .clock(clock)
             .stores(null, null, profiles, null)
             .feature(new ProfileFeature())
             .feature(new PrivacyFeature(MemberDataEraser.combined(List.of(new InMemoryStores.Eraser(profiles),
@@ -58,7 +61,8 @@ class MentorChainTest {
         List<OutboundMessage> sent = bot.replies();
         assertThat(to(sam, sent).get(to(sam, sent).size() - 1).text()).contains("asked the mentors on call");
         OutboundMessage page = to(ana, sent).get(0);
-        assertThat(page.text()).contains("Crisis alert").doesNotContain("end my life");
+        assertThat(page.text()).contains("Crisis alert").contains("They wrote: \u201cI want to end my life\u201d")
+                .contains("Message: https://chat.example/");
         assertThat(page.allButtons()).extracting(b -> b.label()).containsExactly("Acknowledge", "Take", "Resolve");
         assertThat(to(ben, sent)).isEmpty();
 
@@ -219,7 +223,7 @@ class MentorChainTest {
         bot.sayInGroup(sam, "I want to end my life");
         bot.press(sam, "Yes, connect me with a mentor");
         OutboundMessage page = to(ana, bot.replies()).stream().filter(MentorChainTest::isPage).findFirst().orElseThrow();
-        assertThat(page.text()).doesNotContain("Sam").doesNotContain("end my life");
+        assertThat(page.text()).doesNotContain("Sam");
         bot.press(ana, "Take");
         assertThat(to(ana, bot.replies())).anySatisfy(m -> assertThat(m.text()).contains("Sam"));
         bot.press(ana, "Resolve");
@@ -287,10 +291,55 @@ class MentorChainTest {
         List<OutboundMessage> notices = to(ana, bot.replies()).stream()
                 .filter(m -> m.text().contains("wrote again")).toList();
         assertThat(notices).singleElement().satisfies(m -> assertThat(m.text())
-                .doesNotContain("kill").doesNotContain("pills").doesNotContain("Sam"));
+                .contains("\u201cI want to kill myself tonight\u201d").doesNotContain("pills").doesNotContain("Sam"));
         bot.advance(MentorChain.WROTE_AGAIN_COOLDOWN.plusMinutes(1));
         bot.replies();
         bot.sayInGroup(sam, "I want to kill myself");
         assertThat(to(ana, bot.replies())).filteredOn(m -> m.text().contains("wrote again")).hasSize(1);
+    }
+
+    @Test
+    void theMemberIsToldWhatAMentorWillSeeAndADirectRequestCarriesNoWords() {
+        bot.say(ana, "/mentor on");
+        bot.replies();
+        bot.sayInGroup(sam, "I want to end my life");
+        assertThat(to(sam, bot.replies())).last().satisfies(m -> assertThat(m.text())
+                .contains("a few words of your message and where you wrote it"));
+        bot.say(sam, "/help-now");
+        assertThat(to(sam, bot.replies())).last().satisfies(m -> assertThat(m.text()).doesNotContain("few words"));
+        bot.press(sam, "Yes, connect me with a mentor");
+        // asked directly: the earlier message is not attached to a request the member made by command
+        assertThat(to(ana, bot.replies())).filteredOn(MentorChainTest::isPage).singleElement()
+                .satisfies(m -> assertThat(m.text()).doesNotContain("They wrote").doesNotContain("end my life"));
+    }
+
+    @Test
+    void anExcerptOlderThanItsKeepingTimeIsNotAttachedAndIsExportedAndErasedMeanwhile() {
+        bot.say(ana, "/mentor on");
+        bot.sayInGroup(sam, "I want to end my life");
+        bot.say(sam, "/export");
+        assertThat(bot.lastReply().text()).contains("last flagged message context");
+        bot.advance(MentorChain.FLAGGED_CONTEXT_KEPT.plusMinutes(1));
+        bot.replies();
+        bot.press(sam, "Yes, connect me with a mentor");
+        assertThat(to(ana, bot.replies())).filteredOn(MentorChainTest::isPage).singleElement()
+                .satisfies(m -> assertThat(m.text()).doesNotContain("They wrote").doesNotContain("end my life"));
+
+        BotHarness.User kim = bot.member("9", "Kim");
+        bot.sayInGroup(kim, "I want to end my life");
+        bot.say(kim, "/forget");
+        bot.press(kim, "Yes, erase everything");
+        assertThat(store.lastFlagged(kim.id())).isEmpty();
+    }
+
+    @Test
+    void theModeratorsChannelGetsTheLinkButNotTheWords() {
+        bot.sayInGroup(mod, "/mentor_channel");
+        bot.sayInGroup(sam, "I want to end my life");
+        bot.replies();
+        bot.press(sam, "Yes, connect me with a mentor");
+        assertThat(bot.replies()).filteredOn(m -> m.to().equals(bot.group().id())).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Message: https://chat.example/")
+                        .doesNotContain("end my life"));
     }
 }

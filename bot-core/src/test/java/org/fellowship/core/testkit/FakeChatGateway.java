@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
@@ -169,6 +170,13 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     @Override
     public Optional<String> startLink(String startToken) {
         return Optional.ofNullable(startLinkBase).map(base -> base + startToken);
+    }
+
+    /** {@code https://chat.example/<conversation>/<message>} for groups, like a platform's message link. */
+    @Override
+    public Optional<String> messageLink(Conversation where, MessageRef message) {
+        return where.isDirect() ? Optional.empty()
+                : Optional.of("https://chat.example/" + message.conversation().value() + "/" + message.messageId());
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.safety.AlertContext;
 import org.fellowship.core.safety.MentorAudit;
 import org.fellowship.core.safety.QuietHours;
 import org.fellowship.core.safety.CrisisCategory;
@@ -32,6 +33,8 @@ public abstract class MentorStoreContract {
     private static final ChatUserId ANA = new ChatUserId(Platform.TELEGRAM, "7");
     private static final ChatUserId BEN = new ChatUserId(Platform.TELEGRAM, "8");
     private static final Instant T0 = Instant.parse("2026-03-08T09:00:00Z");
+    private static final AlertContext CONTEXT = new AlertContext("\u2026 I can't go on \"like\" this \u00f6 \ud83d\ude14",
+            "https://t.me/c/123/45");
 
     /** A fresh, empty store (its own namespace). */
     protected abstract MentorStore newStore();
@@ -45,7 +48,7 @@ public abstract class MentorStoreContract {
     }
 
     private static MentorAlert fresh(String id, ChatUserId member) {
-        return new MentorAlert(id, member, "Sam Ö", CrisisCategory.values()[0], 1, AlertState.OPEN, null, null, T0, T0, 0);
+        return new MentorAlert(id, member, "Sam Ö", CrisisCategory.values()[0], CONTEXT, 1, AlertState.OPEN, null, null, T0, T0, 0);
     }
 
     @Test
@@ -138,7 +141,7 @@ public abstract class MentorStoreContract {
         MentorStore store = newStore();
         MentorAlert first = store.openIfNone(fresh("a1", SAM));
         assertThat(first.revision()).isEqualTo(1);
-        assertThat(first).isEqualTo(new MentorAlert("a1", SAM, "Sam Ö", CrisisCategory.values()[0], 1, AlertState.OPEN, null,
+        assertThat(first).isEqualTo(new MentorAlert("a1", SAM, "Sam Ö", CrisisCategory.values()[0], CONTEXT, 1, AlertState.OPEN, null,
                 null, T0, T0, 1));
         assertThat(store.openIfNone(fresh("a2", SAM)).id()).isEqualTo("a1");
         assertThat(store.alert("a2")).isEmpty();
@@ -156,11 +159,11 @@ public abstract class MentorStoreContract {
     @Test
     void alertRoundTripsWithMentorAndNullCategory() {
         MentorStore store = newStore();
-        MentorAlert a = store.openIfNone(new MentorAlert("a9", SAM, null, null, 2, AlertState.OPEN, null, null, T0, T0, 0));
+        MentorAlert a = store.openIfNone(new MentorAlert("a9", SAM, null, null, AlertContext.NONE, 2, AlertState.OPEN, null, null, T0, T0, 0));
         MentorAlert taken = store.update(a.with(3, AlertState.TAKEN, BEN, "Ben Ö", T0.plusMillis(1234)),
                 Duration.ofHours(1)).orElseThrow();
         assertThat(store.alert("a9")).contains(taken);
-        assertThat(taken).isEqualTo(new MentorAlert("a9", SAM, null, null, 3, AlertState.TAKEN, BEN, "Ben Ö", T0,
+        assertThat(taken).isEqualTo(new MentorAlert("a9", SAM, null, null, null, 3, AlertState.TAKEN, BEN, "Ben Ö", T0,
                 T0.plusMillis(1234), 2));
         assertThat(store.alert("nope")).isEmpty();
     }
@@ -212,5 +215,23 @@ public abstract class MentorStoreContract {
         assertThat(store.alert("a1")).isEmpty();
         assertThat(store.alert("b1")).isPresent();
         assertThat(store.openAlertOf(ANA)).isPresent();
+    }
+
+    @Test
+    void theLastFlaggedContextIsKeptBrieflyReplacedAndErased() {
+        MentorStore store = newStore();
+        assertThat(store.lastFlagged(SAM)).isEmpty();
+        store.rememberFlagged(SAM, new AlertContext("first", null), Duration.ofHours(1));
+        store.rememberFlagged(SAM, CONTEXT, Duration.ofHours(1));
+        assertThat(store.lastFlagged(SAM)).contains(CONTEXT);
+        assertThat(store.lastFlagged(ANA)).isEmpty();
+        assertThat(store.export(SAM)).containsKey("last flagged message context");
+        assertThat(store.forget(SAM)).isEqualTo(1);
+        assertThat(store.lastFlagged(SAM)).isEmpty();
+        assertThat(store.export(SAM)).isEmpty();
+
+        store.rememberFlagged(ANA, CONTEXT, shortRetention());
+        letTimePass(shortRetention().multipliedBy(3));
+        assertThat(store.lastFlagged(ANA)).isEmpty();
     }
 }
