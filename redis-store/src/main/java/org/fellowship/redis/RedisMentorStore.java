@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
 import org.fellowship.core.safety.AlertContext;
 import org.fellowship.core.safety.MentorAudit;
 import org.fellowship.core.safety.MentorChain;
@@ -33,6 +34,7 @@ import org.fellowship.core.safety.MentorStore;
  *   <li><code>fs:v1:{mentors}:open</code> hash member ({@code tg:42}) -> id of their unresolved alert</li>
  *   <li><code>fs:v1:{mentors}:alert:ID</code> hash {@code rev} (compare-and-set revision), {@code data} (alert JSON
  *       v1); gets a TTL when resolved</li>
+ *   <li><code>fs:v1:{mentors}:moderators-channel:tg</code> the moderators' channel of a platform ({@code tg:-100..})</li>
  *   <li><code>fs:v1:{mentors}:flagged:tg:42</code> the member's last flagged message context (JSON v1), with a TTL</li>
  * </ul>
  * Opening and every alert change are one Lua script each, so the one-open-alert rule and compare-and-set hold
@@ -41,6 +43,8 @@ import org.fellowship.core.safety.MentorStore;
 final class RedisMentorStore implements MentorStore {
     /** The audit stream keeps about this many newest entries (ids only, so a long tail is cheap). */
     static final long AUDIT_CAP = 100_000;
+    /** The one moderators' channel of earlier builds; now the prefix of the per-platform keys. */
+    private static final String LEGACY_CHANNEL = "moderators-channel";
 
     // KEYS[1] open index, KEYS[2] new alert key, KEYS[3] the member's alert-id set (export and erasure);
     // ARGV[1] member field, ARGV[2] new id, ARGV[3] JSON, ARGV[4] alert key prefix (same hash tag).
@@ -215,27 +219,43 @@ final class RedisMentorStore implements MentorStore {
     }
 
     @Override
-    public Optional<ConversationId> moderatorsChannel() {
-        String stored = redis.call("mentor channel read", c -> c.get(keys.mentors("moderators-channel")));
+    public Optional<ConversationId> moderatorsChannel(Platform platform) {
+        String stored = redis.call("mentor channel read", c -> c.get(channelKey(platform)));
         if (stored == null) {
-            return Optional.empty();
+            // written before channels were per platform: one key for all, used for its own platform only
+            stored = redis.call("mentor channel read", c -> c.get(keys.mentors(LEGACY_CHANNEL)));
         }
+        ConversationId channel = stored == null ? null : parseChannel(stored);
+        return channel == null || channel.platform() != platform ? Optional.empty() : Optional.of(channel);
+    }
+
+    @Override
+    public void setModeratorsChannel(Platform platform, ConversationId channel) {
+        if (channel != null && channel.platform() != platform) {
+            throw new IllegalArgumentException("the moderators' channel must be on " + platform.lowerName());
+        }
+        String legacy = redis.call("mentor channel read", c -> c.get(keys.mentors(LEGACY_CHANNEL)));
+        if (legacy != null && parseChannel(legacy).platform() == platform) {
+            redis.call("mentor channel clear", c -> c.del(keys.mentors(LEGACY_CHANNEL)));
+        }
+        if (channel == null) {
+            redis.call("mentor channel clear", c -> c.del(channelKey(platform)));
+        } else {
+            redis.call("mentor channel write", c -> c.set(channelKey(platform),
+                    channel.platform().code() + ":" + channel.value()));
+        }
+    }
+
+    private String channelKey(Platform platform) {
+        return keys.mentors(LEGACY_CHANNEL + ":" + platform.code());
+    }
+
+    private static ConversationId parseChannel(String stored) {
         int colon = stored.indexOf(':');
         if (colon < 0) {
             throw new IllegalStateException("stored moderators' channel is invalid");
         }
-        return Optional.of(new ConversationId(VersionedJson.platform(stored.substring(0, colon)),
-                stored.substring(colon + 1)));
-    }
-
-    @Override
-    public void setModeratorsChannel(ConversationId channel) {
-        if (channel == null) {
-            redis.call("mentor channel clear", c -> c.del(keys.mentors("moderators-channel")));
-        } else {
-            redis.call("mentor channel write", c -> c.set(keys.mentors("moderators-channel"),
-                    channel.platform().code() + ":" + channel.value()));
-        }
+        return new ConversationId(VersionedJson.platform(stored.substring(0, colon)), stored.substring(colon + 1));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.MentorStore;
@@ -50,5 +51,23 @@ class RedisMentorStoreIT extends MentorStoreContract {
         assertThat(reopened.nextAlertNumber()).isEqualTo(2);
         assertThat(keys.mentors("open")).contains("{mentors}");
         assertThatThrownBy(() -> keys.mentors("a b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aModeratorsChannelStoredBeforeChannelsWerePerPlatformServesItsOwnPlatformUntilReplaced() {
+        KeySchema keys = RedisTestServer.freshKeys();
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.uri());
+        try (var connection = client.connect()) {
+            connection.sync().set(keys.mentors("moderators-channel"), "tg:-1001");
+            MentorStore mentors = store(keys).mentors();
+            ConversationId old = new ConversationId(Platform.TELEGRAM, "-1001");
+            assertThat(mentors.moderatorsChannel(Platform.TELEGRAM)).contains(old);
+            assertThat(mentors.moderatorsChannel(Platform.DISCORD)).isEmpty();
+            mentors.setModeratorsChannel(Platform.TELEGRAM, null);
+            assertThat(mentors.moderatorsChannel(Platform.TELEGRAM)).isEmpty();
+            assertThat(connection.sync().exists(keys.mentors("moderators-channel"))).isZero();
+        } finally {
+            client.shutdown();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
 
 /**
  * {@link MentorStore} in process memory: every method is {@code synchronized}, so compare-and-set is trivially
@@ -29,7 +31,7 @@ public final class InMemoryMentorStore implements MentorStore {
     private final Map<ChatUserId, Instant> flaggedUntil = new HashMap<>();
     private final Map<Integer, Long> turns = new HashMap<>();
     private final List<MentorAudit> auditTrail = new ArrayList<>();
-    private ConversationId moderatorsChannel;
+    private final Map<Platform, ConversationId> moderatorsChannels = new EnumMap<>(Platform.class);
     private long sequence;
 
     public InMemoryMentorStore(Clock clock) {
@@ -141,13 +143,20 @@ public final class InMemoryMentorStore implements MentorStore {
     }
 
     @Override
-    public synchronized Optional<ConversationId> moderatorsChannel() {
-        return Optional.ofNullable(moderatorsChannel);
+    public synchronized Optional<ConversationId> moderatorsChannel(Platform platform) {
+        return Optional.ofNullable(moderatorsChannels.get(Objects.requireNonNull(platform, "platform")));
     }
 
     @Override
-    public synchronized void setModeratorsChannel(ConversationId channel) {
-        moderatorsChannel = channel;
+    public synchronized void setModeratorsChannel(Platform platform, ConversationId channel) {
+        if (channel == null) {
+            moderatorsChannels.remove(platform);
+            return;
+        }
+        if (channel.platform() != platform) {
+            throw new IllegalArgumentException("the moderators' channel must be on " + platform.lowerName());
+        }
+        moderatorsChannels.put(platform, channel);
     }
 
     @Override

@@ -272,14 +272,14 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
 
     private void channelCommand(Turn turn, String args) {
         if (args.strip().equalsIgnoreCase("off")) {
-            store.setModeratorsChannel(null);
+            store.setModeratorsChannel(turn.conversation().platform(), null);
             turn.reply("Alerts no mentor acknowledged will no longer be posted to a moderators' channel.");
             return;
         }
         if (turn.conversation().isDirect()) {
             throw new UsageException("Run /mentor_channel in the moderators' own channel, not in a private chat.");
         }
-        store.setModeratorsChannel(turn.conversation().id());
+        store.setModeratorsChannel(turn.conversation().platform(), turn.conversation().id());
         turn.reply("Alerts no mentor acknowledged after the last tier will be posted here (a category and a Take "
                 + "button only; keep this channel to moderators).");
     }
@@ -328,7 +328,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         List<Mentor> roster = store.mentors();
         List<MentorAlert> open = store.openAlerts();
         Optional<Integer> tier = firstTierAvailable(roster, open, 1, member, now);
-        Optional<ConversationId> moderators = store.moderatorsChannel();
+        Optional<ConversationId> moderators = store.moderatorsChannel(member.platform());
         if (tier.isEmpty() && moderators.isEmpty()) {
             return false;
         }
@@ -379,12 +379,15 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         audit(now, alert, MentorAudit.Action.MEMBER_WROTE_AGAIN, alert.mentor());
     }
 
-    /** Mentors of {@code tier} who can take a page now: on call, not the member, outside quiet hours, under capacity. */
+    /**
+     * Mentors of {@code tier} who can take a page now: on call, on the member's platform (they must be able to message
+     * them), not the member, outside quiet hours, under capacity.
+     */
     private List<Mentor> available(List<Mentor> roster, List<MentorAlert> open, int tier, ChatUserId member,
                                    Instant now) {
         List<Mentor> result = new ArrayList<>();
         for (Mentor m : roster) {
-            if (!m.onCall() || m.tier() != tier || m.id().equals(member)) {
+            if (!m.onCall() || m.tier() != tier || m.id().equals(member) || m.id().platform() != member.platform()) {
                 continue;
             }
             if (m.quiet() != null && m.quiet().contains(now.atZone(zoneOf(m.id())).toLocalTime())) {
@@ -607,7 +610,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             audit(now, escalated.get(), MentorAudit.Action.ESCALATED, null);
             if (next.isEmpty()) {
                 LOG.warn("alert {} unacknowledged after the last tier", alert.id());
-                Optional<ConversationId> moderators = store.moderatorsChannel();
+                Optional<ConversationId> moderators = store.moderatorsChannel(alert.member().platform());
                 if (moderators.isPresent()) {
                     notifyModerators(escalated.get(), moderators.get(), now);
                 }

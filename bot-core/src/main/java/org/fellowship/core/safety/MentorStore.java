@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
 import org.fellowship.core.store.MemberDataEraser;
 
 /**
@@ -127,11 +128,19 @@ public interface MentorStore {
     /** The audit trail of one alert, oldest first. */
     List<MentorAudit> auditOf(String alertId);
 
-    /** The moderators' channel that hears about alerts no mentor acknowledged, if one is set. */
-    Optional<ConversationId> moderatorsChannel();
+    /**
+     * The moderators' channel on {@code platform} that hears about alerts of that platform's members no mentor
+     * acknowledged, if one is set (each platform has its own: whoever takes an alert must be able to message the
+     * member).
+     */
+    Optional<ConversationId> moderatorsChannel(Platform platform);
 
-    /** Sets the moderators' channel, or clears it when {@code channel} is {@code null}. */
-    void setModeratorsChannel(ConversationId channel);
+    /**
+     * Sets the moderators' channel of {@code platform}, or clears it when {@code channel} is {@code null}.
+     *
+     * @throws IllegalArgumentException when {@code channel} is on another platform
+     */
+    void setModeratorsChannel(Platform platform, ConversationId channel);
 
     /**
      * What the store holds about {@code member} (their roster entry, their alerts not yet expired, the context of

@@ -342,4 +342,21 @@ class MentorChainTest {
                 .satisfies(m -> assertThat(m.text()).contains("Message: https://chat.example/")
                         .doesNotContain("end my life"));
     }
+
+    @Test
+    void onlyMentorsOnTheMembersPlatformArePagedBecauseOnlyTheyCanMessageThem() {
+        org.fellowship.core.model.ChatUserId onDiscord = new org.fellowship.core.model.ChatUserId(
+                org.fellowship.core.model.Platform.DISCORD, "7");
+        store.saveMentor(new MentorChain.Mentor(onDiscord, "Dee", 1, true));
+        askForAMentor(sam);
+        List<OutboundMessage> sent = bot.replies();
+        assertThat(sent).noneMatch(m -> onDiscord.equals(m.recipient()));
+        assertThat(to(sam, sent)).last().satisfies(m -> assertThat(m.text()).contains("no mentor can be reached"));
+
+        bot.say(ana, "/mentor on");
+        BotHarness.User kim = bot.member("9", "Kim");
+        bot.replies();
+        askForAMentor(kim);
+        assertThat(to(ana, bot.replies())).filteredOn(MentorChainTest::isPage).hasSize(1);
+    }
 }

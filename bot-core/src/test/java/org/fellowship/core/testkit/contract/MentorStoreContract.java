@@ -1,6 +1,7 @@
 package org.fellowship.core.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -97,12 +98,19 @@ public abstract class MentorStoreContract {
     @Test
     void moderatorsChannelCanBeSetAndCleared() {
         MentorStore store = newStore();
-        assertThat(store.moderatorsChannel()).isEmpty();
+        assertThat(store.moderatorsChannel(Platform.DISCORD)).isEmpty();
         ConversationId channel = new ConversationId(Platform.DISCORD, "123:456");
-        store.setModeratorsChannel(channel);
-        assertThat(store.moderatorsChannel()).contains(channel);
-        store.setModeratorsChannel(null);
-        assertThat(store.moderatorsChannel()).isEmpty();
+        store.setModeratorsChannel(Platform.DISCORD, channel);
+        assertThat(store.moderatorsChannel(Platform.DISCORD)).contains(channel);
+        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).isEmpty();
+        ConversationId telegram = new ConversationId(Platform.TELEGRAM, "-1001");
+        store.setModeratorsChannel(Platform.TELEGRAM, telegram);
+        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(telegram);
+        assertThatThrownBy(() -> store.setModeratorsChannel(Platform.TELEGRAM, channel))
+                .isInstanceOf(IllegalArgumentException.class);
+        store.setModeratorsChannel(Platform.DISCORD, null);
+        assertThat(store.moderatorsChannel(Platform.DISCORD)).isEmpty();
+        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(telegram);
     }
 
     @Test
