@@ -61,6 +61,11 @@ class CrisisDetectorTest {
             "even on good days I still wish to die",
             "as someone who thinks about suicide every single day, I get it",
             "I tried before and reattempted twice since",
+            "this is my goodbye to all of you",
+            "I bought a rope today",
+            "I've been saving up my pills for weeks",
+            "I swallowed the whole bottle",
+            "I keep thinking about driving into a wall on the way home",
             "I am so tired of everything. I hate myself and I feel suicidal every single day and I can't tell my family"})
     void indirectIdeationAlerts(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
@@ -163,7 +168,10 @@ class CrisisDetectorTest {
             "I am craving so hard tonight, I want a drink so bad, I feel like I can't do this",
             "I have been clean for 90 days and I am proud of myself, my sponsor helps me a lot",
             "I have a plan for tonight so I don't drink: a meeting, then dinner with my sister",
-            "I am giving up drinking for good and I have given up on the bar crowd"})
+            "I am giving up drinking for good and I have given up on the bar crowd",
+            "I drive my car into town for the Tuesday meeting",
+            "goodbye everyone, see you at the meeting tomorrow",
+            "I poured the whole bottle down the sink"})
     void recoveryTalkDoesNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }
