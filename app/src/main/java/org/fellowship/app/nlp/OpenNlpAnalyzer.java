@@ -32,8 +32,9 @@ import org.fellowship.core.safety.TextNormalizer;
 /**
  * Stage 2 with Apache OpenNLP: sentence detector, tokenizer, POS tagger and lemmatizer (the English UD models from
  * Maven Central, loaded from the jar root with {@code getResourceAsStream} so it works inside the fat jar), and a
- * document categorizer trained at start-up, in well under a second, from the examples the project writes in
- * {@code support-examples.txt} (own distress vs a supportive reply to someone else).
+ * document categorizer trained at build time ({@link SupportModelTrainer}, in the app module's {@code process-classes})
+ * from the examples the project writes in {@code support-examples.txt} (own distress vs a supportive reply to someone
+ * else) and loaded like the other models.
  *
  * <p>Models are immutable and shared; the {@code *ME} classes are not thread-safe, so each thread gets its own.
  * Loading fails with an {@link IllegalStateException} naming the missing model.
@@ -44,6 +45,8 @@ public final class OpenNlpAnalyzer implements LanguageAnalyzer {
     static final String POS = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
     static final String LEMMAS = "/opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin";
     static final String EXAMPLES = "/org/fellowship/app/nlp/support-examples.txt";
+    /** Written by {@link SupportModelTrainer} during the build. */
+    static final String SUPPORT_MODEL = "/org/fellowship/app/nlp/support-doccat.bin";
     private static final String SUPPORT = "support";
 
     private static volatile OpenNlpAnalyzer shared;
@@ -62,7 +65,7 @@ public final class OpenNlpAnalyzer implements LanguageAnalyzer {
             TokenizerModel tokenModel = new TokenizerModel(model(TOKENS));
             POSModel posModel = new POSModel(model(POS));
             LemmatizerModel lemmaModel = new LemmatizerModel(model(LEMMAS));
-            DoccatModel doccat = trainDoccat();
+            DoccatModel doccat = new DoccatModel(model(SUPPORT_MODEL));
             sentences = ThreadLocal.withInitial(() -> new SentenceDetectorME(sentenceModel));
             tokenizer = ThreadLocal.withInitial(() -> new TokenizerME(tokenModel));
             tagger = ThreadLocal.withInitial(() -> new POSTaggerME(posModel));

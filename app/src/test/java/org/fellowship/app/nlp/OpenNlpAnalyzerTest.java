@@ -36,6 +36,20 @@ class OpenNlpAnalyzerTest {
                 .isLessThan(0.5);
     }
 
+    @Test
+    void theShippedCategorizerIsTheOneTheCurrentExamplesTrain() throws Exception {
+        // the model in the jar is written by the build; a stale one would disagree with a fresh training
+        opennlp.tools.doccat.DocumentCategorizerME fresh =
+                new opennlp.tools.doccat.DocumentCategorizerME(OpenNlpAnalyzer.trainDoccat());
+        TextNormalizer n = TextNormalizer.standard();
+        for (String text : List.of("please reach out to someone, you are not alone", "i want to die tonight",
+                "call 988 if you need to talk", "i relapsed and i hate myself")) {
+            String folded = n.fold(text);
+            double expected = fresh.categorize(folded.split(" "))[fresh.getIndex("support")];
+            assertThat(analyzer.supportiveProbability(folded)).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
     @ParameterizedTest(name = "crisis {index}")
     @ValueSource(strings = {"I want to kill myself", "i am going to end my life tonight", "I took all my pills",
             "I wish I was dead", "I keep cutting myself"})
