@@ -2,6 +2,7 @@ package org.fellowship.core.port;
 
 import java.util.Optional;
 import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
@@ -10,7 +11,10 @@ import org.fellowship.core.outbound.OutboundMessage;
 
 /**
  * Sends to one platform. Implemented by each adapter; used only by the core's outbox, which has already split the
- * text to {@link PlatformCapabilities#maxTextLength()} and replaced buttons where the platform has none.
+ * text to {@link PlatformCapabilities#maxTextLength()} and replaced buttons where the platform has none. A message
+ * with an {@link org.fellowship.core.outbound.OutboundFile} reaches a gateway only when the platform reports
+ * {@link PlatformCapabilities#files()} and the file fits {@link PlatformCapabilities#maxFileBytes()}; its text is
+ * then the caption (at most {@link PlatformCapabilities#maxCaptionLength()}, possibly empty).
  *
  * <p><b>Threading:</b> implementations are thread-safe; calls may block (rate limits, network) but never for
  * longer than the adapter's own timeout. <b>Nullness:</b> no argument is {@code null} unless stated; no method
@@ -56,4 +60,17 @@ public interface ChatGateway {
      * {@code t.me/<bot>?start=<token>}), or empty where the platform has no such thing.
      */
     Optional<String> startLink(String startToken);
+
+    /**
+     * Fetches the bytes of a file a member sent, reading at most {@code maxBytes}: a file the platform reports as
+     * larger is refused before downloading, and a download that turns out larger is cut off. Blocks for at most the
+     * adapter's request timeout.
+     *
+     * @throws GatewayException {@code TOO_LARGE} over {@code maxBytes}; {@code NOT_FOUND} when the platform no longer
+     *                          has it; {@code UNAVAILABLE} on network failure or timeout; {@code UNSUPPORTED} where
+     *                          the adapter cannot fetch files (the default)
+     */
+    default byte[] download(Attachment attachment, long maxBytes) {
+        throw GatewayException.unsupported("downloading files");
+    }
 }
