@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import org.fellowship.app.meetings.HttpFeedSource;
+import org.fellowship.app.meetings.IcsCalendarExport;
 import org.fellowship.core.checkin.CheckinFeature;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
@@ -49,7 +50,8 @@ public final class BotAssembly {
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors),
-                mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds),
+                mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds,
+                        new IcsCalendarExport()),
                 new CheckinFeature(store.checkins(), mentors, nudgeDelay),
                 new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
                         store.mentors().asEraser(), store.checkins().asEraser(), store.cases().asEraser(),

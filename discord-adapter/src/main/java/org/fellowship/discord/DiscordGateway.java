@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
@@ -33,6 +34,7 @@ import org.javacord.api.entity.channel.PrivateChannel;
 import org.javacord.api.entity.channel.ServerChannel;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.Message;
+import org.javacord.api.entity.message.MessageAttachment;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.javacord.api.interaction.InteractionBase;
@@ -258,6 +260,41 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
         }
         return Optional.of("https://discord.com/channels/" + where.community().value() + "/"
                 + message.conversation().value() + "/" + message.messageId());
+    }
+
+    /**
+     * Downloads a member's attachment: looks its message up again through Javacord (reference
+     * {@code channel/message/attachment} from {@link DiscordMapper}), checks Discord's reported size against
+     * {@code maxBytes}, then fetches it with Javacord within the request timeout.
+     */
+    @Override
+    public byte[] download(Attachment attachment, long maxBytes) {
+        if (attachment.knownLargerThan(maxBytes)) {
+            throw tooLarge(maxBytes);
+        }
+        String[] ref = attachment.platformFileRef().split("/", -1);
+        if (ref.length != 3) {
+            throw new GatewayException(Reason.INVALID, "download: not a Discord attachment reference");
+        }
+        TextChannel channel = textChannel(DiscordMapper.conversationId(DiscordMapper.snowflake(ref[0], "channel id")),
+                "download");
+        Message message = DiscordFailures.await(transport.message(channel, DiscordMapper.snowflake(ref[1],
+                "message id")), "find message of attachment", timeoutMillis);
+        long attachmentId = DiscordMapper.snowflake(ref[2], "attachment id");
+        MessageAttachment file = message.getAttachments().stream().filter(a -> a.getId() == attachmentId).findFirst()
+                .orElseThrow(() -> new GatewayException(Reason.NOT_FOUND, "download: the attachment is gone"));
+        if (file.getSize() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        byte[] bytes = DiscordFailures.await(file.asByteArray(), "download attachment", timeoutMillis);
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return bytes;
+    }
+
+    private static GatewayException tooLarge(long maxBytes) {
+        return new GatewayException(Reason.TOO_LARGE, "file larger than " + maxBytes + " bytes");
     }
 
     // ---------------------------------------------------------------- GroupAdminGateway

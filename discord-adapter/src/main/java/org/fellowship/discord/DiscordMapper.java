@@ -14,6 +14,7 @@ import org.fellowship.core.event.MemberJoined;
 import org.fellowship.core.event.MemberLeft;
 import org.fellowship.core.event.MessageEdited;
 import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -27,6 +28,7 @@ import org.javacord.api.entity.channel.Channel;
 import org.javacord.api.entity.channel.PrivateChannel;
 import org.javacord.api.entity.channel.ServerChannel;
 import org.javacord.api.entity.message.Message;
+import org.javacord.api.entity.message.MessageAttachment;
 import org.javacord.api.entity.message.MessageAuthor;
 import org.javacord.api.entity.message.MessageReference;
 import org.javacord.api.entity.permission.PermissionType;
@@ -90,16 +92,49 @@ public final class DiscordMapper {
             replyToAuthor = message.getReferencedMessage().flatMap(m -> m.getAuthor().asUser())
                     .map(DiscordMapper::userId).orElse(null);
         }
+        List<Attachment> files = attachments(message);
+        List<Attachment> repliedFiles = replyTo == null ? List.of()
+                : message.getReferencedMessage().map(DiscordMapper::attachments).orElse(List.of());
         Optional<CommandLine> command = CommandLine.parse(text);
         if (command.isPresent()) {
             // a command in reply to a message (e.g. /report) keeps what it replies to
             return Optional.of(new CommandInvoked(eventId, where.get(), actor.get(), at, ref, command.get().name(),
-                    command.get().arguments(), replyTo, replyToAuthor));
+                    command.get().arguments(), replyTo, replyToAuthor, files, repliedFiles));
         }
         int mentions = size(message.getMentionedUsers()) + size(message.getMentionedRoles())
                 + (message.mentionsEveryone() ? 1 : 0);
         return Optional.of(new MessageReceived(eventId, where.get(), actor.get(), at, ref, text, replyTo,
-                replyToAuthor, mentions));
+                replyToAuthor, mentions, files, repliedFiles));
+    }
+
+    /**
+     * A message's attachments. The reference is {@code <channel id>/<message id>/<attachment id>}: the gateway looks
+     * the attachment up again through Javacord to download it, so a reference never makes the bot fetch an arbitrary
+     * URL. Discord does not report a media type to Javacord; it is guessed from the file name.
+     */
+    static List<Attachment> attachments(Message message) {
+        List<MessageAttachment> list = message.getAttachments();
+        if (list == null || list.isEmpty() || message.getChannel() == null) {
+            return List.of();
+        }
+        List<Attachment> out = new ArrayList<>();
+        for (MessageAttachment a : list) {
+            String ref = Long.toUnsignedString(message.getChannel().getId()) + "/"
+                    + Long.toUnsignedString(message.getId()) + "/" + Long.toUnsignedString(a.getId());
+            out.add(new Attachment(a.getFileName(), mediaType(a.getFileName()), Math.max(0, a.getSize()), ref));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String mediaType(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return "application/json";
+        }
+        if (name.endsWith(".ics")) {
+            return "text/calendar";
+        }
+        return null;
     }
 
     /** An edited message; the event id is unique per edit (message id plus edit time). */

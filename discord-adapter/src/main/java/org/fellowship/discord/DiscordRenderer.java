@@ -13,12 +13,13 @@ import org.javacord.api.entity.message.component.HighLevelComponent;
 import org.javacord.api.entity.message.component.LowLevelComponent;
 import org.javacord.api.entity.message.mention.AllowedMentions;
 import org.javacord.api.entity.message.mention.AllowedMentionsBuilder;
+import org.javacord.api.interaction.callback.ExtendedInteractionMessageBuilderBase;
 import org.javacord.api.interaction.callback.InteractionMessageBuilderBase;
 
 /**
  * Turns the core's {@link OutboundMessage} into Discord content: plain text with Markdown neutralised, monospace as a
  * code block (backticks in the text replaced so they cannot close it), buttons as action rows (at most 5 x 5,
- * custom id = the core's token), and mentions never parsed (no {@code @everyone}, {@code @here}, role or user pings
+ * custom id = the core's token), a file as an attachment, and mentions never parsed (no {@code @everyone}, {@code @here}, role or user pings
  * from any text).
  *
  * <p><b>Threading:</b> stateless and thread-safe. <b>Nullness:</b> arguments must not be {@code null}.
@@ -44,13 +45,19 @@ public final class DiscordRenderer {
             throw new GatewayException(GatewayException.Reason.INVALID, "message of " + text.length()
                     + " characters exceeds Discord's " + MAX_LENGTH + " (the core should have split it)");
         }
-        if (text.isBlank() && !message.hasButtons()) {
+        if (message.hasFile() && message.file().size() > org.fellowship.core.port.PlatformCapabilities
+                .DISCORD_MAX_FILE_BYTES) {
+            throw new GatewayException(GatewayException.Reason.TOO_LARGE, "file of " + message.file().size()
+                    + " bytes exceeds Discord's upload limit (the core should have sent its fallback)");
+        }
+        if (text.isBlank() && !message.hasButtons() && !message.hasFile()) {
             throw new GatewayException(GatewayException.Reason.INVALID, "Discord cannot send an empty message");
         }
         String content = message.style() == TextStyle.MONOSPACE ? monospace(text) : plain(text);
         Long replyTo = message.replyTo() == null ? null
                 : DiscordMapper.snowflake(message.replyTo().messageId(), "reply-to message id");
-        return new RenderedMessage(content, rows(message.buttonRows()), ephemeral, replyTo);
+        return new RenderedMessage(text.isBlank() ? "" : content, rows(message.buttonRows()), ephemeral, replyTo,
+                message.file());
     }
 
     /** Escapes Markdown when the escaped text still fits; otherwise keeps the text as is (mentions stay inert). */
@@ -144,6 +151,12 @@ public final class DiscordRenderer {
         }
         if (message.ephemeral()) {
             builder.setFlags(MessageFlag.EPHEMERAL);
+        }
+        if (message.file() != null) {
+            if (!(builder instanceof ExtendedInteractionMessageBuilderBase<?> withFiles)) {
+                throw GatewayException.unsupported("a file in an immediate interaction response");
+            }
+            withFiles.addAttachment(message.file().bytes(), message.file().fileName());
         }
     }
 }

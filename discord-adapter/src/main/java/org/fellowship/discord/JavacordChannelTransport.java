@@ -21,6 +21,9 @@ final class JavacordChannelTransport implements ChannelTransport {
         if (message.replyToMessageId() != null) {
             builder.replyTo(message.replyToMessageId(), false);
         }
+        if (message.file() != null) {
+            builder.addAttachment(message.file().bytes(), message.file().fileName());
+        }
         return builder.send(channel).thenApply(DiscordEntity::getId);
     }
 
@@ -36,6 +39,11 @@ final class JavacordChannelTransport implements ChannelTransport {
             }
             return updater.replaceMessage();
         }).thenApply(m -> null);
+    }
+
+    @Override
+    public CompletableFuture<Message> message(TextChannel channel, long messageId) {
+        return channel.getMessageById(messageId);
     }
 
     @Override

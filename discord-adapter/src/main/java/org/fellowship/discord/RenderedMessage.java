@@ -3,21 +3,28 @@ package org.fellowship.discord;
 import java.util.List;
 import java.util.Objects;
 import org.fellowship.core.outbound.Button;
+import org.fellowship.core.outbound.OutboundFile;
 
 /**
  * A message ready for Discord, independent of Javacord: final content, button rows (custom id = core token),
- * whether it is ephemeral, and the message it replies to. Produced by {@link DiscordRenderer}.
+ * whether it is ephemeral, the message it replies to, and a file attached to it. Produced by {@link DiscordRenderer}.
  *
- * <p><b>Threading:</b> immutable. <b>Nullness:</b> {@code replyToMessageId} is {@code null} for no reply; the rest
- * never {@code null}.
+ * <p><b>Threading:</b> immutable. <b>Nullness:</b> {@code replyToMessageId} and {@code file} are {@code null} for
+ * none; the rest never {@code null}.
  */
-public record RenderedMessage(String content, List<List<Button>> rows, boolean ephemeral, Long replyToMessageId) {
+public record RenderedMessage(String content, List<List<Button>> rows, boolean ephemeral, Long replyToMessageId,
+                              OutboundFile file) {
     public RenderedMessage {
         Objects.requireNonNull(content, "content");
         rows = rows.stream().map(List::copyOf).toList();
     }
 
+    /** A message without a file. */
+    public RenderedMessage(String content, List<List<Button>> rows, boolean ephemeral, Long replyToMessageId) {
+        this(content, rows, ephemeral, replyToMessageId, null);
+    }
+
     public RenderedMessage asEphemeral() {
-        return new RenderedMessage(content, rows, true, replyToMessageId);
+        return new RenderedMessage(content, rows, true, replyToMessageId, file);
     }
 }

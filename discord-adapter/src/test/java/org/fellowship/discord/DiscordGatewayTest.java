@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -29,6 +30,7 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
@@ -270,6 +272,58 @@ class DiscordGatewayTest {
     void unknownChannelIsNotFound() {
         assertThatThrownBy(() -> gateway.send(OutboundMessage.text(conversation(999), "x")))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void aFileGoesOutAsAnAttachmentWithTheCaption() {
+        byte[] ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        OutboundFile file = new OutboundFile("meetings.ics", "text/calendar", ics);
+        gateway.send(reply(general, SAM, "Calendar file").withFile(file));
+        gateway.send(reply(general, SAM, "").withFile(file));
+        assertThat(transport.sends()).hasSize(2).allSatisfy(c -> {
+            assertThat(c.message().file()).isEqualTo(file);
+            assertThat(c.message().file().bytes()).isEqualTo(ics);
+        });
+        assertThat(transport.sends().get(0).message().content()).isEqualTo("Calendar file");
+        assertThat(transport.sends().get(1).message().content()).as("a file alone needs no text").isEmpty();
+    }
+
+    @Test
+    void aSlashCommandAnsweredWithAFileAttachesItToTheResponse() {
+        SlashCommandInteraction i = world.slash(SAM, world.channel, "meetings", "what", "ics");
+        gateway.beginCommand(i, command(i));
+        var updater = updater(i);
+        byte[] ics = "BEGIN:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        gateway.send(reply(general, SAM, "Calendar file").withFile(new OutboundFile("meetings.ics", "text/calendar",
+                ics)));
+        verify(updater).addAttachment(ics, "meetings.ics");
+        verify(updater).update();
+    }
+
+    @Test
+    void aMemberAttachmentIsDownloadedThroughJavacordWithinTheCap() {
+        org.javacord.api.entity.message.Message upload = world.message(MO, world.channel, "/meetings import");
+        byte[] feed = "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var file = world.attach(upload, "feed.json", feed);
+        transport.messages.put(upload.getId(), upload);
+        Attachment ref = DiscordMapper.attachments(upload).get(0);
+        assertThat(gateway.download(ref, 5_000_000)).isEqualTo(feed);
+
+        var big = world.attach(upload, "big.json", new byte[2_000]);
+        Attachment bigRef = DiscordMapper.attachments(upload).get(1);
+        assertThatThrownBy(() -> gateway.download(bigRef, 1_000)).isInstanceOfSatisfying(GatewayException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+        Attachment understated = new Attachment("big.json", null, Attachment.UNKNOWN_SIZE, bigRef.platformFileRef());
+        assertThatThrownBy(() -> gateway.download(understated, 1_000)).isInstanceOfSatisfying(GatewayException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+        verify(big, never()).asByteArray();
+        verify(file).asByteArray();
+
+        Attachment gone = new Attachment("x.json", null, 2, CHANNEL + "/424242/1");
+        assertThatThrownBy(() -> gateway.download(gone, 1_000)).isInstanceOfSatisfying(GatewayException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertThatThrownBy(() -> gateway.download(new Attachment("x", null, 2, "https://evil.example/x"), 1_000))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
     }
 
     private CommandInvoked command(SlashCommandInteraction i) {

@@ -84,6 +84,29 @@ class DiscordMapperTest {
     }
 
     @Test
+    void attachmentsOfTheMessageAndOfTheRepliedMessageAreDescribedWithoutTheirBytes() {
+        Message upload = world.message(MO, world.channel, "/meetings import");
+        var file = world.attach(upload, "edmonton.json", new byte[187_471]);
+        CommandInvoked c = (CommandInvoked) mapper.messageCreated(upload).orElseThrow();
+        assertThat(c.attachments()).containsExactly(new org.fellowship.core.model.Attachment("edmonton.json",
+                "application/json", 187_471, CHANNEL + "/" + upload.getId() + "/" + file.getId()));
+        assertThat(c.replyToAttachments()).isEmpty();
+
+        Message reply = world.message(MO, world.channel, "/meetings import");
+        org.javacord.api.entity.message.MessageReference reference =
+                org.mockito.Mockito.mock(org.javacord.api.entity.message.MessageReference.class);
+        long uploadId = upload.getId();
+        when(reference.getMessageId()).thenReturn(Optional.of(uploadId));
+        when(reference.getChannelId()).thenReturn(CHANNEL);
+        when(reply.getMessageReference()).thenReturn(Optional.of(reference));
+        when(reply.getReferencedMessage()).thenReturn(Optional.of(upload));
+        CommandInvoked r = (CommandInvoked) mapper.messageCreated(reply).orElseThrow();
+        assertThat(r.attachments()).isEmpty();
+        assertThat(r.replyToAttachments()).extracting(org.fellowship.core.model.Attachment::platformFileRef)
+                .containsExactly(CHANNEL + "/" + upload.getId() + "/" + file.getId());
+    }
+
+    @Test
     void eachEditHasItsOwnEventId() {
         Message m = world.message(SAM, world.channel, "first");
         when(m.getLastEditTimestamp()).thenReturn(Optional.of(NOW.plusSeconds(5)));

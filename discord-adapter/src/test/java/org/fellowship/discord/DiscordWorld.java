@@ -137,7 +137,23 @@ final class DiscordWorld {
         when(m.getReferencedMessage()).thenReturn(Optional.empty());
         when(m.getMentionedUsers()).thenReturn(List.of());
         when(m.getMentionedRoles()).thenReturn(List.of());
+        when(m.getAttachments()).thenReturn(List.of());
         return m;
+    }
+
+    /** An attachment of a message as Javacord reports it; its download completes with {@code bytes}. */
+    org.javacord.api.entity.message.MessageAttachment attach(Message m, String fileName, byte[] bytes) {
+        org.javacord.api.entity.message.MessageAttachment a =
+                mock(org.javacord.api.entity.message.MessageAttachment.class);
+        when(a.getId()).thenReturn(ids.incrementAndGet());
+        when(a.getFileName()).thenReturn(fileName);
+        when(a.getSize()).thenReturn(bytes.length);
+        when(a.getMessage()).thenReturn(m);
+        when(a.asByteArray()).thenReturn(java.util.concurrent.CompletableFuture.completedFuture(bytes.clone()));
+        List<org.javacord.api.entity.message.MessageAttachment> all = new java.util.ArrayList<>(m.getAttachments());
+        all.add(a);
+        when(m.getAttachments()).thenReturn(List.copyOf(all));
+        return a;
     }
 
     /** A slash command interaction; its deferral, responders and follow-ups complete at once. */

@@ -16,6 +16,8 @@ final class RecordingTransport implements ChannelTransport {
 
     final List<Call> calls = new ArrayList<>();
     final Set<Long> refusing = new HashSet<>();
+    /** Messages {@link #message} finds, by id (as Javacord's cache or REST would). */
+    final java.util.Map<Long, org.javacord.api.entity.message.Message> messages = new java.util.HashMap<>();
     private final AtomicLong ids = new AtomicLong(90_000);
 
     @Override
@@ -39,6 +41,15 @@ final class RecordingTransport implements ChannelTransport {
     public synchronized CompletableFuture<Void> delete(TextChannel channel, long messageId) {
         calls.add(new Call("delete", channel.getId(), messageId, null));
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public synchronized CompletableFuture<org.javacord.api.entity.message.Message> message(TextChannel channel,
+                                                                                          long messageId) {
+        org.javacord.api.entity.message.Message m = messages.get(messageId);
+        return m != null ? CompletableFuture.completedFuture(m) : CompletableFuture.failedFuture(
+                new org.javacord.api.exception.NotFoundException(null, "Unknown Message", DiscordWorld.request(),
+                        DiscordWorld.response(404)));
     }
 
     synchronized List<Call> sends() {

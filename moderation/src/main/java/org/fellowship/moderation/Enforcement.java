@@ -69,6 +69,7 @@ final class Enforcement {
             case RATE_LIMITED, UNAVAILABLE -> "the platform is not answering right now; please try again later";
             case DIRECT_MESSAGES_CLOSED -> "the member does not accept direct messages";
             case INVALID -> "the platform rejected the request";
+            case TOO_LARGE -> "the file is too large";
         };
         return e.getMessage() == null || e.getMessage().isBlank() ? why : why + " (" + e.getMessage() + ")";
     }

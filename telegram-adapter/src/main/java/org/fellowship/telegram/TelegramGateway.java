@@ -1,5 +1,8 @@
 package org.fellowship.telegram;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
@@ -19,6 +27,7 @@ import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
+import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.ChatGateway;
@@ -31,17 +40,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RestrictChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ChatPermissions;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -56,7 +68,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *
  * <ul>
  *   <li>Text goes out with {@code parse_mode=HTML}, fully escaped ({@link TelegramHtml}); monospace becomes
- *       {@code <pre>}. Button rows become an inline keyboard whose {@code callback_data} is the core's token.</li>
+ *       {@code <pre>}. Button rows become an inline keyboard whose {@code callback_data} is the core's token. A
+ *       message with a file is a multipart {@code sendDocument} with the text as caption.</li>
+ *   <li>{@link #download} fetches a member's document with {@code getFile} and the file URL, size-capped.</li>
  *   <li>Telegram bots may not write to a member first: {@link #openDirect} succeeds only for members in
  *       {@link KnownPrivateChats} (fed by the receiving side), otherwise it throws {@code DIRECT_MESSAGES_CLOSED} and
  *       the core falls back to {@link #startLink}. A 403 on a private send also reports {@code DIRECT_MESSAGES_CLOSED}
@@ -90,6 +104,7 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     private final TelegramHttp http;
     private final Map<String, CachedAdmins> admins = new ConcurrentHashMap<>();
     private volatile BotIdentity identity;
+    private volatile OkHttpClient downloadClient;
 
     private record CachedAdmins(Set<ChatUserId> ids, Instant fetched) {
     }
@@ -164,7 +179,7 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
             }
             OutboundMessage redirected = new OutboundMessage(TelegramIds.topic(moved.newChatId,
                     TelegramIds.threadId(message.to())), message.text(), message.style(), message.buttonRows(), null,
-                    message.delivery(), message.recipient(), message.priority());
+                    message.delivery(), message.recipient(), message.priority()).withFile(message.file());
             try {
                 return sendOnce(redirected);
             } catch (ChatMoved again) {
@@ -174,6 +189,9 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     }
 
     private MessageRef sendOnce(OutboundMessage message) {
+        if (message.hasFile()) {
+            return sendDocumentOnce(message);
+        }
         String chatId = TelegramIds.chatId(message.to());
         SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder()
                 .chatId(chatId)
@@ -198,6 +216,101 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
             }
             throw e;
         }
+    }
+
+    /** {@code sendDocument} (multipart): the file with the text as its HTML caption, buttons and reply as usual. */
+    private MessageRef sendDocumentOnce(OutboundMessage message) {
+        String chatId = TelegramIds.chatId(message.to());
+        OutboundFile file = message.file();
+        SendDocument.SendDocumentBuilder<?, ?> b = SendDocument.builder()
+                .chatId(chatId)
+                .document(new InputFile(new ByteArrayInputStream(file.bytes()), file.fileName()))
+                .messageThreadId(TelegramIds.threadId(message.to()));
+        if (!message.text().isBlank()) {
+            b.caption(TelegramHtml.render(message.text(), message.style())).parseMode(TelegramHtml.PARSE_MODE);
+        }
+        if (message.hasButtons()) {
+            b.replyMarkup(keyboard(message.buttonRows()));
+        }
+        if (message.replyTo() != null
+                && TelegramIds.chatId(message.replyTo().conversation()).equals(chatId)) {
+            b.replyToMessageId(TelegramIds.messageId(message.replyTo().messageId())).allowSendingWithoutReply(true);
+        }
+        boolean direct = isPrivate(chatId);
+        permits.acquire(chatId, direct, message.priority());
+        SendDocument request = b.build();
+        try {
+            Message sent = callDocument(direct ? Operation.SEND_PRIVATE : Operation.SEND, request);
+            LOG.debug("sendDocument to {}: {} bytes", chatId, file.size());
+            return new MessageRef(message.to(), sent.getMessageId().toString());
+        } catch (GatewayException e) {
+            if (e.reason() == Reason.DIRECT_MESSAGES_CLOSED) {
+                privateChats.remove(chatId);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Fetches a document a member sent: {@code getFile}, then a GET of {@code <api>/file/bot<token>/<file_path>} over
+     * this gateway's OkHttp client (the library's own download ignores a custom API URL), reading at most
+     * {@code maxBytes}. Bots may download files of up to 20 MB; Telegram gives larger ones no path.
+     */
+    @Override
+    public byte[] download(Attachment attachment, long maxBytes) {
+        if (attachment.knownLargerThan(maxBytes)) {
+            throw tooLarge(maxBytes);
+        }
+        org.telegram.telegrambots.meta.api.objects.File file = call("getFile", Operation.OTHER,
+                GetFile.builder().fileId(attachment.platformFileRef()).build());
+        if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        if (file.getFilePath() == null || file.getFilePath().isBlank()) {
+            throw new GatewayException(Reason.NOT_FOUND, "getFile gave no file path (bots cannot download files "
+                    + "over 20 MB)");
+        }
+        HttpUrl url = new HttpUrl.Builder().scheme(config.apiUrl().getScheme()).host(config.apiUrl().getHost())
+                .port(config.port()).addPathSegment("file").addPathSegment("bot" + config.token())
+                .addPathSegments(file.getFilePath()).build();
+        Request request = new Request.Builder().url(url).get().build();
+        // Never log the URL: it carries the token.
+        try (Response response = downloads().newCall(request).execute()) {
+            if (response.code() == 404) {
+                throw new GatewayException(Reason.NOT_FOUND, "file download answered HTTP 404");
+            }
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new GatewayException(Reason.UNAVAILABLE, "file download answered HTTP " + response.code());
+            }
+            long declared = response.body().contentLength();
+            if (declared > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            try (InputStream in = response.body().byteStream()) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    throw tooLarge(maxBytes);
+                }
+                return bytes;
+            }
+        } catch (IOException e) {
+            throw new GatewayException(Reason.UNAVAILABLE, "file download failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private OkHttpClient downloads() {
+        OkHttpClient client = downloadClient;
+        if (client == null) {
+            // shares the dispatcher and pool (released by close()); bounds the whole transfer, follows no redirect
+            client = http.http().newBuilder().callTimeout(config.requestTimeout().multipliedBy(2))
+                    .followRedirects(false).followSslRedirects(false).build();
+            downloadClient = client;
+        }
+        return client;
+    }
+
+    private static GatewayException tooLarge(long maxBytes) {
+        return new GatewayException(Reason.TOO_LARGE, "file larger than " + maxBytes + " bytes");
     }
 
     @Override
@@ -439,6 +552,39 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
                 throw mapped;
             } catch (RuntimeException e) {
                 throw new GatewayException(Reason.UNAVAILABLE, method + " failed: " + e.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    /**
+     * {@code sendDocument} with the same 429 handling as {@link #callRaw}, kept separate because the library runs
+     * multipart methods through a different {@code execute} overload.
+     */
+    private Message callDocument(Operation op, SendDocument request) {
+        int attempt = 0;
+        while (true) {
+            try {
+                return http.client().execute(request);
+            } catch (TelegramApiException e) {
+                int code = TelegramErrors.code(e);
+                int retryAfter = TelegramErrors.retryAfter(e);
+                Duration wait = Duration.ofSeconds(Math.max(retryAfter, 1));
+                if (code == 429 && attempt < config.maxRetries() && wait.compareTo(config.maxRetryWait()) <= 0) {
+                    attempt++;
+                    LOG.info("sendDocument rate-limited, retry {} after {} s", attempt, wait.toSeconds());
+                    permits.backOff(wait);
+                    sleep(wait);
+                    continue;
+                }
+                Long movedTo = TelegramErrors.migratedTo(e);
+                if (movedTo != null && op == Operation.SEND) {
+                    throw new ChatMoved(movedTo);
+                }
+                GatewayException mapped = TelegramErrors.map("sendDocument", op, e);
+                LOG.warn("sendDocument failed: {} (code {})", mapped.reason(), code);
+                throw mapped;
+            } catch (RuntimeException e) {
+                throw new GatewayException(Reason.UNAVAILABLE, "sendDocument failed: " + e.getClass().getSimpleName(), e);
             }
         }
     }

@@ -15,6 +15,7 @@ import org.fellowship.core.event.MemberJoined;
 import org.fellowship.core.event.MemberLeft;
 import org.fellowship.core.event.MessageEdited;
 import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
@@ -22,6 +23,7 @@ import org.fellowship.core.model.Member;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.text.CommandLine;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -42,7 +44,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  *       lives in the conversation {@code <chatId>:<threadId>} (see {@link TelegramIds}).</li>
  *   <li>Text starting with a command ({@code /name} or {@code /name@thisbot}) becomes {@link CommandInvoked};
  *       commands addressed to another bot ({@code /name@otherbot}) are dropped.</li>
- *   <li>Other texts and captions become {@link MessageReceived}; edits become {@link MessageEdited}.</li>
+ *   <li>Other texts and captions become {@link MessageReceived}; edits become {@link MessageEdited}. A document
+ *       becomes an {@link Attachment} of its message (its caption may be a command, e.g. {@code /meetings import});
+ *       the document of the message replied to becomes a reply attachment.</li>
  *   <li>Callback queries become {@link ButtonPressed} with the callback data as token and the query id as callback id.</li>
  *   <li>{@code chat_member} transitions and {@code new_chat_members}/{@code left_chat_member} service messages become
  *       {@link MemberJoined}/{@link MemberLeft} (when both are enabled the core sees a join twice under different
@@ -155,7 +159,10 @@ public final class TelegramUpdateMapper {
             replyTo = new MessageRef(conversation.id(), reply.getMessageId().toString());
             replyAuthor = reply.getFrom() == null ? null : TelegramIds.user(reply.getFrom().getId());
         }
-        if (m.getText() != null) {
+        List<Attachment> files = attachments(m);
+        List<Attachment> repliedFiles = replyTo == null ? List.of() : attachments(reply);
+        // A document whose caption is a command (e.g. a feed file captioned /meetings import) is a command too.
+        if (m.getText() != null || !files.isEmpty()) {
             Optional<CommandLine> command = CommandLine.parse(text);
             if (command.isPresent()) {
                 CommandLine c = command.get();
@@ -164,12 +171,22 @@ public final class TelegramUpdateMapper {
                 }
                 // a command in reply to a message (e.g. /report) keeps what it replies to
                 return List.of(new CommandInvoked(eventId, conversation, actor, at, ref, c.name(), c.arguments(),
-                        replyTo, replyAuthor));
+                        replyTo, replyAuthor, files, repliedFiles));
             }
         }
         List<MessageEntity> entities = m.getText() != null ? m.getEntities() : m.getCaptionEntities();
         return List.of(new MessageReceived(eventId, conversation, actor, at, ref, text, replyTo, replyAuthor,
-                mentions(entities)));
+                mentions(entities), files, repliedFiles));
+    }
+
+    /** The message's document as an {@link Attachment} (ref = Telegram {@code file_id}); photos and media are not. */
+    static List<Attachment> attachments(Message m) {
+        Document d = m.getDocument();
+        if (d == null || d.getFileId() == null || d.getFileId().isBlank()) {
+            return List.of();
+        }
+        long size = d.getFileSize() == null || d.getFileSize() < 0 ? Attachment.UNKNOWN_SIZE : d.getFileSize();
+        return List.of(new Attachment(d.getFileName(), d.getMimeType(), size, d.getFileId()));
     }
 
     private Optional<InboundEvent> fromEdit(String eventId, Message m) {

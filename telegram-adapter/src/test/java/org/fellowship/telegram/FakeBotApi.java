@@ -29,7 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback fake of the Telegram Bot API for tests: records every request, serves queued updates to
  * {@code getUpdates} (holding an empty poll briefly, like the real long poll), answers canned successes, and can be told
- * to answer the next call of a method with an error (429 with {@code retry_after}, 403, 400, 5xx).
+ * to answer the next call of a method with an error (429 with {@code retry_after}, 403, 400, 5xx). Multipart sends
+ * ({@code sendDocument}) are parsed: text parts form the recorded body, file parts are kept as {@link Upload}s;
+ * {@link #serveFile} files answer {@code getFile} and the {@code /file/bot<token>/<path>} download.
  */
 public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token";
@@ -46,6 +48,16 @@ public final class FakeBotApi implements AutoCloseable {
     private record Canned(int status, String json) {
     }
 
+    /** A file part of a multipart request ({@code sendDocument}): form field, file name and bytes. */
+    public record Upload(String method, String field, String fileName, byte[] bytes) {
+        public String content() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private record Served(String path, byte[] bytes) {
+    }
+
     private final HttpServer server;
     private final ExecutorService threads;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -59,6 +71,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Long> lastPrivateSend = new HashMap<>();
     private final AtomicInteger rejections = new AtomicInteger();
     private final Duration emptyPollHold;
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private final Map<String, Served> files = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> downloads = new CopyOnWriteArrayList<>();
 
     public FakeBotApi() throws IOException {
         this(Duration.ofMillis(200));
@@ -168,6 +183,24 @@ public final class FakeBotApi implements AutoCloseable {
         adminsJson = list.toString();
     }
 
+    /**
+     * Makes a file known to {@code getFile} (with its true size and a {@code file_path}) and downloadable at
+     * {@code /file/bot<token>/<file_path>}, like a document a member sent.
+     */
+    public void serveFile(String fileId, byte[] bytes) {
+        files.put(fileId, new Served("documents/file_" + files.size() + ".json", bytes.clone()));
+    }
+
+    /** File parts received by multipart methods, in order. */
+    public List<Upload> uploads() {
+        return List.copyOf(uploads);
+    }
+
+    /** Paths of file downloads served, in order. */
+    public List<String> downloads() {
+        return List.copyOf(downloads);
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -191,6 +224,11 @@ public final class FakeBotApi implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
+            String filePrefix = "/file/bot" + TOKEN + "/";
+            if (path.startsWith(filePrefix)) {
+                serveDownload(ex, path.substring(filePrefix.length()));
+                return;
+            }
             String prefix = "/bot" + TOKEN + "/";
             if (!path.startsWith(prefix)) {
                 reply(ex, 401, "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}");
@@ -199,8 +237,13 @@ public final class FakeBotApi implements AutoCloseable {
             String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
             byte[] raw = ex.getRequestBody().readAllBytes();
             JsonNode body;
+            String contentType = ex.getRequestHeaders().getFirst("Content-Type");
             try {
-                body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+                if (contentType != null && contentType.startsWith("multipart/form-data") && method.startsWith("send")) {
+                    body = multipart(method, contentType, raw);
+                } else {
+                    body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+                }
             } catch (IOException notJson) {
                 // multipart (setWebhook): keep the raw text for assertions
                 body = JSON.createObjectNode().put("raw", new String(raw, StandardCharsets.UTF_8));
@@ -231,7 +274,8 @@ public final class FakeBotApi implements AutoCloseable {
             case "getupdates" -> pollUpdates(body);
             case "getme" -> "{\"id\":777,\"is_bot\":true,\"first_name\":\"Fellowship\",\"username\":\"fellowship_bot\","
                     + "\"can_join_groups\":true,\"can_read_all_group_messages\":true,\"supports_inline_queries\":false}";
-            case "sendmessage", "editmessagetext" -> message(body);
+            case "sendmessage", "editmessagetext", "senddocument" -> message(body);
+            case "getfile" -> file(body);
             case "getchatadministrators" -> adminsJson;
             default -> "true";
         };
@@ -248,6 +292,87 @@ public final class FakeBotApi implements AutoCloseable {
         chat.put("type", chatId < 0 ? "supergroup" : "private");
         m.put("text", body.path("text").asText(""));
         return m.toString();
+    }
+
+    private String file(JsonNode body) {
+        String id = body.path("file_id").asText();
+        Served served = files.get(id);
+        ObjectNode f = JSON.createObjectNode();
+        f.put("file_id", id);
+        f.put("file_unique_id", "u" + id);
+        if (served != null) {
+            f.put("file_size", served.bytes().length);
+            f.put("file_path", served.path());
+        }
+        return f.toString();
+    }
+
+    private void serveDownload(HttpExchange ex, String path) throws IOException {
+        try (ex) {
+            downloads.add(path);
+            for (Served served : files.values()) {
+                if (served.path().equals(path)) {
+                    ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                    ex.sendResponseHeaders(200, served.bytes().length);
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(served.bytes());
+                    }
+                    return;
+                }
+            }
+            ex.sendResponseHeaders(404, -1);
+        }
+    }
+
+    /** Text parts become the JSON body (as the client would send them as JSON); file parts are recorded. */
+    private ObjectNode multipart(String method, String contentType, byte[] raw) {
+        String boundary = contentType.substring(contentType.indexOf("boundary=") + 9).replace("\"", "").trim();
+        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        ObjectNode body = JSON.createObjectNode();
+        int at = indexOf(raw, delimiter, 0);
+        while (at >= 0) {
+            int start = at + delimiter.length;
+            if (start + 2 <= raw.length && raw[start] == '-' && raw[start + 1] == '-') {
+                break;
+            }
+            start += 2; // CRLF after the delimiter
+            int next = indexOf(raw, delimiter, start);
+            if (next < 0) {
+                break;
+            }
+            int headersEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+            String headers = new String(raw, start, headersEnd - start, StandardCharsets.UTF_8);
+            byte[] content = java.util.Arrays.copyOfRange(raw, headersEnd + 4, next - 2); // CRLF before delimiter
+            String name = headerParam(headers, "name");
+            String fileName = headerParam(headers, "filename");
+            if (fileName != null) {
+                uploads.add(new Upload(method, name, fileName, content));
+                body.put(name, "attach://" + fileName);
+            } else if (name != null) {
+                body.put(name, new String(content, StandardCharsets.UTF_8));
+            }
+            at = next;
+        }
+        return body;
+    }
+
+    private static String headerParam(String headers, String param) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)[; ]" + param + "=\"([^\"]*)\"")
+                .matcher(headers);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     private String pollUpdates(JsonNode body) throws InterruptedException {

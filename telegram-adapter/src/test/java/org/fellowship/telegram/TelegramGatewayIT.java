@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
@@ -17,6 +19,7 @@ import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
@@ -68,6 +71,61 @@ class TelegramGatewayIT {
         assertThat(keyboard.get(0).get(0).get("callback_data").asText()).isEqualTo("tok1");
         assertThat(keyboard.get(0).get(1).get("callback_data").asText()).isEqualTo("tok2");
         assertThat(ref.messageId()).isNotBlank();
+    }
+
+    @Test
+    void aFileGoesOutAsAMultipartDocumentWithTheTextAsCaption() {
+        byte[] ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8);
+        ConversationId topic = new ConversationId(Platform.TELEGRAM, "-100888:77");
+        OutboundMessage msg = new OutboundMessage(topic, "Calendar <file>", TextStyle.PLAIN,
+                List.of(ButtonRow.of(new Button("Yes", "tok1"))), new MessageRef(topic, "55"), Delivery.PUBLIC, null,
+                Priority.NORMAL, new OutboundFile("meetings.ics", "text/calendar", ics));
+        MessageRef ref = gateway.send(msg);
+
+        assertThat(ref.conversation()).isEqualTo(topic);
+        assertThat(api.calls("sendmessage")).isEmpty();
+        FakeBotApi.Call call = api.calls("senddocument").get(0);
+        assertThat(call.text("chat_id")).isEqualTo("-100888");
+        assertThat(call.text("message_thread_id")).isEqualTo("77");
+        assertThat(call.text("caption")).isEqualTo("Calendar &lt;file&gt;");
+        assertThat(call.text("parse_mode")).isEqualTo("HTML");
+        assertThat(call.text("reply_to_message_id")).isEqualTo("55");
+        assertThat(call.text("reply_markup")).contains("tok1");
+        // the Bot API's attach:// form: the document field names the multipart part that holds the bytes
+        assertThat(call.text("document")).isEqualTo("attach://meetings.ics");
+        assertThat(api.uploads()).singleElement().satisfies(u -> {
+            assertThat(u.method()).isEqualTo("senddocument");
+            assertThat(u.fileName()).isEqualTo("meetings.ics");
+            assertThat(u.bytes()).isEqualTo(ics);
+        });
+    }
+
+    @Test
+    void aMemberDocumentIsFetchedWithGetFileAndTheFileUrl() {
+        byte[] feed = "[{\"name\":\"A\",\"day\":1,\"time\":\"19:00\"}]".getBytes(StandardCharsets.UTF_8);
+        api.serveFile("BQACdoc1", feed);
+        byte[] got = gateway.download(new Attachment("feed.json", "application/json", Attachment.UNKNOWN_SIZE,
+                "BQACdoc1"), 5_000_000);
+        assertThat(got).isEqualTo(feed);
+        assertThat(api.calls("getfile")).singleElement().satisfies(c -> assertThat(c.text("file_id"))
+                .isEqualTo("BQACdoc1"));
+        assertThat(api.downloads()).containsExactly("documents/file_0.json");
+    }
+
+    @Test
+    void aDocumentOverTheCapIsRefusedBeforeDownloadingAndAGoneOneIsNotFound() {
+        api.serveFile("big", new byte[2_000]);
+        Attachment unknownSize = new Attachment("big.json", null, Attachment.UNKNOWN_SIZE, "big");
+        assertThatThrownBy(() -> gateway.download(unknownSize, 1_000))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+        Attachment knownSize = new Attachment("big.json", null, 2_000, "big");
+        assertThatThrownBy(() -> gateway.download(knownSize, 1_000))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+        assertThat(api.calls("getfile")).as("a known size is refused without asking").hasSize(1);
+        assertThat(api.downloads()).isEmpty();
+
+        assertThatThrownBy(() -> gateway.download(new Attachment("x.json", null, 10, "gone"), 1_000))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.event.MemberJoined;
 import org.fellowship.core.event.MemberLeft;
@@ -134,6 +135,49 @@ class TelegramUpdateMapperTest {
                 + ",\"from\":" + ALICE + ",\"caption\":\"look\",\"photo\":[{\"file_id\":\"f\","
                 + "\"file_unique_id\":\"u\",\"width\":1,\"height\":1}]}}";
         assertThat(((MessageReceived) only(json)).text()).isEqualTo("look");
+    }
+
+    private static final String FEED_DOC = "{\"file_id\":\"BQACdoc1\",\"file_unique_id\":\"AgADdoc1\","
+            + "\"file_name\":\"feed.json\",\"mime_type\":\"application/json\",\"file_size\":187471}";
+
+    @Test
+    void aDocumentCaptionedWithACommandIsACommandCarryingTheFile() {
+        String json = "{\"update_id\":21,\"message\":{\"message_id\":30,\"date\":1700000000,\"chat\":" + SUPER
+                + ",\"from\":" + ALICE + ",\"caption\":\"/meetings@fellowship_bot import\",\"document\":" + FEED_DOC
+                + "}}";
+        CommandInvoked c = (CommandInvoked) only(json);
+        assertThat(c.name()).isEqualTo("meetings");
+        assertThat(c.arguments()).isEqualTo("import");
+        assertThat(c.attachments()).containsExactly(
+                new Attachment("feed.json", "application/json", 187471, "BQACdoc1"));
+        assertThat(c.replyToAttachments()).isEmpty();
+        assertThat(c.attachments().get(0).toString()).as("file names stay out of logs").doesNotContain("feed.json");
+
+        String forOther = json.replace("@fellowship_bot", "@other_bot").replace("\"update_id\":21", "\"update_id\":22");
+        assertThat(mapper.map(parse(forOther))).isEmpty();
+    }
+
+    @Test
+    void aCommandReplyingToADocumentCarriesTheRepliedFile() {
+        String json = "{\"update_id\":23,\"message\":{\"message_id\":31,\"date\":1700000000,\"chat\":" + SUPER
+                + ",\"from\":" + ALICE + ",\"text\":\"/meetings import\",\"reply_to_message\":{\"message_id\":30,"
+                + "\"date\":1699999999,\"chat\":" + SUPER + ",\"from\":" + ALICE + ",\"document\":"
+                + FEED_DOC.replace(",\"file_size\":187471", "") + "}}}";
+        CommandInvoked c = (CommandInvoked) only(json);
+        assertThat(c.attachments()).isEmpty();
+        assertThat(c.replyToAttachments()).singleElement().satisfies(a -> {
+            assertThat(a.platformFileRef()).isEqualTo("BQACdoc1");
+            assertThat(a.sizeBytes()).as("Telegram did not say").isEqualTo(Attachment.UNKNOWN_SIZE);
+        });
+    }
+
+    @Test
+    void aDocumentWithAPlainCaptionIsAMessageWithTheFile() {
+        String json = "{\"update_id\":24,\"message\":{\"message_id\":32,\"date\":1700000000,\"chat\":" + GROUP
+                + ",\"from\":" + ALICE + ",\"caption\":\"our list\",\"document\":" + FEED_DOC + "}}";
+        MessageReceived m = (MessageReceived) only(json);
+        assertThat(m.text()).isEqualTo("our list");
+        assertThat(m.attachments()).extracting(Attachment::fileName).containsExactly("feed.json");
     }
 
     @Test

@@ -32,7 +32,9 @@ import org.fellowship.core.port.PlatformCapabilities;
  * line and remember which buttons each member was shown, so a transcript can press them by label.
  *
  * <p>Simulation choices: every member can be reached by DM (as if they had started the bot); message ids the bot
- * gets are {@code b1, b2, ...} in send order, so output is the same on every run.
+ * gets are {@code b1, b2, ...} in send order, so output is the same on every run; a sent file is printed as
+ * {@code "file": {"name", "type", "bytes"}} without its content; files members send cannot be fetched (the core
+ * answers as on a platform without downloads).
  */
 final class ReplayWorld {
     /** A bot message with buttons, remembered for presses. */
@@ -71,7 +73,8 @@ final class ReplayWorld {
 
     private static PlatformCapabilities withButtons(PlatformCapabilities c, boolean buttons) {
         return new PlatformCapabilities(c.platform(), c.maxTextLength(), buttons, c.maxButtonsPerRow(),
-                c.maxButtonRows(), true, false, c.readAllGroupMessages(), c.editMessages());
+                c.maxButtonRows(), true, false, c.readAllGroupMessages(), c.editMessages(), c.maxFileBytes(),
+                c.maxCaptionLength());
     }
 
     SimulatedGateway gateway(Platform platform) {
@@ -136,6 +139,13 @@ final class ReplayWorld {
             row.buttons().forEach(b -> r.add(b.label()));
         }
         node.put("private", directChats.contains(chat) || message.delivery() == Delivery.PRIVATE);
+        if (message.hasFile()) {
+            // name, type and size only: the content is not printed, so transcripts stay short and stable
+            ObjectNode file = node.putObject("file");
+            file.put("name", message.file().fileName());
+            file.put("type", message.file().mediaType());
+            file.put("bytes", message.file().size());
+        }
     }
 
     /** A simulated platform. Thread-safe through the world's lock. */

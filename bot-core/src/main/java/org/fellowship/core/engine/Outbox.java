@@ -11,6 +11,7 @@ import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GatewayException;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the core sends goes through here: it adapts a message to the platform's capabilities (splitting
  * long text, numbered choices instead of buttons, DMs for private messages with a content-free pointer when a DM
- * is impossible) and hands it to the platform's {@link ChatGateway}.
+ * is impossible) and hands it to the platform's {@link ChatGateway}. A file rides on the last text chunk when that
+ * chunk fits the platform's caption limit, and is sent on its own after the text otherwise; where the platform cannot
+ * take it (no files, too large) the text gets the file's fallback (name and link) instead.
  */
 public final class Outbox {
     /** Handler name of the stored pending private message behind a start link. */
@@ -117,8 +120,12 @@ public final class Outbox {
             }
         }
         // The member has not opened a DM with the bot: leave a pointer in the group that reveals nothing.
+        // A parked message is text and buttons only: a file is replaced by its fallback text (name and link).
+        String parked = message.file() == null ? message.text()
+                : message.text().isBlank() ? message.file().fallbackText()
+                : message.text() + "\n\n" + message.file().fallbackText();
         String token = tokens.issue(new ButtonAction(PENDING_PRIVATE,
-                Map.of("text", message.text(), "buttons", encodeRows(message.buttonRows())), message.recipient()),
+                Map.of("text", parked, "buttons", encodeRows(message.buttonRows())), message.recipient()),
                 PENDING_TTL);
         Optional<String> link = gateway.startLink(token);
         String pointer = link.map(l -> "I have a private reply for you. Open it here: " + l)
@@ -140,11 +147,21 @@ public final class Outbox {
         if (message.hasButtons() && (!caps.buttons() || !fits(message.buttonRows(), caps))) {
             adapted = numbered(message);
         }
+        OutboundFile file = adapted.file();
+        if (file != null && (!caps.files() || file.size() > caps.maxFileBytes())) {
+            // The chat cannot take this file: say so (with the link, when there is one) instead of failing.
+            adapted = adapted.withFile(null).withText(adapted.text().isBlank() ? file.fallbackText()
+                    : adapted.text() + "\n\n" + file.fallbackText());
+            file = null;
+        }
         List<String> chunks = MessageSplitter.split(adapted.text(), caps.maxTextLength());
+        // A file rides on the last chunk when that fits as its caption; otherwise it follows on its own.
+        boolean fileAlone = file != null && chunks.get(chunks.size() - 1).length() > caps.maxCaptionLength();
         MessageRef first = null;
         for (int i = 0; i < chunks.size(); i++) {
             boolean last = i == chunks.size() - 1;
-            OutboundMessage part = adapted.withText(chunks.get(i)).withButtons(last ? adapted.buttonRows() : List.of());
+            OutboundMessage part = adapted.withText(chunks.get(i)).withButtons(last ? adapted.buttonRows() : List.of())
+                    .withFile(last && !fileAlone ? file : null);
             if (i > 0) {
                 part = part.withReplyTo(null);
             }
@@ -152,6 +169,9 @@ public final class Outbox {
             if (first == null) {
                 first = ref;
             }
+        }
+        if (fileAlone) {
+            gateway.send(adapted.withText("").withButtons(List.of()).withReplyTo(null).withFile(file));
         }
         return first;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.model.MessageRef;
@@ -74,6 +75,23 @@ public final class Turn {
             return c.message();
         }
         return null;
+    }
+
+    /**
+     * The files this turn is about: those sent with the message or command, or, when it carries none, those of the
+     * message it replies to. Empty for other events.
+     */
+    public List<Attachment> attachments() {
+        List<Attachment> own = List.of();
+        List<Attachment> replied = List.of();
+        if (event instanceof MessageReceived m) {
+            own = m.attachments();
+            replied = m.replyToAttachments();
+        } else if (event instanceof CommandInvoked c) {
+            own = c.attachments();
+            replied = c.replyToAttachments();
+        }
+        return own.isEmpty() ? replied : own;
     }
 
     /** The actor's profile (loaded once per turn; a fresh one if they have none yet). */

@@ -28,6 +28,7 @@ import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.event.MessageReceived;
 import org.fellowship.core.model.CommunityId;
@@ -36,8 +37,10 @@ import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
+import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.profile.TimeZones;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Meeting schedules: {@code /meetings} (next 7 days in the viewer's zone), {@code /meetings today},
- * {@code /meeting <name>}, moderator import/add/remove/zone, and {@code /remind <meeting> 15m} reminders on the
+ * {@code /meeting <name>}, {@code /meetings ics [name]} (an iCalendar file in the chat), moderator
+ * import (URL, pasted JSON, or an uploaded file)/add/remove/zone, and {@code /remind <meeting> 15m} reminders on the
  * due-queue (idempotency key = member + community + meeting + occurrence instant, so each occurrence is reminded
  * once).
  */
@@ -67,22 +71,32 @@ public final class MeetingsFeature implements Feature {
     private static final Pattern LEAD = Pattern.compile("(?i)(\\d{1,4})\\s*(m|min|mins|minutes?|h|hours?)?");
     private static final Pattern CLOCK = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
+    /** Largest feed file a moderator may upload (the parser's own limit, in bytes). */
+    static final int MAX_UPLOAD_BYTES = FeedParser.MAX_FEED_CHARS;
+
     private final MeetingStore store;
     private final FeedSource source;
+    private final CalendarExport calendar;
     private final FeedParser parser = new FeedParser();
     private final TimeZones zones = new TimeZones();
     private BotContext context;
 
     public MeetingsFeature(MeetingStore store, FeedSource source) {
+        this(store, source, CalendarExport.NONE);
+    }
+
+    /** @param calendar renders {@code /meetings ics} files */
+    public MeetingsFeature(MeetingStore store, FeedSource source, CalendarExport calendar) {
         this.store = Objects.requireNonNull(store, "store");
         this.source = Objects.requireNonNull(source, "source");
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
     }
 
     @Override
     public void install(FeatureRegistry registry, BotContext botContext) {
         this.context = botContext;
-        registry.command("meetings", "[today]", "Meetings in the next 7 days in your zone; names on|off; "
-                + "moderators: import|add|remove|zone|announce", Access.EVERYONE, this::meetings);
+        registry.command("meetings", "[today|ics [name]]", "Next 7 days of meetings, your time; ics file; "
+                + "names on|off; mods: import|add|remove|zone|announce", Access.EVERYONE, this::meetings);
         registry.command("meeting", "<name>", "Details of one meeting", Access.EVERYONE, this::meeting);
         registry.command("remind", "<meeting> <minutes>m|off", "DM me before each meeting, e.g. /remind step-study 15m",
                 Access.EVERYONE, this::remind);
@@ -103,6 +117,7 @@ public final class MeetingsFeature implements Feature {
         switch (sub) {
             case "" -> list(turn, false);
             case "today" -> list(turn, true);
+            case "ics" -> ics(turn, rest);
             case "import" -> moderated(turn, "import", () -> importFeed(turn, rest));
             case "add" -> moderated(turn, "add", () -> add(turn, rest));
             case "remove" -> moderated(turn, "remove", () -> remove(turn, rest));
@@ -110,7 +125,7 @@ public final class MeetingsFeature implements Feature {
             case "announce" -> moderated(turn, "announce", () -> announce(turn, rest));
             case "names" -> names(turn, rest);
             default -> throw new UsageException("I don't know \"/meetings " + clip(sub) + "\". Try /meetings, "
-                    + "/meetings today or /meetings names on.");
+                    + "/meetings today, /meetings ics or /meetings names on.");
         }
     }
 
@@ -226,6 +241,7 @@ public final class MeetingsFeature implements Feature {
                 + " your time (" + viewer.getId() + ')'));
         sb.append("\n").append(goingLine(community, m.slug(), next.instant()));
         sb.append("\nReminders: /remind ").append(m.slug()).append(" 15m");
+        sb.append("\nCalendar file: /meetings ics ").append(m.slug());
         // Anyone who sees the listing may answer; names of those going are shown only if they agreed.
         turn.reply(sb.toString(), List.of(new ButtonRow(List.of(rsvpButton(community, m, next.instant(), null)))));
     }
@@ -234,8 +250,14 @@ public final class MeetingsFeature implements Feature {
 
     private void importFeed(Turn turn, String arg) {
         CommunityId community = community(turn);
+        if (arg.isEmpty() && !turn.attachments().isEmpty()) {
+            importFile(turn, community);
+            return;
+        }
         if (arg.isEmpty()) {
-            throw new UsageException("Give a feed URL (https://...) or paste the feed's JSON after /meetings import.");
+            throw new UsageException("Give a feed URL (https://...), paste the feed's JSON after /meetings import, or "
+                    + "send the feed's .json file with /meetings import as its caption (or reply /meetings import to "
+                    + "it).");
         }
         String json;
         String url = null;
@@ -262,6 +284,102 @@ public final class MeetingsFeature implements Feature {
         } catch (FeedException e) {
             turn.reply(e.getMessage() + " Nothing was changed.");
         }
+    }
+
+    /**
+     * Imports the feed file sent with (or replied to by) the command. Like pasted JSON, a file is imported once:
+     * only a URL is remembered and refreshed daily.
+     */
+    private void importFile(Turn turn, CommunityId community) {
+        List<Attachment> files = turn.attachments();
+        Attachment file = files.stream().filter(Attachment::looksLikeJson).findFirst().orElse(files.get(0));
+        if (file.knownLargerThan(MAX_UPLOAD_BYTES)) {
+            turn.reply(tooLarge());
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = context.gateways().chat(turn.conversation().platform()).download(file, MAX_UPLOAD_BYTES);
+        } catch (GatewayException e) {
+            LOG.warn("meeting feed file of community={} could not be fetched: {}", community, e.reason());
+            turn.reply(switch (e.reason()) {
+                case TOO_LARGE -> tooLarge();
+                case UNSUPPORTED -> "I can't read files here; give the feed's URL or paste its JSON instead.";
+                case NOT_FOUND -> "That file is no longer available; please send it again. Nothing was changed.";
+                default -> "I couldn't fetch that file just now; please try again in a moment. Nothing was changed.";
+            });
+            return;
+        }
+        if (bytes.length > MAX_UPLOAD_BYTES) {
+            turn.reply(tooLarge());
+            return;
+        }
+        String json;
+        try {
+            json = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            turn.reply("That file is not UTF-8 text, so it is not a Meeting Guide JSON feed. Nothing was changed.");
+            return;
+        }
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1);
+        }
+        LOG.info("meeting feed file for community={} fetched ({} bytes)", community, bytes.length);
+        try {
+            turn.reply(apply(community, json.strip()).text());
+        } catch (FeedException e) {
+            turn.reply(e.getMessage() + " Nothing was changed.");
+        }
+    }
+
+    private static String tooLarge() {
+        return "That file is larger than " + MAX_UPLOAD_BYTES / 1_000_000 + " MB, the most I import. Nothing was "
+                + "changed.";
+    }
+
+    // ---- /meetings ics [name] ----
+
+    /** Sends the community's meetings (or one meeting) as an iCalendar file, answering where the listing does. */
+    private void ics(Turn turn, String name) {
+        CommunityId community = community(turn);
+        List<Meeting> meetings;
+        String fileName;
+        String slug = null;
+        if (name.isBlank()) {
+            meetings = store.meetings(community);
+            if (meetings.isEmpty()) {
+                turn.reply("No meetings are scheduled here yet, so there is no calendar to send.");
+                return;
+            }
+            fileName = "meetings.ics";
+        } else {
+            Meeting m = find(community, name);
+            meetings = List.of(m);
+            slug = m.slug();
+            fileName = m.slug() + ".ics";
+        }
+        if (calendar == CalendarExport.NONE) {
+            turn.reply("Calendar files are not available here.");
+            return;
+        }
+        String ics;
+        try {
+            ics = calendar.render(community, meetings, turn.now());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("calendar of community={} could not be rendered: {}", community, e.getMessage());
+            turn.reply("I couldn't make a calendar file of these meetings. The /meetings listing still has them.");
+            return;
+        }
+        String caption = meetings.size() == 1
+                ? "Calendar file for " + meetings.get(0).name() + ": open it to add the meeting to your calendar."
+                : "Calendar file with all " + meetings.size() + " meetings here: open it to add them to your calendar.";
+        OutboundFile file = new OutboundFile(fileName, "text/calendar",
+                ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), calendar.link(community, slug).orElse(null));
+        turn.send(new OutboundMessage(turn.conversation().id(), caption, org.fellowship.core.outbound.TextStyle.PLAIN,
+                List.of(), turn.triggeringMessage(), Delivery.PUBLIC, turn.actor().id(), Priority.NORMAL, file));
     }
 
     /** What one import changed. */

@@ -18,9 +18,12 @@ import org.fellowship.core.model.MessageRef;
  * @param recipient  the member a private message is for (and whose button presses count); {@code null} for public
  *                   messages addressed to nobody in particular
  * @param priority   rate-limit priority
+ * @param file       a file sent with the message ({@code text} is then its caption), or {@code null}; the outbox
+ *                   sends its {@link OutboundFile#fallbackText()} instead where the platform cannot take it
  */
 public record OutboundMessage(ConversationId to, String text, TextStyle style, List<ButtonRow> buttonRows,
-                              MessageRef replyTo, Delivery delivery, ChatUserId recipient, Priority priority) {
+                              MessageRef replyTo, Delivery delivery, ChatUserId recipient, Priority priority,
+                              OutboundFile file) {
     public OutboundMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(text, "text");
@@ -33,25 +36,40 @@ public record OutboundMessage(ConversationId to, String text, TextStyle style, L
         }
     }
 
+    /** A message without a file. */
+    public OutboundMessage(ConversationId to, String text, TextStyle style, List<ButtonRow> buttonRows,
+                           MessageRef replyTo, Delivery delivery, ChatUserId recipient, Priority priority) {
+        this(to, text, style, buttonRows, replyTo, delivery, recipient, priority, null);
+    }
+
     /** A plain public message. */
     public static OutboundMessage text(ConversationId to, String text) {
         return new OutboundMessage(to, text, TextStyle.PLAIN, List.of(), null, Delivery.PUBLIC, null, Priority.NORMAL);
     }
 
     public OutboundMessage withText(String newText) {
-        return new OutboundMessage(to, newText, style, buttonRows, replyTo, delivery, recipient, priority);
+        return new OutboundMessage(to, newText, style, buttonRows, replyTo, delivery, recipient, priority, file);
     }
 
     public OutboundMessage withButtons(List<ButtonRow> rows) {
-        return new OutboundMessage(to, text, style, rows, replyTo, delivery, recipient, priority);
+        return new OutboundMessage(to, text, style, rows, replyTo, delivery, recipient, priority, file);
     }
 
     public OutboundMessage withTo(ConversationId target) {
-        return new OutboundMessage(target, text, style, buttonRows, replyTo, delivery, recipient, priority);
+        return new OutboundMessage(target, text, style, buttonRows, replyTo, delivery, recipient, priority, file);
     }
 
     public OutboundMessage withReplyTo(MessageRef ref) {
-        return new OutboundMessage(to, text, style, buttonRows, ref, delivery, recipient, priority);
+        return new OutboundMessage(to, text, style, buttonRows, ref, delivery, recipient, priority, file);
+    }
+
+    /** The same message with this file ({@code null}: none). */
+    public OutboundMessage withFile(OutboundFile value) {
+        return new OutboundMessage(to, text, style, buttonRows, replyTo, delivery, recipient, priority, value);
+    }
+
+    public boolean hasFile() {
+        return file != null;
     }
 
     public boolean hasButtons() {

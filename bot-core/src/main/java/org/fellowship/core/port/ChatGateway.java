@@ -2,6 +2,7 @@ package org.fellowship.core.port;
 
 import java.util.Optional;
 import org.fellowship.core.event.ButtonPressed;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
@@ -11,7 +12,10 @@ import org.fellowship.core.outbound.OutboundMessage;
 
 /**
  * Sends to one platform. Implemented by each adapter; used only by the core's outbox, which has already split the
- * text to {@link PlatformCapabilities#maxTextLength()} and replaced buttons where the platform has none.
+ * text to {@link PlatformCapabilities#maxTextLength()} and replaced buttons where the platform has none. A message
+ * with an {@link org.fellowship.core.outbound.OutboundFile} reaches a gateway only when the platform reports
+ * {@link PlatformCapabilities#files()} and the file fits {@link PlatformCapabilities#maxFileBytes()}; its text is
+ * then the caption (at most {@link PlatformCapabilities#maxCaptionLength()}, possibly empty).
  *
  * <p><b>Threading:</b> implementations are thread-safe; calls may block (rate limits, network) but never for
  * longer than the adapter's own timeout. <b>Nullness:</b> no argument is {@code null} unless stated; no method
@@ -65,5 +69,18 @@ public interface ChatGateway {
      */
     default Optional<String> messageLink(Conversation where, MessageRef message) {
         return Optional.empty();
+    }
+
+    /**
+     * Fetches the bytes of a file a member sent, reading at most {@code maxBytes}: a file the platform reports as
+     * larger is refused before downloading, and a download that turns out larger is cut off. Blocks for at most the
+     * adapter's request timeout.
+     *
+     * @throws GatewayException {@code TOO_LARGE} over {@code maxBytes}; {@code NOT_FOUND} when the platform no longer
+     *                          has it; {@code UNAVAILABLE} on network failure or timeout; {@code UNSUPPORTED} where
+     *                          the adapter cannot fetch files (the default)
+     */
+    default byte[] download(Attachment attachment, long maxBytes) {
+        throw GatewayException.unsupported("downloading files");
     }
 }

@@ -22,7 +22,9 @@ public final class GatewayException extends RuntimeException {
         /** Network or platform outage; worth retrying later. */
         UNAVAILABLE,
         /** The platform rejected the request as malformed. */
-        INVALID
+        INVALID,
+        /** A file is larger than the caller's or the platform's limit; nothing was transferred beyond it. */
+        TOO_LARGE
     }
 
     private final Reason reason;

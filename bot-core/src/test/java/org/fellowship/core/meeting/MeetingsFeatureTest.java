@@ -64,7 +64,8 @@ class MeetingsFeatureTest {
                 Online: https://meet.example/ss
                 Types: O, D
                 Going: 0
-                Reminders: /remind step-study 15m""");
+                Reminders: /remind step-study 15m
+                Calendar file: /meetings ics step-study""");
     }
 
     @Test

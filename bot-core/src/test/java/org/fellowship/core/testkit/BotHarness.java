@@ -102,6 +102,20 @@ public final class BotHarness {
         return deliver(MessageReceived.simple(nextId(), group, user.member(), clock.instant(), nextId(), text));
     }
 
+    /**
+     * The member sends files in the shared group: {@code files} with the message itself (its text is their caption),
+     * {@code repliedFiles} on an earlier message this one replies to (empty: not a reply).
+     */
+    public BotHarness sendFilesInGroup(User user, String text, List<org.fellowship.core.model.Attachment> files,
+                                       List<org.fellowship.core.model.Attachment> repliedFiles) {
+        String id = nextId();
+        org.fellowship.core.model.MessageRef replyTo = repliedFiles.isEmpty() ? null
+                : new org.fellowship.core.model.MessageRef(group.id(), "r" + id);
+        return deliver(new MessageReceived(nextId(), group, user.member(), clock.instant(),
+                new org.fellowship.core.model.MessageRef(group.id(), id), text, replyTo,
+                replyTo == null ? null : user.id(), 0, files, repliedFiles));
+    }
+
     public BotHarness join(User user) {
         return deliver(new MemberJoined(nextId(), group, user.member(), clock.instant()));
     }

@@ -43,6 +43,7 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     private final Map<String, GatewayException> nextFailureOf = new HashMap<>();
     private int sendsBeforeCrash = -1;
     private String startLinkBase;
+    private final Map<String, byte[]> files = new HashMap<>();
 
     public FakeChatGateway(PlatformCapabilities capabilities) {
         this.platform = capabilities.platform();
@@ -105,6 +106,21 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
         return this;
     }
 
+    /**
+     * Makes a file downloadable under {@code platformFileRef} and returns its description as the platform would
+     * report it (with the true size).
+     */
+    public synchronized org.fellowship.core.model.Attachment upload(String platformFileRef, String fileName,
+                                                                     String mediaType, byte[] bytes) {
+        files.put(platformFileRef, bytes.clone());
+        return new org.fellowship.core.model.Attachment(fileName, mediaType, bytes.length, platformFileRef);
+    }
+
+    /** Files downloaded, by reference, in order. */
+    public synchronized List<String> downloads() {
+        return actions.stream().filter(a -> a.kind.equals("download")).map(Action::notice).toList();
+    }
+
     public synchronized List<Action> actions() {
         return List.copyOf(actions);
     }
@@ -136,6 +152,10 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
         }
         if (message.hasButtons() && !capabilities.buttons()) {
             throw GatewayException.unsupported("buttons");
+        }
+        if (message.hasFile() && (!capabilities.files() || message.file().size() > capabilities.maxFileBytes()
+                || message.text().length() > capabilities.maxCaptionLength())) {
+            throw new GatewayException(GatewayException.Reason.INVALID, "file the platform cannot take");
         }
         MessageRef ref = new MessageRef(message.to(), String.valueOf(ids.incrementAndGet()));
         actions.add(new Action("send", message.to(), ref, message, message.recipient(), null, null));
@@ -177,6 +197,21 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     public Optional<String> messageLink(Conversation where, MessageRef message) {
         return where.isDirect() ? Optional.empty()
                 : Optional.of("https://chat.example/" + message.conversation().value() + "/" + message.messageId());
+    }
+
+    /** Serves files from {@link #upload}; cuts off (TOO_LARGE) like a real adapter past {@code maxBytes}. */
+    @Override
+    public synchronized byte[] download(org.fellowship.core.model.Attachment attachment, long maxBytes) {
+        failIfAsked("download");
+        actions.add(new Action("download", null, null, null, null, null, attachment.platformFileRef()));
+        byte[] bytes = files.get(attachment.platformFileRef());
+        if (bytes == null) {
+            throw new GatewayException(GatewayException.Reason.NOT_FOUND, "no such file");
+        }
+        if (bytes.length > maxBytes) {
+            throw new GatewayException(GatewayException.Reason.TOO_LARGE, "file larger than " + maxBytes + " bytes");
+        }
+        return bytes.clone();
     }
 
     @Override
