@@ -12,6 +12,7 @@ import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.meeting.CalendarExport;
 import org.fellowship.core.meeting.FeedSource;
 import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.milestone.MilestoneFeature;
@@ -46,12 +47,17 @@ public final class BotAssembly {
 
     /** {@link #features(RedisStore, FeedSource)} with the check-in reminder delay. */
     public static List<Feature> features(RedisStore store, FeedSource feeds, Duration nudgeDelay) {
+        return features(store, feeds, nudgeDelay, new IcsCalendarExport());
+    }
+
+    /** As above, with the calendar export that knows the community's subscription links (the web app's). */
+    public static List<Feature> features(RedisStore store, FeedSource feeds, Duration nudgeDelay,
+                                         CalendarExport calendar) {
         MentorChain mentors = MentorChain.on(store.mentors());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors),
-                mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds,
-                        new IcsCalendarExport()),
+                mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds, calendar),
                 new CheckinFeature(store.checkins(), mentors, nudgeDelay),
                 new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
                         store.mentors().asEraser(), store.checkins().asEraser(), store.cases().asEraser(),
@@ -74,6 +80,14 @@ public final class BotAssembly {
     /** As above, with the check-in reminder delay ({@code fellowship.checkins.nudge-delay}). */
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
                                 Executor executor, int maxPendingEvents, EngineMetrics metrics, Duration nudgeDelay) {
+        return build(store, clock, gateways, settings, executor, maxPendingEvents, metrics, nudgeDelay,
+                new IcsCalendarExport());
+    }
+
+    /** As above, with the calendar export (the web app's knows the calendar links it serves). */
+    public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
+                                Executor executor, int maxPendingEvents, EngineMetrics metrics, Duration nudgeDelay,
+                                CalendarExport calendar) {
         BotCore.Builder builder = BotCore.builder()
                 .metrics(metrics)
                 .clock(clock)
@@ -84,7 +98,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features(store, new HttpFeedSource(Duration.ofSeconds(10)), nudgeDelay).forEach(builder::feature);
+        features(store, new HttpFeedSource(Duration.ofSeconds(10)), nudgeDelay, calendar).forEach(builder::feature);
         return builder.build();
     }
 }

@@ -40,6 +40,9 @@ class ApplicationIT {
     @Autowired
     org.fellowship.redis.RedisStore store;
 
+    @Autowired
+    org.fellowship.app.meetings.CalendarLinks calendarLinks;
+
     @Test
     void healthIsUpIncludingTheEmbeddedRedis() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -73,16 +76,22 @@ class ApplicationIT {
                 java.util.Set.of(java.time.DayOfWeek.MONDAY), java.time.LocalTime.of(19, 0),
                 java.time.Duration.ofHours(1), java.time.ZoneId.of("Europe/Berlin"), null, null, java.util.List.of(),
                 null)));
-        for (String path : new String[] {"/calendar/tg/-777.ics", "/calendar/tg/-777/step.ics"}) {
+        // the token comes from the secret the app made once and keeps in Redis
+        String token = calendarLinks.token(community);
+        assertThat(calendarLinks.path(community, null)).isEqualTo("/calendar/tg/-777/" + token + ".ics");
+        for (String path : new String[] {calendarLinks.path(community, null), calendarLinks.path(community, "step")}) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/calendar");
             assertThat(response.body()).contains("BEGIN:VCALENDAR", "TZID:Europe/Berlin", "RRULE:FREQ=WEEKLY;BYDAY=MO");
         }
-        HttpResponse<String> missing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/calendar/tg/-778.ics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(missing.statusCode()).isEqualTo(404);
+        for (String path : new String[] {"/calendar/tg/-777.ics", "/calendar/tg/-777/step.ics",
+                "/calendar/tg/-777/" + "A".repeat(22) + ".ics", "/calendar/tg/-778/" + token + ".ics"}) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(store.sharedSecret("calendar")).as("made once, then kept").isEqualTo(store.sharedSecret("calendar"));
     }
 }

@@ -157,6 +157,11 @@ public final class KeySchema {
         return prefix + "{ci}:due";
     }
 
+    /** A deployment-wide secret generated on first use (for example the calendar link key). */
+    public String secret(String name) {
+        return prefix + "secret:" + requireSuffix(name);
+    }
+
     /**
      * The mentor chain's shared state (roster, alerts, indexes): every key carries the hash tag <code>{mentors}</code>
      * so one script can change an alert and the open-alert index together.

@@ -61,11 +61,13 @@ public final class RedisStore implements AutoCloseable {
     private final CaseLog cases;
     private final RedisCheckinStore checkins;
     private final CommunityPolicyStore policies;
+    private final KeySchema keys;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
             Duration doneRetention) {
         this.client = client;
         this.connection = connection;
+        this.keys = keys;
         Redis redis = new Redis(connection);
         RecordCodec codec = new RecordCodec();
         UserKeys userKeys = new UserKeys(redis);
@@ -229,6 +231,22 @@ public final class RedisStore implements AutoCloseable {
     /** Each community's crisis settings (phrases, allow-list, threshold, country, own crisis lines). */
     public CommunityPolicyStore policies() {
         return policies;
+    }
+
+    /**
+     * A random 256-bit secret (base64) shared by every instance on this Redis: made on first use with SET NX, so
+     * concurrent first uses agree, and kept until someone deletes the key (which changes everything derived from it).
+     *
+     * @throws StoreUnavailableException when Redis cannot be reached
+     */
+    public String sharedSecret(String name) {
+        String key = keys.secret(name);
+        byte[] fresh = new byte[32];
+        new java.security.SecureRandom().nextBytes(fresh);
+        String candidate = java.util.Base64.getEncoder().encodeToString(fresh);
+        Redis redis = new Redis(connection);
+        redis.call("secret create", c -> c.setnx(key, candidate));
+        return redis.call("secret read", c -> c.get(key));
     }
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */

@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fellowship.app.BotAssembly;
+import org.fellowship.app.meetings.CalendarLinks;
+import org.fellowship.app.meetings.IcsCalendarExport;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
@@ -43,10 +45,19 @@ public class BotConfiguration {
 
     @Bean
     BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
-                    CheckinSettings checkins, ExecutorService engineExecutor, MeterRegistry registry) {
+                    CheckinSettings checkins, ExecutorService engineExecutor, MeterRegistry registry,
+                    CalendarLinks calendarLinks) {
         BotSettings bot = new BotSettings(settings.zone(), BotSettings.defaults().dedupeWindow(),
                 BotSettings.defaults().buttonTtl());
         return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
-                new MicrometerEngineMetrics(registry), checkins.nudgeDelay());
+                new MicrometerEngineMetrics(registry), checkins.nudgeDelay(), new IcsCalendarExport(calendarLinks));
+    }
+
+    /** The calendar URLs' token key: the configured secret, else one made once and kept in Redis. */
+    @Bean
+    CalendarLinks calendarLinks(RedisStore store, CalendarSettings settings) {
+        String secret = settings.secret() == null || settings.secret().isBlank() ? store.sharedSecret("calendar")
+                : settings.secret();
+        return new CalendarLinks(secret, settings.publicUrl());
     }
 }

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves a community's meetings as iCalendar: {@code GET /calendar/{tg|dc}/{community}.ics} (every meeting) and
- * {@code GET /calendar/{tg|dc}/{community}/{slug}.ics} (one meeting). The URLs are stable, so calendar apps can
- * subscribe. Meeting schedules are treated as public information of the community.
+ * Serves a community's meetings as iCalendar: {@code GET /calendar/{tg|dc}/{community}/{token}.ics} (every meeting)
+ * and {@code GET /calendar/{tg|dc}/{community}/{token}/{slug}.ics} (one meeting). The URLs are stable, so calendar
+ * apps can subscribe, and carry the community's {@link CalendarLinks} token, so nobody can fetch a schedule (with its
+ * online-meeting links) by guessing a group id: a wrong token is a plain 404, like an unknown community.
  */
 @RestController
 public class CalendarController {
@@ -33,31 +34,34 @@ public class CalendarController {
     private final MeetingStore meetings;
     private final Clock clock;
     private final MeetingCalendar calendar = new MeetingCalendar();
+    private final CalendarLinks links;
 
     @Autowired
-    public CalendarController(RedisStore store, Clock clock) {
-        this(store.meetings(), clock);
+    public CalendarController(RedisStore store, Clock clock, CalendarLinks links) {
+        this(store.meetings(), clock, links);
     }
 
-    CalendarController(MeetingStore meetings, Clock clock) {
+    CalendarController(MeetingStore meetings, Clock clock, CalendarLinks links) {
         this.meetings = meetings;
         this.clock = clock;
+        this.links = links;
     }
 
-    @GetMapping("/calendar/{platform}/{community}.ics")
-    public ResponseEntity<String> community(@PathVariable String platform, @PathVariable String community) {
+    @GetMapping("/calendar/{platform}/{community}/{token}.ics")
+    public ResponseEntity<String> community(@PathVariable String platform, @PathVariable String community,
+                                            @PathVariable String token) {
         CommunityId id = communityId(platform, community);
-        if (id == null) {
+        if (id == null || !links.valid(id, token)) {
             return ResponseEntity.notFound().build();
         }
         return ics(id, meetings.meetings(id));
     }
 
-    @GetMapping("/calendar/{platform}/{community}/{slug}.ics")
+    @GetMapping("/calendar/{platform}/{community}/{token}/{slug}.ics")
     public ResponseEntity<String> meeting(@PathVariable String platform, @PathVariable String community,
-                                          @PathVariable String slug) {
+                                          @PathVariable String token, @PathVariable String slug) {
         CommunityId id = communityId(platform, community);
-        if (id == null || !slug.matches("[a-z0-9_-]{1,64}")) {
+        if (id == null || !links.valid(id, token) || !slug.matches("[a-z0-9_-]{1,64}")) {
             return ResponseEntity.notFound().build();
         }
         return meetings.meeting(id, slug).map(m -> ics(id, List.of(m)))

@@ -373,11 +373,14 @@ public final class MeetingsFeature implements Feature {
             turn.reply("I couldn't make a calendar file of these meetings. The /meetings listing still has them.");
             return;
         }
-        String caption = meetings.size() == 1
+        Optional<String> link = calendar.link(community, slug);
+        String caption = (meetings.size() == 1
                 ? "Calendar file for " + meetings.get(0).name() + ": open it to add the meeting to your calendar."
-                : "Calendar file with all " + meetings.size() + " meetings here: open it to add them to your calendar.";
+                : "Calendar file with all " + meetings.size() + " meetings here: open it to add them to your calendar.")
+                + link.map(url -> "\nTo keep it up to date, subscribe in your calendar app instead (please keep this "
+                        + "link within the group): " + url).orElse("");
         OutboundFile file = new OutboundFile(fileName, "text/calendar",
-                ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), calendar.link(community, slug).orElse(null));
+                ics.getBytes(java.nio.charset.StandardCharsets.UTF_8), link.orElse(null));
         turn.send(new OutboundMessage(turn.conversation().id(), caption, org.fellowship.core.outbound.TextStyle.PLAIN,
                 List.of(), turn.triggeringMessage(), Delivery.PUBLIC, turn.actor().id(), Priority.NORMAL, file));
     }

@@ -198,7 +198,8 @@ class MeetingsFileTest {
         bot.sayInGroup(mod, "/meetings ics");
         OutboundMessage sent = bot.replies().get(0);
         assertThat(sent.file()).isNull();
-        assertThat(sent.text()).endsWith("\n\nmeetings.ics: https://bot.example/calendar/tg/-1001.ics");
+        assertThat(sent.text()).contains("subscribe in your calendar app instead")
+                .endsWith("\n\nmeetings.ics: https://bot.example/calendar/tg/-1001.ics");
 
         BotHarness unlinked = BotHarness.builder().gateway(gateway).clock(MutableClock.at("2026-03-09T08:00:00Z"))
                 .feature(new MeetingsFeature(store, url -> "[]", calendar)).build();
