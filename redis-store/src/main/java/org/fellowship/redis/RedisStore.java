@@ -80,7 +80,7 @@ public final class RedisStore implements AutoCloseable {
         this.communityMover = new RedisCommunityStateMover(redis, keys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
         redis.load(RedisDueQueue.ALL);
-        redis.load(RedisRateLimitStore.TAKE, RedisDeduplicator.ADMIT);
+        redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.ADMIT);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
