@@ -5,13 +5,15 @@ import io.lettuce.core.RestoreArgs;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import java.util.Objects;
+import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.store.CommunityStateMover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves every key under a community's hash tag to the new community's tag, keeping TTLs. DUMP/RESTORE rather than
+ * Moves every key under a community's hash tag to the new community's tag, keeping TTLs, then has the meeting store
+ * rewrite the member records that name the community ({@link MeetingStore#communityMoved}). DUMP/RESTORE rather than
  * RENAME, because the two tags hash to different Redis Cluster slots. A key that already exists under the new id is
  * kept (the newer state wins) and the old one is left in place and logged. Thread-safe.
  */
@@ -20,10 +22,12 @@ final class RedisCommunityStateMover implements CommunityStateMover {
 
     private final Redis redis;
     private final KeySchema keys;
+    private final MeetingStore meetings;
 
-    RedisCommunityStateMover(Redis redis, KeySchema keys) {
+    RedisCommunityStateMover(Redis redis, KeySchema keys, MeetingStore meetings) {
         this.redis = redis;
         this.keys = keys;
+        this.meetings = meetings;
     }
 
     @Override
@@ -46,6 +50,9 @@ final class RedisCommunityStateMover implements CommunityStateMover {
             }
             cursor = page;
         } while (!cursor.isFinished());
+        // Records that name the community inside a member's keys (reminder subscriptions, RSVP references, drafts)
+        // and group announcements that name its chat.
+        moved += meetings.communityMoved(from, to);
         LOG.info("moved {} records of community {} to {}", moved, from, to);
         return moved;
     }
@@ -70,7 +77,7 @@ final class RedisCommunityStateMover implements CommunityStateMover {
         return true;
     }
 
-    private static String globEscape(String s) {
+    static String globEscape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 4);
         for (char c : s.toCharArray()) {
             if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {

@@ -77,9 +77,10 @@ public final class RedisStore implements AutoCloseable {
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
-        this.communityMover = new RedisCommunityStateMover(redis, keys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
+        this.communityMover = new RedisCommunityStateMover(redis, keys, meetings);
         redis.load(RedisDueQueue.ALL);
+        redis.load(RedisMeetingStore.MOVE_SUBSCRIPTION);
         redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.ADMIT);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);

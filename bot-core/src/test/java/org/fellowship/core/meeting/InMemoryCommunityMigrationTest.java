@@ -1,0 +1,31 @@
+package org.fellowship.core.meeting;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.testkit.InMemoryDueQueue;
+import org.fellowship.core.testkit.InMemoryMeetingStore;
+import org.fellowship.core.testkit.InMemoryStores;
+import org.fellowship.core.testkit.contract.CommunityMigrationContract;
+
+class InMemoryCommunityMigrationTest extends CommunityMigrationContract {
+    private final InMemoryMeetingStore meetings = new InMemoryMeetingStore(clock);
+
+    @Override
+    protected Stores stores() {
+        return new Stores(meetings, new InMemoryStores.Buttons(clock), new InMemoryStores.Profiles(), new InMemoryDueQueue());
+    }
+
+    @Override
+    protected void migrate(CommunityId from, CommunityId to) {
+        meetings.communityMoved(from, to);
+    }
+
+    @Override
+    protected List<String> recordsNaming(CommunityId community) {
+        List<String> found = new ArrayList<>();
+        meetings.meeting(community, "step-study").ifPresent(m -> found.add("meeting"));
+        meetings.announcement(community, "step-study").ifPresent(a -> found.add("announcement"));
+        return found;
+    }
+}
