@@ -346,7 +346,7 @@ final class RedisMeetingStore implements MeetingStore {
             }
             ReminderSubscription old = codec.readSubscription(json, member, from, slug);
             ReminderSubscription moved = new ReminderSubscription(member, to, slug, old.before(),
-                    movedGroup(old.group(), from, to));
+                    old.group().renumbered(from, to));
             Long done = redis.eval("reminder move", MOVE_SUBSCRIPTION, io.lettuce.core.ScriptOutputType.INTEGER,
                     new String[] {key, subscriptionKey(member, to, slug), keys.erasureIndex(member)},
                     codec.writeSubscription(moved));
@@ -384,8 +384,8 @@ final class RedisMeetingStore implements MeetingStore {
                 }
                 int bar = e.getValue().indexOf('|');
                 String group = e.getValue().substring(bar + 1);
-                String movedGroup = movedGroup(new org.fellowship.core.model.ConversationId(from.platform(), group),
-                        from, to).value();
+                String movedGroup = new org.fellowship.core.model.ConversationId(from.platform(), group)
+                        .renumbered(from, to).value();
                 if (!movedGroup.equals(group)) {
                     String value = e.getValue().substring(0, bar + 1) + movedGroup;
                     redis.call("meeting settings write", c -> c.hset(settingsKey(community), e.getKey(), value));
@@ -400,19 +400,6 @@ final class RedisMeetingStore implements MeetingStore {
     public Optional<CommunityId> movedTo(CommunityId from) {
         String to = redis.call("community moved read", c -> c.get(keys.communityMovedTo(from)));
         return to == null ? Optional.empty() : Optional.of(new CommunityId(from.platform(), to));
-    }
-
-    /** The group conversation (or a forum topic {@code <chat>:<thread>} in it) under the new id. */
-    private static org.fellowship.core.model.ConversationId movedGroup(org.fellowship.core.model.ConversationId group,
-                                                                       CommunityId from, CommunityId to) {
-        if (group.value().equals(from.value())) {
-            return new org.fellowship.core.model.ConversationId(group.platform(), to.value());
-        }
-        if (group.value().startsWith(from.value() + ":")) {
-            return new org.fellowship.core.model.ConversationId(group.platform(),
-                    to.value() + group.value().substring(from.value().length()));
-        }
-        return group;
     }
 
     private List<String> scan(String pattern) {

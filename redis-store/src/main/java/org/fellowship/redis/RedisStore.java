@@ -11,6 +11,7 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.milestone.MilestoneStore;
@@ -78,11 +79,13 @@ public final class RedisStore implements AutoCloseable {
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
-        this.communityMover = new RedisCommunityStateMover(redis, keys, meetings);
         redis.load(RedisDueQueue.ALL);
-        redis.load(RedisMeetingStore.MOVE_SUBSCRIPTION);
+        redis.load(RedisMeetingStore.MOVE_SUBSCRIPTION, RedisMilestoneStore.REPLACE_IF_SAME);
         redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.ADMIT);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
+        // After the community's keys: the records that name it inside (member records, settings, announcements).
+        this.communityMover = new RedisCommunityStateMover(redis, keys,
+                List.of(meetings::communityMoved, checkins::communityMoved, milestones::communityMoved));
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
         this.policies = new RedisCommunityPolicyStore(redis, keys);

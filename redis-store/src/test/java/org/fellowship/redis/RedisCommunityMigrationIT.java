@@ -30,7 +30,7 @@ class RedisCommunityMigrationIT extends CommunityMigrationContract {
 
     @Override
     protected Stores stores() {
-        return new Stores(store.meetings(), store.buttons(), store.profiles(), store.dueQueue());
+        return new Stores(store.meetings(), store.checkins(), store.milestones(), store.buttons(), store.profiles(), store.dueQueue());
     }
 
     @Override
@@ -45,6 +45,7 @@ class RedisCommunityMigrationIT extends CommunityMigrationContract {
         String named = ":" + community + ":";
         String value = community.value();
         String done = keys.dueDone("");
+        String buttons = keys.buttonToken("");
         ScanArgs match = ScanArgs.Builder.matches(RedisCommunityStateMover.globEscape(keys.prefix()) + "*").limit(500);
         ScanCursor cursor = ScanCursor.INITIAL;
         do {
@@ -53,6 +54,9 @@ class RedisCommunityMigrationIT extends CommunityMigrationContract {
                 if (key.startsWith(done)) {
                     continue; // a finished item's idempotency marker: holds no data, expires, must not run again
                 }
+                if (key.startsWith(buttons)) {
+                    continue; // buttons already sent carry the old id until they expire; movedTo resolves them
+                }
                 if (key.contains(tag) || key.contains(named)) {
                     found.add(key);
                 }
@@ -60,11 +64,18 @@ class RedisCommunityMigrationIT extends CommunityMigrationContract {
                     raw.smembers(key).stream().filter(m -> m.contains(tag) || m.contains(named))
                             .forEach(m -> found.add(key + " contains " + m));
                 }
+                if (raw.type(key).equals("string")) { // member records (JSON) and community records
+                    String v = raw.get(key);
+                    if (v != null && (v.contains(tag) || v.contains("\"" + value + "\"")
+                            || v.contains("|" + value) || v.contains(community.toString()))) {
+                        found.add(key + " value");
+                    }
+                }
                 if (raw.type(key).equals("hash")) { // the due-queue's pending items: ids and payloads
                     raw.hgetall(key).forEach((field, v) -> {
                         for (String text : List.of(field, v)) {
                             if (text.contains(tag) || text.contains(":" + value + ":") || text.contains("\t" + value + "\t")
-                                    || text.contains("|" + value)) {
+                                    || text.contains("|" + value) || text.contains(community.toString())) {
                                 found.add(key + " field " + field);
                             }
                         }

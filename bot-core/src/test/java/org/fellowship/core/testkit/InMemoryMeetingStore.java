@@ -236,7 +236,7 @@ public final class InMemoryMeetingStore implements MeetingStore {
             if (key.startsWith(oldPrefix)) {
                 GroupAnnouncement a = announcements.remove(key);
                 announcements.putIfAbsent(to + "|" + key.substring(oldPrefix.length()),
-                        new GroupAnnouncement(a.before(), moved(a.group(), from, to)));
+                        new GroupAnnouncement(a.before(), a.group().renumbered(from, to)));
                 changed++;
             }
         }
@@ -252,7 +252,7 @@ public final class InMemoryMeetingStore implements MeetingStore {
             if (s.community().equals(from)) {
                 subscriptions.remove(key(s.member(), from, s.slug()));
                 subscriptions.putIfAbsent(key(s.member(), to, s.slug()), new ReminderSubscription(s.member(), to,
-                        s.slug(), s.before(), moved(s.group(), from, to)));
+                        s.slug(), s.before(), s.group().renumbered(from, to)));
                 changed++;
             }
         }
@@ -281,18 +281,5 @@ public final class InMemoryMeetingStore implements MeetingStore {
         }
         map.putIfAbsent(to, value);
         return 1;
-    }
-
-    /** The group conversation (or a forum topic {@code <chat>:<thread>} in it) under the new id. */
-    private static org.fellowship.core.model.ConversationId moved(org.fellowship.core.model.ConversationId group,
-                                                                  CommunityId from, CommunityId to) {
-        if (group.value().equals(from.value())) {
-            return new org.fellowship.core.model.ConversationId(group.platform(), to.value());
-        }
-        if (group.value().startsWith(from.value() + ":")) {
-            return new org.fellowship.core.model.ConversationId(group.platform(),
-                    to.value() + group.value().substring(from.value().length()));
-        }
-        return group;
     }
 }

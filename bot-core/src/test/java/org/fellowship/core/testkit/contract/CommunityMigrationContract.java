@@ -6,7 +6,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.fellowship.core.checkin.CheckinRecord;
+import org.fellowship.core.checkin.CheckinStore;
+import org.fellowship.core.checkin.CommunityCheckins;
 import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.milestone.Announcements;
+import org.fellowship.core.milestone.CommunityMilestones;
+import org.fellowship.core.milestone.LadderChoice;
+import org.fellowship.core.milestone.MemberMilestones;
+import org.fellowship.core.milestone.MilestoneStore;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Platform;
@@ -33,7 +47,8 @@ public abstract class CommunityMigrationContract {
     protected final MutableClock clock = MutableClock.at("2026-03-09T08:00:00Z");
 
     /** The stores the bot runs on. */
-    public record Stores(MeetingStore meetings, ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue queue) {
+    public record Stores(MeetingStore meetings, CheckinStore checkins, MilestoneStore milestones,
+                         ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue queue) {
     }
 
     protected abstract Stores stores();
@@ -112,6 +127,60 @@ public abstract class CommunityMigrationContract {
         assertThat(s.meetings().forgetMember(kim.id())).isEqualTo(1);
         assertThat(s.meetings().going(NEW, "step-study", MONDAY)).isEqualTo(1);
 
+        assertThat(recordsNaming(OLD)).as("nothing left under the old id").isEmpty();
+    }
+
+    @Test
+    void checkinAndMilestoneRecordsNameTheNewCommunity() throws Exception {
+        Stores s = stores();
+        LocalDate today = LocalDate.parse("2026-03-09");
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        ChatUserId kim = new ChatUserId(Platform.TELEGRAM, "43");
+        ChatUserId lee = new ChatUserId(Platform.TELEGRAM, "44");
+        CommunityId elsewhere = new CommunityId(Platform.TELEGRAM, "-555");
+        ConversationId topic = new ConversationId(Platform.TELEGRAM, OLD.value() + ":7");
+        CheckinRecord samRecord = CheckinRecord.fresh(sam, LocalTime.of(20, 0), ZoneOffset.UTC, today)
+                .withSchedule(true, LocalTime.of(20, 0), ZoneOffset.UTC, today).withPlace(OLD, topic);
+        CheckinRecord leeRecord = CheckinRecord.fresh(lee, LocalTime.of(20, 0), ZoneOffset.UTC, today)
+                .withPlace(elsewhere, new ConversationId(Platform.TELEGRAM, elsewhere.value()));
+        assertThat(s.checkins().replace(null, samRecord, null)).isTrue();
+        assertThat(s.checkins().replace(null, leeRecord, null)).isTrue();
+        s.checkins().saveCommunity(new CommunityCheckins(OLD, LocalTime.of(20, 0), true,
+                new ConversationId(Platform.TELEGRAM, OLD.value()), LocalTime.of(21, 0), ZoneOffset.UTC));
+        s.checkins().countCheckin(OLD, today);
+        s.checkins().countCheckin(OLD, today);
+        s.milestones().save(new MemberMilestones(kim, Map.of("main", today.minusDays(30)), List.of(),
+                LadderChoice.CUSTOM, OLD, new Announcements(new ConversationId(Platform.TELEGRAM, OLD.value()), OLD,
+                "Kim")));
+        s.milestones().saveCommunity(new CommunityMilestones(OLD, List.of(), 8));
+
+        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> migrate(OLD, NEW));
+        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> migrate(OLD, NEW));
+        one.get();
+        two.get();
+        migrate(OLD, NEW);
+
+        assertThat(s.checkins().find(sam)).hasValueSatisfying(r -> {
+            assertThat(r.community()).isEqualTo(NEW);
+            assertThat(r.origin()).isEqualTo(new ConversationId(Platform.TELEGRAM, NEW.value() + ":7"));
+            assertThat(r.enabled()).isTrue();
+        });
+        assertThat(s.checkins().find(lee)).contains(leeRecord);
+        assertThat(s.checkins().community(NEW)).hasValueSatisfying(c ->
+                assertThat(c.summaryChat()).isEqualTo(new ConversationId(Platform.TELEGRAM, NEW.value())));
+        assertThat(s.checkins().checkins(NEW, today)).isEqualTo(2);
+        assertThat(s.checkins().movedTo(OLD)).contains(NEW);
+        assertThat(s.milestones().find(kim)).hasValueSatisfying(m -> {
+            assertThat(m.ladderCommunity()).isEqualTo(NEW);
+            assertThat(m.announcements().community()).isEqualTo(NEW);
+            assertThat(m.announcements().group().value()).isEqualTo(NEW.value());
+            assertThat(m.cleanDates()).containsEntry("main", today.minusDays(30));
+        });
+        assertThat(s.milestones().community(NEW)).hasValueSatisfying(c -> {
+            assertThat(c.community()).isEqualTo(NEW);
+            assertThat(c.morningHour()).isEqualTo(8);
+        });
+        assertThat(s.milestones().community(OLD)).isEmpty();
         assertThat(recordsNaming(OLD)).as("nothing left under the old id").isEmpty();
     }
 }
