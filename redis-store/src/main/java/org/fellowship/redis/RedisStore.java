@@ -84,8 +84,6 @@ public final class RedisStore implements AutoCloseable {
         redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.ADMIT);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         // After the community's keys: the records that name it inside (member records, settings, announcements).
-        this.communityMover = new RedisCommunityStateMover(redis, keys,
-                List.of(meetings::communityMoved, checkins::communityMoved, milestones::communityMoved));
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
         this.policies = new RedisCommunityPolicyStore(redis, keys);
@@ -94,7 +92,11 @@ public final class RedisStore implements AutoCloseable {
         this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
         this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
         this.cases = new RedisCaseLog(redis, keys, moderationCodec);
-        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
+        // After the community's keys: the records that name it inside (member records, settings, announcements).
+        this.communityMover = new RedisCommunityStateMover(redis, keys, List.of(meetings::communityMoved,
+                checkins::communityMoved, milestones::communityMoved, warnings::communityMoved,
+                cases::communityMoved));
+        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD, RedisWarningStore.MOVE,
                 RedisCaseLog.APPEND, RedisCaseLog.CLAIM, RedisCaseLog.INDEX);
         redis.load(RedisCheckinStore.ALL);
     }
