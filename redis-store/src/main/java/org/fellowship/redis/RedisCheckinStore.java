@@ -303,8 +303,9 @@ final class RedisCheckinStore implements CheckinStore {
                     from.toString(), to.toString());
             changed += n.intValue();
         }
-        // The community's settings moved with its keys; their summary chat still names the old chat.
-        for (CommunityId community : List.of(to, from)) {
+        // The community's settings moved with its keys; their summary chat still names the old chat. Only the new id's:
+        // writing to the old one could recreate a key another instance has just moved away.
+        for (CommunityId community : List.of(to)) {
             Optional<CommunityCheckins> settings = community(community);
             if (settings.isPresent() && settings.get().summaryChat() != null) {
                 var chat = settings.get().summaryChat().renumbered(from, to);

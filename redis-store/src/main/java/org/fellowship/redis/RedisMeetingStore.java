@@ -375,8 +375,9 @@ final class RedisMeetingStore implements MeetingStore {
                 changed++;
             }
         }
-        // Group announcements moved with the community's settings but still name the old chat.
-        for (CommunityId community : List.of(to, from)) {
+        // Group announcements moved with the community's settings but still name the old chat. Only the new id's: writing
+        // to the old one could recreate a key another instance has just moved away.
+        for (CommunityId community : List.of(to)) {
             Map<String, String> settings = redis.call("meeting settings read", c -> c.hgetall(settingsKey(community)));
             for (Map.Entry<String, String> e : settings.entrySet()) {
                 if (!e.getKey().startsWith("announce:")) {
