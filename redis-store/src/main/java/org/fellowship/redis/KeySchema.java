@@ -114,6 +114,14 @@ public final class KeySchema {
         return prefix + Objects.requireNonNull(community, "community").hashTag() + ":" + requireSuffix(suffix);
     }
 
+    /**
+     * Where a renumbered community moved (its new id's value). Outside the old community's slot: nothing is left under
+     * the old hash tag after a move, and this forwarding note holds no member data.
+     */
+    public String communityMovedTo(CommunityId from) {
+        return prefix + "community-moved:" + Objects.requireNonNull(from, "from");
+    }
+
     /** Sorted set of due-queue ids scored by due time, or by lease expiry while leased (epoch millis). */
     public String dueSchedule() {
         return prefix + DUE_TAG + ":schedule";

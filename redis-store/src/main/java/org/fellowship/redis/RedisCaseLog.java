@@ -178,4 +178,21 @@ final class RedisCaseLog implements CaseLog {
         Long n = redis.call("protected read", c -> c.exists(protectedKey(message)));
         return n != null && n > 0;
     }
+
+    @Override
+    public int communityMoved(CommunityId from, CommunityId to) {
+        String oldRef = from + "|";
+        int changed = 0;
+        for (String index : Scans.keys(redis, RedisCommunityStateMover.globEscape(keys.prefix()) + "{u:*}:mod-cases")) {
+            for (String ref : redis.call("case index read", c -> c.smembers(index))) {
+                if (ref.startsWith(oldRef)) {
+                    String moved = to + "|" + ref.substring(oldRef.length());
+                    redis.call("case index move", c -> c.sadd(index, moved));
+                    redis.call("case index move", c -> c.srem(index, ref));
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
 }

@@ -4,14 +4,18 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RestoreArgs;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import java.util.List;
 import java.util.Objects;
+import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.store.CommunityStateMover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves every key under a community's hash tag to the new community's tag, keeping TTLs. DUMP/RESTORE rather than
+ * Moves every key under a community's hash tag to the new community's tag, keeping TTLs, then has the meeting store
+ * rewrite the records that name the community inside ({@link MeetingStore#communityMoved}, and the check-in and
+ * milestone stores' counterparts). DUMP/RESTORE rather than
  * RENAME, because the two tags hash to different Redis Cluster slots. A key that already exists under the new id is
  * kept (the newer state wins) and the old one is left in place and logged. Thread-safe.
  */
@@ -20,10 +24,16 @@ final class RedisCommunityStateMover implements CommunityStateMover {
 
     private final Redis redis;
     private final KeySchema keys;
+    private final List<CommunityStateMover> rewrites;
 
-    RedisCommunityStateMover(Redis redis, KeySchema keys) {
+    /**
+     * @param rewrites run after the keys moved, in order: each rewrites the records that name the community inside
+     *                 (for example {@link MeetingStore#communityMoved})
+     */
+    RedisCommunityStateMover(Redis redis, KeySchema keys, List<CommunityStateMover> rewrites) {
         this.redis = redis;
         this.keys = keys;
+        this.rewrites = List.copyOf(rewrites);
     }
 
     @Override
@@ -46,6 +56,11 @@ final class RedisCommunityStateMover implements CommunityStateMover {
             }
             cursor = page;
         } while (!cursor.isFinished());
+        // Records that name the community inside: members' reminder subscriptions, RSVP references, drafts, check-in
+        // and milestone records; announcements and summary chats that name its chat.
+        for (CommunityStateMover rewrite : rewrites) {
+            moved += rewrite.move(from, to);
+        }
         LOG.info("moved {} records of community {} to {}", moved, from, to);
         return moved;
     }
@@ -70,7 +85,7 @@ final class RedisCommunityStateMover implements CommunityStateMover {
         return true;
     }
 
-    private static String globEscape(String s) {
+    static String globEscape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 4);
         for (char c : s.toCharArray()) {
             if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {

@@ -312,4 +312,107 @@ final class RedisMeetingStore implements MeetingStore {
     public boolean unsubscribe(ChatUserId member, CommunityId community, String slug) {
         return redis.call("reminder unsubscribe", c -> c.del(subscriptionKey(member, community, slug))) > 0;
     }
+
+    // KEYS[1] old subscription, KEYS[2] new subscription, KEYS[3] erasure index (one member's slot);
+    // ARGV[1] the record rewritten for the new community. A record already under the new key wins.
+    static final Redis.Script MOVE_SUBSCRIPTION = Redis.Script.of("moveSubscription", """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('SET', KEYS[2], ARGV[1], 'NX')
+            redis.call('SADD', KEYS[3], KEYS[2])
+            redis.call('DEL', KEYS[1])
+            redis.call('SREM', KEYS[3], KEYS[1])
+            return 1
+            """);
+
+    @Override
+    public int communityMoved(CommunityId from, CommunityId to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        // Remembered first: a reminder firing meanwhile already finds the subscription, wherever it is right now.
+        redis.call("community moved write", c -> c.set(keys.communityMovedTo(from), to.value()));
+        int changed = 0;
+        String userPattern = RedisCommunityStateMover.globEscape(keys.prefix()) + "{u:*}:";
+        String subPrefix = ":meeting-reminder:" + from + ":";
+        for (String key : scan(userPattern + RedisCommunityStateMover.globEscape(subPrefix.substring(1)) + "*")) {
+            int tagEnd = key.indexOf("}:meeting-reminder:");
+            String memberText = key.substring(keys.prefix().length() + "{u:".length(), tagEnd);
+            int colon = memberText.indexOf(':');
+            ChatUserId member = new ChatUserId(VersionedJson.platform(memberText.substring(0, colon)),
+                    memberText.substring(colon + 1));
+            String slug = key.substring(tagEnd + 1 + subPrefix.length());
+            String json = redis.call("reminder read", c -> c.get(key));
+            if (json == null) {
+                continue; // moved by another instance meanwhile
+            }
+            ReminderSubscription old = codec.readSubscription(json, member, from, slug);
+            ReminderSubscription moved = new ReminderSubscription(member, to, slug, old.before(),
+                    old.group().renumbered(from, to));
+            Long done = redis.eval("reminder move", MOVE_SUBSCRIPTION, io.lettuce.core.ScriptOutputType.INTEGER,
+                    new String[] {key, subscriptionKey(member, to, slug), keys.erasureIndex(member)},
+                    codec.writeSubscription(moved));
+            changed += done.intValue();
+        }
+        // /export and /forget follow these references to the RSVP sets and name consents, which moved with the community.
+        String oldTag = from.hashTag();
+        for (String refsKey : scan(userPattern + "meeting-refs")) {
+            for (String ref : redis.call("rsvp index", c -> c.smembers(refsKey))) {
+                if (ref.contains(oldTag)) {
+                    String rewritten = ref.replace(oldTag, to.hashTag());
+                    redis.call("rsvp index move", c -> c.sadd(refsKey, rewritten));
+                    redis.call("rsvp index move", c -> c.srem(refsKey, ref));
+                    changed++;
+                }
+            }
+        }
+        // A moderator's open /meetings add draft names the community in its first two answers.
+        for (String draftKey : scan(userPattern + "meeting-draft")) {
+            String stored = redis.call("meeting draft read", c -> c.get(draftKey));
+            String oldStart = from.platform().code() + DRAFT_SEPARATOR + from.value();
+            if (stored != null && (stored.equals(oldStart) || stored.startsWith(oldStart + DRAFT_SEPARATOR))) {
+                String rewritten = from.platform().code() + DRAFT_SEPARATOR + to.value()
+                        + stored.substring(oldStart.length());
+                redis.call("meeting draft move", c -> c.set(draftKey, rewritten, io.lettuce.core.SetArgs.Builder.keepttl()));
+                changed++;
+            }
+        }
+        // Group announcements moved with the community's settings but still name the old chat. Only the new id's: writing
+        // to the old one could recreate a key another instance has just moved away.
+        for (CommunityId community : List.of(to)) {
+            Map<String, String> settings = redis.call("meeting settings read", c -> c.hgetall(settingsKey(community)));
+            for (Map.Entry<String, String> e : settings.entrySet()) {
+                if (!e.getKey().startsWith("announce:")) {
+                    continue;
+                }
+                int bar = e.getValue().indexOf('|');
+                String group = e.getValue().substring(bar + 1);
+                String movedGroup = new org.fellowship.core.model.ConversationId(from.platform(), group)
+                        .renumbered(from, to).value();
+                if (!movedGroup.equals(group)) {
+                    String value = e.getValue().substring(0, bar + 1) + movedGroup;
+                    redis.call("meeting settings write", c -> c.hset(settingsKey(community), e.getKey(), value));
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    @Override
+    public Optional<CommunityId> movedTo(CommunityId from) {
+        String to = redis.call("community moved read", c -> c.get(keys.communityMovedTo(from)));
+        return to == null ? Optional.empty() : Optional.of(new CommunityId(from.platform(), to));
+    }
+
+    private List<String> scan(String pattern) {
+        io.lettuce.core.ScanArgs match = io.lettuce.core.ScanArgs.Builder.matches(pattern).limit(500);
+        List<String> found = new ArrayList<>();
+        io.lettuce.core.ScanCursor cursor = io.lettuce.core.ScanCursor.INITIAL;
+        do {
+            io.lettuce.core.ScanCursor current = cursor;
+            io.lettuce.core.KeyScanCursor<String> page = redis.call("meeting scan", c -> c.scan(current, match));
+            found.addAll(page.getKeys());
+            cursor = page;
+        } while (!cursor.isFinished());
+        return found;
+    }
 }

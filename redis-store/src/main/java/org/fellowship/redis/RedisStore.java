@@ -11,6 +11,7 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.milestone.MilestoneStore;
@@ -79,11 +80,12 @@ public final class RedisStore implements AutoCloseable {
         this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
-        this.communityMover = new RedisCommunityStateMover(redis, keys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
         redis.load(RedisDueQueue.ALL);
-        redis.load(RedisRateLimitStore.TAKE, RedisDeduplicator.ADMIT);
+        redis.load(RedisMeetingStore.MOVE_SUBSCRIPTION, RedisMilestoneStore.REPLACE_IF_SAME);
+        redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.ADMIT);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
+        // After the community's keys: the records that name it inside (member records, settings, announcements).
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
         this.policies = new RedisCommunityPolicyStore(redis, keys);
@@ -92,7 +94,11 @@ public final class RedisStore implements AutoCloseable {
         this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
         this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
         this.cases = new RedisCaseLog(redis, keys, moderationCodec);
-        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
+        // After the community's keys: the records that name it inside (member records, settings, announcements).
+        this.communityMover = new RedisCommunityStateMover(redis, keys, List.of(meetings::communityMoved,
+                checkins::communityMoved, milestones::communityMoved, warnings::communityMoved,
+                cases::communityMoved));
+        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD, RedisWarningStore.MOVE,
                 RedisCaseLog.APPEND, RedisCaseLog.CLAIM, RedisCaseLog.INDEX);
         redis.load(RedisCheckinStore.ALL);
     }

@@ -3,6 +3,7 @@ package org.fellowship.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.fellowship.core.model.CommunityId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,11 @@ class RedisModerationStoresIT extends ModerationStoresContract {
     @Override
     protected CaseLog newCaseLog() {
         return store().cases();
+    }
+
+    @Override
+    protected void migrate(WarningStore warnings, CaseLog cases, CommunityId from, CommunityId to) {
+        stores.get(0).communityMover().move(from, to);
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.store.RateLimitStore;
@@ -15,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Telegram's send limits shared by every instance of the bot through a {@link RateLimitStore} (Redis in the app):
- * a bot-wide window, one window per private chat and one per group, taken together or not at all. A 429 pauses
- * every instance for {@code retry_after}. Waiting senders retry as soon as the store says a slot frees up; urgent
+ * a bot-wide window, one window per private chat and one per group, taken together or not at all, each counting a
+ * message while its request is in flight and for the window's length after it finished (so no more than the limit
+ * can reach Telegram within any window, whatever the delays on the way), plus a bot-wide pace that spreads a wave
+ * evenly over the second. A 429 pauses every instance for {@code retry_after}. Waiting senders retry as soon as the store says a slot frees up; urgent
  * ones (crisis replies, escalation alerts) retry first, bulk ones last.
  *
  * <p><b>Threading:</b> thread-safe; {@link #acquire} blocks the caller. <b>Failure:</b> {@code RATE_LIMITED} after
@@ -31,12 +34,17 @@ public final class SharedRateLimiter implements SendPermits {
     }
 
     static final String SCOPE = "tg";
+    /** Longest a send can be in flight (above the gateway's request timeout); an instance that dies mid-send holds its slot this long. */
+    static final Duration MAX_FLIGHT = Duration.ofSeconds(30);
+    static final int PACE_BURST = 4;
     private static final Logger LOG = LoggerFactory.getLogger(SharedRateLimiter.class);
 
     private final RateLimitStore store;
     private final RateLimits limits;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final int paceBurst;
+    private final Duration pace;
 
     public SharedRateLimiter(RateLimitStore store, RateLimits limits, Clock clock) {
         this(store, limits, clock, d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)));
@@ -47,23 +55,30 @@ public final class SharedRateLimiter implements SendPermits {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        // At most PACE_BURST grants per 90 % of the time the bot rate needs for them: a wave is spread over the
+        // second instead of leaving in one burst (so an urgent message never waits behind a full window), while
+        // pacing never binds below the bot rate itself.
+        this.paceBurst = Math.min(PACE_BURST, limits.botMessages());
+        Duration paced = limits.botWindow().multipliedBy(paceBurst).multipliedBy(9).dividedBy(10L * limits.botMessages());
+        this.pace = paced.isZero() ? Duration.ofMillis(1) : paced;
     }
 
     @Override
-    public void acquire(String chatId, boolean privateChat, Priority priority) {
+    public Permit acquire(String chatId, boolean privateChat, Priority priority) {
         List<RateLimitStore.Window> windows = windows(chatId, privateChat);
         Instant deadline = clock.instant().plus(limits.maxWait());
         while (true) {
-            Duration wait;
+            RateLimitStore.Take take;
             try {
-                wait = store.tryTake(SCOPE, windows, clock.instant());
+                take = store.take(SCOPE, windows, clock.instant(), MAX_FLIGHT);
             } catch (StoreUnavailableException e) {
                 LOG.warn("shared rate limits unavailable ({}); sending without them", e.getMessage());
-                return;
+                return Permit.NONE;
             }
-            if (wait.isZero()) {
-                return;
+            if (take.isGranted()) {
+                return finisher(windows, take.id());
             }
+            Duration wait = take.retryAfter();
             if (clock.instant().plus(wait).isAfter(deadline)) {
                 throw new GatewayException(GatewayException.Reason.RATE_LIMITED,
                         "no send slot within " + limits.maxWait().toSeconds() + " s");
@@ -77,6 +92,20 @@ public final class SharedRateLimiter implements SendPermits {
         }
     }
 
+    private Permit finisher(List<RateLimitStore.Window> windows, String takeId) {
+        AtomicBoolean open = new AtomicBoolean(true);
+        return () -> {
+            if (open.getAndSet(false)) {
+                try {
+                    store.finish(SCOPE, windows, takeId, clock.instant());
+                } catch (StoreUnavailableException e) {
+                    // the take stays counted until MAX_FLIGHT ran out: slower, never over the limit
+                    LOG.warn("could not report a finished Telegram send ({})", e.getMessage());
+                }
+            }
+        };
+    }
+
     @Override
     public void backOff(Duration wait) {
         try {
@@ -86,15 +115,17 @@ public final class SharedRateLimiter implements SendPermits {
         }
     }
 
-    private List<RateLimitStore.Window> windows(String chatId, boolean privateChat) {
-        List<RateLimitStore.Window> windows = new ArrayList<>(2);
-        windows.add(new RateLimitStore.Window("bot", limits.botMessages(), limits.botWindow()));
+    List<RateLimitStore.Window> windows(String chatId, boolean privateChat) {
+        List<RateLimitStore.Window> windows = new ArrayList<>(3);
+        windows.add(RateLimitStore.Window.untilFinished("bot", limits.botMessages(), limits.botWindow()));
+        windows.add(new RateLimitStore.Window("bot-pace", paceBurst, pace));
         if (privateChat) {
             if (!limits.privateInterval().isZero()) {
-                windows.add(new RateLimitStore.Window("chat:" + chatId, 1, limits.privateInterval()));
+                windows.add(RateLimitStore.Window.untilFinished("chat:" + chatId, 1, limits.privateInterval()));
             }
         } else {
-            windows.add(new RateLimitStore.Window("group:" + chatId, limits.groupMessages(), limits.groupWindow()));
+            windows.add(RateLimitStore.Window.untilFinished("group:" + chatId, limits.groupMessages(),
+                    limits.groupWindow()));
         }
         return windows;
     }

@@ -206,9 +206,9 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
             b.replyToMessageId(TelegramIds.messageId(message.replyTo().messageId())).allowSendingWithoutReply(true);
         }
         boolean direct = isPrivate(chatId);
-        permits.acquire(chatId, direct, message.priority());
         try {
-            Message sent = call("sendMessage", direct ? Operation.SEND_PRIVATE : Operation.SEND, b.build());
+            Message sent = callRaw("sendMessage", direct ? Operation.SEND_PRIVATE : Operation.SEND, b.build(),
+                    new Limited(chatId, direct, message.priority()));
             return new MessageRef(message.to(), sent.getMessageId().toString());
         } catch (GatewayException e) {
             if (e.reason() == Reason.DIRECT_MESSAGES_CLOSED) {
@@ -324,9 +324,9 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
         if (replacement.hasButtons()) {
             b.replyMarkup(keyboard(replacement.buttonRows()));
         }
-        permits.acquire(chatId, isPrivate(chatId), replacement.priority());
         try {
-            callRaw("editMessageText", Operation.EDIT, b.build());
+            callRaw("editMessageText", Operation.EDIT, b.build(),
+                    new Limited(chatId, isPrivate(chatId), replacement.priority()));
         } catch (GatewayException e) {
             if (e.getMessage() != null && e.getMessage().contains("message is not modified")) {
                 return;
@@ -523,13 +523,23 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     }
 
     <T extends Serializable> T call(String method, Operation op, BotApiMethod<T> request) {
-        return callRaw(method, op, request);
+        return callRaw(method, op, request, null);
     }
 
-    private <T extends Serializable> T callRaw(String method, Operation op, BotApiMethod<T> request) {
+    /** A call that counts against the send limits: the chat it goes to and its priority. */
+    private record Limited(String chatId, boolean privateChat, Priority priority) {
+    }
+
+    /**
+     * Executes {@code request}, retrying after 429s. When {@code limited} is non-null every attempt (retries too) first
+     * takes a permit, closed once Telegram answered or the attempt failed.
+     */
+    private <T extends Serializable> T callRaw(String method, Operation op, BotApiMethod<T> request, Limited limited) {
         int attempt = 0;
         while (true) {
-            try {
+            SendPermits.Permit permit = limited == null ? SendPermits.Permit.NONE
+                    : permits.acquire(limited.chatId(), limited.privateChat(), limited.priority());
+            try (permit) {
                 return http.client().execute(request);
             } catch (TelegramApiException e) {
                 int code = TelegramErrors.code(e);

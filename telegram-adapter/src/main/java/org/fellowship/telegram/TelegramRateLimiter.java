@@ -17,9 +17,10 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
 
 /**
- * In-process {@link SendPermits} for one bot: even spacing for the whole bot ({@code botWindow / botMessages}, so
- * network jitter cannot bunch messages into a burst Telegram would reject), a minimum spacing per private chat and a
- * sliding window per group ({@link RateLimits}). Among senders whose chat limit allows them to go, the one with the
+ * In-process {@link SendPermits} for one bot: even spacing for the whole bot ({@code botWindow / botMessages}) under
+ * a bot-wide sliding window, a minimum spacing per private chat and a sliding window per group ({@link RateLimits}).
+ * Every window counts a message while its request is in flight and for the window's length after its permit was
+ * closed, so jitter between the permit and Telegram's receipt cannot bunch more than the limit into one window. Among senders whose chat limit allows them to go, the one with the
  * higher {@link Priority} (then the earlier arrival) takes the next bot-wide slot, so crisis replies and escalation
  * alerts overtake bulk waves. After a 429 {@link #backOff} pauses every sender.
  *
@@ -41,8 +42,10 @@ public final class TelegramRateLimiter implements SendPermits {
     private final Duration botInterval;
     /** The scheduled time of the next bot-wide slot; grants that wake late keep the schedule (see {@link #record}). */
     private Instant nextBotSlot = Instant.EPOCH;
-    private final Map<String, Instant> privateLast = new HashMap<>();
-    private final Map<String, ArrayDeque<Instant>> groupSends = new HashMap<>();
+    /** Sends that still count in the bot-wide window, oldest grant first. */
+    private final ArrayDeque<Send> botSends = new ArrayDeque<>();
+    private final Map<String, Send> privateLast = new HashMap<>();
+    private final Map<String, ArrayDeque<Send>> groupSends = new HashMap<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private Instant pausedUntil = Instant.EPOCH;
     private long sequence;
@@ -54,6 +57,21 @@ public final class TelegramRateLimiter implements SendPermits {
         }
     }
 
+    /** One granted send; {@code finished} is null while its request is in flight. Guarded by {@link #lock}. */
+    private static final class Send {
+        private Instant finished;
+
+        /** Whether it still counts at {@code now} in a window of {@code length}. */
+        boolean counts(Instant now, Duration length) {
+            return finished == null || finished.plus(length).isAfter(now);
+        }
+
+        /** When it stops counting, or {@code null} while in flight (unknown). */
+        Instant expiry(Duration length) {
+            return finished == null ? null : finished.plus(length);
+        }
+    }
+
     public TelegramRateLimiter(RateLimits limits, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -61,7 +79,7 @@ public final class TelegramRateLimiter implements SendPermits {
     }
 
     @Override
-    public void acquire(String chatId, boolean privateChat, Priority priority) {
+    public Permit acquire(String chatId, boolean privateChat, Priority priority) {
         long deadline = System.nanoTime() + limits.maxWait().toNanos();
         lock.lock();
         try {
@@ -73,8 +91,7 @@ public final class TelegramRateLimiter implements SendPermits {
                     Instant chatReady = chatReadyAt(me, now);
                     Instant ready = max(max(chatReady, botReadyAt(now)), pausedUntil);
                     if (!ready.isAfter(now) && !outranked(me, now)) {
-                        record(me, now);
-                        return;
+                        return permit(record(me, now));
                     }
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
@@ -108,6 +125,20 @@ public final class TelegramRateLimiter implements SendPermits {
         }
     }
 
+    private Permit permit(Send send) {
+        return () -> {
+            lock.lock();
+            try {
+                if (send.finished == null) {
+                    send.finished = clock.instant();
+                    changed.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
+        };
+    }
+
     private boolean outranked(Waiter me, Instant now) {
         for (Waiter other : waiters) {
             if (other != me && other.outranks(me) && !chatReadyAt(other, now).isAfter(now)) {
@@ -117,48 +148,76 @@ public final class TelegramRateLimiter implements SendPermits {
         return false;
     }
 
+    /** When the bot-wide pace and window allow the next send; "now + a slice" when only an in-flight send can free one. */
     private Instant botReadyAt(Instant now) {
-        return max(now, nextBotSlot);
+        Instant paced = max(now, nextBotSlot);
+        return max(paced, windowReadyAt(botSends, limits.botMessages(), limits.botWindow(), now));
     }
 
     private Instant chatReadyAt(Waiter w, Instant now) {
         if (w.privateChat()) {
-            Instant last = privateLast.get(w.chatId());
-            return last == null ? now : max(now, last.plus(limits.privateInterval()));
+            if (limits.privateInterval().isZero()) {
+                return now;
+            }
+            Send last = privateLast.get(w.chatId());
+            if (last == null || !last.counts(now, limits.privateInterval())) {
+                return now;
+            }
+            Instant expiry = last.expiry(limits.privateInterval());
+            return expiry == null ? inFlightRetry(now) : expiry;
         }
-        ArrayDeque<Instant> sends = groupSends.get(w.chatId());
-        if (sends == null) {
-            return now;
-        }
-        Instant horizon = now.minus(limits.groupWindow());
-        while (!sends.isEmpty() && !sends.peekFirst().isAfter(horizon)) {
-            sends.pollFirst();
-        }
-        return sends.size() < limits.groupMessages() ? now : sends.peekFirst().plus(limits.groupWindow());
+        ArrayDeque<Send> sends = groupSends.get(w.chatId());
+        return sends == null ? now : windowReadyAt(sends, limits.groupMessages(), limits.groupWindow(), now);
     }
 
-    private void record(Waiter w, Instant now) {
+    /** Drops sends that no longer count and says when the window has room. */
+    private static Instant windowReadyAt(ArrayDeque<Send> sends, int limit, Duration length, Instant now) {
+        sends.removeIf(s -> !s.counts(now, length));
+        if (sends.size() < limit) {
+            return now;
+        }
+        Instant earliest = null;
+        for (Send s : sends) {
+            Instant expiry = s.expiry(length);
+            if (expiry != null && (earliest == null || expiry.isBefore(earliest))) {
+                earliest = expiry;
+            }
+        }
+        return earliest == null ? inFlightRetry(now) : earliest;
+    }
+
+    /** Every holder is in flight: its answer signals the waiters, so this only bounds the wait. */
+    private static Instant inFlightRetry(Instant now) {
+        return now.plusNanos(MAX_SLICE_NANOS);
+    }
+
+    private Send record(Waiter w, Instant now) {
         // Advance the schedule from the slot, not from "now": a sender woken a few milliseconds late must not push
         // every later message back, or a loaded machine would drift well below the limit. A grant more than one
-        // interval behind (idle bot, back-off) restarts the schedule, so no burst can build up.
+        // interval behind (idle bot, back-off) restarts the schedule, so no burst can build up. The bot-wide window
+        // (counted until after the answer) is what guarantees the limit.
         Instant slot = nextBotSlot.isBefore(now.minus(botInterval)) ? now : nextBotSlot;
         nextBotSlot = slot.plus(botInterval);
+        Send send = new Send();
+        botSends.addLast(send);
         if (w.privateChat()) {
-            privateLast.put(w.chatId(), now);
+            privateLast.put(w.chatId(), send);
         } else {
-            groupSends.computeIfAbsent(w.chatId(), k -> new ArrayDeque<>()).addLast(now);
+            groupSends.computeIfAbsent(w.chatId(), k -> new ArrayDeque<>()).addLast(send);
         }
         if (privateLast.size() + groupSends.size() > PURGE_THRESHOLD) {
             purge(now);
         }
+        return send;
     }
 
     private void purge(Instant now) {
-        privateLast.values().removeIf(t -> !t.plus(limits.privateInterval()).isAfter(now));
-        Iterator<ArrayDeque<Instant>> it = groupSends.values().iterator();
+        privateLast.values().removeIf(s -> !s.counts(now, limits.privateInterval()));
+        Iterator<ArrayDeque<Send>> it = groupSends.values().iterator();
         while (it.hasNext()) {
-            ArrayDeque<Instant> q = it.next();
-            if (q.isEmpty() || !q.peekLast().plus(limits.groupWindow()).isAfter(now)) {
+            ArrayDeque<Send> q = it.next();
+            q.removeIf(s -> !s.counts(now, limits.groupWindow()));
+            if (q.isEmpty()) {
                 it.remove();
             }
         }

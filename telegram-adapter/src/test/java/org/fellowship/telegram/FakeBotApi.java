@@ -69,6 +69,7 @@ public final class FakeBotApi implements AutoCloseable {
     private volatile boolean enforceLimits;
     private final Deque<Long> sendTimes = new ArrayDeque<>();
     private final Map<String, Long> lastPrivateSend = new HashMap<>();
+    private final Map<String, Deque<Long>> groupSends = new HashMap<>();
     private final AtomicInteger rejections = new AtomicInteger();
     private final Duration emptyPollHold;
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
@@ -138,8 +139,9 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /**
-     * Makes {@code sendMessage} behave like Telegram's limits: more than 30 in any sliding second for the bot, or
-     * two to one private chat within a second, is answered 429 with {@code retry_after=1}.
+     * Makes {@code sendMessage} behave like Telegram's limits: more than 30 in any sliding second for the bot, two to
+     * one private chat within a second, or more than 20 to one group in any sliding minute, is answered 429 with
+     * {@code retry_after=1}. Times are taken when the request arrives, as Telegram does.
      */
     public void enforceTelegramLimits() {
         enforceLimits = true;
@@ -159,13 +161,20 @@ public final class FakeBotApi implements AutoCloseable {
             }
             Long last = lastPrivateSend.get(chat);
             boolean privateChat = !chat.startsWith("-");
-            if (sendTimes.size() >= 30 || (privateChat && last != null && now - last < 1_000_000_000L)) {
+            Deque<Long> group = privateChat ? null : groupSends.computeIfAbsent(chat, k -> new ArrayDeque<>());
+            while (group != null && !group.isEmpty() && now - group.peekFirst() >= 60_000_000_000L) {
+                group.pollFirst();
+            }
+            if (sendTimes.size() >= 30 || (privateChat && last != null && now - last < 1_000_000_000L)
+                    || (group != null && group.size() >= 20)) {
                 rejections.incrementAndGet();
                 return true;
             }
             sendTimes.addLast(now);
             if (privateChat) {
                 lastPrivateSend.put(chat, now);
+            } else {
+                group.addLast(now);
             }
             return false;
         }

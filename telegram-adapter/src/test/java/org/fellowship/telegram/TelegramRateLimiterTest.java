@@ -27,13 +27,13 @@ class TelegramRateLimiterTest {
                 Duration.ofMillis(100), 20, Duration.ofSeconds(60), Duration.ofSeconds(5)), CLOCK);
         long sameChat = millis(() -> {
             for (int i = 0; i < 3; i++) {
-                limiter.acquire("42", true, Priority.NORMAL);
+                limiter.acquire("42", true, Priority.NORMAL).close();
             }
         });
         assertThat(sameChat).isGreaterThanOrEqualTo(190);
         long distinctChats = millis(() -> {
             for (int i = 0; i < 10; i++) {
-                limiter.acquire("u" + i, true, Priority.NORMAL);
+                limiter.acquire("u" + i, true, Priority.NORMAL).close();
             }
         });
         // Upper bounds only catch broken logic, with wide margins: a loaded CI machine must not fail this.
@@ -46,10 +46,10 @@ class TelegramRateLimiterTest {
                 Duration.ofMillis(1), 3, Duration.ofMillis(300), Duration.ofSeconds(5)), CLOCK);
         long firstThree = millis(() -> {
             for (int i = 0; i < 3; i++) {
-                limiter.acquire("-100", false, Priority.NORMAL);
+                limiter.acquire("-100", false, Priority.NORMAL).close();
             }
         });
-        long fourth = millis(() -> limiter.acquire("-100", false, Priority.NORMAL));
+        long fourth = millis(() -> limiter.acquire("-100", false, Priority.NORMAL).close());
         assertThat(fourth).isGreaterThanOrEqualTo(150);
         assertThat(firstThree).as("the first three fit the window").isLessThan(fourth);
     }
@@ -60,19 +60,19 @@ class TelegramRateLimiterTest {
                 Duration.ZERO, 20, Duration.ofSeconds(60), Duration.ofSeconds(5)), CLOCK);
         long ten = millis(() -> {
             for (int i = 0; i < 10; i++) {
-                limiter.acquire("c" + i, true, Priority.NORMAL);
+                limiter.acquire("c" + i, true, Priority.NORMAL).close();
             }
         });
         assertThat(ten).as("5 per 250 ms").isGreaterThanOrEqualTo(200L);
         limiter.backOff(Duration.ofMillis(300));
-        assertThat(millis(() -> limiter.acquire("x", true, Priority.NORMAL))).isGreaterThanOrEqualTo(250);
+        assertThat(millis(() -> limiter.acquire("x", true, Priority.NORMAL).close())).isGreaterThanOrEqualTo(250);
     }
 
     @Test
     void urgentOvertakesQueuedBulk() throws Exception {
         TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(1, Duration.ofMillis(400),
                 Duration.ZERO, 20, Duration.ofSeconds(60), Duration.ofSeconds(5)), CLOCK);
-        limiter.acquire("warmup", true, Priority.NORMAL);
+        limiter.acquire("warmup", true, Priority.NORMAL).close();
         List<String> order = new CopyOnWriteArrayList<>();
         CountDownLatch bulkQueued = new CountDownLatch(3);
         List<Thread> bulk = new java.util.ArrayList<>();
@@ -80,7 +80,7 @@ class TelegramRateLimiterTest {
             String chat = "b" + i;
             Thread t = new Thread(() -> {
                 bulkQueued.countDown();
-                limiter.acquire(chat, true, Priority.BULK);
+                limiter.acquire(chat, true, Priority.BULK).close();
                 order.add("bulk");
             });
             t.start();
@@ -89,7 +89,7 @@ class TelegramRateLimiterTest {
         bulkQueued.await();
         Thread.sleep(50);
         Thread urgent = new Thread(() -> {
-            limiter.acquire("crisis", true, Priority.URGENT);
+            limiter.acquire("crisis", true, Priority.URGENT).close();
             order.add("urgent");
         });
         urgent.start();
@@ -105,7 +105,7 @@ class TelegramRateLimiterTest {
     void givesUpAfterMaxWait() {
         TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(1, Duration.ofSeconds(10),
                 Duration.ZERO, 20, Duration.ofSeconds(60), Duration.ofMillis(100)), CLOCK);
-        limiter.acquire("a", true, Priority.NORMAL);
+        limiter.acquire("a", true, Priority.NORMAL).close();
         assertThatThrownBy(() -> limiter.acquire("b", true, Priority.NORMAL))
                 .extracting(e -> ((GatewayException) e).reason()).isEqualTo(GatewayException.Reason.RATE_LIMITED);
     }

@@ -245,8 +245,10 @@ final class CheckinDispatcher implements DueHandler {
                 LOG.error("check-in summary {} has a malformed payload; dropping it", item.id());
                 return;
             }
-            org.fellowship.core.model.CommunityId community = new org.fellowship.core.model.CommunityId(
+            org.fellowship.core.model.CommunityId queued = new org.fellowship.core.model.CommunityId(
                     org.fellowship.core.model.Platform.valueOf(p[0]), p[1]);
+            // queued before the group became a supergroup: the community lives under its new id now
+            org.fellowship.core.model.CommunityId community = store.movedTo(queued).orElse(queued);
             LocalDate day = LocalDate.parse(p[2]);
             Optional<CommunityCheckins> settings = store.community(community);
             if (settings.isEmpty() || !settings.get().summary()) {

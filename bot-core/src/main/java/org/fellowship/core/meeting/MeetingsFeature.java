@@ -826,7 +826,7 @@ public final class MeetingsFeature implements Feature {
                 LOG.warn("meeting announcement {} has an unreadable payload; dropped", item.id());
                 return;
             }
-            CommunityId community = new CommunityId(platform, p[1]);
+            CommunityId community = current(new CommunityId(platform, p[1]));
             Instant occurrence = Instant.ofEpochMilli(Long.parseLong(p[3]));
             Optional<GroupAnnouncement> announcement = store.announcement(community, p[2]);
             Optional<Meeting> meeting = store.meeting(community, p[2]);
@@ -886,7 +886,7 @@ public final class MeetingsFeature implements Feature {
                 return;
             }
             ChatUserId member = new ChatUserId(platform, p[1]);
-            CommunityId community = new CommunityId(platform, p[2]);
+            CommunityId community = current(new CommunityId(platform, p[2]));
             String slug = p[3];
             Instant occurrence = Instant.ofEpochMilli(Long.parseLong(p[4]));
             Optional<ReminderSubscription> sub = store.subscription(member, community, slug);
@@ -914,6 +914,14 @@ public final class MeetingsFeature implements Feature {
         }
     }
 
+    /**
+     * The community's id now: reminders, announcements and buttons made before a group became a supergroup carry the
+     * old id, and find the community (and its members' subscriptions, moved with it) under the new one.
+     */
+    private CommunityId current(CommunityId community) {
+        return store.movedTo(community).orElse(community);
+    }
+
     // ---- RSVP ----
 
     private Button rsvpButton(CommunityId community, Meeting m, Instant occurrence, ChatUserId onlyFor) {
@@ -932,7 +940,7 @@ public final class MeetingsFeature implements Feature {
             turn.replyPrivately("That button no longer works.");
             return;
         }
-        CommunityId community = new CommunityId(platform, action.get("c"));
+        CommunityId community = current(new CommunityId(platform, action.get("c")));
         Instant occurrence = Instant.ofEpochMilli(Long.parseLong(epoch));
         Optional<Meeting> meeting = store.meeting(community, slug);
         if (meeting.isEmpty() || !turn.now().isBefore(occurrence.plus(meeting.get().duration()))) {

@@ -9,6 +9,23 @@ public record ConversationId(Platform platform, String value) {
         Ids.requireId(value, "conversation id");
     }
 
+    /**
+     * This conversation after the community {@code from} was renumbered to {@code to} (a Telegram group became a
+     * supergroup): the group's own chat, or a forum topic {@code <chat>:<thread>} in it, moves; anything else stays.
+     */
+    public ConversationId renumbered(CommunityId from, CommunityId to) {
+        if (platform != from.platform()) {
+            return this;
+        }
+        if (value.equals(from.value())) {
+            return new ConversationId(platform, to.value());
+        }
+        if (value.startsWith(from.value() + ":")) {
+            return new ConversationId(platform, to.value() + value.substring(from.value().length()));
+        }
+        return this;
+    }
+
     @Override
     public String toString() {
         return platform.code() + ":" + value;

@@ -15,6 +15,7 @@ import org.fellowship.core.checkin.CheckinStore;
 import org.fellowship.core.checkin.CommunityCheckins;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
 
 /** In-memory fake of {@link CheckinStore}. Thread-safe (synchronized); counts never expire. */
 public final class InMemoryCheckinStore implements CheckinStore {
@@ -121,5 +122,41 @@ public final class InMemoryCheckinStore implements CheckinStore {
     /** Members indexed (opted in with something scheduled). */
     public synchronized int indexed() {
         return index.size();
+    }
+
+    private final Map<CommunityId, CommunityId> moves = new HashMap<>();
+
+    /** Moves this fake's community records too (in Redis the {@code CommunityStateMover} moves those). */
+    @Override
+    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+        int changed = 0;
+        for (CheckinRecord r : List.copyOf(records.values())) {
+            ConversationId origin = r.origin() == null ? null : r.origin().renumbered(from, to);
+            CommunityId community = from.equals(r.community()) ? to : r.community();
+            if (!Objects.equals(origin, r.origin()) || !Objects.equals(community, r.community())) {
+                records.put(r.member(), r.withPlace(community, origin));
+                changed++;
+            }
+        }
+        CommunityCheckins settings = communities.remove(from);
+        if (settings != null) {
+            communities.putIfAbsent(to, new CommunityCheckins(to, settings.defaultTime(), settings.summary(),
+                    settings.summaryChat() == null ? null : settings.summaryChat().renumbered(from, to),
+                    settings.summaryTime(), settings.zone()));
+            changed++;
+        }
+        for (String key : List.copyOf(counts.keySet())) {
+            if (key.startsWith(from + "|")) {
+                counts.merge(to + key.substring(from.toString().length()), counts.remove(key), Long::sum);
+                changed++;
+            }
+        }
+        moves.put(from, to);
+        return changed;
+    }
+
+    @Override
+    public synchronized Optional<CommunityId> movedTo(CommunityId from) {
+        return Optional.ofNullable(moves.get(from));
     }
 }

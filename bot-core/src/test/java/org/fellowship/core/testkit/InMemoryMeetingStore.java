@@ -216,4 +216,70 @@ public final class InMemoryMeetingStore implements MeetingStore {
     private static String key(ChatUserId member, CommunityId community, String slug) {
         return member + "|" + community + "|" + slug;
     }
+
+    private final Map<CommunityId, CommunityId> moves = new ConcurrentHashMap<>();
+
+    /**
+     * Moves this fake's community records too (in Redis the {@code CommunityStateMover} moves those), then the member
+     * records, like the Redis store. Repeating it changes nothing.
+     */
+    @Override
+    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+        int changed = 0;
+        changed += moveEntry(meetings, from, to);
+        changed += moveEntry(zones, from, to);
+        changed += moveEntry(feeds, from, to);
+        changed += moveEntry(feedSlugs, from, to);
+        changed += moveEntry(shownNames, from, to);
+        String oldPrefix = from + "|";
+        for (String key : List.copyOf(announcements.keySet())) {
+            if (key.startsWith(oldPrefix)) {
+                GroupAnnouncement a = announcements.remove(key);
+                announcements.putIfAbsent(to + "|" + key.substring(oldPrefix.length()),
+                        new GroupAnnouncement(a.before(), a.group().renumbered(from, to)));
+                changed++;
+            }
+        }
+        for (String key : List.copyOf(rsvps.keySet())) {
+            if (key.startsWith(oldPrefix)) {
+                Set<ChatUserId> going = rsvps.remove(key);
+                rsvps.computeIfAbsent(to + "|" + key.substring(oldPrefix.length()), k -> ConcurrentHashMap.newKeySet())
+                        .addAll(going);
+                changed++;
+            }
+        }
+        for (ReminderSubscription s : List.copyOf(subscriptions.values())) {
+            if (s.community().equals(from)) {
+                subscriptions.remove(key(s.member(), from, s.slug()));
+                subscriptions.putIfAbsent(key(s.member(), to, s.slug()), new ReminderSubscription(s.member(), to,
+                        s.slug(), s.before(), s.group().renumbered(from, to)));
+                changed++;
+            }
+        }
+        for (Map.Entry<ChatUserId, Map.Entry<List<String>, Instant>> d : List.copyOf(drafts.entrySet())) {
+            List<String> draft = d.getValue().getKey();
+            if (draft.size() >= 2 && draft.get(0).equals(from.platform().code()) && draft.get(1).equals(from.value())) {
+                List<String> rewritten = new ArrayList<>(draft);
+                rewritten.set(1, to.value());
+                drafts.put(d.getKey(), Map.entry(List.copyOf(rewritten), d.getValue().getValue()));
+                changed++;
+            }
+        }
+        moves.put(from, to);
+        return changed;
+    }
+
+    @Override
+    public Optional<CommunityId> movedTo(CommunityId from) {
+        return Optional.ofNullable(moves.get(from));
+    }
+
+    private static <V> int moveEntry(Map<CommunityId, V> map, CommunityId from, CommunityId to) {
+        V value = map.remove(from);
+        if (value == null) {
+            return 0;
+        }
+        map.putIfAbsent(to, value);
+        return 1;
+    }
 }

@@ -41,4 +41,37 @@ public final class InMemoryMilestones implements MilestoneStore {
     public synchronized boolean firstDelivery(ChatUserId member, String deliveryId) {
         return delivered.add(member + "|" + deliveryId);
     }
+
+    /** Moves this fake's community settings too (in Redis the {@code CommunityStateMover} moves those). */
+    @Override
+    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+        int changed = 0;
+        for (MemberMilestones m : java.util.List.copyOf(members.values())) {
+            MemberMilestones moved = renumbered(m, from, to);
+            if (!moved.equals(m)) {
+                members.put(m.member(), moved);
+                changed++;
+            }
+        }
+        CommunityMilestones settings = communities.remove(from);
+        if (settings != null) {
+            communities.putIfAbsent(to, new CommunityMilestones(to, settings.customLadder(), settings.morningHour()));
+            changed++;
+        }
+        return changed;
+    }
+
+    /** {@code m} with every reference to {@code from} pointing at {@code to}. */
+    public static MemberMilestones renumbered(MemberMilestones m, CommunityId from, CommunityId to) {
+        MemberMilestones out = m;
+        if (from.equals(m.ladderCommunity())) {
+            out = out.withLadder(m.ladder(), to);
+        }
+        org.fellowship.core.milestone.Announcements a = m.announcements();
+        if (a != null && (from.equals(a.community()) || !a.group().renumbered(from, to).equals(a.group()))) {
+            out = out.withAnnouncements(new org.fellowship.core.milestone.Announcements(a.group().renumbered(from, to),
+                    from.equals(a.community()) ? to : a.community(), a.name()));
+        }
+        return out;
+    }
 }

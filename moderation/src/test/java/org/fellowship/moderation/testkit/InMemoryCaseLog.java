@@ -97,4 +97,26 @@ public final class InMemoryCaseLog implements CaseLog {
     public synchronized List<ModCase> all(CommunityId community) {
         return cases.getOrDefault(community, List.of()).stream().filter(java.util.Objects::nonNull).toList();
     }
+
+    /** Moves this fake's case log too (in Redis the {@code CommunityStateMover} moves it); numbers are kept. */
+    @Override
+    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+        List<ModCase> log = cases.remove(from);
+        if (log == null) {
+            return 0;
+        }
+        List<ModCase> moved = new ArrayList<>();
+        for (ModCase c : log) {
+            moved.add(c == null ? null : new ModCase(to, c.number(), c.at(), c.action(), c.actor(), c.subject(),
+                    c.chat() == null ? null : c.chat().renumbered(from, to), c.messageId(), c.ruleId(), c.reason(),
+                    c.excerpt(), c.outcome()));
+        }
+        cases.putIfAbsent(to, moved);
+        for (String key : List.copyOf(claims.keySet())) {
+            if (key.startsWith(from + "|")) {
+                claims.putIfAbsent(to + key.substring(from.toString().length()), claims.remove(key));
+            }
+        }
+        return 1;
+    }
 }

@@ -3,6 +3,7 @@ package org.fellowship.moderation.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.moderation.CaseLog;
 import org.fellowship.moderation.RuleStore;
@@ -24,6 +25,12 @@ class InMemoryModerationStoresTest extends ModerationStoresContract {
     @Override
     protected CaseLog newCaseLog() {
         return new InMemoryCaseLog(clock);
+    }
+
+    @Override
+    protected void migrate(WarningStore warnings, CaseLog cases, CommunityId from, CommunityId to) {
+        warnings.communityMoved(from, to);
+        cases.communityMoved(from, to);
     }
 
     @Test

@@ -35,4 +35,20 @@ public final class InMemoryWarningStore implements WarningStore {
         List<Warning> all = byMember.get(key(community, member));
         return all != null && all.removeIf(w -> w.id() == id);
     }
+
+    @Override
+    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+        int moved = 0;
+        String prefix = from + "|";
+        for (String key : List.copyOf(byMember.keySet())) {
+            if (key.startsWith(prefix)) {
+                List<Warning> target = byMember.computeIfAbsent(to + key.substring(from.toString().length()),
+                        k -> new ArrayList<>());
+                byMember.remove(key).forEach(w -> target.add(new Warning(to, w.member(), w.id(), w.moderator(),
+                        w.points(), w.reason(), w.at(), w.expiresAt())));
+                moved++;
+            }
+        }
+        return moved;
+    }
 }

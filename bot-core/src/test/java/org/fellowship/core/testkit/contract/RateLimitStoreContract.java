@@ -66,6 +66,44 @@ public abstract class RateLimitStoreContract {
     }
 
     @Test
+    void anUntilFinishedTakeCountsWhileInFlightAndForTheWindowAfterItFinished() {
+        Window held = Window.untilFinished("bot", 2, Duration.ofSeconds(1));
+        RateLimitStore.Take a = store.take("tg", List.of(held), T0, Duration.ofSeconds(30));
+        RateLimitStore.Take b = store.take("tg", List.of(held), T0.plusMillis(10), Duration.ofSeconds(30));
+        assertThat(a.isGranted()).isTrue();
+        assertThat(b.isGranted()).isTrue();
+        assertThat(a.id()).isNotEqualTo(b.id());
+        // Both still in flight long after a take-counted window would have let a third go: ask again shortly.
+        RateLimitStore.Take refused = store.take("tg", List.of(held), T0.plusSeconds(5), Duration.ofSeconds(30));
+        assertThat(refused.isGranted()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(RateLimitStore.IN_FLIGHT_RETRY);
+        store.finish("tg", List.of(held), a.id(), T0.plusMillis(5_200));
+        RateLimitStore.Take afterFinish = store.take("tg", List.of(held), T0.plusMillis(5_300), Duration.ofSeconds(30));
+        assertThat(afterFinish.retryAfter()).as("counts a full window from its finish")
+                .isBetween(Duration.ofMillis(900), Duration.ofMillis(901));
+        assertThat(store.take("tg", List.of(held), T0.plusMillis(6_201), Duration.ofSeconds(30)).isGranted()).isTrue();
+        store.finish("tg", List.of(held), "unknown", T0.plusMillis(6_300)); // ignored
+    }
+
+    @Test
+    void aTakeWhoseCallerNeverFinishesIsReleasedAfterMaxFlightAndTheWindow() {
+        Window held = Window.untilFinished("chat:42", 1, Duration.ofSeconds(1));
+        assertThat(store.take("tg", List.of(held), T0, Duration.ofSeconds(3)).isGranted()).isTrue();
+        assertThat(store.take("tg", List.of(held), T0.plusMillis(3_999), Duration.ofSeconds(3)).isGranted()).isFalse();
+        assertThat(store.take("tg", List.of(held), T0.plusMillis(4_000), Duration.ofSeconds(3)).isGranted()).isTrue();
+    }
+
+    @Test
+    void finishingLeavesTakeCountedWindowsAlone() {
+        Window pace = new Window("pace", 1, Duration.ofMillis(100));
+        Window held = Window.untilFinished("bot", 5, Duration.ofSeconds(1));
+        RateLimitStore.Take a = store.take("tg", List.of(held, pace), T0, Duration.ofSeconds(30));
+        store.finish("tg", List.of(held, pace), a.id(), T0.plusMillis(50));
+        assertThat(store.take("tg", List.of(held, pace), T0.plusMillis(60), Duration.ofSeconds(30)).retryAfter())
+                .isEqualTo(Duration.ofMillis(40));
+    }
+
+    @Test
     void concurrentTakersNeverExceedTheLimit() throws Exception {
         Window wide = new Window("wide", 50, Duration.ofSeconds(10));
         ExecutorService pool = Executors.newFixedThreadPool(4);

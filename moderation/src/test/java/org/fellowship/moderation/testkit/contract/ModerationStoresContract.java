@@ -48,6 +48,9 @@ public abstract class ModerationStoresContract {
 
     protected abstract CaseLog newCaseLog();
 
+    /** What the app does when a group becomes a supergroup with a new id (over Redis: the CommunityStateMover). */
+    protected abstract void migrate(WarningStore warnings, CaseLog cases, CommunityId from, CommunityId to);
+
     private static Rule draft(CommunityId community, RuleKind kind, String pattern) {
         return new Rule(community, 0, kind, pattern, 0, Duration.ZERO, ActionType.DELETE, null, RuleMode.LOG_ONLY, MOD,
                 T0);
@@ -206,5 +209,34 @@ public abstract class ModerationStoresContract {
         log.protect(m, Duration.ofDays(7));
         assertThat(log.isProtected(m)).isTrue();
         assertThat(log.isProtected(new MessageRef(CHAT, "m10"))).isFalse();
+    }
+
+    @Test
+    void aSupergroupMigrationKeepsWarningsAndCasesFindableUnderTheNewId() throws Exception {
+        CommunityId supergroup = new CommunityId(Platform.TELEGRAM, "-1009999");
+        WarningStore warnings = newWarningStore();
+        CaseLog cases = newCaseLog();
+        warnings.add(new Warning(GROUP, SAM, 1, MOD, 2, "spam", T0, T0.plus(Duration.ofDays(30))));
+        ModCase warned = cases.append(new ModCase(GROUP, 0, T0, "warn", MOD, SAM, CHAT, "m1", 0, "spam", "buy now",
+                "warned"));
+
+        java.util.concurrent.CompletableFuture<Void> one = java.util.concurrent.CompletableFuture.runAsync(
+                () -> migrate(warnings, cases, GROUP, supergroup));
+        java.util.concurrent.CompletableFuture<Void> two = java.util.concurrent.CompletableFuture.runAsync(
+                () -> migrate(warnings, cases, GROUP, supergroup));
+        one.get();
+        two.get();
+        migrate(warnings, cases, GROUP, supergroup);
+
+        assertThat(warnings.active(GROUP, SAM, T0)).isEmpty();
+        assertThat(warnings.active(supergroup, SAM, T0)).singleElement().satisfies(w -> {
+            assertThat(w.points()).isEqualTo(2);
+            assertThat(w.community()).isEqualTo(supergroup);
+        });
+        assertThat(cases.find(supergroup, warned.number())).isPresent();
+        assertThat(cases.about(supergroup, SAM, 10)).hasSize(1);
+        assertThat(cases.export(SAM)).hasSize(1).allSatisfy((name, value) -> assertThat(name).contains("-1009999"));
+        assertThat(cases.forget(SAM)).isEqualTo(1);
+        assertThat(cases.export(SAM)).isEmpty();
     }
 }
