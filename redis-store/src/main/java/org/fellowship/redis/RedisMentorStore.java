@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.safety.AlertContext;
@@ -244,6 +245,17 @@ final class RedisMentorStore implements MentorStore {
             redis.call("mentor channel write", c -> c.set(channelKey(platform),
                     channel.platform().code() + ":" + channel.value()));
         }
+    }
+
+    @Override
+    public int communityMoved(CommunityId from, CommunityId to) {
+        Optional<ConversationId> channel = moderatorsChannel(from.platform());
+        ConversationId moved = channel.map(c -> MentorStore.movedChannel(c, from, to)).orElse(null);
+        if (moved == null) {
+            return 0;
+        }
+        setModeratorsChannel(from.platform(), moved);
+        return 1;
     }
 
     private String channelKey(Platform platform) {

@@ -97,7 +97,7 @@ public final class RedisStore implements AutoCloseable {
         // After the community's keys: the records that name it inside (member records, settings, announcements).
         this.communityMover = new RedisCommunityStateMover(redis, keys, List.of(meetings::communityMoved,
                 checkins::communityMoved, milestones::communityMoved, warnings::communityMoved,
-                cases::communityMoved));
+                cases::communityMoved, mentors::communityMoved));
         redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD, RedisWarningStore.MOVE,
                 RedisCaseLog.APPEND, RedisCaseLog.CLAIM, RedisCaseLog.INDEX);
         redis.load(RedisCheckinStore.ALL);

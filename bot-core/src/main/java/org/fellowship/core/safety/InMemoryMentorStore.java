@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
 
@@ -157,6 +158,17 @@ public final class InMemoryMentorStore implements MentorStore {
             throw new IllegalArgumentException("the moderators' channel must be on " + platform.lowerName());
         }
         moderatorsChannels.put(platform, channel);
+    }
+
+    @Override
+    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+        ConversationId channel = moderatorsChannels.get(from.platform());
+        ConversationId moved = channel == null ? null : MentorStore.movedChannel(channel, from, to);
+        if (moved == null) {
+            return 0;
+        }
+        moderatorsChannels.put(from.platform(), moved);
+        return 1;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.store.MemberDataEraser;
@@ -143,6 +144,14 @@ public interface MentorStore {
     void setModeratorsChannel(Platform platform, ConversationId channel);
 
     /**
+     * A group became another (a Telegram group upgraded to a supergroup): a moderators' channel that was that group,
+     * or a topic of it, becomes the same chat under the new id. Idempotent.
+     *
+     * @return how many records changed (0 or 1)
+     */
+    int communityMoved(CommunityId from, CommunityId to);
+
+    /**
      * What the store holds about {@code member} (their roster entry, their alerts not yet expired, the context of
      * their last flagged message), by record name.
      */
@@ -156,6 +165,24 @@ public interface MentorStore {
      * @return how many records were removed
      */
     int forget(ChatUserId member);
+
+    /**
+     * {@code channel} renamed from the chat of {@code from} to that of {@code to} (a topic {@code "<chat>:<thread>"}
+     * keeps its thread), or {@code null} when it is not in {@code from}'s chat.
+     */
+    static ConversationId movedChannel(ConversationId channel, CommunityId from, CommunityId to) {
+        if (channel.platform() != from.platform() || to.platform() != from.platform()) {
+            return null;
+        }
+        String v = channel.value();
+        if (v.equals(from.value())) {
+            return new ConversationId(channel.platform(), to.value());
+        }
+        if (v.startsWith(from.value() + ":")) {
+            return new ConversationId(channel.platform(), to.value() + v.substring(from.value().length()));
+        }
+        return null;
+    }
 
     /** This store's part of a member's {@code /export} and {@code /forget}. */
     default MemberDataEraser asEraser() {

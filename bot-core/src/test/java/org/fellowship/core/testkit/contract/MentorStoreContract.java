@@ -242,4 +242,20 @@ public abstract class MentorStoreContract {
         letTimePass(shortRetention().multipliedBy(3));
         assertThat(store.lastFlagged(ANA)).isEmpty();
     }
+
+    @Test
+    void aModeratorsChannelInAMigratedGroupFollowsItToTheNewId() {
+        MentorStore store = newStore();
+        org.fellowship.core.model.CommunityId old = new org.fellowship.core.model.CommunityId(Platform.TELEGRAM, "-4242");
+        org.fellowship.core.model.CommunityId now = new org.fellowship.core.model.CommunityId(Platform.TELEGRAM,
+                "-1004242");
+        assertThat(store.communityMoved(old, now)).isZero();
+        store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-4242:7"));
+        assertThat(store.communityMoved(old, now)).isEqualTo(1);
+        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(new ConversationId(Platform.TELEGRAM,
+                "-1004242:7"));
+        assertThat(store.communityMoved(old, now)).as("idempotent").isZero();
+        store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-42420"));
+        assertThat(store.communityMoved(old, now)).as("another chat whose id starts alike").isZero();
+    }
 }
