@@ -96,7 +96,8 @@ public final class LocalModes {
             return BAD_INPUT;
         }
         try (reader) {
-            new ReplayRunner(store, out).run(reader);
+            Path base = file.equals("-") ? Path.of("") : Path.of(file).toAbsolutePath().getParent();
+            new ReplayRunner(store, out, base).run(reader);
             return OK;
         } catch (TranscriptException e) {
             out.flush();

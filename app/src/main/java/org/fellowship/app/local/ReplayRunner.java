@@ -3,6 +3,7 @@ package org.fellowship.app.local;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +31,21 @@ import org.fellowship.redis.RedisStore;
 public final class ReplayRunner {
     private final RedisStore store;
     private final PrintStream out;
-    private final Transcript transcript = new Transcript();
+    private final Transcript transcript;
     private ManualClock clock;
     private ReplayWorld world;
     private BotCore core;
 
     /** @param store an empty store of its own (a fresh embedded server or a fresh key namespace) */
     public ReplayRunner(RedisStore store, PrintStream out) {
+        this(store, out, Path.of(""));
+    }
+
+    /** @param base the transcript's folder: file lines' relative paths are resolved from it */
+    public ReplayRunner(RedisStore store, PrintStream out, Path base) {
         this.store = store;
         this.out = out;
+        this.transcript = new Transcript(base);
     }
 
     /**
@@ -102,6 +109,7 @@ public final class ReplayRunner {
         } else if (step instanceof Transcript.Press press) {
             press(number, press);
         } else if (step instanceof Transcript.Deliver deliver) {
+            deliver.files().forEach(world::addFile);
             Conversation chat = deliver.event().conversation();
             if (chat.kind() == ChatKind.DIRECT) {
                 world.markDirect(chat.id());

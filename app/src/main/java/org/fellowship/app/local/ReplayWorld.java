@@ -33,8 +33,8 @@ import org.fellowship.core.port.PlatformCapabilities;
  *
  * <p>Simulation choices: every member can be reached by DM (as if they had started the bot); message ids the bot
  * gets are {@code b1, b2, ...} in send order, so output is the same on every run; a sent file is printed as
- * {@code "file": {"name", "type", "bytes"}} without its content; files members send cannot be fetched (the core
- * answers as on a platform without downloads).
+ * {@code "file": {"name", "type", "bytes"}} without its content; a file a member sends (a transcript line's
+ * {@code file}) is served to the bot from memory, within the size limit it asks for.
  */
 final class ReplayWorld {
     /** A bot message with buttons, remembered for presses. */
@@ -48,6 +48,7 @@ final class ReplayWorld {
     private final Set<ConversationId> directChats = new HashSet<>();
     private final List<Shown> shown = new ArrayList<>();
     private final Map<ConversationId, Set<ChatUserId>> moderators = new java.util.HashMap<>();
+    private final Map<String, byte[]> files = new java.util.HashMap<>();
     private long messageCounter;
 
     /** Prints each action as one compact JSON line. */
@@ -148,6 +149,11 @@ final class ReplayWorld {
         }
     }
 
+    /** Makes a file a member sent available to {@link SimulatedGateway#download} under its reference. */
+    synchronized void addFile(String ref, byte[] bytes) {
+        files.put(ref, bytes.clone());
+    }
+
     /** A simulated platform. Thread-safe through the world's lock. */
     final class SimulatedGateway implements ChatGateway, GroupAdminGateway {
         private final Platform platform;
@@ -218,6 +224,23 @@ final class ReplayWorld {
         @Override
         public Optional<String> startLink(String startToken) {
             return Optional.empty();
+        }
+
+        @Override
+        public byte[] download(org.fellowship.core.model.Attachment attachment, long maxBytes) {
+            synchronized (ReplayWorld.this) {
+                byte[] bytes = files.get(attachment.platformFileRef());
+                if (bytes == null) {
+                    throw new org.fellowship.core.port.GatewayException(
+                            org.fellowship.core.port.GatewayException.Reason.NOT_FOUND, "no such file");
+                }
+                if (bytes.length > maxBytes) {
+                    throw new org.fellowship.core.port.GatewayException(
+                            org.fellowship.core.port.GatewayException.Reason.TOO_LARGE,
+                            "file larger than " + maxBytes + " bytes");
+                }
+                return bytes.clone();
+            }
         }
 
         @Override

@@ -3,15 +3,22 @@ package org.fellowship.app.local;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.event.MemberJoined;
 import org.fellowship.core.event.MemberLeft;
 import org.fellowship.core.event.MessageEdited;
 import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -27,8 +34,20 @@ import org.fellowship.core.model.Platform;
  */
 final class Transcript {
     private static final int MAX_TEXT = 64 * 1024;
+    /** Largest file a transcript line may attach (the bot's own limits are lower; this only guards the runner). */
+    static final int MAX_FILE = 20 * 1024 * 1024;
 
     private final ObjectMapper json = new ObjectMapper();
+    private final Path base;
+
+    /** @param base where a file line's relative {@code path} is resolved from (the transcript's own folder) */
+    Transcript(Path base) {
+        this.base = base;
+    }
+
+    Transcript() {
+        this(Path.of(""));
+    }
 
     /** What one line asks for. */
     sealed interface Step permits Deliver, Press, Advance, Restart {
@@ -36,8 +55,15 @@ final class Transcript {
         Instant at();
     }
 
-    /** Hand an inbound event to the engine. */
-    record Deliver(Instant at, InboundEvent event, boolean moderator) implements Step {
+    /**
+     * Hand an inbound event to the engine.
+     *
+     * @param files the bytes of the files it carries, by their {@link Attachment#platformFileRef()}
+     */
+    record Deliver(Instant at, InboundEvent event, boolean moderator, Map<String, byte[]> files) implements Step {
+        Deliver {
+            files = Map.copyOf(files);
+        }
     }
 
     /** Press the button with {@code label} on the latest message the bot sent {@code member}. */
@@ -90,6 +116,7 @@ final class Transcript {
         Conversation chat = chat(number, node, platform);
         String eventId = "line" + number;
         InboundEvent event;
+        Map<String, byte[]> files = Map.of();
         switch (type) {
             case "message" -> {
                 String id = requiredText(number, node, "id");
@@ -107,8 +134,19 @@ final class Transcript {
                     }
                 }
                 int mentions = node.path("mentions").asInt(0);
+                // Optional: "file": {"name", "type"?, and "path" (relative to the transcript) or "content" (text)}.
+                List<Attachment> attachments = List.of();
+                JsonNode fileNode = node.get("file");
+                if (fileNode != null && !fileNode.isNull()) {
+                    String ref = "replay-file-" + number;
+                    byte[] bytes = fileBytes(number, fileNode);
+                    files = Map.of(ref, bytes);
+                    attachments = List.of(new Attachment(requiredText(number, fileNode, "name"),
+                            fileNode.hasNonNull("type") ? fileNode.get("type").asText() : null, bytes.length, ref));
+                }
                 event = new MessageReceived(chat.id().value() + ":" + id, chat, member, at,
-                        new MessageRef(chat.id(), id), text(number, node), replyTo, replyAuthor, Math.max(0, mentions));
+                        new MessageRef(chat.id(), id), text(number, node), replyTo, replyAuthor, Math.max(0, mentions),
+                        attachments, List.of());
             }
             case "edit" -> {
                 String id = requiredText(number, node, "id");
@@ -120,7 +158,28 @@ final class Transcript {
             default -> event = new MemberLeft(node.hasNonNull("id") ? node.get("id").asText() : eventId, chat,
                     member, at);
         }
-        return new Deliver(at, event, member.moderator());
+        return new Deliver(at, event, member.moderator(), files);
+    }
+
+    /** A file line's bytes: its {@code content} as UTF-8, or the file at {@code path}. */
+    private byte[] fileBytes(int number, JsonNode file) {
+        if (!file.isObject()) {
+            throw new TranscriptException(number, "'file' must be an object with name and path or content");
+        }
+        if (file.hasNonNull("content")) {
+            return file.get("content").asText().getBytes(StandardCharsets.UTF_8);
+        }
+        String path = requiredText(number, file, "path");
+        Path resolved = base.resolve(path);
+        try {
+            if (Files.size(resolved) > MAX_FILE) {
+                throw new TranscriptException(number, "file " + path + " is larger than " + MAX_FILE + " bytes");
+            }
+            return Files.readAllBytes(resolved);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new TranscriptException(number, "file " + path + " cannot be read (" + e.getClass().getSimpleName()
+                    + ")");
+        }
     }
 
     private static String text(int number, JsonNode node) {

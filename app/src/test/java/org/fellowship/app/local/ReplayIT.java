@@ -77,6 +77,21 @@ class ReplayIT {
     }
 
     @Test
+    void aFileLineServesItsBytesToTheBotAndAnUnreadablePathStopsWithItsLineNumber() {
+        String upload = "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\","
+                + "\"chat\":{\"id\":\"-1001\",\"kind\":\"group\"},\"user\":{\"id\":\"1\",\"moderator\":true},"
+                + "\"id\":\"m1\",\"text\":\"/meetings import\",\"file\":{\"name\":\"feed.json\",\"content\":"
+                + "\"[{\\\"name\\\": \\\"Noon\\\", \\\"day\\\": 1, \\\"time\\\": \\\"12:00\\\"}]\"}}\n";
+        Run run = replay("-", upload);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).contains("Imported 1");
+
+        Run missing = replay("-", upload.replace("\"content\":", "\"path\":\"no/such/feed.json\",\"x\":"));
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("line 1").contains("no/such/feed.json cannot be read");
+    }
+
+    @Test
     void malformedLineStopsWithItsLineNumber() {
         String good = "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\","
                 + "\"chat\":{\"id\":\"42\",\"kind\":\"direct\"},\"user\":{\"id\":\"42\"},\"id\":\"m1\",\"text\":\"/help\"}\n";
