@@ -52,7 +52,10 @@ class OpenNlpAnalyzerTest {
 
     @ParameterizedTest(name = "crisis {index}")
     @ValueSource(strings = {"I want to kill myself", "i am going to end my life tonight", "I took all my pills",
-            "I wish I was dead", "I keep cutting myself"})
+            "I wish I was dead", "I keep cutting myself",
+            // a supporter who says they are suicidal themselves is at risk too: the support model does not hide it
+            "I know how hard this is and you are not alone. Honestly I'm pretty suicidal myself these days. "
+                    + "Please reach out to someone, I hope things get better for you"})
     void crisisAlertsWithOpenNlp(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
     }
@@ -60,7 +63,9 @@ class OpenNlpAnalyzerTest {
     @ParameterizedTest(name = "no alert {index}")
     @ValueSource(strings = {"I'm not going to hurt myself", "Two years ago I tried to kill myself",
             "my friend said she wanted to overdose", "please don't kill yourself, call 988",
-            "I relapsed yesterday and I'm back", "drank a lot of water", "killing it at work"})
+            "I relapsed yesterday and I'm back", "drank a lot of water", "killing it at work",
+            "I know it feels endless, which is why I oppose suicide. Please reach out, you are not alone, "
+                    + "I hope you talk to someone today"})
     void contextRulesHoldWithOpenNlp(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }

@@ -159,8 +159,11 @@ public final class ContextRules {
         if (insideQuotes(text, start)) {
             reasons.add(Reason.QUOTED);
         }
-        // support: the message reads as support and this sentence is not about the writer
-        if (messageSupportMarkers >= 2 && !firstPersonInSentence || messageSupportMarkers >= 4 && !phraseFirstPerson) {
+        // support: the message reads as support and this sentence is not about the writer (a writer naming their
+        // own state right before the phrase, "I'm pretty suicidal myself", is about the writer however kind the rest)
+        boolean writerJustBefore = "1".equals(subject) && firstPersonWithin(tokens, first, 4);
+        if (messageSupportMarkers >= 2 && !firstPersonInSentence
+                || messageSupportMarkers >= 4 && !phraseFirstPerson && !writerJustBefore) {
             reasons.add(Reason.SUPPORTIVE);
         }
         // condition or question without a first-person statement
@@ -187,6 +190,15 @@ public final class ContextRules {
             }
         }
         return reasons;
+    }
+
+    private static boolean firstPersonWithin(List<LanguageAnalyzer.Token> tokens, int first, int window) {
+        for (int k = Math.max(0, first - window); k < first; k++) {
+            if (FIRST_PERSON.contains(tokens.get(k).text())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -26,6 +26,8 @@ public final class CrisisDetector {
     private static final LanguageAnalyzer FALLBACK = new SimpleLanguageAnalyzer();
     /** What each distinct risk-factor construct adds to ideation already found in the writer's own story. */
     static final double RISK_FACTOR_WEIGHT = 0.2;
+    /** Below this lexicon weight a first-person phrase is a topic word, not a statement of the writer's state. */
+    static final double OWN_STATE_MIN_WEIGHT = 0.3;
     /** Risk factors only add to an ideation phrase at least this strong: "worthless" is itself only a risk word. */
     static final double RISK_FACTOR_ANCHOR = 0.35;
     private static final Set<ContextRules.Reason> RAISING = Set.of(ContextRules.Reason.FIRST_PERSON_NOW,
@@ -112,7 +114,7 @@ public final class CrisisDetector {
             LanguageAnalyzer.Sentence sentence = sentenceAt(sentences, m.start(), text);
             Set<ContextRules.Reason> reasons = rules.reasons(text, sentence, m.start(), m.end(), m.entry(), supportMarkers);
             ContextRules.narrative(reasons, m.entry(), writerNarrative);
-            double factor = ContextRules.factor(reasons) * modelFactor;
+            double factor = ContextRules.factor(reasons) * (ownStateNow(m.entry(), reasons) ? 1 : modelFactor);
             int[] span = normalized.sourceSpan(m.start(), m.end());
             Evidence e = new Evidence(span[0], span[1], m.entry().phrase(), m.entry().category(), m.entry().weight(),
                     factor, reasons);
@@ -160,6 +162,17 @@ public final class CrisisDetector {
         Severity severity = score >= t.high() && (flagged || relapse) ? Severity.HIGH
                 : score >= threshold ? Severity.MEDIUM : score > 0 ? Severity.LOW : Severity.NONE;
         return new Detection(flagged, category, severity, score, topCrisisScore, relapseScore, relapse, evidence);
+    }
+
+    /**
+     * A writer stating their own ideation or self-harm now ("I'm pretty suicidal myself", "as someone who thinks about
+     * suicide daily"): the supportive-reply model does not lower it, because someone who says so while comforting
+     * another is at risk too. Not for the bare topic word "suicide" ("I oppose suicide") nor for means words, whose
+     * first-person reading is too loose ("it sounds to me like that gun is dangerous for you").
+     */
+    private static boolean ownStateNow(LexiconEntry entry, Set<ContextRules.Reason> reasons) {
+        return reasons.contains(ContextRules.Reason.FIRST_PERSON_NOW) && entry.weight() >= OWN_STATE_MIN_WEIGHT
+                && (entry.category() == CrisisCategory.SUICIDAL_IDEATION || entry.category() == CrisisCategory.SELF_HARM);
     }
 
     /**
