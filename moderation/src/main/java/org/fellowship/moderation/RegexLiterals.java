@@ -11,6 +11,9 @@ import java.util.Locale;
 final class RegexLiterals {
     /** Shorter runs filter too little to be worth a lookup. */
     static final int MIN_LENGTH = 3;
+    /** A flags-only group followed by a quantifier, which then applies to the atom before the flags. */
+    private static final java.util.regex.Pattern QUANTIFIED_FLAGS =
+            java.util.regex.Pattern.compile("\\(\\?[a-zA-Z-]*\\)[*+?{]");
 
     private RegexLiterals() {
     }
@@ -20,6 +23,9 @@ final class RegexLiterals {
      * matched against {@link #fold(String)} of the text, so case-insensitive matching keeps them required.
      */
     static String required(String pattern) {
+        if (QUANTIFIED_FLAGS.matcher(pattern).find()) {
+            return null; // "abc(?i)?": the quantifier reaches back over the flags to the 'c', which is then optional
+        }
         String best = null;
         StringBuilder run = new StringBuilder();
         int i = 0;
