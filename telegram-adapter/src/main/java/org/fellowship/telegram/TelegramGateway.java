@@ -45,6 +45,7 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RestrictChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
@@ -106,8 +107,12 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     private volatile BotIdentity identity;
     private volatile OkHttpClient downloadClient;
 
-    private record CachedAdmins(Set<ChatUserId> ids, Instant fetched) {
+    /** A group's administrators: moderators, and mentors (admins titled as mentors without moderation rights). */
+    private record CachedAdmins(Set<ChatUserId> ids, Set<ChatUserId> mentors, Instant fetched) {
     }
+
+    /** An administrator's custom title containing this (any case) makes them a mentor, e.g. "Mentor", "Peer mentor". */
+    static final String MENTOR_TITLE = "mentor";
 
     /**
      * @param config       API location, token and limits
@@ -447,22 +452,49 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
                 .chatId(TelegramIds.chatId(group)).userId(TelegramIds.userId(member)).onlyIfBanned(true).build());
     }
 
+    /**
+     * The group's moderators: its owner and administrators, except administrators whose custom title names them a
+     * mentor and who hold neither the right to delete messages nor to restrict members (Telegram has no roles, so a
+     * group makes someone a mentor by promoting them with no rights and the title "Mentor").
+     */
     @Override
     public Set<ChatUserId> moderators(ConversationId group) {
+        return admins(group).ids();
+    }
+
+    /** The group's mentors: administrators whose custom title contains {@value #MENTOR_TITLE} (any case). */
+    public Set<ChatUserId> mentors(ConversationId group) {
+        return admins(group).mentors();
+    }
+
+    private CachedAdmins admins(ConversationId group) {
         String chatId = TelegramIds.chatId(group);
         CachedAdmins cached = admins.get(chatId);
         Instant now = clock.instant();
         if (cached != null && cached.fetched().plus(config.adminCacheTtl()).isAfter(now)) {
-            return cached.ids();
+            return cached;
         }
         List<ChatMember> list = call("getChatAdministrators", Operation.ADMIN,
                 GetChatAdministrators.builder().chatId(chatId).build());
-        Set<ChatUserId> ids = list.stream()
-                .filter(m -> m.getUser() != null && !Boolean.TRUE.equals(m.getUser().getIsBot()))
-                .map(m -> TelegramIds.user(m.getUser().getId()))
-                .collect(Collectors.toUnmodifiableSet());
-        admins.put(chatId, new CachedAdmins(ids, now));
-        return ids;
+        Set<ChatUserId> moderators = new java.util.HashSet<>();
+        Set<ChatUserId> mentors = new java.util.HashSet<>();
+        for (ChatMember m : list) {
+            if (m.getUser() == null || Boolean.TRUE.equals(m.getUser().getIsBot())) {
+                continue;
+            }
+            ChatUserId id = TelegramIds.user(m.getUser().getId());
+            if (m instanceof ChatMemberAdministrator a && a.getCustomTitle() != null
+                    && a.getCustomTitle().toLowerCase(java.util.Locale.ROOT).contains(MENTOR_TITLE)) {
+                mentors.add(id);
+                if (!Boolean.TRUE.equals(a.getCanDeleteMessages()) && !Boolean.TRUE.equals(a.getCanRestrictMembers())) {
+                    continue; // a mentor, not a moderator
+                }
+            }
+            moderators.add(id);
+        }
+        CachedAdmins fresh = new CachedAdmins(Set.copyOf(moderators), Set.copyOf(mentors), now);
+        admins.put(chatId, fresh);
+        return fresh;
     }
 
     /** Drops the cached administrator list of a chat (called when Telegram reports an admin change). */
@@ -475,6 +507,17 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     public boolean isModerator(ConversationId group, ChatUserId member) {
         try {
             return moderators(group).contains(member);
+        } catch (GatewayException e) {
+            LOG.debug("admin list of {} unavailable: {}", group, e.reason());
+            return false;
+        }
+    }
+
+    /** {@link ModeratorLookup} for the mapper: cached admin list; {@code false} when Telegram cannot tell. */
+    @Override
+    public boolean isMentor(ConversationId group, ChatUserId member) {
+        try {
+            return mentors(group).contains(member);
         } catch (GatewayException e) {
             LOG.debug("admin list of {} unavailable: {}", group, e.reason());
             return false;

@@ -19,6 +19,7 @@ import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.text.CommandLine;
@@ -260,9 +261,11 @@ public final class TelegramUpdateMapper {
     private Member member(User user, Conversation conversation) {
         ChatUserId id = TelegramIds.user(user.getId());
         String name = user.getLastName() == null ? user.getFirstName() : user.getFirstName() + " " + user.getLastName();
-        boolean moderator = !conversation.isDirect()
-                && moderators.isModerator(TelegramIds.chat(Long.parseLong(TelegramIds.chatId(conversation.id()))), id);
-        return new Member(id, name, moderator, false, Boolean.TRUE.equals(user.getIsBot()));
+        ConversationId group = conversation.isDirect() ? null
+                : TelegramIds.chat(Long.parseLong(TelegramIds.chatId(conversation.id())));
+        boolean moderator = group != null && moderators.isModerator(group, id);
+        boolean mentor = group != null && moderators.isMentor(group, id);
+        return new Member(id, name, moderator, mentor, Boolean.TRUE.equals(user.getIsBot()));
     }
 
     private static Integer threadOf(Message m) {

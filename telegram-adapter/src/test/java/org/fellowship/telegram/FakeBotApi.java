@@ -192,6 +192,24 @@ public final class FakeBotApi implements AutoCloseable {
         adminsJson = list.toString();
     }
 
+    /** Adds an administrator with a custom title and, optionally, the right to delete messages. */
+    public void addTitledAdmin(long userId, String customTitle, boolean canDeleteMessages) {
+        try {
+            ArrayNode list = (ArrayNode) JSON.readTree(adminsJson);
+            ObjectNode m = list.addObject();
+            m.put("status", "administrator");
+            m.putObject("user").put("id", userId).put("is_bot", false).put("first_name", "Admin");
+            m.put("can_be_edited", false);
+            m.put("is_anonymous", false);
+            m.put("custom_title", customTitle);
+            m.put("can_delete_messages", canDeleteMessages);
+            m.put("can_restrict_members", false);
+            adminsJson = list.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Makes a file known to {@code getFile} (with its true size and a {@code file_path}) and downloadable at
      * {@code /file/bot<token>/<file_path>}, like a document a member sent.

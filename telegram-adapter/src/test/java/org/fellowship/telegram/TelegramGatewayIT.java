@@ -287,6 +287,23 @@ class TelegramGatewayIT {
     }
 
     @Test
+    void anAdministratorTitledMentorIsAMentorAndOnlyAModeratorWithModerationRights() {
+        api.setAdmins(7);
+        api.addTitledAdmin(11, "Peer Mentor", false);
+        api.addTitledAdmin(12, "mentor & mod", true);
+        api.addTitledAdmin(13, "Greeter", false);
+        ChatUserId mentorOnly = new ChatUserId(Platform.TELEGRAM, "11");
+        ChatUserId mentorAndModerator = new ChatUserId(Platform.TELEGRAM, "12");
+        assertThat(gateway.mentors(GROUP)).containsExactlyInAnyOrder(mentorOnly, mentorAndModerator);
+        assertThat(gateway.moderators(GROUP)).containsExactlyInAnyOrder(new ChatUserId(Platform.TELEGRAM, "7"),
+                mentorAndModerator, new ChatUserId(Platform.TELEGRAM, "13"));
+        assertThat(gateway.isMentor(GROUP, mentorOnly)).isTrue();
+        assertThat(gateway.isModerator(GROUP, mentorOnly)).isFalse();
+        assertThat(gateway.isMentor(GROUP, ALICE)).isFalse();
+        assertThat(api.calls("getchatadministrators")).as("one cached list for both questions").hasSize(1);
+    }
+
+    @Test
     void moderatorsAreCachedUntilTtlOrInvalidation() {
         api.setAdmins(7, 8);
         assertThat(gateway.moderators(GROUP)).containsExactlyInAnyOrder(

@@ -89,6 +89,30 @@ class TelegramUpdateMapperTest {
     }
 
     @Test
+    void mentorFlagComesFromTheLookupInGroupsOnly() {
+        ModeratorLookup titled = new ModeratorLookup() {
+            @Override
+            public boolean isModerator(org.fellowship.core.model.ConversationId group,
+                                       org.fellowship.core.model.ChatUserId member) {
+                return false;
+            }
+
+            @Override
+            public boolean isMentor(org.fellowship.core.model.ConversationId group,
+                                    org.fellowship.core.model.ChatUserId member) {
+                return group.value().equals("-100777") && member.value().equals("9");
+            }
+        };
+        TelegramUpdateMapper withMentors = new TelegramUpdateMapper("fellowship_bot", titled, CLOCK);
+        String mentor = "{\"id\":9,\"is_bot\":false,\"first_name\":\"Ana\"}";
+        var inGroup = withMentors.map(parse(message(6, SUPER, mentor, "/mentor on"))).get(0).actor();
+        assertThat(inGroup.mentor()).isTrue();
+        assertThat(inGroup.moderator()).isFalse();
+        String dm = "{\"id\":9,\"type\":\"private\",\"first_name\":\"Ana\"}";
+        assertThat(withMentors.map(parse(message(7, dm, mentor, "/mentor on"))).get(0).actor().mentor()).isFalse();
+    }
+
+    @Test
     void forumTopicMessageLivesInTheTopicConversation() {
         String json = "{\"update_id\":5,\"message\":{\"message_id\":90,\"message_thread_id\":77,"
                 + "\"is_topic_message\":true,\"date\":1700000000,\"chat\":" + FORUM + ",\"from\":" + ALICE

@@ -174,7 +174,10 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
 
     private void mentorCommand(Turn turn, String args) {
         if (!turn.actor().mentor()) {
-            turn.replyPrivately("Only members with the mentor role can go on call. A moderator can give you the role.");
+            turn.replyPrivately(turn.conversation().isDirect()
+                    ? "Mentor status comes from your group, so please send this command there (I'll answer you here)."
+                    : "Only members the group has made mentors can go on call: on Discord the mentor role, on Telegram "
+                    + "an administrator title with \"mentor\" in it. A moderator can set that up.");
             return;
         }
         String[] words = args.strip().toLowerCase(Locale.ROOT).split("\\s+", 2);

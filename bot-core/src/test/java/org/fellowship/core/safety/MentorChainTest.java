@@ -41,7 +41,9 @@ class MentorChainTest {
     @Test
     void onlyMentorsGoOnCallAndModeratorsSetTiers() {
         bot.say(sam, "/mentor on");
-        assertThat(bot.lastReply().text()).contains("Only members with the mentor role");
+        assertThat(bot.lastReply().text()).contains("please send this command there");
+        bot.sayInGroup(sam, "/mentor on");
+        assertThat(bot.lastReply().text()).contains("Only members the group has made mentors");
         bot.say(ana, "/mentor on");
         bot.say(mod, "/mentor_tier 8 2");
         assertThat(chain.mentors()).extracting(MentorChain.Mentor::tier).containsExactly(1, 2);
