@@ -3,6 +3,8 @@ package org.fellowship.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.fellowship.app.meetings.HttpFeedSource;
 import org.fellowship.app.meetings.IcsCalendarExport;
@@ -15,6 +17,7 @@ import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.meeting.CalendarExport;
 import org.fellowship.core.meeting.FeedSource;
 import org.fellowship.core.meeting.MeetingsFeature;
+import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.milestone.MilestoneFeature;
 import org.fellowship.core.privacy.PrivacyFeature;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
@@ -36,29 +39,44 @@ public final class BotAssembly {
     }
 
     /**
+     * What differs between deployments.
+     *
+     * @param nudgeDelay         the check-in reminder delay ({@code fellowship.checkins.nudge-delay})
+     * @param calendar           renders {@code /meetings ics} (the web app's knows the calendar links it serves)
+     * @param mentorCommunities  the fellowship's own groups, which alone shape the mentor chain; empty: every group
+     */
+    public record Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities) {
+        public Options {
+            Objects.requireNonNull(nudgeDelay, "nudgeDelay");
+            Objects.requireNonNull(calendar, "calendar");
+            mentorCommunities = Set.copyOf(mentorCommunities);
+        }
+
+        /** Default reminder delay, calendar files without links, every group served. */
+        public static Options defaults() {
+            return new Options(CheckinFeature.DEFAULT_NUDGE_DELAY, new IcsCalendarExport(), Set.of());
+        }
+    }
+
+    /**
      * Every feature, in the order they are installed (command listing order follows it). Crisis support installs
      * the safety screen with OpenNLP stage 2 (models load once per process, about a second).
      *
      * @param feeds where meeting feeds are fetched from (the app's HTTP fetcher)
      */
     public static List<Feature> features(RedisStore store, FeedSource feeds) {
-        return features(store, feeds, CheckinFeature.DEFAULT_NUDGE_DELAY);
+        return features(store, feeds, Options.defaults());
     }
 
-    /** {@link #features(RedisStore, FeedSource)} with the check-in reminder delay. */
-    public static List<Feature> features(RedisStore store, FeedSource feeds, Duration nudgeDelay) {
-        return features(store, feeds, nudgeDelay, new IcsCalendarExport());
-    }
-
-    /** As above, with the calendar export that knows the community's subscription links (the web app's). */
-    public static List<Feature> features(RedisStore store, FeedSource feeds, Duration nudgeDelay,
-                                         CalendarExport calendar) {
-        MentorChain mentors = MentorChain.on(store.mentors());
+    /** {@link #features(RedisStore, FeedSource)} with a deployment's options. */
+    public static List<Feature> features(RedisStore store, FeedSource feeds, Options options) {
+        MentorChain mentors = MentorChain.on(store.mentors()).onlyFor(options.mentorCommunities());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors),
-                mentors, new MilestoneFeature(store.milestones()), new MeetingsFeature(store.meetings(), feeds, calendar),
-                new CheckinFeature(store.checkins(), mentors, nudgeDelay),
+                mentors, new MilestoneFeature(store.milestones()),
+                new MeetingsFeature(store.meetings(), feeds, options.calendar()),
+                new CheckinFeature(store.checkins(), mentors, options.nudgeDelay()),
                 new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
                         store.mentors().asEraser(), store.checkins().asEraser(), store.cases().asEraser(),
                         store.eraser()))),
@@ -73,21 +91,12 @@ public final class BotAssembly {
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
                                 Executor executor, int maxPendingEvents, EngineMetrics metrics) {
-        return build(store, clock, gateways, settings, executor, maxPendingEvents, metrics,
-                CheckinFeature.DEFAULT_NUDGE_DELAY);
+        return build(store, clock, gateways, settings, executor, maxPendingEvents, metrics, Options.defaults());
     }
 
-    /** As above, with the check-in reminder delay ({@code fellowship.checkins.nudge-delay}). */
+    /** As above, with a deployment's options. */
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
-                                Executor executor, int maxPendingEvents, EngineMetrics metrics, Duration nudgeDelay) {
-        return build(store, clock, gateways, settings, executor, maxPendingEvents, metrics, nudgeDelay,
-                new IcsCalendarExport());
-    }
-
-    /** As above, with the calendar export (the web app's knows the calendar links it serves). */
-    public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,
-                                Executor executor, int maxPendingEvents, EngineMetrics metrics, Duration nudgeDelay,
-                                CalendarExport calendar) {
+                                Executor executor, int maxPendingEvents, EngineMetrics metrics, Options options) {
         BotCore.Builder builder = BotCore.builder()
                 .metrics(metrics)
                 .clock(clock)
@@ -98,7 +107,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features(store, new HttpFeedSource(Duration.ofSeconds(10)), nudgeDelay, calendar).forEach(builder::feature);
+        features(store, new HttpFeedSource(Duration.ofSeconds(10)), options).forEach(builder::feature);
         return builder.build();
     }
 }

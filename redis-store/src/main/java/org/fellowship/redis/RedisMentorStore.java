@@ -36,6 +36,7 @@ import org.fellowship.core.safety.MentorStore;
  *   <li><code>fs:v1:{mentors}:alert:ID</code> hash {@code rev} (compare-and-set revision), {@code data} (alert JSON
  *       v1); gets a TTL when resolved</li>
  *   <li><code>fs:v1:{mentors}:moderators-channel:tg</code> the moderators' channel of a platform ({@code tg:-100..})</li>
+ *   <li><code>fs:v1:{mentors}:moved-from</code> hash new community ({@code tg:-100..}) -> its earlier id</li>
  *   <li><code>fs:v1:{mentors}:flagged:tg:42</code> the member's last flagged message context (JSON v1), with a TTL</li>
  * </ul>
  * Opening and every alert change are one Lua script each, so the one-open-alert rule and compare-and-set hold
@@ -249,6 +250,10 @@ final class RedisMentorStore implements MentorStore {
 
     @Override
     public int communityMoved(CommunityId from, CommunityId to) {
+        if (!from.equals(to)) {
+            redis.call("mentor community moved", c -> c.hset(keys.mentors("moved-from"), communityField(to),
+                    communityField(from)));
+        }
         Optional<ConversationId> channel = moderatorsChannel(from.platform());
         ConversationId moved = channel.map(c -> MentorStore.movedChannel(c, from, to)).orElse(null);
         if (moved == null) {
@@ -256,6 +261,24 @@ final class RedisMentorStore implements MentorStore {
         }
         setModeratorsChannel(from.platform(), moved);
         return 1;
+    }
+
+    @Override
+    public Optional<CommunityId> movedFrom(CommunityId community) {
+        String from = redis.call("mentor community moved", c -> c.hget(keys.mentors("moved-from"),
+                communityField(community)));
+        if (from == null) {
+            return Optional.empty();
+        }
+        int colon = from.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalStateException("stored community move is invalid");
+        }
+        return Optional.of(new CommunityId(VersionedJson.platform(from.substring(0, colon)), from.substring(colon + 1)));
+    }
+
+    private static String communityField(CommunityId community) {
+        return community.platform().code() + ":" + community.value();
     }
 
     private String channelKey(Platform platform) {

@@ -46,11 +46,17 @@ public class BotConfiguration {
     @Bean
     BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
                     CheckinSettings checkins, ExecutorService engineExecutor, MeterRegistry registry,
-                    CalendarLinks calendarLinks) {
+                    CalendarLinks calendarLinks, MentorSettings mentors, PlatformSettings platforms) {
+        if (mentors.fellowship().isEmpty() && (platforms.telegram().enabled() || platforms.discord().enabled())) {
+            org.slf4j.LoggerFactory.getLogger(BotConfiguration.class).warn("fellowship.mentors.communities is empty: "
+                    + "the admin of any group that adds this bot can shape the mentor chain; list your groups in "
+                    + "FELLOWSHIP_MENTOR_COMMUNITIES");
+        }
         BotSettings bot = new BotSettings(settings.zone(), BotSettings.defaults().dedupeWindow(),
                 BotSettings.defaults().buttonTtl());
         return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
-                new MicrometerEngineMetrics(registry), checkins.nudgeDelay(), new IcsCalendarExport(calendarLinks));
+                new MicrometerEngineMetrics(registry), new BotAssembly.Options(checkins.nudgeDelay(),
+                        new IcsCalendarExport(calendarLinks), mentors.fellowship()));
     }
 
     /** The calendar URLs' token key: the configured secret, else one made once and kept in Redis. */

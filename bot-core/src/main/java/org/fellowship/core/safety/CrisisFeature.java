@@ -153,6 +153,12 @@ public final class CrisisFeature implements Feature {
         for (String line : policy.resources(resources).linesFor(country)) {
             text.append("\u2022 ").append(line).append('\n');
         }
+        if (!servedByMentors(turn)) {
+            // a group outside the fellowship: its members get the lines, and no offer of mentors they don't know
+            text.append("\nYou can also write to me here any time; /resources brings these lines back.");
+            urgent(turn, text.toString(), List.of());
+            return;
+        }
         text.append("\nWould you like me to connect you with a mentor from this group now?");
         if (category != null) {
             text.append(" They would see a few words of your message and where you wrote it, nothing else.");
@@ -162,6 +168,14 @@ public final class CrisisFeature implements Feature {
                 turn.button("Yes, connect me with a mentor", MENTOR_BUTTON, data),
                 turn.button("Not now", OK_BUTTON, Map.of())));
         urgent(turn, text.toString(), buttons);
+    }
+
+    private boolean servedByMentors(Turn turn) {
+        try {
+            return pager.serves(turn);
+        } catch (RuntimeException e) {
+            return true; // offering and then saying honestly that nobody can be reached beats offering nothing
+        }
     }
 
     /** A private reply that rate-limited adapters send before anything else. */

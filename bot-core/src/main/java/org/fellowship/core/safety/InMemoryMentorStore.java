@@ -33,6 +33,7 @@ public final class InMemoryMentorStore implements MentorStore {
     private final Map<Integer, Long> turns = new HashMap<>();
     private final List<MentorAudit> auditTrail = new ArrayList<>();
     private final Map<Platform, ConversationId> moderatorsChannels = new EnumMap<>(Platform.class);
+    private final Map<CommunityId, CommunityId> movedFrom = new HashMap<>();
     private long sequence;
 
     public InMemoryMentorStore(Clock clock) {
@@ -162,6 +163,9 @@ public final class InMemoryMentorStore implements MentorStore {
 
     @Override
     public synchronized int communityMoved(CommunityId from, CommunityId to) {
+        if (!from.equals(to)) {
+            movedFrom.put(to, from);
+        }
         ConversationId channel = moderatorsChannels.get(from.platform());
         ConversationId moved = channel == null ? null : MentorStore.movedChannel(channel, from, to);
         if (moved == null) {
@@ -169,6 +173,11 @@ public final class InMemoryMentorStore implements MentorStore {
         }
         moderatorsChannels.put(from.platform(), moved);
         return 1;
+    }
+
+    @Override
+    public synchronized Optional<CommunityId> movedFrom(CommunityId community) {
+        return Optional.ofNullable(movedFrom.get(community));
     }
 
     @Override

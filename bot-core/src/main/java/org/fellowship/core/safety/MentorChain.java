@@ -21,6 +21,7 @@ import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.outbound.Button;
@@ -126,6 +127,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     private final Duration tierDelay;
     private final Duration renotifyDelay;
     private final Duration resolvedRetention;
+    private final Set<CommunityId> communities;
     private volatile BotContext context;
 
     /**
@@ -133,10 +135,66 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
      * @param resolvedRetention how long a resolved alert stays readable before it expires
      */
     public MentorChain(MentorStore store, Duration tierDelay, Duration renotifyDelay, Duration resolvedRetention) {
+        this(store, tierDelay, renotifyDelay, resolvedRetention, Set.of());
+    }
+
+    private MentorChain(MentorStore store, Duration tierDelay, Duration renotifyDelay, Duration resolvedRetention,
+                        Set<CommunityId> communities) {
         this.store = Objects.requireNonNull(store, "store");
         this.tierDelay = tierDelay;
         this.renotifyDelay = renotifyDelay;
         this.resolvedRetention = resolvedRetention;
+        this.communities = Set.copyOf(communities);
+    }
+
+    /**
+     * The same chain serving only the fellowship's own groups: only their mentors may go on call, only their
+     * moderators may set tiers, the moderators' channel or read audits, and only their members (and members writing
+     * privately) are offered a mentor. Anyone can add a bot to their own group; without this, an admin of such a group
+     * could make themselves a mentor or take over the moderators' channel. A group that moved (a Telegram group
+     * upgraded to a supergroup) keeps its place. Empty: every group (a single-community or local setup).
+     */
+    public MentorChain onlyFor(Set<CommunityId> fellowship) {
+        return new MentorChain(store, tierDelay, renotifyDelay, resolvedRetention, fellowship);
+    }
+
+    /** Whether {@code community} is one of the groups this chain serves ({@code null}: a private chat, served). */
+    boolean serves(CommunityId community) {
+        if (communities.isEmpty() || community == null || communities.contains(community)) {
+            return true;
+        }
+        CommunityId origin = community;
+        for (int hops = 0; hops < 3; hops++) { // a moved group's earlier id, and that one's, a few times at most
+            Optional<CommunityId> from = store.movedFrom(origin);
+            if (from.isEmpty()) {
+                return false;
+            }
+            origin = from.get();
+            if (communities.contains(origin)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean serves(Turn turn) {
+        try {
+            return serves(turn.conversation().community());
+        } catch (RuntimeException e) {
+            return communities.isEmpty(); // the store is down: offer only where every group is served anyway
+        }
+    }
+
+    /** Refuses mentor settings outside the fellowship's groups, naming the group so an operator can add it. */
+    private void requireServed(Turn turn) {
+        CommunityId community = turn.conversation().community();
+        if (!serves(community)) {
+            LOG.warn("mentor settings refused in community {}: not one of the fellowship's groups", community);
+            throw new UsageException("Mentor settings belong to the fellowship's own groups, and this group ("
+                    + community.platform().code() + ":" + community.value() + ") is not one of them. The bot's "
+                    + "operator can add it to FELLOWSHIP_MENTOR_COMMUNITIES.");
+        }
     }
 
     /** An in-memory store (forgotten on restart). */
@@ -182,6 +240,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         }
         String[] words = args.strip().toLowerCase(Locale.ROOT).split("\\s+", 2);
         String what = words[0];
+        if (!what.equals("off")) {
+            requireServed(turn); // going off call is always allowed
+        }
         String rest = words.length > 1 ? words[1].strip() : "";
         ChatUserId id = turn.actor().id();
         Mentor current = store.mentor(id).orElse(new Mentor(id, turn.actor().displayName(), 1, false));
@@ -244,6 +305,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     }
 
     private void tierCommand(Turn turn, String args) {
+        requireServed(turn);
         String[] parts = args.strip().split("\\s+");
         if (parts.length != 2 || !parts[1].matches("[1-" + MAX_TIER + "]")) {
             throw new UsageException("Give a member id and a tier from 1 to " + MAX_TIER + ".");
@@ -274,6 +336,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     }
 
     private void channelCommand(Turn turn, String args) {
+        requireServed(turn);
         if (args.strip().equalsIgnoreCase("off")) {
             store.setModeratorsChannel(turn.conversation().platform(), null);
             turn.reply("Alerts no mentor acknowledged will no longer be posted to a moderators' channel.");
@@ -288,6 +351,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     }
 
     private void auditCommand(Turn turn, String args) {
+        requireServed(turn);
         String alertId = args.strip();
         if (alertId.isEmpty()) {
             throw new UsageException("Give an alert id, for example /alert_audit a12-1700000000000.");
@@ -323,6 +387,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
 
     @Override
     public boolean requestMentor(Turn turn, CrisisCategory category) {
+        if (!serves(turn.conversation().community())) {
+            return false; // a group outside the fellowship: its members get the crisis lines, never its mentors
+        }
         ChatUserId member = turn.actor().id();
         if (store.openAlertOf(member).isPresent()) {
             return true; // one open alert per member: this request joins it

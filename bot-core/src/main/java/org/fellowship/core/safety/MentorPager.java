@@ -28,6 +28,14 @@ public interface MentorPager {
     default void flagged(Turn turn, CrisisCategory category, AlertContext context) {
     }
 
+    /**
+     * Whether members in this turn's chat may be offered a mentor at all (a private chat, or one of the groups the
+     * chain serves); the crisis reply leaves the offer out otherwise. Never throws.
+     */
+    default boolean serves(Turn turn) {
+        return true;
+    }
+
     /** No escalation chain configured: nobody can be paged. */
     MentorPager NONE = (turn, category) -> false;
 }

@@ -145,11 +145,15 @@ public interface MentorStore {
 
     /**
      * A group became another (a Telegram group upgraded to a supergroup): a moderators' channel that was that group,
-     * or a topic of it, becomes the same chat under the new id. Idempotent.
+     * or a topic of it, becomes the same chat under the new id, and the move is remembered for {@link #movedFrom}.
+     * Idempotent.
      *
-     * @return how many records changed (0 or 1)
+     * @return how many records changed (0 or 1: the channel)
      */
     int communityMoved(CommunityId from, CommunityId to);
+
+    /** The id {@code community} had before it moved ({@link #communityMoved}), if it did. */
+    Optional<CommunityId> movedFrom(CommunityId community);
 
     /**
      * What the store holds about {@code member} (their roster entry, their alerts not yet expired, the context of

@@ -361,4 +361,58 @@ class MentorChainTest {
         askForAMentor(kim);
         assertThat(to(ana, bot.replies())).filteredOn(MentorChainTest::isPage).hasSize(1);
     }
+
+    /** A chain that serves only the fellowship's own groups; the harness group (-1001) is not one of them. */
+    @org.junit.jupiter.api.Nested
+    class OnlyTheFellowshipsGroups {
+        private final org.fellowship.core.model.CommunityId home = new org.fellowship.core.model.CommunityId(
+                org.fellowship.core.model.Platform.TELEGRAM, "-1009");
+        private final MentorStore ownStore = MentorStore.inMemory(clock);
+        private final MentorChain ownChain = MentorChain.on(ownStore).onlyFor(java.util.Set.of(home));
+        private final BotHarness other = BotHarness.builder()
+                .clock(clock)
+                .feature(new ProfileFeature())
+                .feature(ownChain)
+                .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
+                        CrisisResources.builtInTable(), ownChain))
+                .build();
+        private final BotHarness.User member = other.member("42", "Sam");
+        private final BotHarness.User mentor = other.mentor("7", "Ana");
+        private final BotHarness.User moderator = other.moderator("1", "Mo");
+
+        @Test
+        void aStrangersGroupCannotJoinTheRosterOrTakeTheModeratorsChannel() {
+            other.sayInGroup(mentor, "/mentor on");
+            assertThat(other.lastReply().text()).contains("not one of them").contains("tg:-1001");
+            other.sayInGroup(moderator, "/mentor_channel");
+            assertThat(other.lastReply().text()).contains("not one of them");
+            other.sayInGroup(moderator, "/mentor_tier 7 1");
+            assertThat(other.lastReply().text()).contains("not one of them");
+            assertThat(ownChain.mentors()).isEmpty();
+            assertThat(ownStore.moderatorsChannel(org.fellowship.core.model.Platform.TELEGRAM)).isEmpty();
+            other.sayInGroup(mentor, "/mentor off");
+            assertThat(other.lastReply().text()).contains("off call");
+        }
+
+        @Test
+        void itsMembersGetTheCrisisLinesButNoOfferOfMentorsTheyDoNotKnow() {
+            other.sayInGroup(member, "I want to end my life");
+            OutboundMessage reply = other.replies().stream().filter(m -> member.id().equals(m.recipient()))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(reply.text()).contains("116 123").doesNotContain("connect you with a mentor");
+            assertThat(reply.allButtons()).isEmpty();
+
+            other.advance(Duration.ofMinutes(11)); // past the crisis reply's cooldown
+            other.say(member, "I want to end my life");
+            assertThat(other.lastReply().text()).contains("connect you with a mentor"); // a private chat is served
+        }
+
+        @Test
+        void aFellowshipGroupThatMovedKeepsItsPlace() {
+            ownStore.communityMoved(home, other.group().community());
+            other.sayInGroup(mentor, "/mentor on");
+            assertThat(other.lastReply().text()).contains("on call");
+            assertThat(ownChain.mentors()).hasSize(1);
+        }
+    }
 }

@@ -255,6 +255,8 @@ public abstract class MentorStoreContract {
         assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(new ConversationId(Platform.TELEGRAM,
                 "-1004242:7"));
         assertThat(store.communityMoved(old, now)).as("idempotent").isZero();
+        assertThat(store.movedFrom(now)).contains(old);
+        assertThat(store.movedFrom(old)).isEmpty();
         store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-42420"));
         assertThat(store.communityMoved(old, now)).as("another chat whose id starts alike").isZero();
     }
