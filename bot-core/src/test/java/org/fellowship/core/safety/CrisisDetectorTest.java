@@ -62,6 +62,8 @@ class CrisisDetectorTest {
             "as someone who thinks about suicide every single day, I get it",
             "I tried before and reattempted twice since",
             "this is my goodbye to all of you",
+            "lately I keep wishing there was some way out, pills or whatever",
+            "I'll probably succumb to suicide before I'm 30",
             "I bought a rope today",
             "I've been saving up my pills for weeks",
             "I swallowed the whole bottle",
