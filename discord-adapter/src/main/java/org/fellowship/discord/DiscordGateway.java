@@ -272,6 +272,9 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
         if (attachment.knownLargerThan(maxBytes)) {
             throw tooLarge(maxBytes);
         }
+        if (attachment.platformFileRef().startsWith(DiscordMapper.SLASH_FILE_PREFIX)) {
+            return downloadSlashFile(attachment.platformFileRef(), maxBytes);
+        }
         String[] ref = attachment.platformFileRef().split("/", -1);
         if (ref.length != 3) {
             throw new GatewayException(Reason.INVALID, "download: not a Discord attachment reference");
@@ -283,6 +286,11 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
         long attachmentId = DiscordMapper.snowflake(ref[2], "attachment id");
         MessageAttachment file = message.getAttachments().stream().filter(a -> a.getId() == attachmentId).findFirst()
                 .orElseThrow(() -> new GatewayException(Reason.NOT_FOUND, "download: the attachment is gone"));
+        return fetch(file, maxBytes);
+    }
+
+    /** The bytes of a file Discord resolved, within {@code maxBytes} by its reported size and by what arrived. */
+    private byte[] fetch(org.javacord.api.entity.Attachment file, long maxBytes) {
         if (file.getSize() > maxBytes) {
             throw tooLarge(maxBytes);
         }
@@ -291,6 +299,27 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
             throw tooLarge(maxBytes);
         }
         return bytes;
+    }
+
+    /**
+     * A file sent with a slash command ({@code slash/<event id>/<attachment id>}): found again in the options of the
+     * pending interaction, so it is only ever a file Discord resolved for that command, never an arbitrary URL.
+     */
+    private byte[] downloadSlashFile(String ref, long maxBytes) {
+        String[] parts = ref.substring(DiscordMapper.SLASH_FILE_PREFIX.length()).split("/", -1);
+        if (parts.length != 2) {
+            throw new GatewayException(Reason.INVALID, "download: not a Discord slash command file reference");
+        }
+        long attachmentId = DiscordMapper.snowflake(parts[1], "attachment id");
+        Pending pending = byId.get(parts[0]);
+        org.javacord.api.entity.Attachment file = pending == null
+                || !(pending.interaction instanceof org.javacord.api.interaction.SlashCommandInteraction slash) ? null
+                : slash.getOptions().stream().map(o -> o.getAttachmentValue().orElse(null))
+                .filter(a -> a != null && a.getId() == attachmentId).findFirst().orElse(null);
+        if (file == null) {
+            throw new GatewayException(Reason.NOT_FOUND, "download: the command's file is no longer available");
+        }
+        return fetch(file, maxBytes);
     }
 
     private static GatewayException tooLarge(long maxBytes) {

@@ -54,6 +54,9 @@ import org.javacord.api.interaction.SlashCommandInteractionOption;
  * channel). <b>Failure:</b> never throws for odd Discord data; unknown shapes map to empty.
  */
 public final class DiscordMapper {
+    /** Reference prefix of a file sent with a slash command: {@code slash/<event id>/<attachment id>}. */
+    static final String SLASH_FILE_PREFIX = "slash/";
+
     private final DiscordSettings settings;
     private final Map<String, List<String>> declaredOptions;
 
@@ -175,9 +178,18 @@ public final class DiscordMapper {
         String name = interaction.getCommandName();
         List<String> parts = new ArrayList<>();
         collect(name, interaction.getOptions(), parts);
-        return Optional.of(new CommandInvoked("i" + interaction.getId(), where.get(),
+        String eventId = "i" + interaction.getId();
+        // A slash command's file has no message: the gateway finds it again through the pending interaction.
+        List<Attachment> files = new ArrayList<>();
+        for (SlashCommandInteractionOption option : interaction.getOptions() == null
+                ? List.<SlashCommandInteractionOption>of() : interaction.getOptions()) {
+            option.getAttachmentValue().ifPresent(a -> files.add(new Attachment(a.getFileName(),
+                    mediaType(a.getFileName()), Math.max(0, a.getSize()),
+                    SLASH_FILE_PREFIX + eventId + "/" + Long.toUnsignedString(a.getId()))));
+        }
+        return Optional.of(new CommandInvoked(eventId, where.get(),
                 member(interaction.getUser(), interaction.getServer().orElse(null)), at, null, name,
-                String.join(" ", parts)));
+                String.join(" ", parts), null, null, files, List.of()));
     }
 
     /** A button press: token = custom id, callback id = interaction id, message = the message carrying the button. */
@@ -282,6 +294,9 @@ public final class DiscordMapper {
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
         for (SlashCommandInteractionOption option : sorted) {
+            if (option.getAttachmentValue().isPresent()) {
+                continue; // a file option is not an argument: slashCommand hands it over as an attachment
+            }
             if (option.isSubcommandOrGroup()) {
                 parts.add(option.getName());
                 collect(command + " " + option.getName(), option.getOptions(), parts);

@@ -1,5 +1,6 @@
 package org.fellowship.discord;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,8 @@ import org.javacord.api.interaction.SlashCommandOptionType;
 public final class DiscordSlashCommands {
     /** The single free-text option every command with arguments gets. */
     public static final String ARGUMENTS_OPTION = "arguments";
+    /** The optional file option of commands that read one ({@link CommandSpec#acceptsFile()}). */
+    public static final String FILE_OPTION = "file";
     private static final int MAX_OPTION_DESCRIPTION = 100;
 
     private final DiscordApi api;
@@ -71,11 +74,16 @@ public final class DiscordSlashCommands {
     }
 
     static List<SlashCommandOption> options(CommandSpec spec) {
-        if (spec.arguments().isBlank()) {
-            return List.of();
+        List<SlashCommandOption> options = new ArrayList<>();
+        if (!spec.arguments().isBlank()) {
+            options.add(SlashCommandOption.create(SlashCommandOptionType.STRING, ARGUMENTS_OPTION,
+                    optionDescription(spec), spec.arguments().strip().startsWith("<")));
         }
-        return List.of(SlashCommandOption.create(SlashCommandOptionType.STRING, ARGUMENTS_OPTION,
-                optionDescription(spec), spec.arguments().strip().startsWith("<")));
+        if (spec.acceptsFile()) {
+            options.add(SlashCommandOption.create(SlashCommandOptionType.ATTACHMENT, FILE_OPTION,
+                    "A file for the command, e.g. a meeting feed for import", false));
+        }
+        return List.copyOf(options);
     }
 
     static String optionDescription(CommandSpec spec) {

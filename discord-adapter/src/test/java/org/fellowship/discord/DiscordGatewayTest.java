@@ -326,6 +326,55 @@ class DiscordGatewayTest {
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID));
     }
 
+    @Test
+    void aFileSentWithASlashCommandIsHandedOverAndDownloadedFromItsInteractionOnly() {
+        SlashCommandInteraction i = world.slash(MO, world.channel, "meetings", "arguments", "import");
+        byte[] feed = "[]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.javacord.api.entity.Attachment file = mock(org.javacord.api.entity.Attachment.class);
+        when(file.getId()).thenReturn(777L);
+        when(file.getFileName()).thenReturn("feed.json");
+        when(file.getSize()).thenReturn(feed.length);
+        when(file.asByteArray()).thenReturn(CompletableFuture.completedFuture(feed));
+        org.javacord.api.interaction.SlashCommandInteractionOption fileOption =
+                mock(org.javacord.api.interaction.SlashCommandInteractionOption.class);
+        when(fileOption.getName()).thenReturn(DiscordSlashCommands.FILE_OPTION);
+        when(fileOption.getAttachmentValue()).thenReturn(java.util.Optional.of(file));
+        when(fileOption.getStringRepresentationValue()).thenReturn(java.util.Optional.of("777"));
+        List<org.javacord.api.interaction.SlashCommandInteractionOption> options = new java.util.ArrayList<>(i.getOptions());
+        options.add(fileOption);
+        when(i.getOptions()).thenReturn(options);
+
+        CommandInvoked event = command(i);
+        assertThat(event.arguments()).isEqualTo("import"); // the file is not an argument
+        assertThat(event.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.fileName()).isEqualTo("feed.json");
+            assertThat(a.looksLikeJson()).isTrue();
+        });
+        Attachment ref = event.attachments().get(0);
+        assertThatThrownBy(() -> gateway.download(ref, 1_000)).as("before the interaction is known")
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        gateway.beginCommand(i, event);
+        assertThat(gateway.download(ref, 1_000)).isEqualTo(feed);
+        assertThatThrownBy(() -> gateway.download(ref, 1)).isInstanceOfSatisfying(GatewayException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));
+        Attachment forged = new Attachment("x", null, 2, "slash/" + event.eventId() + "/778");
+        assertThatThrownBy(() -> gateway.download(forged, 1_000)).isInstanceOfSatisfying(GatewayException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void onlyCommandsThatReadAFileOfferTheFileOption() {
+        var importing = new org.fellowship.core.command.CommandSpec("meetings", "[today]", "Meetings",
+                org.fellowship.core.command.Access.EVERYONE, (t, a) -> { }, true);
+        var plain = new org.fellowship.core.command.CommandSpec("cleantime", "", "Clean time",
+                org.fellowship.core.command.Access.EVERYONE, (t, a) -> { });
+        assertThat(DiscordSlashCommands.options(importing)).extracting(o -> o.getName())
+                .containsExactly(DiscordSlashCommands.ARGUMENTS_OPTION, DiscordSlashCommands.FILE_OPTION);
+        assertThat(DiscordSlashCommands.options(importing).get(1).getType())
+                .isEqualTo(org.javacord.api.interaction.SlashCommandOptionType.ATTACHMENT);
+        assertThat(DiscordSlashCommands.options(plain)).isEmpty();
+    }
+
     private CommandInvoked command(SlashCommandInteraction i) {
         return mapper.slashCommand(i, NOW).orElseThrow();
     }

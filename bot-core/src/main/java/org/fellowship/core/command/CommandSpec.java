@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param description one line for menus and {@code /help}, at most 100 characters
  * @param access      who may run it
  * @param handler     what runs it
+ * @param acceptsFile whether it reads a file sent with it ({@code /meetings import}): platforms whose command menus
+ *                    declare options (Discord slash commands) offer an optional file there
  */
-public record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler) {
+public record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler,
+                          boolean acceptsFile) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,32}");
 
     public CommandSpec {
@@ -28,6 +31,11 @@ public record CommandSpec(String name, String arguments, String description, Acc
         }
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
+    }
+
+    /** A command that takes no file. */
+    public CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler) {
+        this(name, arguments, description, access, handler, false);
     }
 
     /** e.g. {@code /timezone <Area/City>} */

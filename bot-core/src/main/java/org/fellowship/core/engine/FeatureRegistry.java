@@ -29,6 +29,13 @@ public final class FeatureRegistry {
         return this;
     }
 
+    /** A command that reads a file sent with it (see {@link CommandSpec#acceptsFile()}). */
+    public FeatureRegistry commandWithFile(String name, String arguments, String description, Access access,
+                                           CommandHandler handler) {
+        commands.register(new CommandSpec(name, arguments, description, access, handler, true));
+        return this;
+    }
+
     public FeatureRegistry button(String handlerName, ButtonHandler handler) {
         if (buttons.putIfAbsent(handlerName, handler) != null) {
             throw new IllegalStateException("button handler " + handlerName + " is registered twice");

@@ -95,7 +95,7 @@ public final class MeetingsFeature implements Feature {
     @Override
     public void install(FeatureRegistry registry, BotContext botContext) {
         this.context = botContext;
-        registry.command("meetings", "[today|ics [name]]", "Next 7 days of meetings, your time; ics file; "
+        registry.commandWithFile("meetings", "[today|ics [name]]", "Next 7 days of meetings, your time; ics file; "
                 + "names on|off; mods: import|add|remove|zone|announce", Access.EVERYONE, this::meetings);
         registry.command("meeting", "<name>", "Details of one meeting", Access.EVERYONE, this::meeting);
         registry.command("remind", "<meeting> <minutes>m|off", "DM me before each meeting, e.g. /remind step-study 15m",
