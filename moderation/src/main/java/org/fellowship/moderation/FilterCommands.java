@@ -59,6 +59,25 @@ final class FilterCommands {
             default -> throw new UsageException("I don't know /filter " + sub.substring(0, Math.min(20, sub.length()))
                     + ". Send /filter for the list.");
         }
+        if (List.of("", "help", "add", "list", "mode").contains(sub) && !seesAllMessages(turn)) {
+            turn.replyPrivately(BLIND_WARNING);
+        }
+    }
+
+    /** Told to moderators setting up filters where the platform hides ordinary group messages from the bot. */
+    static final String BLIND_WARNING = "Heads-up: I can't see ordinary messages in this group, only commands and "
+            + "replies to me, so filter rules can't act on most messages. On Telegram, turn privacy mode off "
+            + "(@BotFather, /setprivacy, Disable, then add me again) or make me an admin; on Discord, the bot's "
+            + "operator enables the Message Content intent.";
+
+    /** What the platform reports; {@code true} when it cannot be asked (no warning rather than a wrong one). */
+    private static boolean seesAllMessages(Turn turn) {
+        try {
+            return turn.context().gateways().chat(turn.conversation().platform()).capabilities()
+                    .readAllGroupMessages();
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private void add(Turn turn, CommunityId community, String rest) {

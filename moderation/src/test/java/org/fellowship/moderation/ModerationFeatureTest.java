@@ -34,6 +34,21 @@ class ModerationFeatureTest {
     }
 
     @Test
+    void moderatorsAreWarnedWhenThePlatformHidesGroupMessagesFromTheBot() {
+        m.mod(mod, "/filter add keyword spam*");
+        assertThat(m.replies()).noneMatch(r -> r.text().contains("can't see ordinary messages"));
+
+        m.gateway().capabilities(org.fellowship.core.port.PlatformCapabilities.telegram(false));
+        m.mod(mod, "/filter add keyword scam*");
+        assertThat(m.replies()).anySatisfy(r -> {
+            assertThat(r.text()).contains("can't see ordinary messages").contains("/setprivacy");
+            assertThat(r.recipient()).isEqualTo(mod.id());
+        });
+        m.mod(mod, "/filter test free spam");
+        assertThat(m.replies()).noneMatch(r -> r.text().contains("can't see ordinary messages"));
+    }
+
+    @Test
     void newRulesStartInLogOnlyAndOnlyWriteACase() {
         m.mod(mod, "/filter add keyword spam*");
         assertThat(m.lastText()).contains("Added rule #1 keyword \"spam*\" -> delete [log]").contains("log-only");
