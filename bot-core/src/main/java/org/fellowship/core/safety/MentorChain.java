@@ -425,7 +425,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     @Override
     public void flagged(Turn turn, CrisisCategory category, AlertContext flaggedContext) {
         try {
-            store.rememberFlagged(turn.actor().id(), flaggedContext, FLAGGED_CONTEXT_KEPT);
+            if (serves(turn.conversation().community())) { // elsewhere no mentor is offered: keep no words
+                store.rememberFlagged(turn.actor().id(), flaggedContext, FLAGGED_CONTEXT_KEPT);
+            }
         } catch (RuntimeException e) {
             // an alert without an excerpt still pages: never let this stop the wrote-again notice below
             LOG.error("remembering the flagged message of event {} failed", turn.event().dedupeKey(), e);

@@ -401,6 +401,7 @@ class MentorChainTest {
                     .reduce((a, b) -> b).orElseThrow();
             assertThat(reply.text()).contains("116 123").doesNotContain("connect you with a mentor");
             assertThat(reply.allButtons()).isEmpty();
+            assertThat(ownStore.lastFlagged(member.id())).as("no words kept where no mentor is offered").isEmpty();
 
             other.advance(Duration.ofMinutes(11)); // past the crisis reply's cooldown
             other.say(member, "I want to end my life");
