@@ -64,6 +64,13 @@ class CrisisDetectorTest {
             "this is my goodbye to all of you",
             "lately I keep wishing there was some way out, pills or whatever",
             "I'll probably succumb to suicide before I'm 30",
+            "everyone would be happier if I was gone",
+            "life is not worth it anymore",
+            "I see no point in going on",
+            "nobody cares if I live or die",
+            "this is the last time you'll hear from me",
+            "I want to OD tonight",
+            "I'm going to drink until I die",
             "I bought a rope today",
             "I've been saving up my pills for weeks",
             "I swallowed the whole bottle",
@@ -173,7 +180,9 @@ class CrisisDetectorTest {
             "I am giving up drinking for good and I have given up on the bar crowd",
             "I drive my car into town for the Tuesday meeting",
             "goodbye everyone, see you at the meeting tomorrow",
-            "I poured the whole bottle down the sink"})
+            "I poured the whole bottle down the sink",
+            "I was drinking myself to death before I got sober",
+            "if I don't stop I know I will drink myself to death, so here I am on day 3"})
     void recoveryTalkDoesNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }
