@@ -242,10 +242,11 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
             b.replyToMessageId(TelegramIds.messageId(message.replyTo().messageId())).allowSendingWithoutReply(true);
         }
         boolean direct = isPrivate(chatId);
-        permits.acquire(chatId, direct, message.priority());
         SendDocument request = b.build();
         try {
-            Message sent = callDocument(direct ? Operation.SEND_PRIVATE : Operation.SEND, request);
+            // the library runs multipart methods through another execute overload; limits and retries are the same
+            Message sent = execute("sendDocument", direct ? Operation.SEND_PRIVATE : Operation.SEND,
+                    () -> http.client().execute(request), new Limited(chatId, direct, message.priority()));
             LOG.debug("sendDocument to {}: {} bytes", chatId, file.size());
             return new MessageRef(message.to(), sent.getMessageId().toString());
         } catch (GatewayException e) {
@@ -578,12 +579,23 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
      * takes a permit, closed once Telegram answered or the attempt failed.
      */
     private <T extends Serializable> T callRaw(String method, Operation op, BotApiMethod<T> request, Limited limited) {
+        return execute(method, op, () -> http.client().execute(request), limited);
+    }
+
+    /** One request to the Bot API, as the library's client makes it. */
+    @FunctionalInterface
+    private interface ApiCall<T> {
+        T execute() throws TelegramApiException;
+    }
+
+    /** {@link #callRaw} for any request (multipart ones too): permits per attempt, 429 retries, errors mapped. */
+    private <T> T execute(String method, Operation op, ApiCall<T> request, Limited limited) {
         int attempt = 0;
         while (true) {
             SendPermits.Permit permit = limited == null ? SendPermits.Permit.NONE
                     : permits.acquire(limited.chatId(), limited.privateChat(), limited.priority());
             try (permit) {
-                return http.client().execute(request);
+                return request.execute();
             } catch (TelegramApiException e) {
                 int code = TelegramErrors.code(e);
                 int retryAfter = TelegramErrors.retryAfter(e);
@@ -605,39 +617,6 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
                 throw mapped;
             } catch (RuntimeException e) {
                 throw new GatewayException(Reason.UNAVAILABLE, method + " failed: " + e.getClass().getSimpleName(), e);
-            }
-        }
-    }
-
-    /**
-     * {@code sendDocument} with the same 429 handling as {@link #callRaw}, kept separate because the library runs
-     * multipart methods through a different {@code execute} overload.
-     */
-    private Message callDocument(Operation op, SendDocument request) {
-        int attempt = 0;
-        while (true) {
-            try {
-                return http.client().execute(request);
-            } catch (TelegramApiException e) {
-                int code = TelegramErrors.code(e);
-                int retryAfter = TelegramErrors.retryAfter(e);
-                Duration wait = Duration.ofSeconds(Math.max(retryAfter, 1));
-                if (code == 429 && attempt < config.maxRetries() && wait.compareTo(config.maxRetryWait()) <= 0) {
-                    attempt++;
-                    LOG.info("sendDocument rate-limited, retry {} after {} s", attempt, wait.toSeconds());
-                    permits.backOff(wait);
-                    sleep(wait);
-                    continue;
-                }
-                Long movedTo = TelegramErrors.migratedTo(e);
-                if (movedTo != null && op == Operation.SEND) {
-                    throw new ChatMoved(movedTo);
-                }
-                GatewayException mapped = TelegramErrors.map("sendDocument", op, e);
-                LOG.warn("sendDocument failed: {} (code {})", mapped.reason(), code);
-                throw mapped;
-            } catch (RuntimeException e) {
-                throw new GatewayException(Reason.UNAVAILABLE, "sendDocument failed: " + e.getClass().getSimpleName(), e);
             }
         }
     }

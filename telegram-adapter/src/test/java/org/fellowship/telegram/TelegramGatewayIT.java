@@ -101,6 +101,30 @@ class TelegramGatewayIT {
     }
 
     @Test
+    void aDocumentTakesASendPermitAndClosesIt() {
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
+        SendPermits counting = new SendPermits() {
+            @Override
+            public Permit acquire(String chatId, boolean privateChat, Priority priority) {
+                taken.incrementAndGet();
+                open.incrementAndGet();
+                return open::decrementAndGet;
+            }
+
+            @Override
+            public void backOff(java.time.Duration wait) {
+            }
+        };
+        TelegramGateway limited = new TelegramGateway(api.config(), known, counting, clock);
+        limited.send(new OutboundMessage(new ConversationId(Platform.TELEGRAM, "-100888"), "Calendar",
+                TextStyle.PLAIN, List.of(), null, Delivery.PUBLIC, null, Priority.NORMAL,
+                new OutboundFile("meetings.ics", "text/calendar", new byte[] {1, 2, 3})));
+        assertThat(taken).as("a document counts against the limits").hasValue(1);
+        assertThat(open).as("and its permit is closed once Telegram answered").hasValue(0);
+    }
+
+    @Test
     void aMemberDocumentIsFetchedWithGetFileAndTheFileUrl() {
         byte[] feed = "[{\"name\":\"A\",\"day\":1,\"time\":\"19:00\"}]".getBytes(StandardCharsets.UTF_8);
         api.serveFile("BQACdoc1", feed);
