@@ -1,6 +1,7 @@
 package org.fellowship.redis;
 
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.codec.StringCodec;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -76,8 +77,8 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             }
         }
         long px = Math.max(1, ttl.toMillis());
-        List<java.util.function.Function<io.lettuce.core.api.async.RedisAsyncCommands<String, String>,
-                io.lettuce.core.RedisFuture<String>>> writes = new java.util.ArrayList<>(actions.size());
+        List<io.lettuce.core.protocol.AsyncCommand<String, String, String>> writes =
+                new java.util.ArrayList<>(actions.size());
         List<List<String>> out = new java.util.ArrayList<>(actions.size());
         for (ButtonAction action : actions) {
             byte[] bytes = new byte[16];
@@ -87,10 +88,13 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             data.put(CHOICE_KEY, key);
             String json = codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser()));
             String redisKey = keys.buttonToken(base);
-            writes.add(c -> c.set(redisKey, json, SetArgs.Builder.px(px)));
+            writes.add(new io.lettuce.core.protocol.AsyncCommand<>(new io.lettuce.core.protocol.Command<>(
+                    io.lettuce.core.protocol.CommandType.SET, new io.lettuce.core.output.StatusOutput<>(StringCodec.UTF8),
+                    new io.lettuce.core.protocol.CommandArgs<>(StringCodec.UTF8).addKey(redisKey).addValue(json)
+                            .add("PX").add(px))));
             out.add(values.stream().map(v -> base + CHOICE_SEPARATOR + v).toList());
         }
-        redis.callAll("button issue", writes);
+        redis.dispatchAll("button issue", writes);
         return out;
     }
 
