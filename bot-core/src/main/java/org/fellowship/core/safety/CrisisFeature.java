@@ -159,7 +159,8 @@ public final class CrisisFeature implements Feature {
             urgent(turn, text.toString(), List.of());
             return;
         }
-        text.append("\nWould you like me to connect you with a mentor from this group now?");
+        text.append("\nWould you like me to connect you with a mentor from ")
+                .append(turn.conversation().isDirect() ? "the community" : "this group").append(" now?");
         if (category != null) {
             text.append(" They would see a few words of your message and where you wrote it, nothing else.");
         }
