@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements InboundEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    private static final int MAX_CHOICE_DIGITS = 2;
 
     private final BotContext context;
     private final EventDeduplicator deduplicator;
@@ -183,20 +182,31 @@ public final class Engine implements InboundEventSink {
         }
     }
 
+    /**
+     * A reply of only digits while numbered choices are open picks the choice shown with that number; a number that
+     * picks nothing in a private chat gets the numbers on offer, so a typed answer is never silently lost.
+     */
     private boolean pickedNumberedChoice(Turn turn, String text) {
         String t = text.strip();
-        if (t.isEmpty() || t.length() > MAX_CHOICE_DIGITS || !t.chars().allMatch(Character::isDigit)) {
+        if (t.isEmpty() || t.length() > NumberedChoices.MAX_DIGITS || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return false;
         }
         List<String> choices = context.buttons().choices(turn.conversation().id(), turn.actor().id());
         if (choices.isEmpty()) {
             choices = context.buttons().choices(turn.conversation().id(), null);
         }
-        int index = Integer.parseInt(t) - 1;
-        if (index < 0 || index >= choices.size()) {
+        if (choices.isEmpty()) {
             return false;
         }
-        press(turn, choices.get(index), null);
+        Optional<String> token = NumberedChoices.pick(choices, Integer.parseInt(t));
+        if (token.isEmpty()) {
+            if (!turn.conversation().isDirect()) {
+                return false; // in a group a stray number is just chat
+            }
+            turn.replyPrivately("Please reply with one of the numbers shown: " + NumberedChoices.offered(choices) + ".");
+            return true;
+        }
+        press(turn, token.get(), null);
         return true;
     }
 

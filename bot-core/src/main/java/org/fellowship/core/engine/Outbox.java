@@ -181,17 +181,11 @@ public final class Outbox {
                 && rows.stream().allMatch(r -> r.buttons().size() <= caps.maxButtonsPerRow());
     }
 
-    /** Replaces buttons by a numbered list the member answers by typing the number. */
+    /** Replaces buttons by numbers the member answers by typing (the number shown beside each choice). */
     private OutboundMessage numbered(OutboundMessage message) {
-        List<Button> buttons = message.allButtons();
-        StringBuilder text = new StringBuilder(message.text()).append("\n\nReply with a number:");
-        List<String> choiceTokens = new ArrayList<>();
-        for (int i = 0; i < buttons.size(); i++) {
-            text.append('\n').append(i + 1).append(". ").append(buttons.get(i).label());
-            choiceTokens.add(buttons.get(i).token());
-        }
-        tokens.rememberChoices(message.to(), message.recipient(), choiceTokens, CHOICES_TTL);
-        return message.withText(text.toString()).withButtons(List.of());
+        NumberedChoices choices = NumberedChoices.of(message.allButtons());
+        tokens.rememberChoices(message.to(), message.recipient(), choices.entries(), CHOICES_TTL);
+        return message.withText(message.text() + choices.prompt()).withButtons(List.of());
     }
 
     private static String encodeRows(List<ButtonRow> rows) {

@@ -108,6 +108,25 @@ class CheckinFeatureTest {
     }
 
     @Test
+    void typedNumbersRecordTheValueShownWhereThereAreNoButtons() {
+        BotHarness console = harness(new FakeChatGateway(new org.fellowship.core.port.PlatformCapabilities(
+                org.fellowship.core.model.Platform.TELEGRAM, 4096, false, 0, 0, true, false, true, true)));
+        BotHarness.User kim = console.member("42", "Kim");
+        console.say(kim, "/timezone UTC").say(kim, "/checkin");
+        assertThat(console.lastReply().text()).endsWith("Reply with a number: 1-5");
+        console.say(kim, "2");
+        assertThat(console.lastReply().text()).contains("cravings").endsWith("Reply with a number: 0-10");
+        for (String typed : List.of("12", "0", "8")) {
+            console.say(kim, typed);
+        }
+        List<String> texts = console.replies().stream().map(OutboundMessage::text).toList();
+        assertThat(texts).contains("Please reply with one of the numbers shown: 0-10.");
+        char day = record().log().on(LocalDate.of(2026, 3, 8));
+        assertThat(DayLog.moodOf(day)).isEqualTo(2);
+        assertThat(DayLog.cravingOf(day)).as("8 typed is 8 recorded, never its neighbour").isEqualTo(8);
+    }
+
+    @Test
     void warmRepliesVaryFromDayToDay() {
         optIn("UTC", "10:00");
         java.util.Set<String> replies = new java.util.HashSet<>();

@@ -129,7 +129,32 @@ class EngineTest {
         textOnly.say(alex, "2");
         assertThat(textOnly.lastReply().text()).isEqualTo("You picked blue");
         textOnly.say(alex, "7");
-        assertThat(textOnly.lastReply().text()).isEqualTo("You picked blue");
+        assertThat(textOnly.lastReply().text()).isEqualTo("Please reply with one of the numbers shown: 1, 2.");
+    }
+
+    @Test
+    void onAScaleTheNumberTypedIsTheValueShownNotItsPosition() {
+        Feature scale = (registry, context) -> {
+            registry.command("rate", "", "0-10", Access.EVERYONE, (turn, args) -> {
+                List<org.fellowship.core.outbound.Button> row = new java.util.ArrayList<>();
+                for (int v = 0; v <= 10; v++) {
+                    row.add(turn.button(String.valueOf(v), "rate.value", Map.of("v", String.valueOf(v))));
+                }
+                turn.reply("How strong?", List.of(new ButtonRow(row.subList(0, 6)), new ButtonRow(row.subList(6, 11))));
+            });
+            registry.button("rate.value", (turn, action) -> turn.reply("Recorded " + action.get("v")));
+        };
+        BotHarness textOnly = BotHarness.builder().feature(scale).capabilities(new PlatformCapabilities(
+                Platform.TELEGRAM, 4096, false, 0, 0, true, false, true, true)).build();
+        BotHarness.User alex = textOnly.member("9", "Alex");
+        textOnly.say(alex, "/rate");
+        assertThat(textOnly.lastReply().text()).endsWith("Reply with a number: 0-10");
+        for (String typed : List.of("8", "10", "0", " 3 ")) {
+            textOnly.say(alex, typed);
+            assertThat(textOnly.lastReply().text()).isEqualTo("Recorded " + typed.strip());
+        }
+        textOnly.say(alex, "12");
+        assertThat(textOnly.lastReply().text()).isEqualTo("Please reply with one of the numbers shown: 0-10.");
     }
 
     @Test
