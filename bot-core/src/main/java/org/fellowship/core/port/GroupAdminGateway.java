@@ -39,4 +39,13 @@ public interface GroupAdminGateway {
 
     /** The members the platform recognises as moderators of the group (admins, or holders of moderation rights). */
     Set<ChatUserId> moderators(ConversationId group);
+
+    /**
+     * Whether only moderators can read {@code chat} (a channel or topic meant for crisis alerts), asked from the
+     * platform now (or its short cache): on Discord, no permission overwrite or role lets {@code @everyone} or a role
+     * without moderation rights view the channel; on Telegram, every member of the chat is an administrator.
+     *
+     * @throws GatewayException when the platform cannot tell (no rights to read members or permissions, outage)
+     */
+    ChatAudience audience(ConversationId chat);
 }

@@ -44,6 +44,7 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     private int sendsBeforeCrash = -1;
     private String startLinkBase;
     private final Map<String, byte[]> files = new HashMap<>();
+    private final Map<ConversationId, String> readableByOthers = new HashMap<>();
 
     public FakeChatGateway(PlatformCapabilities capabilities) {
         this.platform = capabilities.platform();
@@ -254,6 +255,26 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     public synchronized Set<ChatUserId> moderators(ConversationId group) {
         failIfAsked();
         return Set.copyOf(moderators);
+    }
+
+    /** Others than moderators can read {@code chat}, for {@code problem} (every chat is moderators-only until told). */
+    public synchronized FakeChatGateway readableByOthers(ConversationId chat, String problem) {
+        readableByOthers.put(chat, problem);
+        return this;
+    }
+
+    /** {@code chat} is moderators-only again. */
+    public synchronized FakeChatGateway moderatorsOnly(ConversationId chat) {
+        readableByOthers.remove(chat);
+        return this;
+    }
+
+    @Override
+    public synchronized org.fellowship.core.port.ChatAudience audience(ConversationId chat) {
+        failIfAsked("audience");
+        String problem = readableByOthers.get(chat);
+        return problem == null ? org.fellowship.core.port.ChatAudience.moderatorsOnly()
+                : org.fellowship.core.port.ChatAudience.wider(problem);
     }
 
     private void failIfAsked(String kind) {
