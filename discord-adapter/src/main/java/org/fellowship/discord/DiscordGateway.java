@@ -381,6 +381,11 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
 
     /** Members with Manage Messages, Moderate Members, Administrator or a moderator role (needs GUILD_MEMBERS). */
     @Override
+    public org.fellowship.core.port.ChatAudience audience(ConversationId chat) {
+        throw GatewayException.unsupported("checking who can read a chat");
+    }
+
+    @Override
     public Set<ChatUserId> moderators(ConversationId group) {
         Server server = server(group, "list moderators");
         return server.getMembers().stream()

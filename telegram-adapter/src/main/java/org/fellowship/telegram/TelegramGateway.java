@@ -459,6 +459,11 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
      * group makes someone a mentor by promoting them with no rights and the title "Mentor").
      */
     @Override
+    public org.fellowship.core.port.ChatAudience audience(ConversationId chat) {
+        throw GatewayException.unsupported("checking who can read a chat");
+    }
+
+    @Override
     public Set<ChatUserId> moderators(ConversationId group) {
         return admins(group).ids();
     }

@@ -279,6 +279,11 @@ final class ReplayWorld {
         }
 
         @Override
+        public org.fellowship.core.port.ChatAudience audience(ConversationId chat) {
+            throw org.fellowship.core.port.GatewayException.unsupported("checking who can read a chat");
+        }
+
+        @Override
         public Set<ChatUserId> moderators(ConversationId group) {
             synchronized (ReplayWorld.this) {
                 return Set.copyOf(moderators.getOrDefault(group, Set.of()));

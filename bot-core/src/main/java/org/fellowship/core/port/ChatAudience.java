@@ -18,7 +18,7 @@ public record ChatAudience(boolean moderatorsOnly, String problem) {
     }
 
     /** Only moderators can read the chat. */
-    public static ChatAudience moderatorsOnly() {
+    public static ChatAudience onlyModerators() {
         return new ChatAudience(true, null);
     }
 

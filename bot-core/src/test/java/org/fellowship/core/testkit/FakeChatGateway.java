@@ -273,7 +273,7 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     public synchronized org.fellowship.core.port.ChatAudience audience(ConversationId chat) {
         failIfAsked("audience");
         String problem = readableByOthers.get(chat);
-        return problem == null ? org.fellowship.core.port.ChatAudience.moderatorsOnly()
+        return problem == null ? org.fellowship.core.port.ChatAudience.onlyModerators()
                 : org.fellowship.core.port.ChatAudience.wider(problem);
     }
 
