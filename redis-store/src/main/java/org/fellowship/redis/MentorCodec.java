@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.safety.AlertContext;
 import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.MentorChain;
@@ -33,11 +34,12 @@ final class MentorCodec {
 
     /**
      * Stored form of {@link MentorAlert} without its revision; member name, category, mentor, excerpt and link may be
-     * null (excerpt and link came later: a record without them reads as {@link AlertContext#NONE}).
+     * null (excerpt and link came later: a record without them reads as {@link AlertContext#NONE}); {@code origin}
+     * (the group chat the alert came from, on the member's platform) came later still and may be null.
      */
     record AlertV1(int v, String id, String platform, String member, String memberName, String category, int tier,
                    String state, String mentorPlatform, String mentor, String mentorName, String opened,
-                   String updated, String excerpt, String link) {
+                   String updated, String excerpt, String link, String origin) {
     }
 
     /** Stored form of {@link AlertContext}: the member's last flagged message, kept briefly. */
@@ -71,7 +73,7 @@ final class MentorCodec {
                 a.memberName(), a.category() == null ? null : a.category().name(), a.tier(), a.state().name(),
                 mentor == null ? null : mentor.platform().code(), mentor == null ? null : mentor.value(),
                 a.mentorName(), a.opened().toString(), a.updated().toString(), a.context().excerpt(),
-                a.context().link()), "mentor alert");
+                a.context().link(), a.origin() == null ? null : a.origin().value()), "mentor alert");
     }
 
     MentorAlert readAlert(String json, long revision) {
@@ -82,7 +84,8 @@ final class MentorCodec {
             return new MentorAlert(dto.id(), new ChatUserId(VersionedJson.platform(dto.platform()), dto.member()),
                     dto.memberName(), dto.category() == null ? null : CrisisCategory.valueOf(dto.category()),
                     new AlertContext(dto.excerpt(), dto.link()), dto.tier(), AlertState.valueOf(dto.state()), mentor, dto.mentorName(), Instant.parse(dto.opened()),
-                    Instant.parse(dto.updated()), revision);
+                    Instant.parse(dto.updated()), revision, dto.origin() == null ? null
+                    : new ConversationId(VersionedJson.platform(dto.platform()), dto.origin()));
         } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("stored mentor alert record is invalid", e);
         }

@@ -24,8 +24,11 @@ final class RecordCodec {
 
     private final VersionedJson versioned = new VersionedJson();
 
-    /** Stored form of {@link MemberProfile}; {@code zone} is the IANA id or {@code null}. */
-    record ProfileV1(int v, String platform, String user, String zone, String language) {
+    /**
+     * Stored form of {@link MemberProfile}; {@code zone} is the IANA id or {@code null}; {@code noFollowUps} came later
+     * ({@code null} reads as false).
+     */
+    record ProfileV1(int v, String platform, String user, String zone, String language, Boolean noFollowUps) {
     }
 
     /** Stored form of {@link ButtonAction}; the allowed user is split into platform code and id, or both null. */
@@ -35,14 +38,16 @@ final class RecordCodec {
     String writeProfile(MemberProfile profile) {
         ChatUserId id = profile.id();
         return write(new ProfileV1(VERSION, id.platform().code(), id.value(),
-                profile.zone() == null ? null : profile.zone().getId(), profile.language()), "profile");
+                profile.zone() == null ? null : profile.zone().getId(), profile.language(),
+                profile.noFollowUps() ? Boolean.TRUE : null), "profile");
     }
 
     MemberProfile readProfile(String json) {
         ProfileV1 dto = read(json, ProfileV1.class, "profile");
         try {
             ZoneId zone = dto.zone() == null ? null : ZoneId.of(dto.zone());
-            return new MemberProfile(new ChatUserId(platform(dto.platform()), dto.user()), zone, dto.language());
+            return new MemberProfile(new ChatUserId(platform(dto.platform()), dto.user()), zone, dto.language(),
+                    Boolean.TRUE.equals(dto.noFollowUps()));
         } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("stored profile record is invalid", e);
         }

@@ -433,6 +433,9 @@ public final class CheckinFeature implements Feature {
         if (!(turn.event() instanceof MessageReceived m) || !turn.conversation().isDirect()) {
             return;
         }
+        if (turn.flagged()) {
+            return; // a crisis written as a note gets the crisis reply only, and is not kept as a note
+        }
         try {
             Optional<CheckinRecord> found = store.find(turn.actor().id());
             if (found.isEmpty() || found.get().noteUntil() == null || turn.now().isAfter(found.get().noteUntil())) {

@@ -29,7 +29,7 @@ final class CheckinTexts {
         List<String> pool = mood <= 2 ? LOW : mood == 3 ? MIDDLE : HIGH;
         String text = pool.get((int) Math.floorMod(day.toEpochDay(), (long) pool.size()));
         if (craving >= 7) {
-            text += " Strong cravings pass; if it helps, reach out to someone or try /help_now.";
+            text += " Strong cravings pass; if it helps, reach out to someone or try " + org.fellowship.core.command.CommandNames.HELP_NOW + ".";
         }
         return text;
     }

@@ -4,10 +4,16 @@ import java.time.Clock;
 import org.fellowship.core.command.CommandRegistry;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
+import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberProfileStore;
 
-/** The shared services features are built with. */
+/**
+ * The shared services features are built with.
+ *
+ * @param deliveries set-once markers with a time to live: a handler that must send something exactly once records
+ *                   its delivery here before sending (the event de-duplicator's store, under keys of its own)
+ */
 public record BotContext(Clock clock, BotSettings settings, Outbox outbox, Gateways gateways,
                          ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue dueQueue,
-                         CommandRegistry commands) {
+                         CommandRegistry commands, EventDeduplicator deliveries) {
 }

@@ -132,7 +132,8 @@ public final class BotCore {
             Objects.requireNonNull(executor, "executor");
             CommandRegistry commands = new CommandRegistry();
             Outbox outbox = new Outbox(gateways, buttons);
-            BotContext context = new BotContext(clock, settings, outbox, gateways, buttons, profiles, dueQueue, commands);
+            BotContext context = new BotContext(clock, settings, outbox, gateways, buttons, profiles, dueQueue, commands,
+                    deduplicator);
             FeatureRegistry registry = new FeatureRegistry(commands);
             new CoreCommands().install(registry, context);
             for (Feature feature : features) {

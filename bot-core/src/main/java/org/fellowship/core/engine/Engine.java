@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.fellowship.core.command.Access;
+import org.fellowship.core.command.CommandNames;
 import org.fellowship.core.command.CommandRegistry;
 import org.fellowship.core.command.CommandSpec;
 import org.fellowship.core.command.UsageException;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements InboundEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** At most one pointer a member per this time for private messages nothing else answered. */
+    static final Duration PRIVATE_HINT_EVERY = Duration.ofHours(1);
 
     private final BotContext context;
     private final EventDeduplicator deduplicator;
@@ -137,6 +140,27 @@ public final class Engine implements InboundEventSink {
             return;
         }
         notifyListeners(turn);
+        if (turn.conversation().isDirect() && !turn.answered() && !turn.flagged()) {
+            neverSilent(turn);
+        }
+    }
+
+    /**
+     * A private message nothing answered (not a command, not a check-in answer, not a crisis) gets a short warm pointer,
+     * at most once an hour per member, so nobody writing to the bot meets silence.
+     */
+    private void neverSilent(Turn turn) {
+        try {
+            if (!context.deliveries().firstSeen("hint:" + turn.actor().id().platform().code() + ":"
+                    + turn.actor().id().value(), PRIVATE_HINT_EVERY)) {
+                return;
+            }
+        } catch (StoreUnavailableException e) {
+            return; // better one silence than a pointer on every message
+        }
+        turn.replyPrivately("Thanks for writing. I'm a bot, so I read commands best: " + CommandNames.HELP_NOW
+                + " if you need someone now (crisis lines and a mentor), /checkin for today's check-in, /meetings for "
+                + "meetings, /help for everything else.");
     }
 
     private void onEdit(Turn turn, MessageEdited edit) {
@@ -153,6 +177,9 @@ public final class Engine implements InboundEventSink {
         } catch (RuntimeException e) {
             LOG.error("safety screen failed for event {}; treating it as flagged", turn.event().dedupeKey(), e);
             flagged = true;
+        }
+        if (flagged) {
+            turn.markFlagged();
         }
         try {
             return guard.check(turn, text, flagged) || flagged;

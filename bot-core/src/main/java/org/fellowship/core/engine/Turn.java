@@ -30,6 +30,8 @@ public final class Turn {
     private final BotContext context;
     private final Instant now;
     private MemberProfile profile;
+    private int sent;
+    private boolean flagged;
 
     Turn(InboundEvent event, BotContext context) {
         this(event, context, null);
@@ -136,7 +138,22 @@ public final class Turn {
     /** Sends anything; {@code message.to()} equal to this conversation counts as direct when this chat is. */
     public Outbox.Sent send(OutboundMessage message) {
         boolean direct = conversation().isDirect() && message.to().equals(conversation().id());
+        sent++;
         return context.outbox().send(message, direct);
+    }
+
+    /** Whether anything was sent in answer to this event so far. */
+    public boolean answered() {
+        return sent > 0;
+    }
+
+    /** Whether the safety screen read this event's text as a crisis (features must then not treat it as routine). */
+    public boolean flagged() {
+        return flagged;
+    }
+
+    void markFlagged() {
+        this.flagged = true;
     }
 
     /** A button only the actor can press, running {@code handler} with {@code data}. */

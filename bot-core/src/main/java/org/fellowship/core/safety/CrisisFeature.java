@@ -14,6 +14,12 @@ import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.model.Conversation;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.store.MemberProfile;
+import java.util.Optional;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.outbound.ButtonRow;
@@ -25,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crisis support: installs the {@link org.fellowship.core.engine.SafetyScreen} and the {@code /help-now}
- * (registered as {@code help_now}, which Telegram allows; the hyphen works too) and {@code /resources} commands. A message that reads as a crisis gets the member a warm private reply with crisis
+ * Crisis support: installs the {@link org.fellowship.core.engine.SafetyScreen} and the {@code /help_now}
+ * (the hyphenated {@code /help-now} works too where a platform passes it) and {@code /resources} commands. A message that reads as a crisis gets the member a warm private reply with crisis
  * lines for their country and an offer to connect with a mentor; nothing is posted to the group and the message
  * is reported as flagged, so moderation leaves it alone. Imminent relapse danger gets a gentler private note.
  * Private replies are not repeated to the same member within a cooldown (alert storms), but every crisis message
@@ -35,22 +41,39 @@ import org.slf4j.LoggerFactory;
 public final class CrisisFeature implements Feature {
     static final String MENTOR_BUTTON = "crisis.mentor";
     static final String OK_BUTTON = "crisis.ok";
+    static final String LINES_BUTTON = "crisis.lines";
+    static final String NO_FOLLOW_UPS_BUTTON = "crisis.nofollowups";
+    static final String FOLLOW_UP = "crisis.followup";
+    private static final String HELP_NOW = org.fellowship.core.command.CommandNames.HELP_NOW;
     private static final Logger LOG = LoggerFactory.getLogger(CrisisFeature.class);
     private static final Duration COOLDOWN = Duration.ofMinutes(10);
+
+    /** The last crisis reply to a member: when, and how severe the message was. */
+    private record LastReply(Instant at, Severity severity) {
+    }
 
     private final CrisisDetector detector;
     private final CommunityPolicyStore policies;
     private final CrisisResources resources;
     private final MentorPager pager;
-    private final Map<ChatUserId, Instant> lastCrisisReply = new ConcurrentHashMap<>();
+    private final Map<ChatUserId, LastReply> lastCrisisReply = new ConcurrentHashMap<>();
+    private final List<Duration> followUps;
+    private volatile BotContext context;
     private final Map<ChatUserId, Instant> lastRelapseReply = new ConcurrentHashMap<>();
 
     public CrisisFeature(CrisisDetector detector, CommunityPolicyStore policies, CrisisResources resources,
                          MentorPager pager) {
+        this(detector, policies, resources, pager, EscalationPolicy.defaults().followUps());
+    }
+
+    /** @param followUps when a member who neither accepted nor declined a mentor hears from the bot again */
+    public CrisisFeature(CrisisDetector detector, CommunityPolicyStore policies, CrisisResources resources,
+                         MentorPager pager, List<Duration> followUps) {
         this.detector = detector;
         this.policies = policies;
         this.resources = resources;
         this.pager = pager;
+        this.followUps = List.copyOf(followUps);
     }
 
     /** Built-in lexicon and resources, in-memory community policies, no mentor chain. */
@@ -60,17 +83,34 @@ public final class CrisisFeature implements Feature {
     }
 
     @Override
-    public void install(FeatureRegistry registry, BotContext context) {
+    public void install(FeatureRegistry registry, BotContext botContext) {
+        this.context = botContext;
         registry.safetyScreen(this::screen);
         registry.command("help_now", "", "Talk to someone now: crisis lines and a mentor", Access.EVERYONE,
-                (turn, args) -> sendSupport(turn, null, "You asked for help, and that takes courage. I'm here."));
+                (turn, args) -> {
+                    if (sendSupport(turn, null, "You asked for help, and that takes courage. I'm here.")) {
+                        scheduleFollowUps(turn);
+                    }
+                });
         registry.command("resources", "[country]", "Crisis lines, e.g. /resources uk", Access.EVERYONE, this::resources);
         registry.command("crisis", "[add|allow|remove|threshold|country|line ...]",
                 "Moderators: this group's crisis phrases, threshold and crisis lines", Access.MODERATOR,
                 this::settings);
-        registry.button(MENTOR_BUTTON, (turn, action) -> connectMentor(turn, action.get("category")));
-        registry.button(OK_BUTTON, (turn, action) -> turn.replyPrivately(
-                "Okay. I'm glad you're here. /help-now brings this back any time, day or night."));
+        registry.button(MENTOR_BUTTON, (turn, action) -> {
+            cancelFollowUps(turn, action);
+            connectMentor(turn, action.get("category"));
+        });
+        registry.button(OK_BUTTON, (turn, action) -> {
+            cancelFollowUps(turn, action);
+            turn.replyPrivately("Okay. I'm glad you're here. " + HELP_NOW + " brings this back any time, day or night.");
+        });
+        registry.button(LINES_BUTTON, (turn, action) -> resources(turn, ""));
+        registry.button(NO_FOLLOW_UPS_BUTTON, (turn, action) -> {
+            cancelFollowUps(turn, action);
+            turn.saveProfile(turn.profile().withFollowUps(false));
+            turn.replyPrivately("Okay, I won't check in after this. " + HELP_NOW + " is here any time.");
+        });
+        registry.due(new FollowUp());
     }
 
     /** The safety screen: {@code true} when the text reads as a crisis. */
@@ -84,14 +124,29 @@ public final class CrisisFeature implements Feature {
         if (d.flagged()) {
             LOG.info("crisis flagged for event {}: {} {} score {}", turn.event().dedupeKey(), d.category(),
                     d.severity(), String.format(java.util.Locale.ROOT, "%.2f", d.score()));
-            if (!askingDirectly && due(lastCrisisReply, turn)) {
-                sendSupport(turn, d.category(), "I'm really glad you said something, and I'm sorry things are this "
-                        + "heavy right now. You don't have to carry it alone.");
+            boolean worse = worseThanLast(turn, d.severity());
+            boolean offered = false;
+            if (!askingDirectly && (worse || dueCrisisReply(turn, d.severity()))) {
+                offered = sendSupport(turn, d.category(), worse
+                        ? "I'm still here, and what you just wrote worries me. Please reach out to someone right now."
+                        : "I'm really glad you said something, and I'm sorry things are this heavy right now. You "
+                        + "don't have to carry it alone.");
             }
             try {
-                pager.flagged(turn, d.category(), AlertContext.of(text, d.evidence(), linkTo(turn)));
+                pager.flagged(turn, d.category(), AlertContext.of(text, d.evidence(), linkTo(turn)), worse);
             } catch (RuntimeException e) {
                 LOG.error("telling the mentor about event {} failed", turn.event().dedupeKey(), e);
+            }
+            if (!turn.conversation().isDirect() && servedByMentors(turn)) {
+                // the words are already visible to the group: a mentor is paged at once, without waiting for a yes
+                try {
+                    pager.requestMentor(turn, d.category());
+                } catch (RuntimeException e) {
+                    LOG.error("paging a mentor for event {} failed", turn.event().dedupeKey(), e);
+                }
+            }
+            if (offered) {
+                scheduleFollowUps(turn);
             }
             return true;
         }
@@ -100,9 +155,28 @@ public final class CrisisFeature implements Feature {
                     String.format(java.util.Locale.ROOT, "%.2f", d.score()));
             turn.replyPrivately("That sounds like a really hard moment. Cravings rise and they do pass. Could you "
                     + "put some distance between you and the drink or the use for the next half hour: call someone, "
-                    + "get outside, eat something, play the tape forward? If you want a person, /help-now.");
+                    + "get outside, eat something, play the tape forward? If you want a person, " + HELP_NOW + ".");
         }
         return false;
+    }
+
+    /** Within the cooldown of an earlier crisis reply, a message more severe than that one is answered again. */
+    private boolean worseThanLast(Turn turn, Severity severity) {
+        LastReply last = lastCrisisReply.get(turn.actor().id());
+        if (last == null || !last.at().plus(COOLDOWN).isAfter(turn.now()) || severity.compareTo(last.severity()) <= 0) {
+            return false;
+        }
+        lastCrisisReply.put(turn.actor().id(), new LastReply(turn.now(), severity));
+        return true;
+    }
+
+    private boolean dueCrisisReply(Turn turn, Severity severity) {
+        LastReply last = lastCrisisReply.get(turn.actor().id());
+        if (last != null && last.at().plus(COOLDOWN).isAfter(turn.now())) {
+            return false;
+        }
+        lastCrisisReply.put(turn.actor().id(), new LastReply(turn.now(), severity));
+        return true;
     }
 
     /** A link to the message that was flagged, where mentors in the group can open one; else {@code null}. */
@@ -135,7 +209,7 @@ public final class CrisisFeature implements Feature {
         return fromZone != null ? fromZone : policy.country();
     }
 
-    private boolean due(Map<ChatUserId, Instant> last, Turn turn) {
+    private static boolean due(Map<ChatUserId, Instant> last, Turn turn) {
         Instant now = turn.now();
         Instant previous = last.get(turn.actor().id());
         if (previous != null && previous.plus(COOLDOWN).isAfter(now)) {
@@ -145,7 +219,8 @@ public final class CrisisFeature implements Feature {
         return true;
     }
 
-    private void sendSupport(Turn turn, CrisisCategory category, String opening) {
+    /** The private crisis reply; {@code true} when it offered a mentor (with buttons). */
+    private boolean sendSupport(Turn turn, CrisisCategory category, String opening) {
         CommunityPolicy policy = policyOf(turn);
         String country = countryFor(turn, policy);
         StringBuilder text = new StringBuilder(opening).append("\n\nIf you might act on these thoughts or are in "
@@ -157,18 +232,25 @@ public final class CrisisFeature implements Feature {
             // a group outside the fellowship: its members get the lines, and no offer of mentors they don't know
             text.append("\nYou can also write to me here any time; /resources brings these lines back.");
             urgent(turn, text.toString(), List.of());
-            return;
+            return false;
         }
         text.append("\nWould you like me to connect you with a mentor from ")
                 .append(turn.conversation().isDirect() ? "the community" : "this group").append(" now?");
         if (category != null) {
             text.append(" They would see a few words of your message and where you wrote it, nothing else.");
         }
-        Map<String, String> data = category == null ? Map.of() : Map.of("category", category.name());
+        Map<String, String> data = offerData(turn, category);
         List<ButtonRow> buttons = List.of(ButtonRow.of(
                 turn.button("Yes, connect me with a mentor", MENTOR_BUTTON, data),
-                turn.button("Not now", OK_BUTTON, Map.of())));
+                turn.button("Not now", OK_BUTTON, data)));
         urgent(turn, text.toString(), buttons);
+        return true;
+    }
+
+    /** What the offer's buttons carry: the category and the offer's time, which names its follow-ups. */
+    private static Map<String, String> offerData(Turn turn, CrisisCategory category) {
+        String offer = Long.toString(turn.now().toEpochMilli());
+        return category == null ? Map.of("offer", offer) : Map.of("category", category.name(), "offer", offer);
     }
 
     private boolean servedByMentors(Turn turn) {
@@ -203,7 +285,7 @@ public final class CrisisFeature implements Feature {
         for (String line : table.linesFor(country)) {
             text.append("\u2022 ").append(line).append('\n');
         }
-        text.append("If you'd like to talk to someone from this group, send /help-now.");
+        text.append("If you'd like to talk to someone from this group, send " + HELP_NOW + ".");
         turn.replyPrivately(text.toString());
     }
 
@@ -357,19 +439,103 @@ public final class CrisisFeature implements Feature {
 
     private void connectMentor(Turn turn, String categoryName) {
         CrisisCategory category = categoryName == null ? null : CrisisCategory.parse(categoryName);
-        boolean paged;
+        MentorPager.Reached reached;
         try {
-            paged = pager.requestMentor(turn, category);
+            reached = pager.requestMentor(turn, category);
         } catch (RuntimeException e) {
             LOG.error("mentor request failed for event {}", turn.event().dedupeKey(), e);
-            paged = false;
+            reached = MentorPager.Reached.NOBODY;
         }
-        if (paged) {
-            turn.replyPrivately("Thank you for letting me. I've asked the mentors on call to reach out to you here. "
-                    + "While you wait, the lines above are there for you too.");
-        } else {
-            turn.replyPrivately("I'm sorry: no mentor can be reached through me right now. Please use one of the "
-                    + "lines above; the people there are trained for exactly this and want to hear from you.");
+        switch (reached) {
+            case MENTOR -> turn.replyPrivately("Thank you for letting me. I've asked the mentors on call to reach out "
+                    + "to you here. While you wait, the lines above are there for you too.");
+            case MODERATORS -> turn.replyPrivately("No mentor is on call right now. The lines above answer any time, "
+                    + "day or night, and I've let the moderators know.");
+            default -> turn.replyPrivately("I'm sorry: no mentor can be reached through me right now. Please use one "
+                    + "of the lines above; the people there are trained for exactly this and want to hear from you.");
+        }
+    }
+
+    // ---- follow-ups (caring contacts) ----
+
+    private static String followUpId(ChatUserId member, String offer, int n) {
+        return FOLLOW_UP + ":" + member.platform().code() + ":" + member.value() + ":" + offer + ":" + n;
+    }
+
+    /** One gentle private follow-up after each configured delay, unless the member answers the offer first. */
+    private void scheduleFollowUps(Turn turn) {
+        if (followUps.isEmpty() || turn.profile().noFollowUps()) {
+            return;
+        }
+        try {
+            String offer = Long.toString(turn.now().toEpochMilli());
+            String alert = pager.openAlert(turn.actor().id()).orElse("");
+            for (int n = 1; n <= followUps.size(); n++) {
+                context.dueQueue().schedule(new DueItem(followUpId(turn.actor().id(), offer, n), FOLLOW_UP,
+                        turn.now().plus(followUps.get(n - 1)), turn.actor().id().platform().lowerName() + "|"
+                        + turn.actor().id().value() + "|" + offer + "|" + n + "|" + alert));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("follow-ups for event {} not scheduled", turn.event().dedupeKey(), e);
+        }
+    }
+
+    /** The member answered the offer (or a follow-up): the rest of that offer's follow-ups are dropped. */
+    private void cancelFollowUps(Turn turn, org.fellowship.core.store.ButtonAction action) {
+        String offer = action.get("offer");
+        if (offer == null) {
+            return;
+        }
+        try {
+            for (int n = 1; n <= followUps.size(); n++) {
+                context.dueQueue().cancel(followUpId(turn.actor().id(), offer, n));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("follow-ups of {} not cancelled: {}", turn.actor().id(), e.getMessage());
+        }
+    }
+
+    /** Sends one follow-up, exactly once: its delivery is recorded before it is sent. */
+    private final class FollowUp implements DueHandler {
+        @Override
+        public String kind() {
+            return FOLLOW_UP;
+        }
+
+        @Override
+        public void run(DueItem item) {
+            String[] p = item.payload().split("\\|", -1);
+            ChatUserId member = new ChatUserId(Platform.parse(p[0]), p[1]);
+            String offer = p[2];
+            if (!p[4].isEmpty() && pager.attended(p[4])) {
+                return; // a mentor or moderator took it (or it was resolved): a human is on it
+            }
+            Optional<String> open = pager.openAlert(member);
+            if (open.isPresent() && pager.attended(open.get())) {
+                return;
+            }
+            boolean off = context.profiles().find(member).map(MemberProfile::noFollowUps).orElse(false);
+            if (off || !context.deliveries().firstSeen("sent:" + item.id(), Duration.ofDays(3))) {
+                return;
+            }
+            Map<String, String> data = Map.of("offer", offer);
+            List<ButtonRow> buttons = List.of(
+                    ButtonRow.of(button(member, "Connect me with a mentor", MENTOR_BUTTON, data),
+                            button(member, "I'm OK", OK_BUTTON, data)),
+                    ButtonRow.of(button(member, "Show the lines", LINES_BUTTON, data),
+                            button(member, "Don't check on me", NO_FOLLOW_UPS_BUTTON, data)));
+            String text = p[3].equals("1")
+                    ? "Just checking in. I'm still here if you want to talk, any time."
+                    : "Thinking of you today. I'm still here if you want to talk, and so are the crisis lines.";
+            context.outbox().send(new OutboundMessage(Conversation.direct(member).id(), text, TextStyle.PLAIN, buttons,
+                    null, Delivery.PRIVATE, member, Priority.URGENT), true);
+            LOG.info("crisis follow-up {} sent to {}", p[3], member);
+        }
+
+        private org.fellowship.core.outbound.Button button(ChatUserId member, String label, String handler,
+                                                           Map<String, String> data) {
+            return new org.fellowship.core.outbound.Button(label, context.buttons().issue(
+                    new org.fellowship.core.store.ButtonAction(handler, data, member), Duration.ofDays(2)));
         }
     }
 }

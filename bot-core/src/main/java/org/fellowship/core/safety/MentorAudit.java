@@ -14,7 +14,15 @@ import org.fellowship.core.model.ChatUserId;
 public record MentorAudit(Instant at, String alertId, Action action, int tier, ChatUserId actor) {
     /** What happened. */
     public enum Action { OPENED, PAGED, NO_MENTOR_AVAILABLE, ESCALATED, MODERATORS_NOTIFIED, ACKNOWLEDGED, TAKEN,
-        RENOTIFIED, MEMBER_WROTE_AGAIN, RESOLVED }
+        RENOTIFIED, MEMBER_WROTE_AGAIN, RESOLVED,
+        /** Someone who is neither a rostered mentor nor a fellowship moderator pressed an alert button. */
+        REFUSED_PRESS,
+        /** The moderators' channel could not be confirmed moderators-only, so nothing was posted there. */
+        CHANNEL_NOT_PRIVATE,
+        /** Nobody answered within the give-up time: the final notice went out and paging stopped. */
+        UNANSWERED,
+        /** The holder's reminders reached the give-up time and stopped. */
+        REMINDERS_STOPPED }
 
     public MentorAudit {
         Objects.requireNonNull(at, "at");

@@ -24,12 +24,16 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.port.ChatAudience;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.safety.MentorStore.AlertState;
 import org.fellowship.core.safety.MentorStore.MentorAlert;
 import org.fellowship.core.schedule.DueHandler;
@@ -122,27 +126,29 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     /** A burst of crisis messages from a member with an alert is one notice to its mentor per this time. */
     static final Duration WROTE_AGAIN_COOLDOWN = Duration.ofMinutes(10);
 
+    /** At most this many moderators are told privately about one alert (a large group has many admins). */
+    static final int MAX_MODERATORS_TOLD = 10;
+
     private final MentorStore store;
     private final Map<String, Instant> lastWroteAgain = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Duration tierDelay;
-    private final Duration renotifyDelay;
+    private final EscalationPolicy policy;
     private final Duration resolvedRetention;
     private final Set<CommunityId> communities;
     private volatile BotContext context;
 
     /**
      * @param store             where roster and alerts live (shared by every instance of the bot)
+     * @param policy            the chain's timing and bounds
      * @param resolvedRetention how long a resolved alert stays readable before it expires
      */
-    public MentorChain(MentorStore store, Duration tierDelay, Duration renotifyDelay, Duration resolvedRetention) {
-        this(store, tierDelay, renotifyDelay, resolvedRetention, Set.of());
+    public MentorChain(MentorStore store, EscalationPolicy policy, Duration resolvedRetention) {
+        this(store, policy, resolvedRetention, Set.of());
     }
 
-    private MentorChain(MentorStore store, Duration tierDelay, Duration renotifyDelay, Duration resolvedRetention,
+    private MentorChain(MentorStore store, EscalationPolicy policy, Duration resolvedRetention,
                         Set<CommunityId> communities) {
         this.store = Objects.requireNonNull(store, "store");
-        this.tierDelay = tierDelay;
-        this.renotifyDelay = renotifyDelay;
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.resolvedRetention = resolvedRetention;
         this.communities = Set.copyOf(communities);
     }
@@ -155,7 +161,17 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
      * upgraded to a supergroup) keeps its place. Empty: every group (a single-community or local setup).
      */
     public MentorChain onlyFor(Set<CommunityId> fellowship) {
-        return new MentorChain(store, tierDelay, renotifyDelay, resolvedRetention, fellowship);
+        return new MentorChain(store, policy, resolvedRetention, fellowship);
+    }
+
+    /** The same chain with other timing and bounds. */
+    public MentorChain with(EscalationPolicy newPolicy) {
+        return new MentorChain(store, newPolicy, resolvedRetention, communities);
+    }
+
+    /** The chain's timing and bounds. */
+    public EscalationPolicy policy() {
+        return policy;
     }
 
     /** Whether {@code community} is one of the groups this chain serves ({@code null}: a private chat, served). */
@@ -197,14 +213,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         }
     }
 
-    /** An in-memory store (forgotten on restart). */
-    public MentorChain(Duration tierDelay, Duration renotifyDelay) {
-        this(MentorStore.inMemory(Clock.systemUTC()), tierDelay, renotifyDelay, DEFAULT_RESOLVED_RETENTION);
-    }
-
-    /** Tier delay 5 minutes, re-notify after 15 minutes, resolved alerts kept a day, on {@code store}. */
+    /** {@link EscalationPolicy#defaults()}, resolved alerts kept a day, on {@code store}. */
     public static MentorChain on(MentorStore store) {
-        return new MentorChain(store, Duration.ofMinutes(5), Duration.ofMinutes(15), DEFAULT_RESOLVED_RETENTION);
+        return new MentorChain(store, EscalationPolicy.defaults(), DEFAULT_RESOLVED_RETENTION);
     }
 
     /** Defaults of {@link #on} with an in-memory store (tests, single process). */
@@ -345,9 +356,36 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         if (turn.conversation().isDirect()) {
             throw new UsageException("Run /mentor_channel in the moderators' own channel, not in a private chat.");
         }
+        Optional<ChatAudience> audience = audienceOf(turn.conversation().id());
+        if (audience.isEmpty()) {
+            turn.replyPrivately("I couldn't check with " + turn.conversation().platform().lowerName() + " who can read "
+                    + "this chat, so I won't post crisis alerts here: they go only where I can confirm that moderators "
+                    + "alone read them. Please check the bot's rights here and try again.");
+            return;
+        }
+        if (!audience.get().moderatorsOnly()) {
+            turn.replyPrivately("This chat can't be the moderators' channel: " + audience.get().problem()
+                    + " Crisis alerts go only where moderators alone can read them; run /mentor_channel again once "
+                    + "that is fixed.");
+            return;
+        }
         store.setModeratorsChannel(turn.conversation().platform(), turn.conversation().id());
-        turn.reply("Alerts no mentor acknowledged after the last tier will be posted here (a category and a Take "
-                + "button only; keep this channel to moderators).");
+        turn.reply("Alerts no mentor acknowledged after the last tier will be posted here (a category, a link and a "
+                + "Take button). I check before each post that only moderators can read this chat.");
+    }
+
+    /** Who can read {@code chat}, asked from the platform now; empty when it cannot tell. */
+    private Optional<ChatAudience> audienceOf(ConversationId chat) {
+        Optional<GroupAdminGateway> admin = context.gateways().admin(chat.platform());
+        if (admin.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(admin.get().audience(chat));
+        } catch (GatewayException e) {
+            LOG.warn("who can read chat {} unknown: {}", chat, e.reason());
+            return Optional.empty();
+        }
     }
 
     private void auditCommand(Turn turn, String args) {
@@ -386,44 +424,44 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     }
 
     @Override
-    public boolean requestMentor(Turn turn, CrisisCategory category) {
+    public Reached requestMentor(Turn turn, CrisisCategory category) {
         if (!serves(turn.conversation().community())) {
-            return false; // a group outside the fellowship: its members get the crisis lines, never its mentors
+            return Reached.NOBODY; // a group outside the fellowship: its members get the crisis lines, never its mentors
         }
         ChatUserId member = turn.actor().id();
-        if (store.openAlertOf(member).isPresent()) {
-            return true; // one open alert per member: this request joins it
-        }
         Instant now = turn.now();
         List<Mentor> roster = store.mentors();
         List<MentorAlert> open = store.openAlerts();
         Optional<Integer> tier = firstTierAvailable(roster, open, 1, member, now);
-        Optional<ConversationId> moderators = store.moderatorsChannel(member.platform());
-        if (tier.isEmpty() && moderators.isEmpty()) {
-            return false;
+        Optional<MentorAlert> existing = store.openAlertOf(member);
+        if (existing.isPresent()) {
+            // one open alert per member: this request joins it
+            return existing.get().mentor() != null || tier.isPresent() ? Reached.MENTOR : Reached.MODERATORS;
         }
         String id = "a" + store.nextAlertNumber() + "-" + now.toEpochMilli();
         AlertContext alertContext = category == null ? AlertContext.NONE
                 : store.lastFlagged(member).orElse(AlertContext.NONE);
+        ConversationId origin = turn.conversation().isDirect() ? null : turn.conversation().id();
         MentorAlert alert = store.openIfNone(new MentorAlert(id, member, turn.actor().displayName(), category,
-                alertContext, tier.orElse(1), AlertState.OPEN, null, null, now, now, 0));
+                alertContext, tier.orElse(1), AlertState.OPEN, null, null, now, now, 0, origin));
         if (!alert.id().equals(id)) {
-            return true; // a concurrent request of the same member opened one first
+            return Reached.MENTOR; // a concurrent request of the same member opened one first
         }
         LOG.info("alert {} opened for tier {}", id, alert.tier());
         audit(now, alert, MentorAudit.Action.OPENED, null);
         if (tier.isEmpty()) {
             audit(now, alert, MentorAudit.Action.NO_MENTOR_AVAILABLE, null);
-            notifyModerators(alert, moderators.get(), now);
-            scheduleEscalation(alert, now);
-            return true;
+            boolean told = tellModerators(alert, now, Notice.NO_MENTOR);
+            scheduleEscalation(alert, now, policy.tierDelay(), 0);
+            return told ? Reached.MODERATORS : Reached.NOBODY;
         }
         page(alert, roster, open, now);
-        return true;
+        scheduleEscalation(alert, now, policy.tierDelay(), 0);
+        return Reached.MENTOR;
     }
 
     @Override
-    public void flagged(Turn turn, CrisisCategory category, AlertContext flaggedContext) {
+    public void flagged(Turn turn, CrisisCategory category, AlertContext flaggedContext, boolean worse) {
         try {
             if (serves(turn.conversation().community())) { // elsewhere no mentor is offered: keep no words
                 store.rememberFlagged(turn.actor().id(), flaggedContext, FLAGGED_CONTEXT_KEPT);
@@ -433,22 +471,40 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             LOG.error("remembering the flagged message of event {} failed", turn.event().dedupeKey(), e);
         }
         Optional<MentorAlert> open = store.openAlertOf(turn.actor().id());
-        if (open.isEmpty() || open.get().mentor() == null) {
-            return; // no alert, or one still being paged: the chain is already at work
+        if (open.isEmpty()) {
+            return;
         }
         MentorAlert alert = open.get();
         Instant now = turn.now();
+        if (alert.mentor() == null) {
+            if (worse && !flaggedContext.equals(AlertContext.NONE)) {
+                // still being paged: the next page carries the newer, more severe words
+                store.update(alert.withContext(flaggedContext), resolvedRetention);
+            }
+            return;
+        }
         Instant last = lastWroteAgain.get(alert.id());
-        if (last != null && last.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)) {
+        if (!worse && last != null && last.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)) {
             return;
         }
         lastWroteAgain.values().removeIf(t -> !t.plus(WROTE_AGAIN_COOLDOWN).isAfter(now)); // keep only live ones
         lastWroteAgain.put(alert.id(), now);
         dm(alert.mentor(), "Alert " + alert.id() + ": the member wrote again and may still be in crisis"
-                + (category == null ? "" : " (" + category.label() + ")") + ". Please reach out if you haven't yet."
+                + (category == null ? "" : " (" + category.label() + ")")
+                + (worse ? ", and it sounds more urgent than before" : "") + ". Please reach out if you haven't yet."
                 + describe(flaggedContext),
                 List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
         audit(now, alert, MentorAudit.Action.MEMBER_WROTE_AGAIN, alert.mentor());
+    }
+
+    @Override
+    public Optional<String> openAlert(ChatUserId member) {
+        return store.openAlertOf(member).map(MentorAlert::id);
+    }
+
+    @Override
+    public boolean attended(String alertId) {
+        return store.alert(alertId).map(a -> a.state() == AlertState.TAKEN || !a.open()).orElse(true);
     }
 
     /**
@@ -488,8 +544,8 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         return context.profiles().find(id).map(p -> p.zoneOr(ZoneOffset.UTC)).orElse(ZoneOffset.UTC);
     }
 
-    /** Pages one available mentor of the alert's tier (if any is left) and sets the escalation timer either way. */
-    private void page(MentorAlert alert, List<Mentor> roster, List<MentorAlert> open, Instant now) {
+    /** Pages one available mentor of the alert's tier, if any is left; {@code true} when one was paged. */
+    private boolean page(MentorAlert alert, List<Mentor> roster, List<MentorAlert> open, Instant now) {
         List<Mentor> candidates = available(roster, open, alert.tier(), alert.member(), now);
         String language = context.profiles().find(alert.member()).map(p -> p.language())
                 .orElse(MemberProfile.DEFAULT_LANGUAGE);
@@ -508,8 +564,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                             button(mentor.id(), "Take", alert.id(), "take"),
                             button(mentor.id(), "Resolve", alert.id(), "resolve"))));
             audit(now, alert, MentorAudit.Action.PAGED, mentor.id());
+            return true;
         }
-        scheduleEscalation(alert, now);
+        return false;
     }
 
     /** The excerpt and link lines of a mentor's DM, or "" when there are none. Never logged. */
@@ -523,21 +580,140 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                 : "may be in crisis (" + alert.category().label() + ")";
     }
 
-    private void scheduleEscalation(MentorAlert alert, Instant now) {
+    /**
+     * Schedules the next step of an open alert. The payload carries the alert's {@code updated} stamp, so a timer
+     * delivered twice (or one the alert has moved past) acts once.
+     *
+     * @param round 0 during the tier walk, then the number of the repeat
+     */
+    private void scheduleEscalation(MentorAlert alert, Instant now, Duration delay, int round) {
+        Instant due = now.plus(delay);
+        Instant giveUpAt = alert.opened().plus(policy.giveUpAfter());
+        if (round > 0 && due.isAfter(giveUpAt)) {
+            due = giveUpAt.isAfter(now) ? giveUpAt : now; // the final notice, at the bound
+        }
         context.dueQueue().schedule(new DueItem(ESCALATE + ":" + alert.id() + ":" + alert.tier() + ":"
-                + now.toEpochMilli(), ESCALATE, now.plus(tierDelay), alert.id() + "|" + alert.tier()));
+                + now.toEpochMilli(), ESCALATE, due, alert.id() + "|" + alert.tier() + "|" + round + "|"
+                + alert.updated().toEpochMilli()));
     }
 
-    private void notifyModerators(MentorAlert alert, ConversationId channel, Instant now) {
-        String token = context.buttons().issue(new ButtonAction(ALERT_BUTTON,
-                Map.of("alert", alert.id(), "do", "take"), null), context.settings().buttonTtl());
-        context.outbox().send(new OutboundMessage(channel, "Crisis alert " + alert.id() + ": a member " + what(alert)
-                + " and no mentor has acknowledged it. Could a moderator or mentor take it and reach out now?"
-                + (alert.context().link() == null ? "" : "\nMessage: " + alert.context().link()),
-                TextStyle.PLAIN, List.of(ButtonRow.of(new Button("Take", token))), null, Delivery.PUBLIC, null,
-                Priority.URGENT), true);
-        audit(now, alert, MentorAudit.Action.MODERATORS_NOTIFIED, null);
-        LOG.warn("alert {} posted to the moderators' channel", alert.id());
+    /** What the moderators are told. */
+    private enum Notice { NO_MENTOR, UNACKNOWLEDGED, REPEAT, UNANSWERED }
+
+    /**
+     * Tells moderators about an alert, content-free (category, link, a Take button): in the moderators' channel when
+     * one is set and only moderators can read it, else privately (at most {@link #MAX_MODERATORS_TOLD} moderators of the
+     * alert's group and of the fellowship's groups). Repeats go to the channel only, so a private inbox hears of one
+     * alert at most three times (no mentor or unacknowledged, and the final notice).
+     *
+     * @return {@code true} when at least one message reached moderators
+     */
+    private boolean tellModerators(MentorAlert alert, Instant now, Notice notice) {
+        Optional<ConversationId> channel = store.moderatorsChannel(alert.member().platform());
+        boolean posted = false;
+        boolean channelProblem = false;
+        if (channel.isPresent()) {
+            Optional<ChatAudience> audience = audienceOf(channel.get());
+            if (audience.isPresent() && audience.get().moderatorsOnly()) {
+                posted = post(alert, channel.get(), notice);
+            } else {
+                channelProblem = true;
+                audit(now, alert, MentorAudit.Action.CHANNEL_NOT_PRIVATE, null);
+                LOG.warn("alert {} not posted: the moderators' channel {} is not confirmed moderators-only", alert.id(),
+                        channel.get());
+            }
+        }
+        if (posted) {
+            audit(now, alert, MentorAudit.Action.MODERATORS_NOTIFIED, null);
+            return true;
+        }
+        if (notice == Notice.REPEAT) {
+            return false;
+        }
+        int told = 0;
+        String text = noticeText(alert, notice) + (channelProblem ? "\n\n(Not posted in the moderators' channel: I "
+                + "couldn't confirm that only moderators can read it. Run /mentor_channel there to check.)" : "");
+        for (ChatUserId moderator : moderatorsOf(alert)) {
+            List<ButtonRow> take = notice == Notice.UNANSWERED ? List.of()
+                    : List.of(ButtonRow.of(button(moderator, "Take", alert.id(), "take")));
+            if (send(Conversation.direct(moderator).id(), text, take, Delivery.PRIVATE, moderator)) {
+                told++;
+            }
+        }
+        if (told > 0) {
+            audit(now, alert, MentorAudit.Action.MODERATORS_NOTIFIED, null);
+            LOG.warn("alert {} told privately to {} moderators", alert.id(), told);
+        }
+        return told > 0;
+    }
+
+    private boolean post(MentorAlert alert, ConversationId channel, Notice notice) {
+        List<ButtonRow> take = List.of();
+        if (notice != Notice.UNANSWERED) {
+            String token = context.buttons().issue(new ButtonAction(ALERT_BUTTON,
+                    Map.of("alert", alert.id(), "do", "take"), null), context.settings().buttonTtl());
+            take = List.of(ButtonRow.of(new Button("Take", token)));
+        }
+        boolean sent = send(channel, noticeText(alert, notice), take, Delivery.PUBLIC, null);
+        if (sent) {
+            LOG.warn("alert {} posted to the moderators' channel", alert.id());
+        }
+        return sent;
+    }
+
+    /** A notice for moderators: the alert id, the category and the link; never the member's words or name. */
+    private String noticeText(MentorAlert alert, Notice notice) {
+        String link = alert.context().link() == null ? "" : "\nMessage: " + alert.context().link();
+        return switch (notice) {
+            case NO_MENTOR -> "Crisis alert " + alert.id() + ": a member " + what(alert) + " and no mentor is on call "
+                    + "right now. Could a moderator or mentor take it and reach out?" + link;
+            case UNACKNOWLEDGED, REPEAT -> "Crisis alert " + alert.id() + ": a member " + what(alert)
+                    + " and no mentor has acknowledged it. Could a moderator or mentor take it and reach out now?" + link;
+            case UNANSWERED -> "Crisis alert " + alert.id() + " has had no answer for " + policy.giveUpAfter().toHours()
+                    + " hours, so I've stopped paging about it. It stays open: a mentor or moderator can still take it "
+                    + "from an earlier message." + link;
+        };
+    }
+
+    /**
+     * The moderators who may hear of an alert privately: those of the group it came from and of the fellowship's
+     * Telegram groups (a Telegram group's chat id is its community id), as the platform lists them now.
+     */
+    private List<ChatUserId> moderatorsOf(MentorAlert alert) {
+        Set<ChatUserId> found = new LinkedHashSet<>();
+        for (ConversationId group : groupsOf(alert)) {
+            found.addAll(moderatorsOfGroup(group).orElse(Set.of()));
+        }
+        found.remove(alert.member());
+        return found.stream().sorted(Comparator.comparing(ChatUserId::value)).limit(MAX_MODERATORS_TOLD).toList();
+    }
+
+    /** The groups whose moderators may act on an alert: where it came from, and the fellowship's Telegram groups. */
+    private List<ConversationId> groupsOf(MentorAlert alert) {
+        Set<ConversationId> groups = new LinkedHashSet<>();
+        if (alert.origin() != null) {
+            groups.add(alert.origin());
+        }
+        for (CommunityId c : communities) {
+            if (c.platform() == alert.member().platform() && c.platform() == Platform.TELEGRAM) {
+                groups.add(new ConversationId(c.platform(), c.value()));
+            }
+        }
+        store.moderatorsChannel(alert.member().platform()).ifPresent(groups::add);
+        return List.copyOf(groups);
+    }
+
+    private Optional<Set<ChatUserId>> moderatorsOfGroup(ConversationId group) {
+        Optional<GroupAdminGateway> admin = context.gateways().admin(group.platform());
+        if (admin.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(admin.get().moderators(group));
+        } catch (GatewayException e) {
+            LOG.warn("moderator list of {} unavailable: {}", group, e.reason());
+            return Optional.empty();
+        }
     }
 
     private void audit(Instant now, MentorAlert alert, MentorAudit.Action action, ChatUserId actor) {
@@ -556,8 +732,14 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     }
 
     private void dm(ChatUserId to, String text, List<ButtonRow> buttons) {
-        context.outbox().send(new OutboundMessage(Conversation.direct(to).id(), text, TextStyle.PLAIN, buttons, null,
-                Delivery.PRIVATE, to, Priority.URGENT), true);
+        send(Conversation.direct(to).id(), text, buttons, Delivery.PRIVATE, to);
+    }
+
+    /** An urgent message; {@code true} when the platform took it. */
+    private boolean send(ConversationId to, String text, List<ButtonRow> buttons, Delivery delivery,
+                         ChatUserId recipient) {
+        return context.outbox().send(new OutboundMessage(to, text, TextStyle.PLAIN, buttons, null, delivery, recipient,
+                Priority.URGENT), true).delivered();
     }
 
     private void alertButton(Turn turn, String alertId, String action) {
@@ -565,23 +747,45 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             turn.replyPrivately("I don't know that action.");
             return;
         }
-        ChatUserId mentor = turn.actor().id();
+        ChatUserId actor = turn.actor().id();
+        MentorAlert found = alertId == null ? null : store.alert(alertId).orElse(null);
+        if (found == null || !found.open()) {
+            turn.replyPrivately("This alert is already closed. Thank you.");
+            return;
+        }
+        if (found.member().equals(actor)) {
+            turn.replyPrivately("This alert is about you, so someone else will take it. You're not alone.");
+            return;
+        }
+        // Who acts is checked now, with the platform: a button in a chat others can read must not hand an alert (and
+        // the member's name) to whoever presses it.
+        Optional<Boolean> allowed = mayAct(actor, found);
+        if (allowed.isEmpty()) {
+            turn.replyPrivately("I couldn't confirm with " + actor.platform().lowerName() + " that you are a mentor or "
+                    + "moderator here right now, so nothing changed. Please try again in a moment.");
+            return;
+        }
+        if (!allowed.get()) {
+            audit(turn.now(), found, MentorAudit.Action.REFUSED_PRESS, actor);
+            LOG.warn("alert {} {} refused: the presser is neither a rostered mentor nor a fellowship moderator",
+                    found.id(), action);
+            turn.replyPrivately("Only the fellowship's mentors and moderators can act on crisis alerts, so nothing "
+                    + "changed. If you're worried about someone, " + org.fellowship.core.command.CommandNames.HELP_NOW
+                    + " shows the crisis lines.");
+            return;
+        }
         String name = turn.actor().displayName() == null ? "A mentor" : turn.actor().displayName();
         // Compare-and-set: re-read and retry when the alert changed meanwhile (a timer escalated it, another
         // mentor acknowledged); a change that would take the alert from another mentor is refused instead.
         for (int attempt = 0; attempt < 5; attempt++) {
-            MentorAlert alert = alertId == null ? null : store.alert(alertId).orElse(null);
+            MentorAlert alert = attempt == 0 ? found : store.alert(alertId).orElse(null);
             if (alert == null || !alert.open()) {
                 turn.replyPrivately("This alert is already closed. Thank you.");
                 return;
             }
-            if (alert.member().equals(mentor)) {
-                turn.replyPrivately("This alert is about you, so someone else will take it. You're not alone.");
-                return;
-            }
-            boolean heldByOther = alert.state() == AlertState.TAKEN && !mentor.equals(alert.mentor());
+            boolean heldByOther = alert.state() == AlertState.TAKEN && !actor.equals(alert.mentor());
             if (heldByOther && !action.equals("resolve")) {
-                turn.replyPrivately("Another mentor has already taken alert " + alert.id() + ". Thank you for "
+                turn.replyPrivately("Someone else has already taken alert " + alert.id() + ". Thank you for "
                         + "being ready.");
                 LOG.info("alert {} {} refused: already taken", alert.id(), action);
                 return;
@@ -591,7 +795,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                 case "take" -> AlertState.TAKEN;
                 default -> AlertState.RESOLVED;
             };
-            ChatUserId holder = target == AlertState.RESOLVED && heldByOther ? alert.mentor() : mentor;
+            ChatUserId holder = target == AlertState.RESOLVED && heldByOther ? alert.mentor() : actor;
             String holderName = target == AlertState.RESOLVED && heldByOther ? alert.mentorName() : name;
             Optional<MentorAlert> won = store.update(alert.with(alert.tier(), target, holder, holderName, turn.now()),
                     resolvedRetention);
@@ -600,37 +804,61 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             }
             switch (target) {
                 case ACKNOWLEDGED -> {
-                    scheduleRenotify(alert.id(), turn.now());
+                    scheduleRenotify(won.get(), turn.now(), 0);
                     turn.replyPrivately("Thank you: alert " + alert.id() + " is acknowledged by you. Press Take when "
                             + "you reach out to them.");
-                    audit(turn.now(), alert, MentorAudit.Action.ACKNOWLEDGED, mentor);
+                    audit(turn.now(), alert, MentorAudit.Action.ACKNOWLEDGED, actor);
                 }
                 case TAKEN -> {
-                    scheduleRenotify(alert.id(), turn.now());
+                    scheduleRenotify(won.get(), turn.now(), 0);
                     String who = alert.memberName() == null ? "member " + alert.member().value()
                             : alert.memberName() + " (member " + alert.member().value() + ")";
                     turn.replyPrivately("It's yours: " + who + " is waiting to hear from you. Please message them "
-                            + "directly now; press Resolve when they're safe and supported.");
+                            + "directly now; press Resolve when they're safe and supported." + describe(alert.context()));
                     dm(alert.member(), name + ", one of the mentors, is on the way and will message you. You're not "
                             + "alone.", List.of());
-                    audit(turn.now(), alert, MentorAudit.Action.TAKEN, mentor);
+                    audit(turn.now(), alert, MentorAudit.Action.TAKEN, actor);
                 }
                 default -> {
                     turn.replyPrivately("Alert " + alert.id() + " is resolved. Thank you for being there. "
                             + "Take care of yourself too.");
-                    audit(turn.now(), alert, MentorAudit.Action.RESOLVED, mentor);
+                    audit(turn.now(), alert, MentorAudit.Action.RESOLVED, actor);
                 }
             }
-            LOG.info("alert {} {} by a tier {} mentor", alert.id(), action, alert.tier());
+            LOG.info("alert {} {} at tier {}", alert.id(), action, alert.tier());
             return;
         }
         LOG.warn("alert {} {} gave up after repeated concurrent changes", alertId, action);
         turn.replyPrivately("That alert is changing right now; please press the button again.");
     }
 
-    private void scheduleRenotify(String alertId, Instant now) {
-        context.dueQueue().schedule(new DueItem(RENOTIFY + ":" + alertId + ":" + now.toEpochMilli(), RENOTIFY,
-                now.plus(renotifyDelay), alertId + "|0"));
+    /**
+     * Whether {@code actor} may act on {@code alert}: a mentor on the roster, or a moderator (by the platform's list
+     * now) of the group the alert came from, of the moderators' channel or of one of the fellowship's groups. Empty
+     * when the platform cannot tell.
+     */
+    private Optional<Boolean> mayAct(ChatUserId actor, MentorAlert alert) {
+        if (actor.platform() != alert.member().platform()) {
+            return Optional.of(false);
+        }
+        if (store.mentor(actor).isPresent()) {
+            return Optional.of(true);
+        }
+        boolean unknown = false;
+        for (ConversationId group : groupsOf(alert)) {
+            Optional<Set<ChatUserId>> moderators = moderatorsOfGroup(group);
+            if (moderators.isEmpty()) {
+                unknown = true;
+            } else if (moderators.get().contains(actor)) {
+                return Optional.of(true);
+            }
+        }
+        return unknown ? Optional.empty() : Optional.of(false);
+    }
+
+    private void scheduleRenotify(MentorAlert alert, Instant now, int n) {
+        context.dueQueue().schedule(new DueItem(RENOTIFY + ":" + alert.id() + ":" + now.toEpochMilli(), RENOTIFY,
+                now.plus(policy.renotifyDelay(n)), alert.id() + "|" + n + "|" + alert.updated().toEpochMilli()));
     }
 
     /** Escalation and re-notify timers; they read the alert from the store, so they survive a restart. */
@@ -655,41 +883,76 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             }
             Instant now = context.clock().instant();
             if (kind.equals(ESCALATE)) {
-                escalate(alert, Integer.parseInt(parts[1]), now);
-            } else if (alert.mentor() != null) {
-                dm(alert.mentor(), "Reminder: alert " + alert.id() + " is still open. Press Resolve when they're "
-                        + "safe and supported, or let a moderator know if you need someone else to take over.",
-                        List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
-                audit(now, alert, MentorAudit.Action.RENOTIFIED, alert.mentor());
-                scheduleRenotify(alert.id(), now);
+                escalate(alert, Integer.parseInt(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 0,
+                        parts.length > 3 ? Long.parseLong(parts[3]) : null, now);
+            } else {
+                renotify(alert, Integer.parseInt(parts[1]), parts.length > 2 ? Long.parseLong(parts[2]) : null, now);
             }
         }
 
-        private void escalate(MentorAlert alert, int pagedTier, Instant now) {
-            if (alert.state() != AlertState.OPEN || alert.tier() != pagedTier) {
-                return; // acknowledged meanwhile, or already escalated (a duplicate delivery)
+        private void renotify(MentorAlert alert, int n, Long stamp, Instant now) {
+            if (alert.mentor() == null || stamp != null && alert.updated().toEpochMilli() != stamp) {
+                return; // nobody holds it, or it changed hands since this reminder was set
+            }
+            if (!now.isBefore(alert.updated().plus(policy.giveUpAfter()))) {
+                audit(now, alert, MentorAudit.Action.REMINDERS_STOPPED, alert.mentor());
+                return; // bounded: no reminders beyond the give-up time
+            }
+            dm(alert.mentor(), "Reminder: alert " + alert.id() + " is still open. Press Resolve when they're "
+                    + "safe and supported, or let a moderator know if you need someone else to take over.",
+                    List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
+            audit(now, alert, MentorAudit.Action.RENOTIFIED, alert.mentor());
+            scheduleRenotify(alert, now, n + 1);
+        }
+
+        /**
+         * One step of an unacknowledged alert: the next tier during the walk; after the last tier the moderators, then
+         * repeats on the policy's back-off; at the give-up time one final notice, and nothing after it.
+         */
+        private void escalate(MentorAlert alert, int pagedTier, int round, Long stamp, Instant now) {
+            if (alert.state() != AlertState.OPEN) {
+                return; // acknowledged or taken meanwhile
+            }
+            if (stamp != null ? alert.updated().toEpochMilli() != stamp : alert.tier() != pagedTier) {
+                return; // a duplicate delivery, or the alert moved on since this timer was set
+            }
+            if (round > 0 && !now.isBefore(alert.opened().plus(policy.giveUpAfter()))) {
+                audit(now, alert, MentorAudit.Action.UNANSWERED, null);
+                LOG.warn("alert {} unanswered after {}; paging stopped", alert.id(), policy.giveUpAfter());
+                tellModerators(alert, now, Notice.UNANSWERED);
+                return;
             }
             List<Mentor> roster = store.mentors();
             List<MentorAlert> open = store.openAlerts();
-            Optional<Integer> next = firstTierAvailable(roster, open, pagedTier + 1, alert.member(), now);
-            // after the last tier: tell the moderators, then start again at tier 1 rather than go silent
+            Optional<Integer> next = round == 0
+                    ? firstTierAvailable(roster, open, pagedTier + 1, alert.member(), now) : Optional.empty();
+            // after the last tier: the moderators, then again from the first tier with a mentor available
             int tier = next.orElseGet(() -> firstTierAvailable(roster, open, 1, alert.member(), now).orElse(1));
-            Optional<MentorAlert> escalated = store.update(alert.with(tier, AlertState.OPEN, null, null, now),
-                    resolvedRetention);
-            if (escalated.isEmpty()) {
-                return; // changed meanwhile (acknowledged, or another instance escalated it)
-            }
-            audit(now, escalated.get(), MentorAudit.Action.ESCALATED, null);
-            if (next.isEmpty()) {
-                LOG.warn("alert {} unacknowledged after the last tier", alert.id());
-                Optional<ConversationId> moderators = store.moderatorsChannel(alert.member().platform());
-                if (moderators.isPresent()) {
-                    notifyModerators(escalated.get(), moderators.get(), now);
+            MentorAlert escalated = null;
+            for (int attempt = 0; attempt < 3 && escalated == null; attempt++) {
+                MentorAlert current = attempt == 0 ? alert : store.alert(alert.id()).orElse(null);
+                if (current == null || current.state() != AlertState.OPEN
+                        || !current.updated().equals(alert.updated())) {
+                    return; // acknowledged, taken or escalated by another instance meanwhile
                 }
-            } else {
-                LOG.info("alert {} escalated to tier {}", alert.id(), tier);
+                // a retry only when a newer excerpt was added meanwhile (it keeps the stamp)
+                escalated = store.update(current.with(tier, AlertState.OPEN, null, null, now), resolvedRetention)
+                        .orElse(null);
             }
-            page(escalated.get(), roster, open, now);
+            if (escalated == null) {
+                return;
+            }
+            audit(now, escalated, MentorAudit.Action.ESCALATED, null);
+            if (next.isPresent()) {
+                LOG.info("alert {} escalated to tier {}", alert.id(), tier);
+                page(escalated, roster, open, now);
+                scheduleEscalation(escalated, now, policy.tierDelay(), 0);
+                return;
+            }
+            LOG.warn("alert {} unacknowledged after the last tier (repeat {})", alert.id(), round);
+            tellModerators(escalated, now, round == 0 ? Notice.UNACKNOWLEDGED : Notice.REPEAT);
+            page(escalated, roster, open, now);
+            scheduleEscalation(escalated, now, policy.repeatDelay(round), round + 1);
         }
     }
 }

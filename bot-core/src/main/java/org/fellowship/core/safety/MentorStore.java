@@ -43,10 +43,12 @@ public interface MentorStore {
      * @param mentor   the mentor who acknowledged or took it, or {@code null}
      * @param mentorName that mentor's display name, or {@code null}
      * @param revision the stored revision (1 when opened); set by the store, compared by {@link #update}
+     * @param origin   the group chat where the member wrote the message that led to the alert (whose moderators may
+     *                 act on it), or {@code null} when they wrote privately or asked directly
      */
     record MentorAlert(String id, ChatUserId member, String memberName, CrisisCategory category,
                        AlertContext context, int tier, AlertState state, ChatUserId mentor, String mentorName, Instant opened, Instant updated,
-                       long revision) {
+                       long revision, ConversationId origin) {
         public MentorAlert {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(member, "member");
@@ -56,11 +58,25 @@ public interface MentorStore {
             context = context == null ? AlertContext.NONE : context;
         }
 
+        /** An alert without a known group of origin. */
+        public MentorAlert(String id, ChatUserId member, String memberName, CrisisCategory category,
+                           AlertContext context, int tier, AlertState state, ChatUserId mentor, String mentorName,
+                           Instant opened, Instant updated, long revision) {
+            this(id, member, memberName, category, context, tier, state, mentor, mentorName, opened, updated, revision,
+                    null);
+        }
+
+        /** The same alert with a newer excerpt and link (a later, more severe message); its timers are unaffected. */
+        public MentorAlert withContext(AlertContext newer) {
+            return new MentorAlert(id, member, memberName, category, newer, tier, state, mentor, mentorName, opened,
+                    updated, revision, origin);
+        }
+
         /** The same alert moved on (same revision: the store bumps it when the change is accepted). */
         public MentorAlert with(int newTier, AlertState newState, ChatUserId newMentor, String newMentorName,
                                 Instant now) {
             return new MentorAlert(id, member, memberName, category, context, newTier, newState, newMentor, newMentorName,
-                    opened, now, revision);
+                    opened, now, revision, origin);
         }
 
         public boolean open() {
@@ -70,7 +86,7 @@ public interface MentorStore {
         /** The same alert with this revision (stores set it). */
         public MentorAlert withRevision(long newRevision) {
             return new MentorAlert(id, member, memberName, category, context, tier, state, mentor, mentorName, opened,
-                    updated, newRevision);
+                    updated, newRevision, origin);
         }
     }
 

@@ -10,9 +10,15 @@ import org.fellowship.core.model.ChatUserId;
  * @param id       the member
  * @param zone     their IANA time zone, or {@code null} until they set one
  * @param language BCP-47 language tag of their chosen language
+ * @param noFollowUps {@code true} when the member asked not to get gentle follow-ups after a crisis offer
  */
-public record MemberProfile(ChatUserId id, ZoneId zone, String language) {
+public record MemberProfile(ChatUserId id, ZoneId zone, String language, boolean noFollowUps) {
     public static final String DEFAULT_LANGUAGE = "en";
+
+    /** A profile with follow-ups on. */
+    public MemberProfile(ChatUserId id, ZoneId zone, String language) {
+        this(id, zone, language, false);
+    }
 
     public MemberProfile {
         Objects.requireNonNull(id, "id");
@@ -24,11 +30,15 @@ public record MemberProfile(ChatUserId id, ZoneId zone, String language) {
     }
 
     public MemberProfile withZone(ZoneId newZone) {
-        return new MemberProfile(id, newZone, language);
+        return new MemberProfile(id, newZone, language, noFollowUps);
     }
 
     public MemberProfile withLanguage(String newLanguage) {
-        return new MemberProfile(id, zone, newLanguage);
+        return new MemberProfile(id, zone, newLanguage, noFollowUps);
+    }
+
+    public MemberProfile withFollowUps(boolean wanted) {
+        return new MemberProfile(id, zone, language, !wanted);
     }
 
     /** The member's zone, or the given default until they choose one. */

@@ -16,7 +16,7 @@ class CrisisFeatureTest {
             .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
                     CrisisResources.builtInTable(), (turn, category) -> {
                         paged.add(true);
-                        return true;
+                        return MentorPager.Reached.MENTOR;
                     }))
             // a strict moderation guard that would stop every message it may stop
             .feature((registry, context) -> registry.guard((turn, text, flagged) -> {

@@ -208,8 +208,9 @@ class MentorChainTest {
         askForAMentor(sam);
         List<OutboundMessage> sent = bot.replies();
         assertThat(sent).filteredOn(m -> m.to().equals(bot.group().id()))
-                .singleElement().satisfies(m -> assertThat(m.text()).contains("no mentor has acknowledged"));
-        assertThat(to(sam, sent).get(to(sam, sent).size() - 1).text()).contains("asked the mentors");
+                .singleElement().satisfies(m -> assertThat(m.text()).contains("no mentor is on call"));
+        assertThat(to(sam, sent).get(to(sam, sent).size() - 1).text()).contains("No mentor is on call right now")
+                .contains("I've let the moderators know").doesNotContain("asked the mentors");
 
         bot.sayInGroup(mod, "/mentor_channel off");
         BotHarness.User kim = bot.member("9", "Kim");
@@ -304,9 +305,10 @@ class MentorChainTest {
     void theMemberIsToldWhatAMentorWillSeeAndADirectRequestCarriesNoWords() {
         bot.say(ana, "/mentor on");
         bot.replies();
-        bot.sayInGroup(sam, "I want to end my life");
+        bot.say(sam, "I want to end my life"); // privately: consent first, nobody paged yet
         assertThat(to(sam, bot.replies())).last().satisfies(m -> assertThat(m.text())
                 .contains("a few words of your message and where you wrote it"));
+        assertThat(to(ana, bot.replies())).isEmpty();
         bot.say(sam, "/help-now");
         assertThat(to(sam, bot.replies())).last().satisfies(m -> assertThat(m.text()).doesNotContain("few words"));
         bot.press(sam, "Yes, connect me with a mentor");
@@ -318,7 +320,7 @@ class MentorChainTest {
     @Test
     void anExcerptOlderThanItsKeepingTimeIsNotAttachedAndIsExportedAndErasedMeanwhile() {
         bot.say(ana, "/mentor on");
-        bot.sayInGroup(sam, "I want to end my life");
+        bot.say(sam, "I want to end my life");
         bot.say(sam, "/export");
         assertThat(bot.lastReply().text()).contains("last flagged message context");
         bot.advance(MentorChain.FLAGGED_CONTEXT_KEPT.plusMinutes(1));
@@ -337,12 +339,14 @@ class MentorChainTest {
     @Test
     void theModeratorsChannelGetsTheLinkButNotTheWords() {
         bot.sayInGroup(mod, "/mentor_channel");
-        bot.sayInGroup(sam, "I want to end my life");
         bot.replies();
-        bot.press(sam, "Yes, connect me with a mentor");
+        bot.sayInGroup(sam, "I want to end my life"); // in a group: paged at once; nobody on call, so the channel
         assertThat(bot.replies()).filteredOn(m -> m.to().equals(bot.group().id())).singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("Message: https://chat.example/")
-                        .doesNotContain("end my life"));
+                        .contains("no mentor is on call").doesNotContain("end my life").doesNotContain("Sam"));
+        bot.press(sam, "Yes, connect me with a mentor");
+        assertThat(bot.replies()).noneMatch(m -> m.to().equals(bot.group().id()));
+        assertThat(bot.lastReply().text()).contains("No mentor is on call right now").contains("moderators know");
     }
 
     @Test

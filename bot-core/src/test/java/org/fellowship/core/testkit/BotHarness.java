@@ -83,8 +83,11 @@ public final class BotHarness {
         return new User(new ChatUserId(gateway.platform(), id), name, false, false);
     }
 
+    /** A moderator: the event says so, and the platform's moderator list (the fake gateway's) names them. */
     public User moderator(String id, String name) {
-        return new User(new ChatUserId(gateway.platform(), id), name, true, false);
+        ChatUserId user = new ChatUserId(gateway.platform(), id);
+        gateway.moderator(user);
+        return new User(user, name, true, false);
     }
 
     public User mentor(String id, String name) {

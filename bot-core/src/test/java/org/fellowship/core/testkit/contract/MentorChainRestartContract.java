@@ -91,7 +91,7 @@ public abstract class MentorChainRestartContract {
                 .satisfies(m -> assertThat(m.text()).contains("Ana").contains("on the way"));
         again.press(ben, "Take");
         assertThat(to(ben, again.replies())).singleElement()
-                .satisfies(m -> assertThat(m.text()).contains("Another mentor has already taken"));
+                .satisfies(m -> assertThat(m.text()).contains("Someone else has already taken"));
         again.advance(Duration.ofMinutes(10));
         assertThat(again.replies().stream().filter(m -> m.text().contains("Crisis alert"))).isEmpty();
         assertThat(lastMentors.openAlertOf(sam.id()).orElseThrow().mentor()).isEqualTo(ana.id());
