@@ -48,9 +48,19 @@ public final class CrisisFeature implements Feature {
     private static final Logger LOG = LoggerFactory.getLogger(CrisisFeature.class);
     private static final Duration COOLDOWN = Duration.ofMinutes(10);
 
-    /** The last crisis reply to a member: when, and how severe the message was. */
-    private record LastReply(Instant at, Severity severity) {
+    /** The last crisis reply to a member: when, and how urgent the message was ({@link #urgency}). */
+    private record LastReply(Instant at, int urgency) {
     }
+
+    /** A stated time: the danger is near. */
+    private static final java.util.regex.Pattern NEAR_TIME = java.util.regex.Pattern.compile(
+            "\\b(now|tonight|today|this (evening|morning|afternoon|weekend)|in (an|one|a few|\\d+) (hour|minute|min)s?"
+                    + "|at \\d{1,2}(:\\d\\d)?\\s*(am|pm)?|before (morning|tomorrow))\\b");
+    /** An attempt under way or done. */
+    private static final java.util.regex.Pattern IN_PROGRESS = java.util.regex.Pattern.compile(
+            "\\b(i|i've|ive|i have|i've just|just)\\s+(just\\s+|already\\s+)?(took|taken|swallowed|cut|overdosed|drank)"
+                    + "\\b|\\b(i'm|im|i am)\\s+(taking|swallowing|cutting|doing it)\\b|\\bin my hand\\b"
+                    + "|\\b(it's|its) (started|done)\\b");
 
     private final CrisisDetector detector;
     private final CommunityPolicyStore policies;
@@ -124,9 +134,10 @@ public final class CrisisFeature implements Feature {
         if (d.flagged()) {
             LOG.info("crisis flagged for event {}: {} {} score {}", turn.event().dedupeKey(), d.category(),
                     d.severity(), String.format(java.util.Locale.ROOT, "%.2f", d.score()));
-            boolean worse = worseThanLast(turn, d.severity());
+            int urgency = urgency(d, text);
+            boolean worse = worseThanLast(turn, urgency);
             boolean offered = false;
-            if (!askingDirectly && (worse || dueCrisisReply(turn, d.severity()))) {
+            if (!askingDirectly && (worse || dueCrisisReply(turn, urgency))) {
                 offered = sendSupport(turn, d.category(), worse
                         ? "I'm still here, and what you just wrote worries me. Please reach out to someone right now."
                         : "I'm really glad you said something, and I'm sorry things are this heavy right now. You "
@@ -160,22 +171,43 @@ public final class CrisisFeature implements Feature {
         return false;
     }
 
-    /** Within the cooldown of an earlier crisis reply, a message more severe than that one is answered again. */
-    private boolean worseThanLast(Turn turn, Severity severity) {
+    /**
+     * How urgent a flagged message reads, for comparing two messages of one member: the detector's severity, plus one
+     * each for a method or means, a stated time, and an attempt under way. A rule, not a learned weight: it only decides
+     * whether a second message inside the reply cooldown is answered again.
+     */
+    static int urgency(Detection d, String text) {
+        String t = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+        int urgency = d.severity().ordinal();
+        if (d.evidence().stream().anyMatch(e -> e.category() == CrisisCategory.OVERDOSE_LETHAL_MEANS
+                || e.category() == CrisisCategory.SELF_HARM)) {
+            urgency++;
+        }
+        if (NEAR_TIME.matcher(t).find()) {
+            urgency++;
+        }
+        if (IN_PROGRESS.matcher(t).find()) {
+            urgency++;
+        }
+        return urgency;
+    }
+
+    /** Within the cooldown of an earlier crisis reply, a message more urgent than that one is answered again. */
+    private boolean worseThanLast(Turn turn, int urgency) {
         LastReply last = lastCrisisReply.get(turn.actor().id());
-        if (last == null || !last.at().plus(COOLDOWN).isAfter(turn.now()) || severity.compareTo(last.severity()) <= 0) {
+        if (last == null || !last.at().plus(COOLDOWN).isAfter(turn.now()) || urgency <= last.urgency()) {
             return false;
         }
-        lastCrisisReply.put(turn.actor().id(), new LastReply(turn.now(), severity));
+        lastCrisisReply.put(turn.actor().id(), new LastReply(turn.now(), urgency));
         return true;
     }
 
-    private boolean dueCrisisReply(Turn turn, Severity severity) {
+    private boolean dueCrisisReply(Turn turn, int urgency) {
         LastReply last = lastCrisisReply.get(turn.actor().id());
         if (last != null && last.at().plus(COOLDOWN).isAfter(turn.now())) {
             return false;
         }
-        lastCrisisReply.put(turn.actor().id(), new LastReply(turn.now(), severity));
+        lastCrisisReply.put(turn.actor().id(), new LastReply(turn.now(), urgency));
         return true;
     }
 

@@ -82,6 +82,12 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
         return this;
     }
 
+    /** The platform no longer lists {@code member} as a moderator (demoted). */
+    public synchronized FakeChatGateway notModerator(ChatUserId member) {
+        moderators.remove(member);
+        return this;
+    }
+
     /** The next gateway call throws this. */
     public synchronized FakeChatGateway failNext(GatewayException failure) {
         nextFailure = failure;

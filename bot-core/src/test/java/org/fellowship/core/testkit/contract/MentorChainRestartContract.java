@@ -96,4 +96,26 @@ public abstract class MentorChainRestartContract {
         assertThat(again.replies().stream().filter(m -> m.text().contains("Crisis alert"))).isEmpty();
         assertThat(lastMentors.openAlertOf(sam.id()).orElseThrow().mentor()).isEqualTo(ana.id());
     }
+
+    @Test
+    void followUpsFireOnceEachAcrossRestarts() {
+        BotHarness first = boot();
+        BotHarness.User sam = first.member("42", "Sam");
+        first.say(sam, "I want to end my life"); // privately: an offer, no answer from the member
+        first.replies();
+        first.advance(Duration.ofMinutes(31));
+        assertThat(to(sam, first.replies())).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("still here"));
+
+        BotHarness second = boot(); // restart: the first follow-up is not sent again
+        second.advance(Duration.ofMinutes(30));
+        assertThat(second.replies()).isEmpty();
+        second.advance(Duration.ofDays(1));
+        assertThat(to(sam, second.replies())).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("still here"));
+
+        BotHarness third = boot();
+        third.advance(Duration.ofDays(3));
+        assertThat(third.replies()).as("two follow-ups in all").isEmpty();
+    }
 }
