@@ -426,7 +426,7 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
         if (isAllowed(everyone.getPermissions(), PermissionType.ADMINISTRATOR)
                 || canView(everyoneBase, everyoneOverwrite, PermissionState.UNSET)) {
             return ChatAudience.wider("@everyone can view this channel: deny View Channel for @everyone (and for "
-                    + "roles without moderation rights) in the channel's permissions");
+                    + "roles without moderation rights) in the channel's permissions.");
         }
         long me = shards.get(0).getYourself().getId();
         List<String> roles = new java.util.ArrayList<>();
@@ -445,7 +445,7 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
             return ChatAudience.wider((roles.size() == 1 ? "the role " + roles.get(0) + ", which has"
                     : "the roles " + String.join(", ", roles) + ", which have")
                     + " no moderation rights, can view this channel: deny View Channel for "
-                    + (roles.size() == 1 ? "it" : "them") + " in the channel's permissions");
+                    + (roles.size() == 1 ? "it" : "them") + " in the channel's permissions.");
         }
         List<String> members = new java.util.ArrayList<>();
         for (Map.Entry<Long, Permissions> e : channel.getOverwrittenUserPermissions().entrySet()) {
@@ -462,7 +462,7 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
             return ChatAudience.wider(members.size() + (members.size() == 1 ? " member who is not a moderator"
                     : " members who are not moderators") + " (user id " + String.join(", ", members)
                     + ") can view this channel through their own permission overwrite: remove View Channel from it "
-                    + "in the channel's permissions");
+                    + "in the channel's permissions.");
         }
         return ChatAudience.onlyModerators();
     }

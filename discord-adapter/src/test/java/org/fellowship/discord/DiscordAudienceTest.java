@@ -43,7 +43,7 @@ class DiscordAudienceTest {
         ChatAudience audience = gateway.audience(conversation(CHANNEL));
         assertThat(audience.moderatorsOnly()).isFalse();
         assertThat(audience.problem()).isEqualTo("@everyone can view this channel: deny View Channel for @everyone "
-                + "(and for roles without moderation rights) in the channel's permissions");
+                + "(and for roles without moderation rights) in the channel's permissions.");
     }
 
     @Test
@@ -53,7 +53,7 @@ class DiscordAudienceTest {
         ChatAudience audience = gateway.audience(conversation(CHANNEL));
         assertThat(audience.moderatorsOnly()).isFalse();
         assertThat(audience.problem()).isEqualTo("the role @Mentors, which has no moderation rights, can view this "
-                + "channel: deny View Channel for it in the channel's permissions");
+                + "channel: deny View Channel for it in the channel's permissions.");
     }
 
     @Test
@@ -84,7 +84,7 @@ class DiscordAudienceTest {
         assertThat(audience.problem()).startsWith("2 members who are not moderators (user id ")
                 .contains("1").contains("99")
                 .endsWith("can view this channel through their own permission overwrite: remove View Channel from it "
-                        + "in the channel's permissions");
+                        + "in the channel's permissions.");
 
         world.overwriteMember(SAM, false);
         world.overwriteMember(99, null);

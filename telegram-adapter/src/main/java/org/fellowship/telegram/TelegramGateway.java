@@ -474,6 +474,7 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
      */
     @Override
     public ChatAudience audience(ConversationId chat) {
+        // the problem ends with a full stop: the core goes on with a sentence of its own
         String chatId = TelegramIds.chatId(chat);
         CachedAdmins admins = admins(chat);
         int members = memberCount(chatId);
@@ -486,7 +487,7 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
         }
         return ChatAudience.wider(others + " of the " + members + " members of this chat "
                 + (others == 1 ? "is not an administrator" : "are not administrators")
-                + ": use a chat where only moderators are members (or make them administrators)");
+                + ": use a chat where only moderators are members (or make them administrators).");
     }
 
     private int memberCount(String chatId) {

@@ -377,7 +377,7 @@ class TelegramGatewayIT {
 
         assertThat(audience.moderatorsOnly()).isFalse();
         assertThat(audience.problem()).isEqualTo("12 of the 15 members of this chat are not administrators: use a "
-                + "chat where only moderators are members (or make them administrators)");
+                + "chat where only moderators are members (or make them administrators).");
     }
 
     @Test
