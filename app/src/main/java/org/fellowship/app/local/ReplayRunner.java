@@ -11,6 +11,7 @@ import org.fellowship.app.BotAssembly;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.event.MemberLeft;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
@@ -115,6 +116,9 @@ public final class ReplayRunner {
                 world.markDirect(chat.id());
             } else {
                 world.moderatorFlag(chat.id(), deliver.event().actor().id(), deliver.moderator());
+                if (deliver.event() instanceof MemberLeft) {
+                    world.left(chat.id(), deliver.event().actor().id());
+                }
             }
             core.engine().accept(deliver.event());
         }
@@ -132,6 +136,9 @@ public final class ReplayRunner {
                 ? new Conversation(where, ChatKind.DIRECT, null, null)
                 : new Conversation(where, ChatKind.GROUP, new CommunityId(press.platform(),
                 where.value()), null);
+        if (conversation.kind() == ChatKind.GROUP) {
+            world.moderatorFlag(conversation.id(), press.member().id(), press.member().moderator());
+        }
         core.engine().accept(Transcript.pressEvent("press" + number, conversation, press.member(), press.at(), ref,
                 found.get().getValue().token()));
     }
@@ -152,6 +159,11 @@ public final class ReplayRunner {
             }
         }
         clock.set(target);
+    }
+
+    /** The simulated platforms of this run (for tests); {@code null} before the first line. */
+    ReplayWorld world() {
+        return world;
     }
 
     private void runDueNow() {
