@@ -125,17 +125,29 @@ public final class ReplayRunner {
     }
 
     private void press(int number, Transcript.Press press) {
-        Optional<Map.Entry<MessageRef, Button>> found = world.findButton(press.member().id(), press.label());
-        if (found.isEmpty()) {
-            throw new TranscriptException(number, "no message the bot sent this user has a button labelled '"
-                    + press.label() + "'");
+        Optional<Map.Entry<MessageRef, Button>> found;
+        Conversation conversation;
+        if (press.chat() != null) {
+            // a button on a post in that chat: anyone there may press it, the button's own rules decide
+            conversation = press.chat();
+            found = world.findButtonIn(conversation.id(), press.label());
+            if (found.isEmpty()) {
+                throw new TranscriptException(number, "no message the bot sent in chat " + conversation.id().value()
+                        + " has a button labelled '" + press.label() + "'");
+            }
+        } else {
+            found = world.findButton(press.member().id(), press.label());
+            if (found.isEmpty()) {
+                throw new TranscriptException(number, "no message the bot sent this user has a button labelled '"
+                        + press.label() + "'");
+            }
+            ConversationId where = found.get().getKey().conversation();
+            conversation = where.value().equals(press.member().id().value())
+                    ? new Conversation(where, ChatKind.DIRECT, null, null)
+                    : new Conversation(where, ChatKind.GROUP, new CommunityId(press.platform(),
+                    where.value()), null);
         }
         MessageRef ref = found.get().getKey();
-        ConversationId where = ref.conversation();
-        Conversation conversation = where.value().equals(press.member().id().value())
-                ? new Conversation(where, ChatKind.DIRECT, null, null)
-                : new Conversation(where, ChatKind.GROUP, new CommunityId(press.platform(),
-                where.value()), null);
         if (conversation.kind() == ChatKind.GROUP) {
             world.moderatorFlag(conversation.id(), press.member().id(), press.member().moderator());
         }

@@ -114,6 +114,22 @@ final class ReplayWorld {
         }
     }
 
+    /** The latest bot message in {@code chat} with a button of this label (whoever it was for), and that button. */
+    synchronized Optional<Map.Entry<MessageRef, Button>> findButtonIn(ConversationId chat, String label) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            Shown s = shown.get(i);
+            if (!s.ref.conversation().equals(chat)) {
+                continue;
+            }
+            for (Button b : s.buttons) {
+                if (b.label().equals(label)) {
+                    return Optional.of(Map.entry(s.ref, b));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The latest message shown to the member with a button of this label, and that button. */
     Optional<Map.Entry<MessageRef, Button>> findButton(ChatUserId member, String label) {
         for (int i = shown.size() - 1; i >= 0; i--) {

@@ -130,6 +130,38 @@ class ReplayIT {
                     + "\"text\":\"/meeting weekend\"}",
             "");
 
+    /** Ana (43) presses a button on the group post the bot made for Sam's command. */
+    private static String anaPresses(String label, boolean namingTheChat) {
+        return "{\"at\":\"2026-03-20T12:00:30Z\",\"type\":\"press\",\"platform\":\"telegram\","
+                + (namingTheChat ? "\"chat\":{\"id\":\"-1001\",\"kind\":\"group\"}," : "")
+                + "\"user\":{\"id\":\"43\",\"name\":\"Ana\"},\"label\":\"" + label + "\"}\n";
+    }
+
+    @Test
+    void aPressNamingAChatPressesTheLatestButtonThereWhoeverThePostWasFor() {
+        Run run = replay("-", GROUP_MEETING + anaPresses("I'm going (0)", true));
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines().filter(l -> l.contains("\"chat\":{\"id\":\"43\",\"kind\":\"direct\"}")))
+                .as("Ana's own confirmation, privately").singleElement()
+                .satisfies(l -> assertThat(l).contains("See you at Weekend Sharing").contains("Going: 1"));
+
+        Run withoutChat = replay("-", GROUP_MEETING + anaPresses("I'm going (0)", false));
+        assertThat(withoutChat.exit()).as("the post was not for Ana").isEqualTo(2);
+        assertThat(withoutChat.err()).contains("line 4: no message the bot sent this user has a button labelled");
+    }
+
+    @Test
+    void aPressNamingAChatWithoutThatButtonStopsWithItsLineNumber() {
+        Run run = replay("-", GROUP_MEETING + anaPresses("Resolve", true));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("replay: line 4: no message the bot sent in chat -1001 has a button labelled "
+                + "'Resolve'\n");
+        Run badChat = replay("-", GROUP_MEETING + anaPresses("I'm going (0)", true).replace("\"group\"", "\"forum\""));
+        assertThat(badChat.exit()).isEqualTo(2);
+        assertThat(badChat.err()).contains("line 4: chat.kind must be 'group' or 'direct'");
+    }
+
     @Test
     void theSimulatedAudienceOfAChatIsEveryoneWhoAppearedThereUntilTheyLeave() throws IOException {
         String mods = String.join("\n",
@@ -148,6 +180,8 @@ class ReplayIT {
         assertThat(audience(mods + GROUP_MEETING, modsChat).moderatorsOnly()).isTrue();
         assertThat(audience(mods + GROUP_MEETING, group).problem()).as("Sam wrote there")
                 .isEqualTo("1 member of this chat is not a moderator: use a chat where only moderators are members.");
+        assertThat(audience(mods + GROUP_MEETING + anaPresses("I'm going (0)", true), group).problem())
+                .as("and Ana pressed there").startsWith("2 members of this chat are not moderators");
         assertThat(audience(mods + someoneJoins, modsChat).moderatorsOnly()).isFalse();
         assertThat(audience(mods + someoneJoins + andLeaves, modsChat).moderatorsOnly()).isTrue();
     }
