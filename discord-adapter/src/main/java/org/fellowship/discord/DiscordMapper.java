@@ -31,7 +31,9 @@ import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageAttachment;
 import org.javacord.api.entity.message.MessageAuthor;
 import org.javacord.api.entity.message.MessageReference;
+import org.javacord.api.entity.permission.PermissionState;
 import org.javacord.api.entity.permission.PermissionType;
+import org.javacord.api.entity.permission.Permissions;
 import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
@@ -242,6 +244,20 @@ public final class DiscordMapper {
                 || server.hasPermission(user, PermissionType.MANAGE_MESSAGES)
                 || server.hasPermission(user, PermissionType.MODERATE_MEMBERS)
                 || hasAnyRole(server, user, settings.moderatorRoleIds());
+    }
+
+    /**
+     * Whether holding {@code role} makes a member a moderator by {@link #isModerator}: it grants Administrator, Manage
+     * Messages or Moderate Members server-wide, or is a configured moderator role.
+     */
+    public boolean isModeratorRole(Role role) {
+        if (settings.moderatorRoleIds().contains(role.getId())) {
+            return true;
+        }
+        Permissions p = role.getPermissions();
+        return p != null && (p.getState(PermissionType.ADMINISTRATOR) == PermissionState.ALLOWED
+                || p.getState(PermissionType.MANAGE_MESSAGES) == PermissionState.ALLOWED
+                || p.getState(PermissionType.MODERATE_MEMBERS) == PermissionState.ALLOWED);
     }
 
     public static ChatUserId userId(User user) {

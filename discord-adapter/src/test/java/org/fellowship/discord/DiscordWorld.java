@@ -29,6 +29,8 @@ import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageAuthor;
 import org.javacord.api.entity.permission.PermissionType;
+import org.javacord.api.entity.permission.Permissions;
+import org.javacord.api.entity.permission.PermissionsBuilder;
 import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
@@ -44,6 +46,11 @@ import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
  * 200 (also the system channel) and thread 210; members Sam (1), Mo (2, Manage Messages), Mentor Meg (3, mentor
  * role 900), Ada (4, Administrator), a bot (5), Rae (6, moderator role 901); each user's DM channel is 1000 + id.
  * Javacord interfaces are plain Mockito mocks; default methods the adapter calls are stubbed here explicitly.
+ *
+ * <p>Roles: {@code @everyone} (id 100, View Channel server-wide), Mentors (900), Moderators (901, configured as the
+ * moderator role), Mods (902, Manage Messages), Fellowship (903, the bot's integration role, held by the bot itself,
+ * user 7, which is {@code getYourself()} and not in the member list). Channel overwrites start empty; tests set them
+ * with {@link #overwriteRole} and {@link #overwriteMember}.
  */
 final class DiscordWorld {
     static final long GUILD = 100;
@@ -57,6 +64,9 @@ final class DiscordWorld {
     static final long RAE = 6;
     static final long MENTOR_ROLE = 900;
     static final long MODERATOR_ROLE = 901;
+    static final long MODS_ROLE = 902;
+    static final long BOT_ROLE = 903;
+    static final long YOURSELF = 7;
     static final Instant NOW = Instant.parse("2026-03-08T09:00:00Z");
 
     final DiscordApi api = mock(DiscordApi.class);
@@ -66,6 +76,10 @@ final class DiscordWorld {
     final Map<Long, User> users = new LinkedHashMap<>();
     final Map<Long, PrivateChannel> dms = new HashMap<>();
     private final Map<Long, Channel> channels = new HashMap<>();
+    final Map<Long, Role> roles = new LinkedHashMap<>();
+    final Map<Long, Permissions> roleOverwrites = new HashMap<>();
+    final Map<Long, Permissions> memberOverwrites = new HashMap<>();
+    final User yourself = mock(User.class);
     private final AtomicLong ids = new AtomicLong(5_000);
 
     DiscordWorld() {
@@ -84,8 +98,23 @@ final class DiscordWorld {
             return u == null ? CompletableFuture.failedFuture(new IllegalStateException("unknown user"))
                     : CompletableFuture.completedFuture(u);
         });
-        Role mentor = role(MENTOR_ROLE);
-        Role moderator = role(MODERATOR_ROLE);
+        Role everyone = role(GUILD, "everyone", PermissionType.VIEW_CHANNEL, PermissionType.SEND_MESSAGES);
+        when(everyone.isEveryoneRole()).thenReturn(true);
+        when(server.getEveryoneRole()).thenReturn(everyone);
+        Role mentor = role(MENTOR_ROLE, "Mentors");
+        Role moderator = role(MODERATOR_ROLE, "Moderators");
+        role(MODS_ROLE, "Mods", PermissionType.MANAGE_MESSAGES);
+        Role botRole = role(BOT_ROLE, "Fellowship", PermissionType.SEND_MESSAGES);
+        when(botRole.isManaged()).thenReturn(true);
+        when(botRole.getUsers()).thenReturn(java.util.Set.of(yourself));
+        when(server.getRoles()).thenAnswer(i -> List.copyOf(roles.values()));
+        when(server.getRoleById(anyLong())).thenAnswer(i -> Optional.ofNullable(roles.get((Long) i.getArgument(0))));
+        when(yourself.getId()).thenReturn(YOURSELF);
+        when(yourself.isBot()).thenReturn(true);
+        when(api.getYourself()).thenReturn(yourself);
+        when(channel.getOverwrittenRolePermissions()).thenAnswer(i -> Map.copyOf(roleOverwrites));
+        when(channel.getOverwrittenUserPermissions()).thenAnswer(i -> Map.copyOf(memberOverwrites));
+        when(thread.getParent()).thenReturn(channel);
         user(SAM, "Sam", false, List.of());
         user(MO, "Mo", false, List.of());
         user(MEG, "Meg", false, List.of(mentor));
@@ -233,9 +262,43 @@ final class DiscordWorld {
         channels.put(id, c);
     }
 
-    private static Role role(long id) {
+    /** Sets the channel's overwrite of View Channel for a role: allowed, denied, or {@code null} for none. */
+    void overwriteRole(long roleId, Boolean view) {
+        overwrite(roleOverwrites, roleId, view);
+    }
+
+    /** Sets the channel's overwrite of View Channel for one member: allowed, denied, or {@code null} for none. */
+    void overwriteMember(long userId, Boolean view) {
+        overwrite(memberOverwrites, userId, view);
+    }
+
+    /** Replaces a role's server-wide permissions. */
+    void rolePermissions(long roleId, PermissionType... allowed) {
+        when(roles.get(roleId).getPermissions()).thenReturn(new PermissionsBuilder().setAllowed(allowed).build());
+    }
+
+    private static void overwrite(Map<Long, Permissions> overwrites, long id, Boolean view) {
+        if (view == null) {
+            overwrites.remove(id);
+            return;
+        }
+        PermissionsBuilder b = new PermissionsBuilder();
+        if (view) {
+            b.setAllowed(PermissionType.VIEW_CHANNEL, PermissionType.SEND_MESSAGES);
+        } else {
+            b.setDenied(PermissionType.VIEW_CHANNEL);
+        }
+        overwrites.put(id, b.build());
+    }
+
+    private Role role(long id, String name, PermissionType... allowed) {
         Role r = mock(Role.class);
         when(r.getId()).thenReturn(id);
+        when(r.getName()).thenReturn(name);
+        when(r.getServer()).thenReturn(server);
+        when(r.getPermissions()).thenReturn(new PermissionsBuilder().setAllowed(allowed).build());
+        when(r.getUsers()).thenReturn(java.util.Set.of());
+        roles.put(id, r);
         return r;
     }
 

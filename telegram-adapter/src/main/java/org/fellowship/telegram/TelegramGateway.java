@@ -30,6 +30,7 @@ import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
+import org.fellowship.core.port.ChatAudience;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GatewayException.Reason;
@@ -45,6 +46,7 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMemberCount;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberAdministrator;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RestrictChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
@@ -82,7 +84,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  *       {@code FORBIDDEN}, refused deletions older than 48 hours {@code TOO_OLD}, the rest {@code NOT_FOUND} or
  *       {@code INVALID}.</li>
  *   <li>{@link #moderators} comes from {@code getChatAdministrators}, cached for
- *       {@link TelegramConfig#adminCacheTtl()} and dropped by {@link #invalidateModerators} on admin changes.</li>
+ *       {@link TelegramConfig#adminCacheTtl()} and dropped by {@link #invalidateModerators} on admin changes.
+ *       {@link #audience} compares that list with {@code getChatMemberCount}.</li>
  * </ul>
  *
  * <p><b>Threading:</b> thread-safe; calls block the caller for at most the request timeout plus honoured 429 waits.
@@ -104,12 +107,22 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     private final Clock clock;
     private final TelegramHttp http;
     private final Map<String, CachedAdmins> admins = new ConcurrentHashMap<>();
+    private final Map<String, CachedCount> memberCounts = new ConcurrentHashMap<>();
     private volatile BotIdentity identity;
     private volatile OkHttpClient downloadClient;
 
-    /** A group's administrators: moderators, and mentors (admins titled as mentors without moderation rights). */
-    private record CachedAdmins(Set<ChatUserId> ids, Set<ChatUserId> mentors, Instant fetched) {
+    /**
+     * A group's administrators: moderators, mentors (admins titled as mentors without moderation rights), and the user
+     * ids of all of them, bots included (to compare with the member count).
+     */
+    private record CachedAdmins(Set<ChatUserId> ids, Set<ChatUserId> mentors, Set<Long> all, Instant fetched) {
     }
+
+    private record CachedCount(int count, Instant fetched) {
+    }
+
+    /** How long a chat's member count is trusted: joins are not reported to the gateway, so keep it short. */
+    static final Duration MEMBER_COUNT_TTL = Duration.ofSeconds(30);
 
     /** An administrator's custom title containing this (any case) makes them a mentor, e.g. "Mentor", "Peer mentor". */
     static final String MENTOR_TITLE = "mentor";
@@ -454,15 +467,48 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     }
 
     /**
+     * Only moderators read a chat (or a topic: its chat's members read it) when every member is an administrator:
+     * {@code getChatMemberCount} (cached {@link #MEMBER_COUNT_TTL}) against the cached administrator list, bots
+     * included on both sides. The bot itself never counts against the chat, administrator or not. Administrators
+     * titled as mentors count as administrators: they are in the escalation chain anyway.
+     */
+    @Override
+    public ChatAudience audience(ConversationId chat) {
+        // the problem ends with a full stop: the core goes on with a sentence of its own
+        String chatId = TelegramIds.chatId(chat);
+        CachedAdmins admins = admins(chat);
+        int members = memberCount(chatId);
+        BotIdentity me = identity;
+        // an unknown bot id (0 before getMe) is not subtracted: the bot then counts as a non-administrator (fail safe)
+        boolean botOutsideAdmins = me != null && me.id() != 0 && !admins.all().contains(me.id());
+        int others = members - admins.all().size() - (botOutsideAdmins ? 1 : 0);
+        if (others <= 0) {
+            return ChatAudience.onlyModerators();
+        }
+        return ChatAudience.wider(others + " of the " + members + " members of this chat "
+                + (others == 1 ? "is not an administrator" : "are not administrators")
+                + ": use a chat where only moderators are members (or make them administrators).");
+    }
+
+    private int memberCount(String chatId) {
+        Instant now = clock.instant();
+        CachedCount cached = memberCounts.get(chatId);
+        if (cached != null && cached.fetched().plus(MEMBER_COUNT_TTL).isAfter(now)) {
+            return cached.count();
+        }
+        Integer count = call("getChatMemberCount", Operation.ADMIN, GetChatMemberCount.builder().chatId(chatId).build());
+        if (count == null) {
+            throw new GatewayException(Reason.UNAVAILABLE, "getChatMemberCount gave no count");
+        }
+        memberCounts.put(chatId, new CachedCount(count, now));
+        return count;
+    }
+
+    /**
      * The group's moderators: its owner and administrators, except administrators whose custom title names them a
      * mentor and who hold neither the right to delete messages nor to restrict members (Telegram has no roles, so a
      * group makes someone a mentor by promoting them with no rights and the title "Mentor").
      */
-    @Override
-    public org.fellowship.core.port.ChatAudience audience(ConversationId chat) {
-        throw GatewayException.unsupported("checking who can read a chat");
-    }
-
     @Override
     public Set<ChatUserId> moderators(ConversationId group) {
         return admins(group).ids();
@@ -484,7 +530,11 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
                 GetChatAdministrators.builder().chatId(chatId).build());
         Set<ChatUserId> moderators = new java.util.HashSet<>();
         Set<ChatUserId> mentors = new java.util.HashSet<>();
+        Set<Long> all = new java.util.HashSet<>();
         for (ChatMember m : list) {
+            if (m.getUser() != null) {
+                all.add(m.getUser().getId());
+            }
             if (m.getUser() == null || Boolean.TRUE.equals(m.getUser().getIsBot())) {
                 continue;
             }
@@ -498,14 +548,15 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
             }
             moderators.add(id);
         }
-        CachedAdmins fresh = new CachedAdmins(Set.copyOf(moderators), Set.copyOf(mentors), now);
+        CachedAdmins fresh = new CachedAdmins(Set.copyOf(moderators), Set.copyOf(mentors), Set.copyOf(all), now);
         admins.put(chatId, fresh);
         return fresh;
     }
 
-    /** Drops the cached administrator list of a chat (called when Telegram reports an admin change). */
+    /** Drops the cached administrator list and member count of a chat (called when Telegram reports an admin change). */
     public void invalidateModerators(ConversationId group) {
         admins.remove(TelegramIds.chatId(group));
+        memberCounts.remove(TelegramIds.chatId(group));
     }
 
     /** {@link ModeratorLookup} for the mapper: cached admin list; {@code false} when Telegram cannot tell. */

@@ -66,6 +66,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(1000);
     private final AtomicInteger updateIds = new AtomicInteger(500);
     private volatile String adminsJson = "[]";
+    /** {@code getChatMemberCount}'s answer; {@code -1}: as many as there are administrators. */
+    private volatile int memberCount = -1;
     private volatile boolean enforceLimits;
     private final Deque<Long> sendTimes = new ArrayDeque<>();
     private final Map<String, Long> lastPrivateSend = new HashMap<>();
@@ -192,6 +194,27 @@ public final class FakeBotApi implements AutoCloseable {
         adminsJson = list.toString();
     }
 
+    /** Adds a bot (the one {@code getMe} describes is 777) to the administrators. */
+    public void addBotAdmin(long botId) {
+        try {
+            ArrayNode list = (ArrayNode) JSON.readTree(adminsJson);
+            ObjectNode m = list.addObject();
+            m.put("status", "administrator");
+            m.putObject("user").put("id", botId).put("is_bot", true).put("first_name", "Bot");
+            m.put("can_be_edited", false);
+            m.put("is_anonymous", false);
+            m.put("can_delete_messages", true);
+            adminsJson = list.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What {@code getChatMemberCount} answers (by default: the number of administrators). */
+    public void setMemberCount(int count) {
+        memberCount = count;
+    }
+
     /** Adds an administrator with a custom title and, optionally, the right to delete messages. */
     public void addTitledAdmin(long userId, String customTitle, boolean canDeleteMessages) {
         try {
@@ -304,8 +327,17 @@ public final class FakeBotApi implements AutoCloseable {
             case "sendmessage", "editmessagetext", "senddocument" -> message(body);
             case "getfile" -> file(body);
             case "getchatadministrators" -> adminsJson;
+            case "getchatmembercount" -> Integer.toString(memberCount >= 0 ? memberCount : adminCount());
             default -> "true";
         };
+    }
+
+    private int adminCount() {
+        try {
+            return JSON.readTree(adminsJson).size();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String message(JsonNode body) {

@@ -23,6 +23,7 @@ import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.port.ChatAudience;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GatewayException.Reason;
 import org.fellowship.core.testkit.MutableClock;
@@ -344,5 +345,87 @@ class TelegramGatewayIT {
         api.setAdmins(42);
         assertThat(gateway.isModerator(GROUP, ALICE)).isTrue();
         assertThat(api.calls("getchatadministrators")).hasSize(3);
+    }
+
+    @Test
+    void aChatWhoseMembersAreAllAdministratorsIsForModeratorsOnlyAndATopicIsCheckedOnItsChat() {
+        gateway.refreshIdentity(); // the bot is 777
+        api.setAdmins(7, 8);
+        api.addTitledAdmin(11, "Mentor", false);
+        api.addBotAdmin(777);
+        api.setMemberCount(4);
+
+        ConversationId topic = new ConversationId(Platform.TELEGRAM, "-100777:5");
+        ChatAudience audience = gateway.audience(topic);
+
+        assertThat(audience.moderatorsOnly()).isTrue();
+        assertThat(audience.problem()).isNull();
+        assertThat(api.calls("getchatmembercount")).singleElement()
+                .satisfies(c -> assertThat(c.text("chat_id")).isEqualTo("-100777"));
+        assertThat(api.calls("getchatadministrators")).singleElement()
+                .satisfies(c -> assertThat(c.text("chat_id")).isEqualTo("-100777"));
+    }
+
+    @Test
+    void membersWhoAreNotAdministratorsMakeTheAudienceWiderAndSayHowMany() {
+        gateway.refreshIdentity();
+        api.setAdmins(7, 8);
+        api.addBotAdmin(777);
+        api.setMemberCount(15);
+
+        ChatAudience audience = gateway.audience(GROUP);
+
+        assertThat(audience.moderatorsOnly()).isFalse();
+        assertThat(audience.problem()).isEqualTo("12 of the 15 members of this chat are not administrators: use a "
+                + "chat where only moderators are members (or make them administrators).");
+    }
+
+    @Test
+    void theBotCountsForTheChatOnlyWhenItsIdIsKnown() {
+        api.setAdmins(7, 8);
+        api.setMemberCount(3); // two administrators and the bot, which is a plain member here
+        assertThat(gateway.audience(GROUP).problem()).as("before getMe the third member could be anyone")
+                .startsWith("1 of the 3 members of this chat is not an administrator:");
+
+        gateway.refreshIdentity();
+        assertThat(gateway.audience(GROUP).moderatorsOnly()).as("the bot itself may read its alerts").isTrue();
+
+        api.addBotAdmin(555); // another bot, administrator
+        api.setMemberCount(4);
+        gateway.invalidateModerators(GROUP);
+        assertThat(gateway.audience(GROUP).moderatorsOnly()).isTrue();
+    }
+
+    @Test
+    void theMemberCountIsCachedBriefly() {
+        gateway.refreshIdentity();
+        api.setAdmins(7);
+        api.addBotAdmin(777);
+        api.setMemberCount(2);
+        assertThat(gateway.audience(GROUP).moderatorsOnly()).isTrue();
+
+        api.setMemberCount(3); // someone joined
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(gateway.audience(GROUP).moderatorsOnly()).as("within the cache").isTrue();
+        assertThat(api.calls("getchatmembercount")).hasSize(1);
+
+        clock.advance(TelegramGateway.MEMBER_COUNT_TTL);
+        assertThat(gateway.audience(GROUP).problem()).startsWith("1 of the 3 members");
+        assertThat(api.calls("getchatmembercount")).hasSize(2);
+        assertThat(api.calls("getchatadministrators")).as("the admin list keeps its own, longer cache").hasSize(1);
+    }
+
+    @Test
+    void whenTelegramCannotTellTheAudienceIsAGatewayException() {
+        api.setAdmins(7);
+        api.failNext("getChatMemberCount", 400, "Bad Request: chat not found", null);
+        assertThatThrownBy(() -> gateway.audience(GROUP))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+
+        gateway.invalidateModerators(GROUP);
+        api.failNext("getChatAdministrators", 502, "Bad Gateway", null);
+        assertThatThrownBy(() -> gateway.audience(GROUP))
+                .isInstanceOfSatisfying(GatewayException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
     }
 }

@@ -11,6 +11,7 @@ import org.fellowship.app.BotAssembly;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.event.MemberLeft;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
@@ -115,23 +116,41 @@ public final class ReplayRunner {
                 world.markDirect(chat.id());
             } else {
                 world.moderatorFlag(chat.id(), deliver.event().actor().id(), deliver.moderator());
+                if (deliver.event() instanceof MemberLeft) {
+                    world.left(chat.id(), deliver.event().actor().id());
+                }
             }
             core.engine().accept(deliver.event());
         }
     }
 
     private void press(int number, Transcript.Press press) {
-        Optional<Map.Entry<MessageRef, Button>> found = world.findButton(press.member().id(), press.label());
-        if (found.isEmpty()) {
-            throw new TranscriptException(number, "no message the bot sent this user has a button labelled '"
-                    + press.label() + "'");
+        Optional<Map.Entry<MessageRef, Button>> found;
+        Conversation conversation;
+        if (press.chat() != null) {
+            // a button on a post in that chat: anyone there may press it, the button's own rules decide
+            conversation = press.chat();
+            found = world.findButtonIn(conversation.id(), press.label());
+            if (found.isEmpty()) {
+                throw new TranscriptException(number, "no message the bot sent in chat " + conversation.id().value()
+                        + " has a button labelled '" + press.label() + "'");
+            }
+        } else {
+            found = world.findButton(press.member().id(), press.label());
+            if (found.isEmpty()) {
+                throw new TranscriptException(number, "no message the bot sent this user has a button labelled '"
+                        + press.label() + "'");
+            }
+            ConversationId where = found.get().getKey().conversation();
+            conversation = where.value().equals(press.member().id().value())
+                    ? new Conversation(where, ChatKind.DIRECT, null, null)
+                    : new Conversation(where, ChatKind.GROUP, new CommunityId(press.platform(),
+                    where.value()), null);
         }
         MessageRef ref = found.get().getKey();
-        ConversationId where = ref.conversation();
-        Conversation conversation = where.value().equals(press.member().id().value())
-                ? new Conversation(where, ChatKind.DIRECT, null, null)
-                : new Conversation(where, ChatKind.GROUP, new CommunityId(press.platform(),
-                where.value()), null);
+        if (conversation.kind() == ChatKind.GROUP) {
+            world.moderatorFlag(conversation.id(), press.member().id(), press.member().moderator());
+        }
         core.engine().accept(Transcript.pressEvent("press" + number, conversation, press.member(), press.at(), ref,
                 found.get().getValue().token()));
     }
@@ -152,6 +171,11 @@ public final class ReplayRunner {
             }
         }
         clock.set(target);
+    }
+
+    /** The simulated platforms of this run (for tests); {@code null} before the first line. */
+    ReplayWorld world() {
+        return world;
     }
 
     private void runDueNow() {

@@ -23,7 +23,9 @@ import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.port.ChatAudience;
 import org.fellowship.core.port.ChatGateway;
+import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.port.PlatformCapabilities;
 
@@ -34,7 +36,9 @@ import org.fellowship.core.port.PlatformCapabilities;
  * <p>Simulation choices: every member can be reached by DM (as if they had started the bot); message ids the bot
  * gets are {@code b1, b2, ...} in send order, so output is the same on every run; a sent file is printed as
  * {@code "file": {"name", "type", "bytes"}} without its content; a file a member sends (a transcript line's
- * {@code file}) is served to the bot from memory, within the size limit it asks for.
+ * {@code file}) is served to the bot from memory, within the size limit it asks for; a group's members are the users
+ * who have written, joined or pressed a button in it (until they leave), and only moderators read it when each of them
+ * was last reported as a moderator there (Telegram's rule: every member an administrator).
  */
 final class ReplayWorld {
     /** A bot message with buttons, remembered for presses. */
@@ -48,6 +52,8 @@ final class ReplayWorld {
     private final Set<ConversationId> directChats = new HashSet<>();
     private final List<Shown> shown = new ArrayList<>();
     private final Map<ConversationId, Set<ChatUserId>> moderators = new java.util.HashMap<>();
+    /** Who has appeared in each group (written, joined, pressed) and not left since. */
+    private final Map<ConversationId, Set<ChatUserId>> members = new java.util.HashMap<>();
     private final Map<String, byte[]> files = new java.util.HashMap<>();
     private long messageCounter;
 
@@ -86,14 +92,42 @@ final class ReplayWorld {
         directChats.add(conversation);
     }
 
-    /** Records what the transcript says about a member's moderator rights in a chat. */
+    /**
+     * Records that a member appeared in a group (wrote, joined, pressed) and what the transcript says about their
+     * moderator rights there.
+     */
     synchronized void moderatorFlag(ConversationId chat, ChatUserId member, boolean moderator) {
+        members.computeIfAbsent(chat, c -> new HashSet<>()).add(member);
         Set<ChatUserId> mods = moderators.computeIfAbsent(chat, c -> new HashSet<>());
         if (moderator) {
             mods.add(member);
         } else {
             mods.remove(member);
         }
+    }
+
+    /** A member left a group: they no longer read it. */
+    synchronized void left(ConversationId chat, ChatUserId member) {
+        Set<ChatUserId> present = members.get(chat);
+        if (present != null) {
+            present.remove(member);
+        }
+    }
+
+    /** The latest bot message in {@code chat} with a button of this label (whoever it was for), and that button. */
+    synchronized Optional<Map.Entry<MessageRef, Button>> findButtonIn(ConversationId chat, String label) {
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            Shown s = shown.get(i);
+            if (!s.ref.conversation().equals(chat)) {
+                continue;
+            }
+            for (Button b : s.buttons) {
+                if (b.label().equals(label)) {
+                    return Optional.of(Map.entry(s.ref, b));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The latest message shown to the member with a button of this label, and that button. */
@@ -278,9 +312,23 @@ final class ReplayWorld {
             memberAction("unban", group, member);
         }
 
+        /** Moderators only when everyone who appeared in the chat (and has not left) was reported as a moderator. */
         @Override
-        public org.fellowship.core.port.ChatAudience audience(ConversationId chat) {
-            throw org.fellowship.core.port.GatewayException.unsupported("checking who can read a chat");
+        public ChatAudience audience(ConversationId chat) {
+            synchronized (ReplayWorld.this) {
+                if (directChats.contains(chat)) {
+                    throw new GatewayException(GatewayException.Reason.UNSUPPORTED,
+                            "a private chat has no moderators");
+                }
+                Set<ChatUserId> mods = moderators.getOrDefault(chat, Set.of());
+                long others = members.getOrDefault(chat, Set.of()).stream().filter(m -> !mods.contains(m)).count();
+                if (others == 0) {
+                    return ChatAudience.onlyModerators();
+                }
+                return ChatAudience.wider(others + (others == 1 ? " member of this chat is not a moderator"
+                        : " members of this chat are not moderators")
+                        + ": use a chat where only moderators are members.");
+            }
         }
 
         @Override

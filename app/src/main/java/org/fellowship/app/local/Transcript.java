@@ -66,8 +66,13 @@ final class Transcript {
         }
     }
 
-    /** Press the button with {@code label} on the latest message the bot sent {@code member}. */
-    record Press(Instant at, Platform platform, Member member, String label) implements Step {
+    /**
+     * Press the button with {@code label}: without {@code chat} on the latest message the bot sent {@code member};
+     * with {@code chat} on the latest bot message in that chat (a group or channel post, whoever it was for).
+     *
+     * @param chat the chat named by the line, or {@code null}
+     */
+    record Press(Instant at, Platform platform, Member member, String label, Conversation chat) implements Step {
     }
 
     /** Move the clock to {@code to}. */
@@ -98,7 +103,8 @@ final class Transcript {
             case "press":
                 Platform platform = platform(number, node);
                 return new Press(requireAt(number, at), platform, member(number, node, platform),
-                        requiredText(number, node, "label"));
+                        requiredText(number, node, "label"), node.hasNonNull("chat") ? chat(number, node, platform)
+                        : null);
             case "message":
             case "edit":
             case "join":

@@ -2,14 +2,21 @@ package org.fellowship.app.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.port.ChatAudience;
+import org.fellowship.redis.RedisStore;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +116,85 @@ class ReplayIT {
                 .contains("line 1: no message the bot sent this user has a button labelled '3'");
         assertThat(replay("-", "{\"type\":\"teleport\",\"at\":\"2026-03-08T09:00:00Z\"}\n").err())
                 .contains("line 1: unknown type 'teleport'");
+    }
+
+    private static final String GROUP_MEETING = String.join("\n",
+            "{\"at\":\"2026-03-20T12:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\",\"chat\":{\"id\":\"-1001\","
+                    + "\"kind\":\"group\"},\"user\":{\"id\":\"1\",\"moderator\":true},\"id\":\"m1\","
+                    + "\"text\":\"/meetings zone Europe/Berlin\"}",
+            "{\"at\":\"2026-03-20T12:00:10Z\",\"type\":\"message\",\"platform\":\"telegram\",\"chat\":{\"id\":\"-1001\","
+                    + "\"kind\":\"group\"},\"user\":{\"id\":\"1\",\"moderator\":true},\"id\":\"m2\","
+                    + "\"text\":\"/meetings add Weekend Sharing | sat,sun | 10:00 | 60\"}",
+            "{\"at\":\"2026-03-20T12:00:20Z\",\"type\":\"message\",\"platform\":\"telegram\",\"chat\":{\"id\":\"-1001\","
+                    + "\"kind\":\"group\"},\"user\":{\"id\":\"42\",\"name\":\"Sam\"},\"id\":\"m3\","
+                    + "\"text\":\"/meeting weekend\"}",
+            "");
+
+    /** Ana (43) presses a button on the group post the bot made for Sam's command. */
+    private static String anaPresses(String label, boolean namingTheChat) {
+        return "{\"at\":\"2026-03-20T12:00:30Z\",\"type\":\"press\",\"platform\":\"telegram\","
+                + (namingTheChat ? "\"chat\":{\"id\":\"-1001\",\"kind\":\"group\"}," : "")
+                + "\"user\":{\"id\":\"43\",\"name\":\"Ana\"},\"label\":\"" + label + "\"}\n";
+    }
+
+    @Test
+    void aPressNamingAChatPressesTheLatestButtonThereWhoeverThePostWasFor() {
+        Run run = replay("-", GROUP_MEETING + anaPresses("I'm going (0)", true));
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines().filter(l -> l.contains("\"chat\":{\"id\":\"43\",\"kind\":\"direct\"}")))
+                .as("Ana's own confirmation, privately").singleElement()
+                .satisfies(l -> assertThat(l).contains("See you at Weekend Sharing").contains("Going: 1"));
+
+        Run withoutChat = replay("-", GROUP_MEETING + anaPresses("I'm going (0)", false));
+        assertThat(withoutChat.exit()).as("the post was not for Ana").isEqualTo(2);
+        assertThat(withoutChat.err()).contains("line 4: no message the bot sent this user has a button labelled");
+    }
+
+    @Test
+    void aPressNamingAChatWithoutThatButtonStopsWithItsLineNumber() {
+        Run run = replay("-", GROUP_MEETING + anaPresses("Resolve", true));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("replay: line 4: no message the bot sent in chat -1001 has a button labelled "
+                + "'Resolve'\n");
+        Run badChat = replay("-", GROUP_MEETING + anaPresses("I'm going (0)", true).replace("\"group\"", "\"forum\""));
+        assertThat(badChat.exit()).isEqualTo(2);
+        assertThat(badChat.err()).contains("line 4: chat.kind must be 'group' or 'direct'");
+    }
+
+    @Test
+    void theSimulatedAudienceOfAChatIsEveryoneWhoAppearedThereUntilTheyLeave() throws IOException {
+        String mods = String.join("\n",
+                "{\"at\":\"2026-03-20T11:59:00Z\",\"type\":\"message\",\"platform\":\"telegram\",\"chat\":{\"id\":"
+                        + "\"-2002\",\"kind\":\"group\"},\"user\":{\"id\":\"1\",\"moderator\":true},\"id\":\"m1\","
+                        + "\"text\":\"hello mods\"}",
+                "{\"at\":\"2026-03-20T11:59:05Z\",\"type\":\"join\",\"platform\":\"telegram\",\"chat\":{\"id\":"
+                        + "\"-2002\",\"kind\":\"group\"},\"user\":{\"id\":\"2\",\"moderator\":true}}",
+                "");
+        ConversationId modsChat = new ConversationId(Platform.TELEGRAM, "-2002");
+        ConversationId group = new ConversationId(Platform.TELEGRAM, "-1001");
+        String someoneJoins = "{\"at\":\"2026-03-20T12:01:00Z\",\"type\":\"join\",\"platform\":\"telegram\","
+                + "\"chat\":{\"id\":\"-2002\",\"kind\":\"group\"},\"user\":{\"id\":\"43\"}}\n";
+        String andLeaves = someoneJoins.replace("\"join\"", "\"leave\"").replace("12:01:00Z", "12:02:00Z");
+
+        assertThat(audience(mods + GROUP_MEETING, modsChat).moderatorsOnly()).isTrue();
+        assertThat(audience(mods + GROUP_MEETING, group).problem()).as("Sam wrote there")
+                .isEqualTo("1 member of this chat is not a moderator: use a chat where only moderators are members.");
+        assertThat(audience(mods + GROUP_MEETING + anaPresses("I'm going (0)", true), group).problem())
+                .as("and Ana pressed there").startsWith("2 members of this chat are not moderators");
+        assertThat(audience(mods + someoneJoins, modsChat).moderatorsOnly()).isFalse();
+        assertThat(audience(mods + someoneJoins + andLeaves, modsChat).moderatorsOnly()).isTrue();
+    }
+
+    /** Runs a transcript and asks its simulated Telegram who can read {@code chat}. */
+    private static ChatAudience audience(String transcript, ConversationId chat) throws IOException {
+        try (RedisStore store = RedisStore.connect(RedisTestServer.uri(),
+                RedisTestServer.freshKeys(), Duration.ofDays(1))) {
+            ReplayRunner runner = new ReplayRunner(store, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8));
+            runner.run(new BufferedReader(new StringReader(transcript)));
+            return runner.world().gateway(Platform.TELEGRAM).audience(chat);
+        }
     }
 
     @Test
