@@ -26,6 +26,7 @@ import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
+import org.fellowship.core.safety.EscalationPolicy;
 import org.fellowship.core.safety.MentorChain;
 import org.fellowship.moderation.ModerationFeature;
 import org.fellowship.redis.RedisStore;
@@ -45,11 +46,18 @@ public final class BotAssembly {
      * @param calendar           renders {@code /meetings ics} (the web app's knows the calendar links it serves)
      * @param mentorCommunities  the fellowship's own groups, which alone shape the mentor chain; empty: every group
      */
-    public record Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities) {
+    public record Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities,
+                          EscalationPolicy escalation) {
         public Options {
             Objects.requireNonNull(nudgeDelay, "nudgeDelay");
             Objects.requireNonNull(calendar, "calendar");
+            Objects.requireNonNull(escalation, "escalation");
             mentorCommunities = Set.copyOf(mentorCommunities);
+        }
+
+        /** The default escalation timing and bounds. */
+        public Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities) {
+            this(nudgeDelay, calendar, mentorCommunities, EscalationPolicy.defaults());
         }
 
         /** Default reminder delay, calendar files without links, every group served. */
@@ -70,10 +78,11 @@ public final class BotAssembly {
 
     /** {@link #features(RedisStore, FeedSource)} with a deployment's options. */
     public static List<Feature> features(RedisStore store, FeedSource feeds, Options options) {
-        MentorChain mentors = MentorChain.on(store.mentors()).onlyFor(options.mentorCommunities());
+        MentorChain mentors = MentorChain.on(store.mentors()).onlyFor(options.mentorCommunities())
+                .with(options.escalation());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
-                        CrisisResources.builtInTable(), mentors),
+                        CrisisResources.builtInTable(), mentors, options.escalation().followUps()),
                 mentors, new MilestoneFeature(store.milestones()),
                 new MeetingsFeature(store.meetings(), feeds, options.calendar()),
                 new CheckinFeature(store.checkins(), mentors, options.nudgeDelay()),

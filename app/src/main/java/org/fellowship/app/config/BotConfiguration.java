@@ -56,7 +56,7 @@ public class BotConfiguration {
                 BotSettings.defaults().buttonTtl());
         return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
                 new MicrometerEngineMetrics(registry), new BotAssembly.Options(checkins.nudgeDelay(),
-                        new IcsCalendarExport(calendarLinks), mentors.fellowship()));
+                        new IcsCalendarExport(calendarLinks), mentors.fellowship(), mentors.escalation()));
     }
 
     /** The calendar URLs' token key: the configured secret, else one made once and kept in Redis. */

@@ -19,4 +19,18 @@ class MentorSettingsTest {
                 .hasMessageContaining("'-1001234' is not tg:<chat id>");
         assertThatThrownBy(() -> new MentorSettings(List.of("tg:my-group"))).hasMessageContaining("tg:my-group");
     }
+
+    @org.junit.jupiter.api.Test
+    void escalationBoundsAreValidatedAtStartUp() {
+        MentorSettings defaults = new MentorSettings(List.of());
+        assertThat(defaults.escalation().giveUpAfter()).isEqualTo(java.time.Duration.ofHours(24));
+        assertThat(defaults.escalation().repeatDelay(10)).isEqualTo(java.time.Duration.ofHours(3));
+        assertThatThrownBy(() -> new MentorSettings(List.of(), java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofMinutes(15), List.of(), java.time.Duration.ofHours(24), List.of()))
+                .hasMessageContaining("repeat-delays");
+        assertThatThrownBy(() -> new MentorSettings(List.of(), java.time.Duration.ofMinutes(5),
+                java.time.Duration.ofMinutes(15), List.of(java.time.Duration.ofMinutes(5)),
+                java.time.Duration.ofDays(30), List.of()))
+                .hasMessageContaining("at most 7 days");
+    }
 }

@@ -66,10 +66,19 @@ class ReplayIT {
     }
 
     @Test
-    void nothingAboutACrisisIsPostedToTheGroup() {
+    void nothingAboutACrisisIsPostedToTheGroupAndOnlyModeratorsActOnTheChannelsAlert() {
         Run run = replay(EXAMPLES.resolve("crisis.jsonl").toString(), "");
         assertThat(run.exit()).isZero();
-        assertThat(run.out().lines()).isNotEmpty().noneMatch(l -> l.contains("\"kind\":\"group\""));
+        // the members' group hears nothing; only the moderators' own chat gets alerts (category and link, no words)
+        assertThat(run.out().lines()).isNotEmpty().noneMatch(l -> l.contains("\"chat\":{\"id\":\"-1001\""));
+        assertThat(run.out().lines()).filteredOn(l -> l.contains("\"chat\":{\"id\":\"-2002\""))
+                .isNotEmpty().noneMatch(l -> l.contains("pills") || l.contains("Dee"));
+        // Lee (not a moderator) pressed the channel's Take: refused, privately, learning no name
+        assertThat(run.out().lines()).filteredOn(l -> l.contains("\"chat\":{\"id\":\"8\""))
+                .singleElement().satisfies(l -> assertThat(l).contains("Only the fellowship's mentors and moderators")
+                        .doesNotContain("Dee"));
+        assertThat(run.out()).contains("Dee (member 12) is waiting to hear from you")
+                .contains("Just checking in. I'm still here");
     }
 
     @Test

@@ -98,7 +98,7 @@ public final class CrisisFeature implements Feature {
         registry.safetyScreen(this::screen);
         registry.command("help_now", "", "Talk to someone now: crisis lines and a mentor", Access.EVERYONE,
                 (turn, args) -> {
-                    if (sendSupport(turn, null, "You asked for help, and that takes courage. I'm here.")) {
+                    if (sendSupport(turn, null, "You asked for help, and that takes courage. I'm here.", null)) {
                         scheduleFollowUps(turn);
                     }
                 });
@@ -136,25 +136,22 @@ public final class CrisisFeature implements Feature {
                     d.severity(), String.format(java.util.Locale.ROOT, "%.2f", d.score()));
             int urgency = urgency(d, text);
             boolean worse = worseThanLast(turn, urgency);
+            boolean reply = !askingDirectly && (worse || dueCrisisReply(turn, urgency));
+            String opening = worse
+                    ? "I'm still here, and what you just wrote worries me. Please reach out to someone right now."
+                    : "I'm really glad you said something, and I'm sorry things are this heavy right now. You "
+                    + "don't have to carry it alone.";
             boolean offered = false;
-            if (!askingDirectly && (worse || dueCrisisReply(turn, urgency))) {
-                offered = sendSupport(turn, d.category(), worse
-                        ? "I'm still here, and what you just wrote worries me. Please reach out to someone right now."
-                        : "I'm really glad you said something, and I'm sorry things are this heavy right now. You "
-                        + "don't have to carry it alone.");
-            }
-            try {
-                pager.flagged(turn, d.category(), AlertContext.of(text, d.evidence(), linkTo(turn)), worse);
-            } catch (RuntimeException e) {
-                LOG.error("telling the mentor about event {} failed", turn.event().dedupeKey(), e);
-            }
-            if (!turn.conversation().isDirect() && servedByMentors(turn)) {
-                // the words are already visible to the group: a mentor is paged at once, without waiting for a yes
-                try {
-                    pager.requestMentor(turn, d.category());
-                } catch (RuntimeException e) {
-                    LOG.error("paging a mentor for event {} failed", turn.event().dedupeKey(), e);
-                }
+            if (turn.conversation().isDirect()) {
+                // privately: the lines first, and a human only with the member's yes
+                offered = reply && sendSupport(turn, d.category(), opening, null);
+                remember(turn, d, text, worse);
+            } else {
+                // in a group the words are already visible there: a mentor is paged at once, then the member is told
+                // truthfully who was asked (both within the same turn)
+                remember(turn, d, text, worse);
+                MentorPager.Reached paged = servedByMentors(turn) ? pageNow(turn, d.category()) : null;
+                offered = reply && sendSupport(turn, d.category(), opening, paged);
             }
             if (offered) {
                 scheduleFollowUps(turn);
@@ -190,6 +187,23 @@ public final class CrisisFeature implements Feature {
             urgency++;
         }
         return urgency;
+    }
+
+    private void remember(Turn turn, Detection d, String text, boolean worse) {
+        try {
+            pager.flagged(turn, d.category(), AlertContext.of(text, d.evidence(), linkTo(turn)), worse);
+        } catch (RuntimeException e) {
+            LOG.error("telling the mentor about event {} failed", turn.event().dedupeKey(), e);
+        }
+    }
+
+    private MentorPager.Reached pageNow(Turn turn, CrisisCategory category) {
+        try {
+            return pager.requestMentor(turn, category);
+        } catch (RuntimeException e) {
+            LOG.error("paging a mentor for event {} failed", turn.event().dedupeKey(), e);
+            return MentorPager.Reached.NOBODY;
+        }
     }
 
     /** Within the cooldown of an earlier crisis reply, a message more urgent than that one is answered again. */
@@ -251,8 +265,12 @@ public final class CrisisFeature implements Feature {
         return true;
     }
 
-    /** The private crisis reply; {@code true} when it offered a mentor (with buttons). */
-    private boolean sendSupport(Turn turn, CrisisCategory category, String opening) {
+    /**
+     * The private crisis reply; {@code true} when it offered a mentor (with buttons).
+     *
+     * @param paged who a group message already reached, or {@code null} when nobody was paged yet
+     */
+    private boolean sendSupport(Turn turn, CrisisCategory category, String opening, MentorPager.Reached paged) {
         CommunityPolicy policy = policyOf(turn);
         String country = countryFor(turn, policy);
         StringBuilder text = new StringBuilder(opening).append("\n\nIf you might act on these thoughts or are in "
@@ -266,10 +284,19 @@ public final class CrisisFeature implements Feature {
             urgent(turn, text.toString(), List.of());
             return false;
         }
-        text.append("\nWould you like me to connect you with a mentor from ")
-                .append(turn.conversation().isDirect() ? "the community" : "this group").append(" now?");
-        if (category != null) {
-            text.append(" They would see a few words of your message and where you wrote it, nothing else.");
+        if (paged == MentorPager.Reached.MENTOR) {
+            text.append("\nBecause you wrote this in the group, I've asked a mentor to check on you; they see a few "
+                    + "words of your message and where you wrote it, nothing else. Would you like them to reach out to "
+                    + "you here now?");
+        } else if (paged == MentorPager.Reached.MODERATORS) {
+            text.append("\nNo mentor is on call right now, so I've let the moderators know you may need someone. "
+                    + "Would you like me to connect you with a mentor as soon as one can be reached?");
+        } else {
+            text.append("\nWould you like me to connect you with a mentor from ")
+                    .append(turn.conversation().isDirect() ? "the community" : "this group").append(" now?");
+            if (category != null) {
+                text.append(" They would see a few words of your message and where you wrote it, nothing else.");
+            }
         }
         Map<String, String> data = offerData(turn, category);
         List<ButtonRow> buttons = List.of(ButtonRow.of(

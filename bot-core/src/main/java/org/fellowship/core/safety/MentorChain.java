@@ -557,7 +557,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         if (!candidates.isEmpty()) {
             long next = store.nextTurn(alert.tier());
             Mentor mentor = candidates.get((int) Math.floorMod(next, (long) candidates.size()));
-            dm(mentor.id(), "Crisis alert " + alert.id() + ": a member " + what(alert) + " and would like to talk. "
+            // a member who wrote privately asked for this; a group message was paged without asking them
+            dm(mentor.id(), "Crisis alert " + alert.id() + ": a member " + what(alert)
+                    + (alert.origin() == null ? " and would like to talk. " : ", in a group chat. ")
                     + "Please acknowledge if you can help; take it when you're reaching out to them."
                     + describe(alert.context()),
                     List.of(ButtonRow.of(button(mentor.id(), "Acknowledge", alert.id(), "ack"),
@@ -604,7 +606,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
      * Tells moderators about an alert, content-free (category, link, a Take button): in the moderators' channel when
      * one is set and only moderators can read it, else privately (at most {@link #MAX_MODERATORS_TOLD} moderators of the
      * alert's group and of the fellowship's groups). Repeats go to the channel only, so a private inbox hears of one
-     * alert at most three times (no mentor or unacknowledged, and the final notice).
+     * alert at most twice (no mentor on call or unacknowledged, and the final notice).
      *
      * @return {@code true} when at least one message reached moderators
      */
@@ -627,8 +629,8 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             audit(now, alert, MentorAudit.Action.MODERATORS_NOTIFIED, null);
             return true;
         }
-        if (notice == Notice.REPEAT) {
-            return false;
+        if (notice == Notice.REPEAT || notice == Notice.UNACKNOWLEDGED && alreadyTold(alert)) {
+            return false; // private inboxes hear of an alert once, and of its end once
         }
         int told = 0;
         String text = noticeText(alert, notice) + (channelProblem ? "\n\n(Not posted in the moderators' channel: I "
@@ -645,6 +647,14 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             LOG.warn("alert {} told privately to {} moderators", alert.id(), told);
         }
         return told > 0;
+    }
+
+    private boolean alreadyTold(MentorAlert alert) {
+        try {
+            return store.auditOf(alert.id()).stream().anyMatch(a -> a.action() == MentorAudit.Action.MODERATORS_NOTIFIED);
+        } catch (RuntimeException e) {
+            return false; // telling twice beats telling nobody
+        }
     }
 
     private boolean post(MentorAlert alert, ConversationId channel, Notice notice) {
@@ -815,8 +825,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                             : alert.memberName() + " (member " + alert.member().value() + ")";
                     turn.replyPrivately("It's yours: " + who + " is waiting to hear from you. Please message them "
                             + "directly now; press Resolve when they're safe and supported." + describe(alert.context()));
-                    dm(alert.member(), name + ", one of the mentors, is on the way and will message you. You're not "
-                            + "alone.", List.of());
+                    boolean mentor = store.mentor(actor).isPresent();
+                    dm(alert.member(), name + (mentor ? ", one of the mentors," : ", one of the moderators,")
+                            + " is on the way and will message you. You're not alone.", List.of());
                     audit(turn.now(), alert, MentorAudit.Action.TAKEN, actor);
                 }
                 default -> {
