@@ -277,6 +277,48 @@ final class RedisMentorStore implements MentorStore {
         return Optional.of(new CommunityId(VersionedJson.platform(from.substring(0, colon)), from.substring(colon + 1)));
     }
 
+    // KEYS[1] claim code, KEYS[2] claimed groups; ARGV[1] code offered, ARGV[2] next code, ARGV[3] group field
+    static final Redis.Script CLAIM = Redis.Script.of("mentorGroupClaim", """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2])
+            redis.call('SADD', KEYS[2], ARGV[3])
+            return 1
+            """);
+
+    @Override
+    public java.util.Set<CommunityId> claimedCommunities() {
+        java.util.Set<String> fields = redis.call("claimed groups read", c -> c.smembers(keys.mentors("claimed")));
+        java.util.Set<CommunityId> out = new java.util.LinkedHashSet<>();
+        for (String f : fields) {
+            int colon = f.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalStateException("stored claimed group is invalid");
+            }
+            out.add(new CommunityId(VersionedJson.platform(f.substring(0, colon)), f.substring(colon + 1)));
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    @Override
+    public String claimCode(String fresh) {
+        redis.call("claim code create", c -> c.setnx(keys.mentors("claim-code"), fresh));
+        return redis.call("claim code read", c -> c.get(keys.mentors("claim-code")));
+    }
+
+    @Override
+    public boolean claim(CommunityId community, String code, String next) {
+        Long done = redis.eval("group claim", CLAIM, io.lettuce.core.ScriptOutputType.INTEGER,
+                new String[] {keys.mentors("claim-code"), keys.mentors("claimed")}, code, next,
+                communityField(community));
+        return done != null && done == 1L;
+    }
+
+    @Override
+    public boolean unclaim(CommunityId community) {
+        Long removed = redis.call("group unclaim", c -> c.srem(keys.mentors("claimed"), communityField(community)));
+        return removed != null && removed > 0;
+    }
+
     private static String communityField(CommunityId community) {
         return community.platform().code() + ":" + community.value();
     }

@@ -260,4 +260,25 @@ public abstract class MentorStoreContract {
         store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-42420"));
         assertThat(store.communityMoved(old, now)).as("another chat whose id starts alike").isZero();
     }
+
+    @Test
+    void aClaimCodeClaimsOneGroupOnceAndClaimsCanBeUndone() {
+        MentorStore store = newStore();
+        org.fellowship.core.model.CommunityId group = new org.fellowship.core.model.CommunityId(
+                org.fellowship.core.model.Platform.TELEGRAM, "-1001");
+        org.fellowship.core.model.CommunityId other = new org.fellowship.core.model.CommunityId(
+                org.fellowship.core.model.Platform.DISCORD, "81");
+        assertThat(store.claimedCommunities()).isEmpty();
+        String code = store.claimCode("FIRSTCODE");
+        assertThat(code).isEqualTo("FIRSTCODE");
+        assertThat(store.claimCode("IGNORED")).as("one code for every instance").isEqualTo("FIRSTCODE");
+        assertThat(store.claim(group, "WRONG", "NEXT")).isFalse();
+        assertThat(store.claim(group, "FIRSTCODE", "SECONDCODE")).isTrue();
+        assertThat(store.claim(other, "FIRSTCODE", "THIRD")).as("used up").isFalse();
+        assertThat(store.claimCode("X")).isEqualTo("SECONDCODE");
+        assertThat(store.claimedCommunities()).containsExactly(group);
+        assertThat(store.unclaim(group)).isTrue();
+        assertThat(store.unclaim(group)).isFalse();
+        assertThat(store.claimedCommunities()).isEmpty();
+    }
 }
