@@ -69,6 +69,25 @@ class EngineTest {
     }
 
     @Test
+    void quietInGroupsAnotherBotsCommandGetsNothingAndErrorsGoPrivately() {
+        bot.sayInGroup(sam, "/rank");
+        assertThat(bot.replies()).as("another bot's command, not addressed to us").isEmpty();
+        bot.sayInGroup(sam, "/ecko@fellowship_bot hi");
+        assertThat(bot.replies()).singleElement().satisfies(m -> {
+            assertThat(m.delivery()).isEqualTo(Delivery.PRIVATE);
+            assertThat(m.text()).contains("Did you mean /echo?");
+        });
+        bot.sayInGroup(sam, "/ban_test");
+        assertThat(bot.replies()).singleElement().satisfies(m -> {
+            assertThat(m.delivery()).isEqualTo(Delivery.PRIVATE);
+            assertThat(m.text()).contains("for moderators");
+        });
+        bot.sayInGroup(sam, "/help");
+        assertThat(bot.replies()).singleElement().satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.PRIVATE));
+        assertThat(bot.gateway().sent()).noneMatch(m -> m.to().equals(bot.group().id()));
+    }
+
+    @Test
     void failingCommandGetsAnApologyWithoutInternals() {
         bot.say(sam, "/boom");
         assertThat(bot.lastReply().text()).contains("something went wrong").doesNotContain("secret internal detail")
