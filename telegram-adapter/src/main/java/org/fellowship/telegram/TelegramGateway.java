@@ -102,6 +102,7 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     private final ChatMigrationListener migrations;
     private final SendPermits permits;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final TelegramHttp http;
     private final Map<String, CachedAdmins> admins = new ConcurrentHashMap<>();
     private volatile BotIdentity identity;
@@ -130,6 +131,13 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
      */
     public TelegramGateway(TelegramConfig config, KnownPrivateChats privateChats, SendPermits permits,
                            ChatMigrationListener migrations, Clock clock) {
+        this(config, privateChats, permits, migrations, clock, Sleeper.REAL);
+    }
+
+    /** @param sleeper how a 429's {@code retry_after} is waited out (tests move their clock instead) */
+    TelegramGateway(TelegramConfig config, KnownPrivateChats privateChats, SendPermits permits,
+                    ChatMigrationListener migrations, Clock clock, Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.config = Objects.requireNonNull(config, "config");
         this.privateChats = Objects.requireNonNull(privateChats, "privateChats");
@@ -631,9 +639,9 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
         }
     }
 
-    private static void sleep(Duration d) {
+    private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            sleeper.sleep(d);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw new GatewayException(Reason.UNAVAILABLE, "interrupted while waiting for Telegram's retry_after");
