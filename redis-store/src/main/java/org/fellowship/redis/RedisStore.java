@@ -323,8 +323,13 @@ public final class RedisStore implements AutoCloseable {
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */
     public boolean ping() {
+        return ping(Duration.ofSeconds(1));
+    }
+
+    /** {@code true} when the server answers PING with PONG within {@code timeout}; never throws. */
+    public boolean ping(Duration timeout) {
         try {
-            return "PONG".equals(connection.async().ping().get(1, TimeUnit.SECONDS));
+            return "PONG".equals(connection.async().ping().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -36,7 +36,7 @@ class ConversationExecutorTest {
                     active.get(key).decrementAndGet();
                 });
             }
-            assertThat(executor.awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(executor.awaitIdle(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(overlaps.get()).isZero();
             seen.values().forEach(list -> assertThat(list).isSorted().hasSize(100));
         } finally {

@@ -26,6 +26,7 @@ import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.safety.MentorStore.AlertState;
 import org.fellowship.core.safety.MentorStore.MentorAlert;
+import org.fellowship.core.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link MentorStore} must have. */
@@ -200,7 +201,7 @@ public abstract class MentorStoreContract {
             go.countDown();
             long winners = 0;
             for (Future<Optional<MentorAlert>> f : results) {
-                winners += f.get(10, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+                winners += f.get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS).isPresent() ? 1 : 0;
             }
             assertThat(winners).isEqualTo(1);
             assertThat(store.alert("a1").orElseThrow().revision()).isEqualTo(2);
