@@ -16,10 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("fellowship.redis")
 public record RedisSettings(@DefaultValue("") String url, @DefaultValue("data/redis") Path dataDir,
                             @DefaultValue("0") int embeddedPort, @DefaultValue("1s") Duration healthTimeout) {
-    public RedisSettings(String url, Path dataDir, int embeddedPort) {
-        this(url, dataDir, embeddedPort, Duration.ofSeconds(1));
-    }
-
     public RedisSettings {
         url = url == null ? "" : url.strip();
         if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")
