@@ -14,9 +14,10 @@ import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.ButtonTokenStore;
 
 /**
- * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON under a
- * {@code PX} TTL. Numbered choices are one JSON array per conversation and member, replaced atomically with
- * {@code SET PX}; member-scoped choices are listed in the member's erasure index. Thread-safe.
+ * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON.
+ * Numbered choices are one JSON array per conversation and member, replaced atomically with one {@code SET};
+ * member-scoped choices are listed in the member's erasure index. Both expire on the store's clock: the value carries
+ * its deadline and Redis's TTL is only a backstop ({@link Expiry}). Thread-safe.
  */
 final class RedisButtonTokenStore implements ButtonTokenStore {
     private static final Base64.Encoder TOKENS = Base64.getUrlEncoder().withoutPadding();
@@ -28,13 +29,15 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
     private final KeySchema keys;
     private final RecordCodec codec;
     private final UserKeys userKeys;
+    private final Expiry expiry;
     private final SecureRandom random = new SecureRandom();
 
-    RedisButtonTokenStore(Redis redis, KeySchema keys, RecordCodec codec, UserKeys userKeys) {
+    RedisButtonTokenStore(Redis redis, KeySchema keys, RecordCodec codec, UserKeys userKeys, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.userKeys = userKeys;
+        this.expiry = expiry;
     }
 
     @Override
@@ -43,9 +46,9 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = TOKENS.encodeToString(bytes);
-        String json = codec.writeButtonAction(action);
-        long px = Math.max(1, ttl.toMillis());
-        redis.call("button issue", c -> c.set(keys.buttonToken(token), json, SetArgs.Builder.px(px)));
+        String stored = expiry.wrap(codec.writeButtonAction(action), ttl);
+        long px = Expiry.backstopMillis(ttl);
+        redis.call("button issue", c -> c.set(keys.buttonToken(token), stored, SetArgs.Builder.px(px)));
         return token;
     }
 
@@ -76,7 +79,8 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
                 throw new IllegalArgumentException("choice values must be 1-8 of [A-Za-z0-9_-]");
             }
         }
-        long px = Math.max(1, ttl.toMillis());
+        long px = Expiry.backstopMillis(ttl);
+        long deadline = expiry.deadline(ttl);
         List<io.lettuce.core.protocol.AsyncCommand<String, String, String>> writes =
                 new java.util.ArrayList<>(actions.size());
         List<List<String>> out = new java.util.ArrayList<>(actions.size());
@@ -86,7 +90,8 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             String base = TOKENS.encodeToString(bytes);
             java.util.Map<String, String> data = new java.util.HashMap<>(action.data());
             data.put(CHOICE_KEY, key);
-            String json = codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser()));
+            String json = Expiry.wrap(deadline,
+                    codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser())));
             String redisKey = keys.buttonToken(base);
             writes.add(new io.lettuce.core.protocol.AsyncCommand<>(new io.lettuce.core.protocol.Command<>(
                     io.lettuce.core.protocol.CommandType.SET, new io.lettuce.core.output.StatusOutput<>(StringCodec.UTF8),
@@ -106,7 +111,7 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         }
         int cut = token.indexOf(CHOICE_SEPARATOR);
         String base = cut < 0 ? token : token.substring(0, cut);
-        String json = redis.call("button resolve", c -> c.get(keys.buttonToken(base)));
+        String json = expiry.unwrap(redis.call("button resolve", c -> c.get(keys.buttonToken(base))));
         if (json == null) {
             return Optional.empty();
         }
@@ -140,8 +145,9 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         String key = keys.choices(conversation, member);
         String json = codec.writeStrings(List.copyOf(tokens));
         if (member == null) {
-            long px = Math.max(1, ttl.toMillis());
-            redis.call("choices write", c -> c.set(key, json, SetArgs.Builder.px(px)));
+            String stored = expiry.wrap(json, ttl);
+            long px = Expiry.backstopMillis(ttl);
+            redis.call("choices write", c -> c.set(key, stored, SetArgs.Builder.px(px)));
         } else {
             userKeys.set("choices write", key, keys.erasureIndex(member), json, ttl);
         }
@@ -149,7 +155,7 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
 
     @Override
     public List<String> choices(ConversationId conversation, ChatUserId member) {
-        String json = redis.call("choices read", c -> c.get(keys.choices(conversation, member)));
+        String json = expiry.unwrap(redis.call("choices read", c -> c.get(keys.choices(conversation, member))));
         return json == null ? List.of() : codec.readStrings(json);
     }
 

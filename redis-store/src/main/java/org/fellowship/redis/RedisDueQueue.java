@@ -20,18 +20,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The due-queue in Redis: a sorted set of ids scored by due time in epoch millis (while leased: by lease expiry,
  * so an expired lease is simply due again), a hash of {@code kind|dueAtMillis|payload} records, a hash of lease
- * tokens and a hash of attempt counts, all under the <code>{due}</code> hash tag. Done markers are
- * {@code SET NX PX doneRetention} per id. Every change is one Lua script, so claims are atomic across instances.
- * {@code now} always comes from the caller (a simulated clock works), never from the Redis clock.
+ * tokens and a hash of attempt counts, all under the <code>{due}</code> hash tag. Done markers are one string per
+ * id holding the end of {@code doneRetention} on the store's clock ({@link Expiry}). Every change is one Lua script,
+ * so claims are atomic across instances. {@code now} always comes from the caller or the store's clock (a simulated
+ * clock works), never from the Redis clock.
  *
  * <p>Thread-safe. Claim cost is O(log N + claimed) with a fixed number of Redis calls per 1,000 claimed items.
  */
 final class RedisDueQueue implements DueQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RedisDueQueue.class);
 
-    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts, 5 done marker. ARGV: 1 id, 2 dueAt ms, 3 record.
-    static final Redis.Script SCHEDULE = Redis.Script.of("dueSchedule", """
-            if redis.call('EXISTS', KEYS[5]) == 1 then return 0 end
+    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts, 5 done marker. ARGV: 1 id, 2 dueAt ms, 3 record, 4 now ms
+    // (the store's clock: a done marker counts until its deadline).
+    static final Redis.Script SCHEDULE = Redis.Script.of("dueSchedule", Expiry.LUA_ALIVE + """
+            local done = redis.call('GET', KEYS[5])
+            if done and alive(done, tonumber(ARGV[4])) then return 0 end
             if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
             redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
             redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
@@ -67,14 +70,15 @@ final class RedisDueQueue implements DueQueue {
             return out
             """);
 
-    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts, 5 done marker. ARGV: 1 id, 2 token, 3 retention ms.
+    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts, 5 done marker. ARGV: 1 id, 2 token, 3 backstop TTL ms,
+    // 4 end of the retention ms (the store's clock).
     static final Redis.Script COMPLETE = Redis.Script.of("dueComplete", """
             if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
             redis.call('ZREM', KEYS[1], ARGV[1])
             redis.call('HDEL', KEYS[2], ARGV[1])
             redis.call('HDEL', KEYS[3], ARGV[1])
             redis.call('HDEL', KEYS[4], ARGV[1])
-            redis.call('SET', KEYS[5], '1', 'PX', ARGV[3])
+            redis.call('SET', KEYS[5], ARGV[4] .. '|1', 'PX', ARGV[3])
             return 1
             """);
 
@@ -123,11 +127,13 @@ final class RedisDueQueue implements DueQueue {
     private final Redis redis;
     private final KeySchema keys;
     private final Duration doneRetention;
+    private final Expiry expiry;
     private final String[] mainKeys;
 
-    RedisDueQueue(Redis redis, KeySchema keys, Duration doneRetention) {
+    RedisDueQueue(Redis redis, KeySchema keys, Duration doneRetention, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
+        this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.doneRetention = Objects.requireNonNull(doneRetention, "doneRetention");
         if (doneRetention.isNegative() || doneRetention.isZero()) {
             throw new IllegalArgumentException("doneRetention must be positive");
@@ -140,7 +146,7 @@ final class RedisDueQueue implements DueQueue {
         String due = Long.toString(item.dueAt().toEpochMilli());
         String record = item.kind() + "|" + due + "|" + item.payload();
         Long added = redis.eval("due schedule", SCHEDULE, ScriptOutputType.INTEGER, withDone(item.id()),
-                item.id(), due, record);
+                item.id(), due, record, Long.toString(expiry.now()));
         return added == 1;
     }
 
@@ -212,7 +218,8 @@ final class RedisDueQueue implements DueQueue {
     public boolean complete(ClaimedItem claimed) {
         String id = claimed.item().id();
         Long done = redis.eval("due complete", COMPLETE, ScriptOutputType.INTEGER, withDone(id), id,
-                claimed.leaseToken(), Long.toString(Math.max(1, doneRetention.toMillis())));
+                claimed.leaseToken(), Long.toString(Expiry.backstopMillis(doneRetention)),
+                Long.toString(expiry.deadline(doneRetention)));
         return done == 1;
     }
 
@@ -226,7 +233,7 @@ final class RedisDueQueue implements DueQueue {
     @Override
     public boolean isDone(String id) {
         Objects.requireNonNull(id, "id");
-        return redis.call("due done", c -> c.exists(keys.dueDone(id))) > 0;
+        return expiry.unwrap(redis.call("due done", c -> c.get(keys.dueDone(id)))) != null;
     }
 
     @Override

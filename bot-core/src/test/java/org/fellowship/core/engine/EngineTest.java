@@ -2,7 +2,6 @@ package org.fellowship.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.fellowship.core.command.Access;
@@ -115,7 +114,7 @@ class EngineTest {
     @Test
     void duplicateEventsAreHandledOnce() {
         MessageReceived event = MessageReceived.simple("update-1", Conversation.direct(sam.id()),
-                new org.fellowship.core.model.Member(sam.id(), "Sam", false, false, false), Instant.now(), "1", "/echo once");
+                new org.fellowship.core.model.Member(sam.id(), "Sam", false, false, false), bot.clock().instant(), "1", "/echo once");
         bot.deliver(event).deliver(event);
         assertThat(bot.replies()).hasSize(1);
     }
@@ -123,7 +122,7 @@ class EngineTest {
     @Test
     void messagesFromBotsAreIgnored() {
         bot.deliver(MessageReceived.simple("e1", Conversation.direct(sam.id()),
-                new org.fellowship.core.model.Member(sam.id(), "Other bot", false, false, true), Instant.now(), "1",
+                new org.fellowship.core.model.Member(sam.id(), "Other bot", false, false, true), bot.clock().instant(), "1",
                 "/echo hi"));
         assertThat(bot.replies()).isEmpty();
     }
