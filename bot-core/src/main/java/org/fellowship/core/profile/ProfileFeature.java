@@ -53,7 +53,10 @@ public final class ProfileFeature implements Feature {
         }
         ZoneId zone = match.zone().get();
         turn.saveProfile(turn.profile().withZone(zone));
-        turn.replyPrivately("Time zone set to " + zone.getId() + ". It's " + localTime(turn, zone) + " there now.");
+        turn.replyPrivately("Time zone set to " + (match.fixedOffset() ? "UTC" + zone.getId() : zone.getId()) + ". It's "
+                + localTime(turn, zone) + " there now." + (match.fixedOffset() ? " A fixed offset ignores daylight "
+                + "saving, so your times will be an hour off for part of the year; a zone like Europe/Berlin or "
+                + "America/New_York follows it." : ""));
     }
 
     private void language(Turn turn, String args) {
