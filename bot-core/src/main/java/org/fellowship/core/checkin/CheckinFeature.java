@@ -306,8 +306,10 @@ public final class CheckinFeature implements Feature {
         LocalDate today = today(turn);
         CheckinRecord r = store.find(turn.actor().id()).orElse(null);
         if (r == null || r.log().days().chars().noneMatch(c -> DayLog.isAnswer((char) c))) {
-            turn.replyPrivately("No check-ins yet. Send /checkin to do your first one, or /checkin on for a daily "
-                    + "prompt.");
+            boolean prompted = r != null && r.enabled();
+            turn.replyPrivately("No check-ins yet. Send /checkin to do your first one" + (prompted
+                    ? "; your daily prompt comes at " + r.time() + " (" + r.zone().getId() + ")."
+                    : ", or /checkin on for a daily prompt."));
             return;
         }
         List<Character> days = r.log().lastDays(today, 14);
@@ -326,7 +328,7 @@ public final class CheckinFeature implements Feature {
             }
         }
         int streak = r.log().streak(today);
-        String text = "Your last 14 days (oldest first; . missed, ~ away, - before you started):\n"
+        String text = "Your last 14 days (oldest first; . missed, _ no prompt sent, ~ away, - before you started):\n"
                 + "Mood:    " + CheckinTexts.trend(days, true) + "\n"
                 + "Craving: " + CheckinTexts.trend(days, false) + "\n"
                 + "Checked in " + moods + " of 14 days. Average mood " + CheckinTexts.average(moodSum, moods)

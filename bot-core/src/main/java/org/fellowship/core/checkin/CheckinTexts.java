@@ -34,7 +34,10 @@ final class CheckinTexts {
         return text;
     }
 
-    /** A compact trend line such as {@code 3 4 4 . ~ 5}: one symbol per day, "." missed, "~" away, " " no data. */
+    /**
+     * A compact trend line such as {@code 3 4 4 . ~ 5}: one symbol per day, "." missed (prompted, no answer), "_" no
+     * prompt sent (not opted in that day, or the bot was too late), "~" away, "-" before the member started.
+     */
     static String trend(List<Character> days, boolean mood) {
         StringBuilder sb = new StringBuilder();
         for (Character c : days) {
@@ -48,6 +51,8 @@ final class CheckinTexts {
                 sb.append(v == DayLog.NO_CRAVING ? "?" : Integer.toString(v));
             } else if (c == DayLog.AWAY) {
                 sb.append('~');
+            } else if (c == DayLog.SKIPPED) {
+                sb.append('_');
             } else {
                 sb.append('.');
             }

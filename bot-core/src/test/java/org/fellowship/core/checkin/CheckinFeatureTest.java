@@ -128,6 +128,17 @@ class CheckinFeatureTest {
     }
 
     @Test
+    void checkinsTellsMissedFromNotPromptedAndDoesNotSuggestWhatIsAlreadyOn() {
+        optIn("UTC", "20:00");
+        bot.say(sam, "/checkins");
+        assertThat(bot.lastReply().text()).contains("your daily prompt comes at 20:00 (UTC)")
+                .doesNotContain("/checkin on");
+        String trend = CheckinTexts.trend(java.util.Arrays.asList(null, DayLog.SKIPPED, DayLog.MISSED, DayLog.AWAY,
+                DayLog.answer(4, 2)), true);
+        assertThat(trend).isEqualTo("- _ . ~ 4");
+    }
+
+    @Test
     void warmRepliesVaryFromDayToDay() {
         optIn("UTC", "10:00");
         java.util.Set<String> replies = new java.util.HashSet<>();
