@@ -38,17 +38,48 @@ final class CoreCommands implements Feature {
                     .map(CommandLine::name).orElse(args);
             CommandSpec spec = context.commands().find(name)
                     .orElseThrow(() -> new UsageException("I don't know /" + name + "."));
-            turn.replyPrivately(spec.usage() + "\n" + spec.description());
+            turn.replyPrivately("Usage: " + spec.usage() + "\n" + spec.description() + "\nWho can use it: "
+                    + who(spec) + ".");
             return;
         }
-        StringBuilder text = new StringBuilder("Here is what I can do:");
+        StringBuilder everyone = new StringBuilder();
+        StringBuilder mentors = new StringBuilder();
+        StringBuilder moderators = new StringBuilder();
         for (CommandSpec spec : context.commands().all()) {
-            if (spec.access() == Access.MODERATOR && !turn.actor().moderator()) {
-                continue;
+            String line = "\n" + spec.usage() + " - " + spec.description();
+            if (spec.access() == Access.MODERATOR) {
+                if (turn.actor().moderator()) {
+                    moderators.append(line);
+                }
+            } else if (forMentors(spec)) {
+                if (turn.actor().mentor()) {
+                    mentors.append(line);
+                }
+            } else {
+                everyone.append(line);
             }
-            text.append('\n').append(spec.usage()).append(" - ").append(spec.description());
         }
-        text.append("\nSend /help <command> for details.");
-        turn.replyPrivately(text.toString()); // a long list, and what one member may use: never in the group
+        // only what the asker may use, grouped; always private (the engine's rule for /help)
+        StringBuilder text = new StringBuilder("Here is what I can do:").append(everyone);
+        if (!mentors.isEmpty()) {
+            text.append("\n\nFor mentors:").append(mentors);
+        }
+        if (!moderators.isEmpty()) {
+            text.append("\n\nFor moderators:").append(moderators);
+        }
+        text.append("\n\nSend /help <command> for details.");
+        turn.replyPrivately(text.toString());
+    }
+
+    /** The mentor's own commands (roster settings), listed only to members the platform reports as mentors. */
+    private static boolean forMentors(CommandSpec spec) {
+        return spec.name().equals("mentor");
+    }
+
+    private static String who(CommandSpec spec) {
+        if (spec.access() == Access.MODERATOR) {
+            return "moderators of the group, in that group";
+        }
+        return forMentors(spec) ? "mentors (the group's mentor role or title)" : "everyone";
     }
 }

@@ -100,13 +100,15 @@ class EngineTest {
         bot.say(sam, "/help");
         assertThat(bot.lastReply().text()).contains("/echo <text>").doesNotContain("/ban_test");
         bot.say(bot.moderator("7", "Mo"), "/help");
-        assertThat(bot.lastReply().text()).contains("/ban_test");
+        assertThat(bot.lastReply().text()).contains("For moderators:\n/ban_test");
     }
 
     @Test
     void helpForOneCommandShowsItsUsage() {
         bot.say(sam, "/help echo");
-        assertThat(bot.lastReply().text()).isEqualTo("/echo <text>\nRepeat text");
+        assertThat(bot.lastReply().text()).isEqualTo("Usage: /echo <text>\nRepeat text\nWho can use it: everyone.");
+        bot.say(sam, "/help ban_test");
+        assertThat(bot.lastReply().text()).contains("Who can use it: moderators of the group");
         bot.say(sam, "/help nothing");
         assertThat(bot.lastReply().text()).contains("I don't know /nothing").contains("Usage: /help [command]");
     }
