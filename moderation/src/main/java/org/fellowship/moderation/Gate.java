@@ -8,7 +8,9 @@ import java.util.Objects;
  * Newcomer gating: a new member may not write until they answer the community's own question.
  *
  * @param question  what they are asked
- * @param answers   the choices shown as buttons (2-5), the right one first (they are shown in alphabetical order)
+ * @param answers   the choices shown as buttons (2-5), as the moderator wrote them: answers marked with a leading
+ *                  {@code +} are right (several may be); with none marked, the first is the right one. They are shown
+ *                  without the mark, in alphabetical order
  * @param timeLimit how long they have; afterwards they are removed (and may rejoin)
  */
 public record Gate(String question, List<String> answers, Duration timeLimit) {
@@ -23,13 +25,24 @@ public record Gate(String question, List<String> answers, Duration timeLimit) {
         timeLimit = timeLimit == null ? DEFAULT_TIME : timeLimit;
     }
 
-    public String rightAnswer() {
-        return answers.get(0);
+    /** The right answers, without their mark. */
+    public List<String> rightAnswers() {
+        List<String> marked = answers.stream().filter(a -> a.startsWith("+")).map(Gate::unmarked).toList();
+        return marked.isEmpty() ? List.of(answers.get(0)) : marked;
     }
 
-    /** The answers in the order they are shown (alphabetical, so the right one's place tells nothing). */
+    /** Whether {@code shownAnswer} (as shown on its button) is one of the right answers. */
+    public boolean isRight(String shownAnswer) {
+        return rightAnswers().contains(shownAnswer);
+    }
+
+    /** The answers in the order they are shown (alphabetical, so the right ones' places tell nothing), unmarked. */
     public List<String> shown() {
-        return answers.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        return answers.stream().map(Gate::unmarked).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    private static String unmarked(String answer) {
+        return answer.startsWith("+") ? answer.substring(1).strip() : answer;
     }
 
     public Gate withTimeLimit(Duration value) {

@@ -29,6 +29,7 @@ import org.fellowship.core.store.ButtonAction;
  * cancels it. Every restriction, pass and removal is a case.
  */
 final class NewcomerGate implements DueHandler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NewcomerGate.class);
     static final String KIND = "mod.gate";
     static final String BUTTON = "mod.gate";
     /** The mute outlasts the deadline a little, so the removal happens before it lapses. */
@@ -58,7 +59,8 @@ final class NewcomerGate implements DueHandler {
         if (a.isEmpty()) {
             turn.replyPrivately(s.gate() == null ? "Newcomers can write at once. Set a question with /gate <question> "
                     + "| <right answer> | <other answer>." : "Newcomers are asked: " + s.gate().question()
-                    + "\nRight answer: " + s.gate().rightAnswer() + ". Time to answer: "
+                    + "\nRight answer" + (s.gate().rightAnswers().size() > 1 ? "s: " : ": ")
+                    + String.join(", ", s.gate().rightAnswers()) + ". Time to answer: "
                     + Durations.format(s.gate().timeLimit()) + ".");
             return;
         }
@@ -81,21 +83,25 @@ final class NewcomerGate implements DueHandler {
         }
         List<String> parts = Arrays.stream(a.split("\\|")).map(String::strip).toList();
         if (parts.size() < 3 || parts.size() > 6 || parts.stream().anyMatch(String::isEmpty)) {
-            throw new UsageException("Write the question, the right answer, then 1-4 other answers, separated by |.");
+            throw new UsageException("Write the question, then 2-5 answers, separated by |; mark each right answer "
+                    + "with + (several may be right), or put the one right answer first.");
         }
         if (parts.stream().anyMatch(p -> p.length() > 200) || parts.subList(1, parts.size()).stream()
                 .anyMatch(p -> p.length() > 40)) {
             throw new UsageException("Keep the question under 200 characters and each answer under 40.");
         }
-        if (parts.subList(1, parts.size()).stream().map(p -> p.toLowerCase(Locale.ROOT)).distinct().count()
-                != parts.size() - 1) {
+        if (parts.subList(1, parts.size()).stream().map(p -> p.replaceFirst("^\\+\\s*", "").toLowerCase(Locale.ROOT))
+                .distinct().count() != parts.size() - 1) {
             throw new UsageException("The answers must differ from each other.");
         }
         Gate gate = new Gate(parts.get(0), parts.subList(1, parts.size()),
                 s.gate() == null ? Gate.DEFAULT_TIME : s.gate().timeLimit());
+        if (gate.rightAnswers().size() == gate.answers().size()) {
+            throw new UsageException("At least one answer must be wrong, or the question lets anyone in.");
+        }
         rules.saveSettings(s.withGate(gate));
-        turn.replyPrivately("Newcomers will be muted until they answer: " + gate.question() + " (right answer: "
-                + gate.rightAnswer() + ", " + Durations.format(gate.timeLimit()) + " to answer). Turn it off with "
+        turn.replyPrivately("Newcomers will be muted until they answer: " + gate.question() + " (right: "
+                + String.join(", ", gate.rightAnswers()) + "; " + Durations.format(gate.timeLimit()) + " to answer). Turn it off with "
                 + "/gate off.");
     }
 
@@ -124,7 +130,7 @@ final class NewcomerGate implements DueHandler {
         List<String> shown = gate.shown();
         for (String answer : shown) {
             buttons.add(turn.button(answer, BUTTON, Map.of("p", chat.platform().lowerName(), "cv", community.value(),
-                    "due", dueId, "right", Boolean.toString(answer.equals(gate.rightAnswer())))));
+                    "due", dueId, "right", Boolean.toString(gate.isRight(answer)))));
         }
         turn.reply("Welcome, " + turn.actor().displayName() + "! Before you can write here, please answer within "
                 + Durations.format(gate.timeLimit()) + ": " + gate.question(), List.of(new ButtonRow(buttons)));
@@ -187,6 +193,19 @@ final class NewcomerGate implements DueHandler {
         if (!removed.ok()) {
             enforcement.notifyModerators(community, chat, "Case " + c.number() + " needs you: " + removed.text(),
                     m -> List.of(), Set.of());
+            return;
+        }
+        // said only once it happened, and only to them: they may come back
+        try {
+            context.outbox().send(new org.fellowship.core.outbound.OutboundMessage(
+                    org.fellowship.core.model.Conversation.direct(member).id(), "The time to answer the group's "
+                    + "newcomer question ran out, so I removed you from the group for now. You're welcome to join "
+                    + "again with the same invite link and answer the question then.",
+                    org.fellowship.core.outbound.TextStyle.PLAIN, List.of(), null,
+                    org.fellowship.core.outbound.Delivery.PRIVATE, member,
+                    org.fellowship.core.outbound.Priority.NORMAL), true);
+        } catch (RuntimeException e) {
+            LOG.warn("newcomer {} removed but not told: {}", member, e.getMessage());
         }
     }
 }

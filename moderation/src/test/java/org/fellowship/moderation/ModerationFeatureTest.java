@@ -421,10 +421,27 @@ class ModerationFeatureTest {
         m.bot.advance(Duration.ofMinutes(2));
         assertThat(m.kinds()).containsExactly("mute", "kick");
         assertThat(m.cases()).last().satisfies(c -> assertThat(c.reason()).contains("did not answer"));
+        assertThat(m.bot.lastReply()).satisfies(r -> {
+            assertThat(r.to().value()).as("told privately").isEqualTo(ana.id().value());
+            assertThat(r.text()).contains("welcome to join again");
+        });
         m.bot.press(ana, "yes");
         assertThat(m.lastText()).contains("This question has closed");
         m.mod(mod, "/gate only | one");
-        assertThat(m.lastText()).startsWith("Write the question, the right answer");
+        assertThat(m.lastText()).startsWith("Write the question, then 2-5 answers");
+    }
+
+    @Test
+    void aGateMayHaveSeveralRightAnswers() {
+        m.mod(mod, "/gate Why are you here? | +I'm in recovery | +I support someone in recovery | I sell things");
+        assertThat(m.lastText()).contains("right: I'm in recovery, I support someone in recovery");
+        m.bot.join(ana);
+        assertThat(m.bot.lastReply().allButtons()).extracting(b -> b.label())
+                .containsExactly("I sell things", "I support someone in recovery", "I'm in recovery");
+        m.bot.press(ana, "I support someone in recovery");
+        assertThat(m.lastText()).startsWith("Thank you, Ana, you're in!");
+        m.mod(mod, "/gate Anyone? | +yes | +sure");
+        assertThat(m.lastText()).contains("At least one answer must be wrong");
     }
 
     @Test
