@@ -162,8 +162,23 @@ public final class ConsoleRunner {
         };
     }
 
+    /** Steps through time: each due item runs at its own time, as it would live, never all at the end. */
     private void advance(Duration duration) {
-        clock.set(clock.instant().plus(duration));
+        java.time.Instant target = clock.instant().plus(duration);
+        org.fellowship.core.schedule.DueQueue queue = core.context().dueQueue();
+        while (true) {
+            java.util.Optional<java.time.Instant> next = queue.nextDueAt();
+            if (next.isEmpty() || next.get().isAfter(target)) {
+                break;
+            }
+            if (next.get().isAfter(clock.instant())) {
+                clock.set(next.get());
+            }
+            if (core.dueWorker().runDue() == 0) {
+                break;
+            }
+        }
+        clock.set(target);
         core.dueWorker().runDue();
         out.println("(clock is now " + clock.instant() + ")");
     }
