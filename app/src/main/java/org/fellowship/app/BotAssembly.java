@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import org.fellowship.app.http.AddressPolicy;
+import org.fellowship.app.http.OutboundHttp;
 import org.fellowship.app.meetings.HttpFeedSource;
 import org.fellowship.app.meetings.IcsCalendarExport;
 import org.fellowship.core.checkin.CheckinFeature;
@@ -39,36 +41,62 @@ public final class BotAssembly {
     private BotAssembly() {
     }
 
+    /** Total deadline of a feed fetch where no configuration says otherwise ({@code fellowship.http.deadline}). */
+    public static final Duration DEFAULT_HTTP_DEADLINE = Duration.ofSeconds(20);
+
     /**
      * What differs between deployments.
      *
      * @param nudgeDelay         the check-in reminder delay ({@code fellowship.checkins.nudge-delay})
      * @param calendar           renders {@code /meetings ics} (the web app's knows the calendar links it serves)
      * @param mentorCommunities  the fellowship's own groups, which alone shape the mentor chain; empty: every group
+     * @param feeds              where meeting feeds are fetched from: the server's runs on its own bounded executor
      */
     public record Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities,
-                          EscalationPolicy escalation, boolean everyGroupWhenNoneSet) {
+                          EscalationPolicy escalation, boolean everyGroupWhenNoneSet, FeedSource feeds) {
         public Options {
             Objects.requireNonNull(nudgeDelay, "nudgeDelay");
             Objects.requireNonNull(calendar, "calendar");
             Objects.requireNonNull(escalation, "escalation");
+            Objects.requireNonNull(feeds, "feeds");
             mentorCommunities = Set.copyOf(mentorCommunities);
         }
 
         /**
          * A deployment: only configured and claimed groups shape the mentor chain (secure by default: with none, no
          * group does until the operator claims one).
+         *
+         * @param feeds the server's feed source, fetching on threads of its own
          */
         public static Options deployment(Duration nudgeDelay, CalendarExport calendar,
-                                         Set<CommunityId> mentorCommunities, EscalationPolicy escalation) {
-            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, false);
+                                         Set<CommunityId> mentorCommunities, EscalationPolicy escalation,
+                                         FeedSource feeds) {
+            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, false, feeds);
         }
 
-        /** Local modes and tests: default reminder delay, calendar files without links, every group served. */
+        /**
+         * Local modes and tests: default reminder delay, calendar files without links, every group served, feeds
+         * fetched on the caller's thread ({@link #localFeeds()}).
+         */
         public static Options defaults() {
             return new Options(CheckinFeature.DEFAULT_NUDGE_DELAY, new IcsCalendarExport(), Set.of(),
-                    EscalationPolicy.defaults(), true);
+                    EscalationPolicy.defaults(), true, localFeeds());
         }
+    }
+
+    /**
+     * Feeds fetched on the caller's thread, within {@link #DEFAULT_HTTP_DEADLINE}, public addresses only: for the
+     * replay and console modes and the benchmarks, whose output must not depend on thread timing. The server uses its
+     * own bounded executor instead (see {@code BotConfiguration}).
+     */
+    public static FeedSource localFeeds() {
+        return LocalFeeds.SOURCE;
+    }
+
+    /** Made on first use; its one OkHttp client needs no closing (idle connections time out on a daemon thread). */
+    private static final class LocalFeeds {
+        static final FeedSource SOURCE = new HttpFeedSource(OutboundHttp.onCallerThread(AddressPolicy.publicOnly(),
+                DEFAULT_HTTP_DEADLINE));
     }
 
     /**
@@ -122,7 +150,7 @@ public final class BotAssembly {
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
                 .executor(executor, maxPendingEvents);
-        features(store, new HttpFeedSource(Duration.ofSeconds(10)), options).forEach(builder::feature);
+        features(store, options.feeds(), options).forEach(builder::feature);
         return builder.build();
     }
 }

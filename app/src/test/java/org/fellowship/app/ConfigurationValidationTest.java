@@ -52,6 +52,16 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void outboundHttpDeadlineAndThreadsAreBounded() {
+        assertThat(new org.fellowship.app.config.HttpSettings(Duration.ofSeconds(20), 4).deadline())
+                .isEqualTo(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> new org.fellowship.app.config.HttpSettings(Duration.ofMillis(500), 4))
+                .hasMessage("fellowship.http.deadline must be between 1s and 2m");
+        assertThatThrownBy(() -> new org.fellowship.app.config.HttpSettings(Duration.ofSeconds(20), 0))
+                .hasMessage("fellowship.http.threads must be between 1 and 32");
+    }
+
+    @Test
     void checkinNudgeDelayIsBounded() {
         assertThat(new org.fellowship.app.config.CheckinSettings(Duration.ofHours(3)).nudgeDelay())
                 .isEqualTo(Duration.ofHours(3));

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.fellowship.core.testkit.Eventually;
 import org.fellowship.redis.testing.RedisTestServer;
@@ -99,5 +104,37 @@ class TelegramWebhookIT {
         assertThat(API.calls("setwebhook")).singleElement()
                 .satisfies(c -> assertThat(c.text("raw")).as("multipart setWebhook")
                         .contains("name=\"secret_token\"").contains(SECRET).contains("bot.example.org"));
+    }
+
+    @Test
+    void aHugeBodyWithoutTheSecretIsNotReadAndIsCounted() throws Exception {
+        long declared = 128L * 1024 * 1024;
+        long sent = 0;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /telegram/webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + declared + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                while (sent < declared) {
+                    out.write(chunk);
+                    sent += chunk.length;
+                }
+            } catch (IOException closed) {
+                // the server answered without reading and dropped the connection
+            }
+        }
+        assertThat(sent).as("bytes the server let in before closing").isLessThan(declared / 2);
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).containsPattern(
+                "fellowship_webhook_rejected_total\\{endpoint=\"telegram-webhook\",reason=\"missing secret\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void anAuthenticatedBodyOverTheCapIsRefused() throws Exception {
+        assertThat(post(SECRET, "[" + " ".repeat(2 * 1024 * 1024) + "]").statusCode()).isEqualTo(413);
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.time.Duration;
 import org.fellowship.app.BotAssembly;
-import org.fellowship.app.meetings.HttpFeedSource;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Engine;
@@ -109,7 +108,7 @@ final class EngineBenchmark {
             BotCore.Builder b = BotCore.builder().clock(clock).gateways(new Gateways().register(gateway))
                     .deduplicator(new InMemoryStores.Deduplicator(clock)).buttons(new InMemoryStores.Buttons(clock))
                     .profiles(new InMemoryStores.Profiles()).dueQueue(new InMemoryDueQueue()).executor(pool, 10_000);
-            BotAssembly.features(store, new HttpFeedSource(Duration.ofSeconds(10))).forEach(b::feature);
+            BotAssembly.features(store, BotAssembly.localFeeds()).forEach(b::feature);
             core = b.build();
         }
         Engine engine = core.engine();

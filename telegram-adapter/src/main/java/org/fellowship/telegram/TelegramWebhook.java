@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * Webhook mode without a web framework: the app's own HTTP endpoint passes the
  * {@code X-Telegram-Bot-Api-Secret-Token} header and the raw JSON body to {@link #handle} and answers with the returned
- * status. The secret is compared in constant time; a missing header is 401, a wrong one 403. A valid update is parsed
+ * status; {@link #authenticate} lets it refuse a request on its header before reading the body. The secret is
+ * compared in constant time; a missing header is 401, a wrong one 403. A valid update is parsed
  * with TelegramBots' own types and handed to the {@link TelegramUpdateDispatcher}, whose sink queues it; duplicates
  * (Telegram retries) are dropped by the core by {@code update_id}. Register the webhook with the same secret and
  * {@link TelegramLongPolling#ALLOWED_UPDATES}.
@@ -26,6 +28,8 @@ public final class TelegramWebhook {
     public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Logger LOG = LoggerFactory.getLogger(TelegramWebhook.class);
+    private static final WebhookResult MISSING_SECRET = new WebhookResult(401, "missing secret");
+    private static final WebhookResult WRONG_SECRET = new WebhookResult(403, "wrong secret");
 
     private final byte[] secret;
     private final TelegramUpdateDispatcher dispatcher;
@@ -43,15 +47,27 @@ public final class TelegramWebhook {
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
     }
 
-    /** Checks, parses and queues one webhook request. */
-    public WebhookResult handle(String secretHeader, String jsonBody) {
+    /**
+     * Checks the secret header alone, so a web layer can refuse a request before reading its body. Does not log:
+     * unauthenticated requests can come in floods, so the caller counts them and logs at a bounded rate.
+     *
+     * @return empty when the secret is right; otherwise the answer (401 missing, 403 wrong)
+     */
+    public Optional<WebhookResult> authenticate(String secretHeader) {
         if (secretHeader == null || secretHeader.isEmpty()) {
-            LOG.warn("telegram webhook request without secret rejected");
-            return new WebhookResult(401, "missing secret");
+            return Optional.of(MISSING_SECRET);
         }
         if (!MessageDigest.isEqual(secret, secretHeader.getBytes(StandardCharsets.UTF_8))) {
-            LOG.warn("telegram webhook request with wrong secret rejected");
-            return new WebhookResult(403, "wrong secret");
+            return Optional.of(WRONG_SECRET);
+        }
+        return Optional.empty();
+    }
+
+    /** Checks ({@link #authenticate}, without logging a refusal), parses and queues one webhook request. */
+    public WebhookResult handle(String secretHeader, String jsonBody) {
+        Optional<WebhookResult> refused = authenticate(secretHeader);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Update update;
         try {

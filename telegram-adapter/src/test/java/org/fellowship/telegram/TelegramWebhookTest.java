@@ -24,6 +24,13 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void theSecretAloneCanBeCheckedBeforeAnyBodyIsRead() {
+        assertThat(webhook.authenticate(null)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(401));
+        assertThat(webhook.authenticate("s3cr3t_Token-2")).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(403));
+        assertThat(webhook.authenticate("s3cr3t_Token-1")).isEmpty();
+    }
+
+    @Test
     void acceptsTheRightSecretAndTheCoreSeesARedeliveryAsTheSameEvent() {
         WebhookResult first = webhook.handle("s3cr3t_Token-1", body);
         WebhookResult again = webhook.handle("s3cr3t_Token-1", body);

@@ -7,7 +7,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fellowship.app.BotAssembly;
+import org.fellowship.app.http.AddressPolicy;
+import org.fellowship.app.http.OutboundHttp;
 import org.fellowship.app.meetings.CalendarLinks;
+import org.fellowship.app.meetings.HttpFeedSource;
 import org.fellowship.app.meetings.IcsCalendarExport;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
@@ -39,6 +42,12 @@ public class BotConfiguration {
                 });
     }
 
+    /** Outbound HTTP (meeting feeds) on threads of its own, within one total deadline per request. */
+    @Bean(destroyMethod = "close")
+    OutboundHttp outboundHttp(HttpSettings settings) {
+        return OutboundHttp.withThreads(AddressPolicy.publicOnly(), settings.deadline(), settings.threads());
+    }
+
     @Bean
     Gateways gateways() {
         return new Gateways();
@@ -47,7 +56,7 @@ public class BotConfiguration {
     @Bean
     BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
                     CheckinSettings checkins, ExecutorService engineExecutor, MeterRegistry registry,
-                    CalendarLinks calendarLinks, MentorSettings mentors) {
+                    CalendarLinks calendarLinks, MentorSettings mentors, OutboundHttp outboundHttp) {
         if (mentors.fellowship().isEmpty() && store.mentors().claimedCommunities().isEmpty()) {
             // secure by default: no group shapes the mentor chain until the operator names or claims it
             String code = store.mentors().claimCode(MentorChain.freshClaimCode());
@@ -59,7 +68,8 @@ public class BotConfiguration {
                 BotSettings.defaults().buttonTtl());
         return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
                 new MicrometerEngineMetrics(registry), BotAssembly.Options.deployment(checkins.nudgeDelay(),
-                        new IcsCalendarExport(calendarLinks), mentors.fellowship(), mentors.escalation()));
+                        new IcsCalendarExport(calendarLinks), mentors.fellowship(), mentors.escalation(),
+                        new HttpFeedSource(outboundHttp)));
     }
 
     /** The calendar URLs' token key: the configured secret, else one made once and kept in Redis. */

@@ -65,7 +65,7 @@ public final class ReplayRunner {
     public void run(BufferedReader lines) throws IOException {
         String text;
         int number = 0;
-        while ((text = lines.readLine()) != null) {
+        while ((text = readLine(lines, number + 1)) != null) {
             number++;
             if (text.isBlank()) {
                 continue;
@@ -83,6 +83,35 @@ public final class ReplayRunner {
             }
             perform(number, step);
             runDueNow();
+        }
+    }
+
+    /**
+     * The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or {@code null} at the end; a
+     * line over {@link Transcript#MAX_LINE} characters stops the run before it is held whole.
+     */
+    private static String readLine(BufferedReader in, int number) throws IOException {
+        StringBuilder line = new StringBuilder();
+        while (true) {
+            int c = in.read();
+            if (c == -1) {
+                return line.length() == 0 ? null : line.toString();
+            }
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (c == '\r') {
+                in.mark(1);
+                if (in.read() != '\n') {
+                    in.reset();
+                }
+                return line.toString();
+            }
+            if (line.length() == Transcript.MAX_LINE) {
+                throw new TranscriptException(number, "the line is longer than " + Transcript.MAX_LINE
+                        + " characters");
+            }
+            line.append((char) c);
         }
     }
 

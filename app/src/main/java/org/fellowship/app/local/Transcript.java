@@ -1,6 +1,10 @@
 package org.fellowship.app.local;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,8 +40,15 @@ final class Transcript {
     private static final int MAX_TEXT = 64 * 1024;
     /** Largest file a transcript line may attach (the bot's own limits are lower; this only guards the runner). */
     static final int MAX_FILE = 20 * 1024 * 1024;
+    /** Longest line read (in characters); a longer one stops the run before it is held in memory whole. */
+    static final int MAX_LINE = 8 * 1024 * 1024;
+    /** Times a transcript may name: the simulated clock and every date computed from it stay representable. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final int MAX_MENTIONS = 1000;
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
     private final Path base;
 
     /** @param base where a file line's relative {@code path} is resolved from (the transcript's own folder) */
@@ -83,16 +94,48 @@ final class Transcript {
     record Restart(Instant at) implements Step {
     }
 
+    /**
+     * Reads one line. Every problem with it, including values the core's own records refuse (ids, times), is a
+     * {@link TranscriptException} naming the line.
+     */
     Step parse(int number, String text) {
-        JsonNode node;
         try {
-            node = json.readTree(text);
+            return parseObject(number, object(number, text));
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
+            throw new TranscriptException(number, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The line's one JSON object: nothing but whitespace may follow it, and no field may appear twice. */
+    private JsonNode object(int number, String text) {
+        JsonNode node;
+        try (JsonParser parser = json.createParser(text)) {
+            node = json.readTree(parser);
+            JsonToken after;
+            try {
+                after = parser.nextToken();
+            } catch (JsonProcessingException e) {
+                after = JsonToken.NOT_AVAILABLE;
+            }
+            if (after != null) {
+                throw new TranscriptException(number, "one JSON object per line: there is more after the object");
+            }
         } catch (JsonProcessingException e) {
-            throw new TranscriptException(number, "not valid JSON (" + e.getOriginalMessage() + ")");
+            String problem = e.getOriginalMessage();
+            if (problem != null && problem.startsWith("Duplicate field")) {
+                problem = "duplicate field" + problem.substring("Duplicate field".length());
+            }
+            throw new TranscriptException(number, "not valid JSON (" + problem + ")");
+        } catch (IOException e) {
+            throw new TranscriptException(number, "not valid JSON (" + e.getClass().getSimpleName() + ")");
         }
         if (node == null || !node.isObject()) {
             throw new TranscriptException(number, "expected one JSON object");
         }
+        return node;
+    }
+
+    private Step parseObject(int number, JsonNode node) {
         String type = requiredText(number, node, "type");
         Instant at = optionalInstant(number, node, "at");
         switch (type) {
@@ -139,7 +182,7 @@ final class Transcript {
                         throw new TranscriptException(number, "replyTo: " + e.getMessage());
                     }
                 }
-                int mentions = node.path("mentions").asInt(0);
+                int mentions = mentions(number, node);
                 // Optional: "file": {"name", "type"?, and "path" (relative to the transcript) or "content" (text)}.
                 List<Attachment> attachments = List.of();
                 JsonNode fileNode = node.get("file");
@@ -151,7 +194,7 @@ final class Transcript {
                             fileNode.hasNonNull("type") ? fileNode.get("type").asText() : null, bytes.length, ref));
                 }
                 event = new MessageReceived(chat.id().value() + ":" + id, chat, member, at,
-                        new MessageRef(chat.id(), id), text(number, node), replyTo, replyAuthor, Math.max(0, mentions),
+                        new MessageRef(chat.id(), id), text(number, node), replyTo, replyAuthor, mentions,
                         attachments, List.of());
             }
             case "edit" -> {
@@ -159,9 +202,9 @@ final class Transcript {
                 event = new MessageEdited("edit:" + id + ":" + number, chat, member, at,
                         new MessageRef(chat.id(), id), text(number, node));
             }
-            case "join" -> event = new MemberJoined(node.hasNonNull("id") ? node.get("id").asText() : eventId, chat,
+            case "join" -> event = new MemberJoined(node.hasNonNull("id") ? id(number, node, "id") : eventId, chat,
                     member, at);
-            default -> event = new MemberLeft(node.hasNonNull("id") ? node.get("id").asText() : eventId, chat,
+            default -> event = new MemberLeft(node.hasNonNull("id") ? id(number, node, "id") : eventId, chat,
                     member, at);
         }
         return new Deliver(at, event, member.moderator(), files);
@@ -176,16 +219,51 @@ final class Transcript {
             return file.get("content").asText().getBytes(StandardCharsets.UTF_8);
         }
         String path = requiredText(number, file, "path");
-        Path resolved = base.resolve(path);
+        Path resolved;
         try {
-            if (Files.size(resolved) > MAX_FILE) {
+            resolved = base.resolve(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new TranscriptException(number, "file.path is not a usable path");
+        }
+        if (Files.exists(resolved) && !Files.isRegularFile(resolved)) {
+            // a device such as /dev/zero never ends, a folder has no bytes
+            throw new TranscriptException(number, "file " + path + " is not a regular file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(resolved)) {
+            byte[] bytes = in.readNBytes(MAX_FILE + 1);
+            if (bytes.length > MAX_FILE) {
                 throw new TranscriptException(number, "file " + path + " is larger than " + MAX_FILE + " bytes");
             }
-            return Files.readAllBytes(resolved);
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return bytes;
+        } catch (IOException e) {
             throw new TranscriptException(number, "file " + path + " cannot be read (" + e.getClass().getSimpleName()
                     + ")");
         }
+    }
+
+    /** How many members a message mentions: a whole number from 0 to {@value #MAX_MENTIONS}, 0 when absent. */
+    private static int mentions(int number, JsonNode node) {
+        JsonNode value = node.get("mentions");
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        if (!value.isIntegralNumber() || value.asLong() < 0 || value.asLong() > MAX_MENTIONS) {
+            throw new TranscriptException(number, "'mentions' must be a whole number from 0 to " + MAX_MENTIONS);
+        }
+        return value.asInt();
+    }
+
+    /** An event id the line names: what the platform ids allow (1-128 characters, no spaces, braces or controls). */
+    private static String id(int number, JsonNode node, String field) {
+        String value = requiredText(number, node, field);
+        if (value.isBlank()) {
+            throw new TranscriptException(number, "'" + field + "' must not be blank");
+        }
+        if (value.length() > 128 || value.chars().anyMatch(c -> c <= ' ' || c == '{' || c == '}' || c == 0x7f)) {
+            throw new TranscriptException(number, "'" + field + "' must be at most 128 characters without spaces, "
+                    + "braces or control characters");
+        }
+        return value;
     }
 
     private static String text(int number, JsonNode node) {
@@ -280,12 +358,17 @@ final class Transcript {
         if (value == null || value.isNull()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.asText());
+            instant = Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
             throw new TranscriptException(number, "'" + field + "' is not an ISO-8601 instant like "
                     + "2026-03-08T09:00:00Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new TranscriptException(number, "'" + field + "' must be between " + EARLIEST + " and " + LATEST);
+        }
+        return instant;
     }
 
     /** A press turned into the event the platform would send. */

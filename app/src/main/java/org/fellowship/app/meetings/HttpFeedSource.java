@@ -1,112 +1,86 @@
 package org.fellowship.app.meetings;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.fellowship.app.http.HttpFailure;
+import org.fellowship.app.http.OutboundHttp;
 import org.fellowship.core.meeting.FeedException;
 import org.fellowship.core.meeting.FeedParser;
 import org.fellowship.core.meeting.FeedSource;
 
 /**
- * Fetches meeting feeds over HTTP(S) with {@link HttpClient}: a timeout, at most {@link FeedParser#MAX_FEED_CHARS}
- * characters read (a larger body is refused without reading the rest), and, unless built with
- * {@code allowPrivateNetworks}, no loopback, private, link-local or wildcard addresses, so a moderator cannot make
- * the bot probe the network it runs in. Redirects are not followed (the moderator is told to give the final URL),
- * which keeps that check meaningful.
+ * Fetches meeting feeds over HTTP(S) through the app's {@link OutboundHttp}: one total deadline for the whole exchange,
+ * at most {@link FeedParser#MAX_FEED_CHARS} bytes read, public addresses only (checked on the address actually
+ * connected, on every redirect), on that instance's own bounded executor, so {@link #fetchAsync} never holds the
+ * engine's or the scheduler's thread.
  * Thread-safe. Failures are one-line {@link FeedException}s that never repeat the URL or the body.
  */
 public final class HttpFeedSource implements FeedSource {
-    private final HttpClient client;
-    private final Duration timeout;
-    private final boolean allowPrivateNetworks;
+    private final OutboundHttp http;
 
-    /** A source for production: public addresses only. */
-    public HttpFeedSource(Duration timeout) {
-        this(timeout, false);
+    public HttpFeedSource(OutboundHttp http) {
+        this.http = Objects.requireNonNull(http, "http");
     }
 
-    public HttpFeedSource(Duration timeout, boolean allowPrivateNetworks) {
-        this.timeout = timeout;
-        this.allowPrivateNetworks = allowPrivateNetworks;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
-
-    private void requirePublic(String host) {
-        if (allowPrivateNetworks) {
-            return;
-        }
+    /** Blocks the caller until the feed arrived or failed, within the deadline. */
+    @Override
+    public String fetch(String url) {
         try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                        || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc)) {
-                    throw new FeedException("That feed URL points into a private network; use a public address.");
-                }
+            return fetchAsync(url).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof FeedException feed) {
+                throw feed;
             }
-        } catch (UnknownHostException e) {
-            throw new FeedException("The feed server's name could not be resolved.");
+            throw new FeedException("Could not fetch the feed.");
         }
     }
 
     @Override
-    public String fetch(String url) {
+    public CompletableFuture<String> fetchAsync(String url) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new FeedException("That is not a valid URL.");
+            return CompletableFuture.failedFuture(new FeedException("That is not a valid URL."));
         }
         if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
-            throw new FeedException("Only http:// and https:// feed URLs can be imported.");
+            return CompletableFuture.failedFuture(new FeedException("Only http:// and https:// feed URLs can be "
+                    + "imported."));
         }
-        requirePublic(uri.getHost());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() / 100 == 3) {
-                    throw new FeedException("The feed URL redirects (HTTP " + response.statusCode()
-                            + "); give the address it redirects to.");
-                }
-                if (response.statusCode() != 200) {
-                    throw new FeedException("The feed server answered HTTP " + response.statusCode() + ".");
-                }
-                return read(body);
+        return http.get(url, FeedParser.MAX_FEED_CHARS, "application/json").handle((bytes, error) -> {
+            if (error != null) {
+                throw message(error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                        : error);
             }
-        } catch (HttpTimeoutException e) {
-            throw new FeedException("The feed server did not answer within " + timeout.toSeconds() + " s.");
-        } catch (IOException e) {
-            throw new FeedException("Could not reach the feed server (" + e.getClass().getSimpleName() + ").");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FeedException("Fetching the feed was interrupted.");
-        }
+            return new String(bytes, StandardCharsets.UTF_8);
+        });
     }
 
-    private static String read(InputStream body) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        char[] buffer = new char[8192];
-        try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8)) {
-            int n;
-            while ((n = reader.read(buffer)) > 0) {
-                sb.append(buffer, 0, n);
-                if (sb.length() > FeedParser.MAX_FEED_CHARS) {
-                    throw new FeedException("That feed is larger than " + FeedParser.MAX_FEED_CHARS / 1_000_000
-                            + " MB.");
-                }
-            }
+    private FeedException message(Throwable error) {
+        if (!(error instanceof HttpFailure failure)) {
+            return new FeedException("Could not fetch the feed.");
         }
-        return sb.toString();
+        return new FeedException(switch (failure.kind()) {
+            case INVALID_URL -> "That is not a valid URL.";
+            case REFUSED_ADDRESS -> "That feed URL points into a private network; use a public address.";
+            case UNRESOLVED -> "The feed server's name could not be resolved.";
+            case DEADLINE -> "The feed server did not send the whole feed within " + seconds(http.deadline()) + ".";
+            case TOO_LARGE -> "That feed is larger than " + FeedParser.MAX_FEED_CHARS / 1_000_000 + " MB.";
+            case STATUS -> failure.status() / 100 == 3
+                    ? "The feed URL redirects more than " + OutboundHttp.MAX_REDIRECTS + " times, or to no web "
+                    + "address (HTTP " + failure.status() + "); give the address it ends at."
+                    : "The feed server answered HTTP " + failure.status() + ".";
+            case UNREACHABLE -> "Could not reach the feed server (" + failure.detail() + ").";
+            case BUSY -> "Too many feeds are being fetched right now; please try again in a minute.";
+        });
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 }

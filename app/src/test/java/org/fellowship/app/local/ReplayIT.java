@@ -213,4 +213,56 @@ class ReplayIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("replay: no such file: no/such/transcript.jsonl\n");
     }
+
+    private static final String HELP = "{\"at\":\"2026-03-08T09:00:00Z\",\"type\":\"message\",\"platform\":\"telegram\","
+            + "\"chat\":{\"id\":\"42\",\"kind\":\"direct\"},\"user\":{\"id\":\"42\"},\"id\":\"m1\",\"text\":\"/help\"}";
+    private static final String UPLOAD = "{\"at\":\"2026-03-08T09:00:01Z\",\"type\":\"message\",\"platform\":\"telegram\","
+            + "\"chat\":{\"id\":\"-1001\",\"kind\":\"group\"},\"user\":{\"id\":\"1\",\"moderator\":true},"
+            + "\"id\":\"m2\",\"text\":\"/meetings import\",\"file\":{\"name\":\"feed.json\",\"path\":PATH}}";
+
+    /** Lines that must each stop the run with exit code 2 and one line on stderr naming line 2 and the problem. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> malformedLines() {
+        return Stream.of(
+                args(HELP.replace("\"m1\"", "\"\"").replace("09:00:00", "09:00:01"), "message id must not be blank"),
+                args(HELP.replace("\"m1\"", "\"   \"").replace("09:00:00", "09:00:01"), "message id must not be blank"),
+                args(HELP.replace("\"m1\"", "\"m 1\"").replace("09:00:00", "09:00:01"),
+                        "message id contains a space, brace or control character"),
+                args(HELP.replace("\"m1\"", "\"{m1}\"").replace("09:00:00", "09:00:01"),
+                        "message id contains a space, brace or control character"),
+                args(HELP.replace("\"m1\"", "\"" + "9".repeat(200) + "\"").replace("09:00:00", "09:00:01"),
+                        "message id is longer than 128 characters"),
+                args("{\"at\":\"2026-03-08T09:00:01Z\",\"type\":\"join\",\"platform\":\"telegram\",\"chat\":{\"id\":"
+                        + "\"-1001\",\"kind\":\"group\"},\"user\":{\"id\":\"7\"},\"id\":\"\"}", "'id' must not be blank"),
+                args(UPLOAD.replace("PATH", "\"feed\\u0000.json\""), "file.path is not a usable path"),
+                args(UPLOAD.replace("PATH", "\"/dev/zero\""), "file /dev/zero is not a regular file"),
+                args(UPLOAD.replace("PATH", "\".\""), "file . is not a regular file"),
+                args(HELP.replace("2026-03-08T09:00:00Z", "+1000000000-01-01T00:00:00Z"),
+                        "'at' must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"),
+                args("{\"type\":\"advance\",\"to\":\"+999999-01-01T00:00:00Z\"}",
+                        "'to' must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"),
+                args(HELP.replace("09:00:00", "09:00:01").replace("m1", "m2") + " x", "one JSON object per line"),
+                args(HELP.replace("09:00:00", "09:00:01").replace("m1", "m2") + HELP, "one JSON object per line"),
+                args(HELP.replace("09:00:00", "09:00:01").replace("m1", "m2") + "]", "one JSON object per line"),
+                args(HELP.replace("\"type\":\"message\"", "\"type\":\"message\",\"type\":\"edit\"")
+                        .replace("09:00:00", "09:00:01"), "duplicate field 'type'"),
+                args(HELP.replace("\"text\"", "\"mentions\":\"lots\",\"text\"").replace("09:00:00", "09:00:01"),
+                        "'mentions' must be a whole number from 0 to 1000"),
+                args("{\"type\":\"message\",\"at\":\"2026-03-08T09:00:01Z\",\"platform\":\"telegram\",\"chat\":{\"id\":"
+                        + "\"42\",\"kind\":\"direct\"},\"user\":{\"id\":\"42\"},\"id\":\"m3\",\"text\":\""
+                        + "x".repeat(Transcript.MAX_LINE) + "\"}", "longer than " + Transcript.MAX_LINE + " characters"));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments args(String line, String problem) {
+        return org.junit.jupiter.params.provider.Arguments.of(line, problem);
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedLines")
+    void everyMalformedLineExitsTwoNamingTheLine(String line, String problem) {
+        Run run = replay("-", HELP + "\n" + line + "\n");
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("replay: line 2: ").contains(problem).hasLineCount(1)
+                .doesNotContain("\tat ");
+        assertThat(run.out()).as("line 1 ran").contains("Here is what I can do");
+    }
 }

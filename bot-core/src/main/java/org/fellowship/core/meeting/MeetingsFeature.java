@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -73,6 +75,8 @@ public final class MeetingsFeature implements Feature {
 
     /** Largest feed file a moderator may upload (the parser's own limit, in bytes). */
     static final int MAX_UPLOAD_BYTES = FeedParser.MAX_FEED_CHARS;
+    private static final Object[] APPLY_LOCKS = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new Object())
+            .toArray();
 
     private final MeetingStore store;
     private final FeedSource source;
@@ -259,30 +263,71 @@ public final class MeetingsFeature implements Feature {
                     + "send the feed's .json file with /meetings import as its caption (or reply /meetings import to "
                     + "it).");
         }
-        String json;
-        String url = null;
-        if (arg.startsWith("[") || arg.startsWith("{")) {
-            json = arg;
-        } else if (arg.matches("(?i)https?://\\S{1,2000}")) {
-            url = arg;
-            try {
-                json = source.fetch(url);
-            } catch (FeedException e) {
-                turn.reply(e.getMessage());
-                return;
-            }
-        } else {
+        if (arg.matches("(?i)https?://\\S{1,2000}")) {
+            importUrl(turn, community, arg);
+            return;
+        }
+        if (!arg.startsWith("[") && !arg.startsWith("{")) {
             throw new UsageException("That is neither a feed URL (https://...) nor JSON.");
         }
         try {
-            ImportSummary summary = apply(community, json);
-            if (url != null) {
-                store.setFeedUrl(community, url);
-                scheduleRefresh(community, turn.conversation().id(), turn.now());
-            }
-            turn.reply(summary.text());
+            turn.reply(apply(community, arg).text());
         } catch (FeedException e) {
             turn.reply(e.getMessage() + " Nothing was changed.");
+        }
+    }
+
+    /**
+     * Imports a feed by URL. The fetch runs on the feed source's own threads within its deadline; when it has not
+     * finished at once, the moderator hears that it is under way and the result follows in the same chat, so a slow
+     * feed server never holds this conversation's engine thread.
+     */
+    private void importUrl(Turn turn, CommunityId community, String url) {
+        CompletableFuture<String> fetch = source.fetchAsync(url);
+        ConversationId chat = turn.conversation().id();
+        if (fetch.isDone()) {
+            turn.reply(importFetched(community, chat, url, fetch, turn.now()));
+            return;
+        }
+        turn.reply("Fetching the feed; I'll post the result here when it's done.");
+        org.fellowship.core.model.MessageRef command = turn.triggeringMessage();
+        ChatUserId moderator = turn.actor().id();
+        boolean direct = turn.conversation().isDirect();
+        fetch.whenComplete((json, error) -> {
+            String text;
+            try {
+                text = importFetched(community, chat, url, fetch, context.clock().instant());
+            } catch (RuntimeException e) {
+                LOG.error("meeting feed import for community={} failed after the fetch", community, e);
+                text = "Something went wrong while importing that feed; please try again in a moment.";
+            }
+            try {
+                context.outbox().send(new OutboundMessage(chat, text, org.fellowship.core.outbound.TextStyle.PLAIN,
+                        List.of(), command, Delivery.PUBLIC, moderator, Priority.NORMAL), direct);
+            } catch (RuntimeException e) {
+                LOG.warn("meeting feed import result for community={} could not be sent: {}", community,
+                        e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** The answer to a finished fetch: the import summary, or the one line saying why nothing changed. */
+    private String importFetched(CommunityId community, ConversationId chat, String url,
+                                 CompletableFuture<String> fetch, Instant now) {
+        String json;
+        try {
+            json = fetch.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() instanceof FeedException feed ? feed.getMessage()
+                    : "I couldn't fetch that feed just now; please try again later.";
+        }
+        try {
+            ImportSummary summary = apply(community, json);
+            store.setFeedUrl(community, url);
+            scheduleRefresh(community, chat, now);
+            return summary.text();
+        } catch (FeedException e) {
+            return e.getMessage() + " Nothing was changed.";
         }
     }
 
@@ -405,6 +450,13 @@ public final class MeetingsFeature implements Feature {
      * @throws FeedException when the feed is unusable; then nothing changed
      */
     private ImportSummary apply(CommunityId community, String json) {
+        // Imports finish on the feed source's threads too: one community's imports apply one at a time here.
+        synchronized (APPLY_LOCKS[Math.floorMod(community.hashCode(), APPLY_LOCKS.length)]) {
+            return applyLocked(community, json);
+        }
+    }
+
+    private ImportSummary applyLocked(CommunityId community, String json) {
         ParsedFeed feed = parser.parse(json, communityZone(community));
         Map<String, Meeting> existing = new HashMap<>();
         store.meetings(community).forEach(m -> existing.put(m.slug(), m));
@@ -464,8 +516,19 @@ public final class MeetingsFeature implements Feature {
             if (url.isEmpty()) {
                 return;
             }
+            // Booked before the fetch starts: the fetch ends on the feed source's own threads, after this item is done,
+            // so the scheduler is never held by a slow feed server and a crash meanwhile still leaves tomorrow's.
+            scheduleRefresh(community, group, context.clock().instant());
+            source.fetchAsync(url.get()).whenComplete((json, error) -> refreshed(community, group, json, error));
+        }
+
+        private void refreshed(CommunityId community, ConversationId group, String json, Throwable error) {
+            if (error != null) {
+                LOG.warn("meeting feed refresh for community={} failed; keeping the meetings as they are", community);
+                return;
+            }
             try {
-                ImportSummary summary = apply(community, source.fetch(url.get()));
+                ImportSummary summary = apply(community, json);
                 if (summary.changedAnything()) {
                     context.outbox().send(OutboundMessage.text(group, "Meeting feed refreshed: "
                             + summary.text().substring(0, 1).toLowerCase(Locale.ROOT) + summary.text().substring(1)),
@@ -473,8 +536,9 @@ public final class MeetingsFeature implements Feature {
                 }
             } catch (FeedException e) {
                 LOG.warn("meeting feed refresh for community={} failed; keeping the meetings as they are", community);
+            } catch (RuntimeException e) {
+                LOG.error("meeting feed refresh for community={} could not be applied; next try tomorrow", community, e);
             }
-            scheduleRefresh(community, group, context.clock().instant());
         }
     }
 

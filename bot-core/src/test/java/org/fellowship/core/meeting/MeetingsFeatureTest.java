@@ -194,6 +194,110 @@ class MeetingsFeatureTest {
         assertThat(week.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(MeetingsFeature.MAX_LISTED);
     }
 
+    /**
+     * A feed server that answers only when the test opens the gate; fetches run on a thread of their own, as the app's
+     * do. A fetch still waiting after 10 s gives up, so a handler that waits for it cannot hang the test.
+     */
+    private final class SlowFeed implements FeedSource {
+        volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors
+                .newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "slow-feed");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        @Override
+        public String fetch(String url) {
+            fetched.add(url);
+            running.incrementAndGet();
+            return serve();
+        }
+
+        // no @Override: the same fake compiled against the port before fetchAsync existed
+        public java.util.concurrent.CompletableFuture<String> fetchAsync(String url) {
+            fetched.add(url);
+            running.incrementAndGet();
+            return java.util.concurrent.CompletableFuture.supplyAsync(this::serve, thread);
+        }
+
+        private String serve() {
+            try {
+                if (!gate.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new FeedException("The feed server did not send the whole feed within 10 s.");
+                }
+                return feedToServe;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FeedException("interrupted");
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+    }
+
+    /** Bounded wait for messages sent from the feed's thread. */
+    private static void awaitSent(BotHarness bot, int count) {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (bot.gateway().sent().size() < count && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+        assertThat(bot.gateway().sent()).hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    @Test
+    void aSlowFeedServerHoldsNeitherTheModeratorsConversationNorScheduledWork() {
+        SlowFeed slow = new SlowFeed();
+        BotHarness bot = BotHarness.builder().clock(MutableClock.at("2026-03-09T08:00:00Z"))
+                .feature(new MeetingsFeature(store, slow)).build();
+        var mod = bot.moderator("1", "Mo");
+        feedToServe = "[{\"slug\": \"a\", \"name\": \"A\", \"day\": 1, \"time\": \"19:00\"}]";
+
+        bot.sayInGroup(mod, "/meetings import https://example.org/feed.json");
+        OutboundMessage first = bot.replies().get(0);
+        assertThat(first.text()).as("answered before the server has sent anything")
+                .isEqualTo("Fetching the feed; I'll post the result here when it's done.");
+        assertThat(store.meetings(GROUP)).isEmpty();
+
+        slow.gate.countDown();
+        awaitSent(bot, 2);
+        OutboundMessage result = bot.replies().get(0);
+        assertThat(result.text()).isEqualTo("Imported 1, skipped 0, updated 0.");
+        assertThat(result.to()).isEqualTo(bot.group().id());
+        assertThat(result.replyTo()).as("answers the command").isEqualTo(first.replyTo()).isNotNull();
+        assertThat(store.feedUrl(GROUP)).contains("https://example.org/feed.json");
+
+        // the daily refresh: the scheduler hands the fetch over and goes on with other work at once
+        slow.gate = new java.util.concurrent.CountDownLatch(1);
+        feedToServe = "[{\"slug\": \"a\", \"name\": \"A\", \"day\": 1, \"time\": \"20:00\"}]";
+        bot.advance(Duration.ofDays(1));
+        assertThat(fetched).hasSize(2);
+        assertThat(slow.running.get()).as("the refresh is still fetching after the scheduler returned").isEqualTo(1);
+        assertThat(bot.replies()).isEmpty();
+
+        slow.gate.countDown();
+        awaitSent(bot, 3);
+        assertThat(bot.replies()).extracting(OutboundMessage::text)
+                .containsExactly("Meeting feed refreshed: imported 0, skipped 0, updated 1.");
+        assertThat(store.meeting(GROUP, "a").orElseThrow().start()).hasToString("20:00");
+    }
+
+    @Test
+    void aFeedThatFailsLaterIsReportedInTheSameChat() {
+        SlowFeed slow = new SlowFeed();
+        BotHarness bot = BotHarness.builder().clock(MutableClock.at("2026-03-09T08:00:00Z"))
+                .feature(new MeetingsFeature(store, slow)).build();
+        feedToServe = "{broken";
+        bot.sayInGroup(bot.moderator("1", "Mo"), "/meetings import https://example.org/feed.json");
+        bot.replies();
+        slow.gate.countDown();
+        awaitSent(bot, 2);
+        assertThat(bot.replies()).singleElement().satisfies(m -> assertThat(m.text())
+                .startsWith("That feed is not valid JSON").endsWith("Nothing was changed."));
+        assertThat(store.feedUrl(GROUP)).isEmpty();
+    }
+
     @Test
     void fetchFailureIsShownAsItsOneLine() {
         FeedSource failing = url -> {
