@@ -212,6 +212,9 @@ final class ReplayWorld {
         public MessageRef send(OutboundMessage message) {
             synchronized (ReplayWorld.this) {
                 MessageRef ref = new MessageRef(message.to(), "b" + (++messageCounter));
+                if (message.recipient() != null && message.to().value().equals(message.recipient().value())) {
+                    markDirect(message.to()); // a direct chat's id is the user's id (the transcript contract)
+                }
                 ObjectNode node = line("send", platform, message.to());
                 putMessage(node, message, message.to());
                 emit(node);
