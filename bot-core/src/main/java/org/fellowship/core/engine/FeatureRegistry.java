@@ -29,6 +29,16 @@ public final class FeatureRegistry {
         return this;
     }
 
+    /**
+     * A command some of whose arguments are sample text the sender quotes (a moderator's {@code /filter test <text>}),
+     * not their own words: see {@link CommandSpec#quotesSample()}.
+     */
+    public FeatureRegistry commandQuoting(String name, String arguments, String description, Access access,
+                                          CommandHandler handler, java.util.function.Predicate<String> quotesSample) {
+        commands.register(new CommandSpec(name, arguments, description, access, handler, false, quotesSample));
+        return this;
+    }
+
     /** A command that reads a file sent with it (see {@link CommandSpec#acceptsFile()}). */
     public FeatureRegistry commandWithFile(String name, String arguments, String description, Access access,
                                            CommandHandler handler) {
