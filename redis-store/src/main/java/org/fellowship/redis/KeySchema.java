@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.schedule.DueLane;
 
 /**
  * The one place that builds Redis keys. Every key is {@code <namespace>:v1:...}; the version lets a future layout
@@ -122,9 +123,17 @@ public final class KeySchema {
         return prefix + "community-moved:" + Objects.requireNonNull(from, "from");
     }
 
-    /** Sorted set of due-queue ids scored by due time, or by lease expiry while leased (epoch millis). */
+    /** The {@link DueLane#DEFAULT} lane's schedule (see {@link #dueSchedule(DueLane)}). */
     public String dueSchedule() {
-        return prefix + DUE_TAG + ":schedule";
+        return dueSchedule(DueLane.DEFAULT);
+    }
+
+    /**
+     * Sorted set of one lane's due-queue ids scored by due time, or by lease expiry while leased (epoch millis). The
+     * default lane keeps the key it had before there were lanes ({@code ...:schedule}), so items queued then still run.
+     */
+    public String dueSchedule(DueLane lane) {
+        return prefix + DUE_TAG + ":schedule" + (lane == DueLane.DEFAULT ? "" : ":" + lane.key());
     }
 
     /** Hash id -> {@code kind|dueAtMillis|payload}. */

@@ -1,8 +1,11 @@
 package org.fellowship.redis;
 
+import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,15 +14,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.fellowship.core.schedule.ClaimedItem;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The due-queue in Redis: a sorted set of ids scored by due time in epoch millis (while leased: by lease expiry,
- * so an expired lease is simply due again), a hash of {@code kind|dueAtMillis|payload} records, a hash of lease
+ * The due-queue in Redis: per {@link DueLane lane} a sorted set of ids scored by due time in epoch millis (while
+ * leased: by lease expiry, so an expired lease is simply due again), a hash of {@code kind|dueAtMillis|payload} records, a hash of lease
  * tokens and a hash of attempt counts, all under the <code>{due}</code> hash tag. Done markers are
  * {@code SET NX PX doneRetention} per id. Every change is one Lua script, so claims are atomic across instances.
  * {@code now} always comes from the caller (a simulated clock works), never from the Redis clock.
@@ -29,18 +34,23 @@ import org.slf4j.LoggerFactory;
 final class RedisDueQueue implements DueQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RedisDueQueue.class);
 
-    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts, 5 done marker. ARGV: 1 id, 2 dueAt ms, 3 record.
+    // Scripts that act on one id take the same keys: 1 payloads, 2 leases, 3 attempts, 4 the id's done marker,
+    // 5.. every lane's schedule (for SCHEDULE the item's own lane first). An id sits in at most one schedule.
+
+    // ARGV: 1 id, 2 dueAt ms, 3 record.
     static final Redis.Script SCHEDULE = Redis.Script.of("dueSchedule", """
-            if redis.call('EXISTS', KEYS[5]) == 1 then return 0 end
-            if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
-            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
-            redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+            if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+            for i = 5, #KEYS do
+              if redis.call('ZSCORE', KEYS[i], ARGV[1]) then return 0 end
+            end
+            redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
             return 1
             """);
 
-    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts. ARGV: 1 now ms, 2 max, 3 lease expiry ms, 4 token prefix.
-    // Returns a flat list: id, token, attempt, record per claimed item. Bulk commands per chunk of 1,000 keep the
-    // Lua stack small and the number of redis.call()s independent of the batch size.
+    // KEYS: 1 the lane's schedule, 2 payloads, 3 leases, 4 attempts. ARGV: 1 now ms, 2 max, 3 lease expiry ms,
+    // 4 token prefix. Returns a flat list: id, token, attempt, record per claimed item. Bulk commands per chunk of
+    // 1,000 keep the Lua stack small and the number of redis.call()s independent of the batch size.
     static final Redis.Script CLAIM = Redis.Script.of("dueClaim", """
             local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
             local out = {}
@@ -67,14 +77,25 @@ final class RedisDueQueue implements DueQueue {
             return out
             """);
 
-    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts, 5 done marker. ARGV: 1 id, 2 token, 3 retention ms.
+    // ARGV: 1 id, 2 token, 3 retention ms.
     static final Redis.Script COMPLETE = Redis.Script.of("dueComplete", """
-            if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
-            redis.call('ZREM', KEYS[1], ARGV[1])
+            if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+            for i = 5, #KEYS do
+              redis.call('ZREM', KEYS[i], ARGV[1])
+            end
+            redis.call('HDEL', KEYS[1], ARGV[1])
             redis.call('HDEL', KEYS[2], ARGV[1])
             redis.call('HDEL', KEYS[3], ARGV[1])
-            redis.call('HDEL', KEYS[4], ARGV[1])
-            redis.call('SET', KEYS[5], '1', 'PX', ARGV[3])
+            redis.call('SET', KEYS[4], '1', 'PX', ARGV[3])
+            return 1
+            """);
+
+    // ARGV: 1 id, 2 token, 3 until ms. Only the holder's token extends the lease (the score on its lane).
+    static final Redis.Script RENEW = Redis.Script.of("dueRenew", """
+            if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+            for i = 5, #KEYS do
+              redis.call('ZADD', KEYS[i], 'XX', ARGV[3], ARGV[1])
+            end
             return 1
             """);
 
@@ -87,43 +108,53 @@ final class RedisDueQueue implements DueQueue {
             end
             """;
 
-    // KEYS: 1 schedule, 2 payloads, 3 leases. ARGV: 1 id, 2 token, 3 retryAt ms. Keeps the attempt count.
+    // ARGV: 1 id, 2 token, 3 retryAt ms. Keeps the attempt count and the lane.
     static final Redis.Script RETRY = Redis.Script.of("dueRetry", REDATE + """
-            if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
-            local record = redis.call('HGET', KEYS[2], ARGV[1])
+            if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
+            local record = redis.call('HGET', KEYS[1], ARGV[1])
             if not record then return 0 end
-            redis.call('HSET', KEYS[2], ARGV[1], redate(record, ARGV[3]))
-            redis.call('ZADD', KEYS[1], 'XX', ARGV[3], ARGV[1])
+            redis.call('HSET', KEYS[1], ARGV[1], redate(record, ARGV[3]))
+            for i = 5, #KEYS do
+              redis.call('ZADD', KEYS[i], 'XX', ARGV[3], ARGV[1])
+            end
+            redis.call('HDEL', KEYS[2], ARGV[1])
+            return 1
+            """);
+
+    // ARGV: 1 id, 2 dueAt ms. Only pending, unleased items move (on their own lane).
+    static final Redis.Script RESCHEDULE = Redis.Script.of("dueReschedule", REDATE + """
+            if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
+            local lane = nil
+            for i = 5, #KEYS do
+              if redis.call('ZSCORE', KEYS[i], ARGV[1]) then lane = KEYS[i] end
+            end
+            if not lane then return 0 end
+            local record = redis.call('HGET', KEYS[1], ARGV[1])
+            if not record then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], redate(record, ARGV[2]))
+            redis.call('ZADD', lane, 'XX', ARGV[2], ARGV[1])
+            return 1
+            """);
+
+    // ARGV: 1 id. Leased items stay with their worker.
+    static final Redis.Script CANCEL = Redis.Script.of("dueCancel", """
+            if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
+            local removed = 0
+            for i = 5, #KEYS do
+              removed = removed + redis.call('ZREM', KEYS[i], ARGV[1])
+            end
+            if removed == 0 then return 0 end
+            redis.call('HDEL', KEYS[1], ARGV[1])
             redis.call('HDEL', KEYS[3], ARGV[1])
             return 1
             """);
 
-    // KEYS: 1 schedule, 2 payloads, 3 leases. ARGV: 1 id, 2 dueAt ms. Only pending, unleased items move.
-    static final Redis.Script RESCHEDULE = Redis.Script.of("dueReschedule", REDATE + """
-            if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 0 end
-            if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
-            local record = redis.call('HGET', KEYS[2], ARGV[1])
-            if not record then return 0 end
-            redis.call('HSET', KEYS[2], ARGV[1], redate(record, ARGV[2]))
-            redis.call('ZADD', KEYS[1], 'XX', ARGV[2], ARGV[1])
-            return 1
-            """);
-
-    // KEYS: 1 schedule, 2 payloads, 3 leases, 4 attempts. ARGV: 1 id. Leased items stay with their worker.
-    static final Redis.Script CANCEL = Redis.Script.of("dueCancel", """
-            if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 0 end
-            if redis.call('ZREM', KEYS[1], ARGV[1]) == 0 then return 0 end
-            redis.call('HDEL', KEYS[2], ARGV[1])
-            redis.call('HDEL', KEYS[4], ARGV[1])
-            return 1
-            """);
-
-    static final Redis.Script[] ALL = {SCHEDULE, CLAIM, COMPLETE, RETRY, RESCHEDULE, CANCEL};
+    static final Redis.Script[] ALL = {SCHEDULE, CLAIM, COMPLETE, RENEW, RETRY, RESCHEDULE, CANCEL};
 
     private final Redis redis;
     private final KeySchema keys;
     private final Duration doneRetention;
-    private final String[] mainKeys;
+    private final String[] schedules;
 
     RedisDueQueue(Redis redis, KeySchema keys, Duration doneRetention) {
         this.redis = redis;
@@ -132,14 +163,33 @@ final class RedisDueQueue implements DueQueue {
         if (doneRetention.isNegative() || doneRetention.isZero()) {
             throw new IllegalArgumentException("doneRetention must be positive");
         }
-        this.mainKeys = new String[] {keys.dueSchedule(), keys.duePayloads(), keys.dueLeases(), keys.dueAttempts()};
+        this.schedules = java.util.Arrays.stream(DueLane.values()).map(keys::dueSchedule).toArray(String[]::new);
+    }
+
+    /** Keys of the scripts that act on one id; {@code lane} (if given) goes first among the schedules. */
+    private String[] idKeys(String id, DueLane lane) {
+        String[] k = new String[4 + schedules.length];
+        k[0] = keys.duePayloads();
+        k[1] = keys.dueLeases();
+        k[2] = keys.dueAttempts();
+        k[3] = keys.dueDone(id);
+        int i = 4;
+        if (lane != null) {
+            k[i++] = keys.dueSchedule(lane);
+        }
+        for (DueLane other : DueLane.values()) {
+            if (other != lane) {
+                k[i++] = keys.dueSchedule(other);
+            }
+        }
+        return k;
     }
 
     @Override
     public boolean schedule(DueItem item) {
         String due = Long.toString(item.dueAt().toEpochMilli());
         String record = item.kind() + "|" + due + "|" + item.payload();
-        Long added = redis.eval("due schedule", SCHEDULE, ScriptOutputType.INTEGER, withDone(item.id()),
+        Long added = redis.eval("due schedule", SCHEDULE, ScriptOutputType.INTEGER, idKeys(item.id(), item.lane()),
                 item.id(), due, record);
         return added == 1;
     }
@@ -147,7 +197,7 @@ final class RedisDueQueue implements DueQueue {
     @Override
     public boolean reschedule(String id, Instant dueAt) {
         Objects.requireNonNull(id, "id");
-        Long moved = redis.eval("due reschedule", RESCHEDULE, ScriptOutputType.INTEGER, mainKeys, id,
+        Long moved = redis.eval("due reschedule", RESCHEDULE, ScriptOutputType.INTEGER, idKeys(id, null), id,
                 Long.toString(dueAt.toEpochMilli()));
         return moved == 1;
     }
@@ -155,12 +205,13 @@ final class RedisDueQueue implements DueQueue {
     @Override
     public boolean cancel(String id) {
         Objects.requireNonNull(id, "id");
-        Long removed = redis.eval("due cancel", CANCEL, ScriptOutputType.INTEGER, mainKeys, id);
+        Long removed = redis.eval("due cancel", CANCEL, ScriptOutputType.INTEGER, idKeys(id, null), id);
         return removed == 1;
     }
 
     @Override
-    public List<ClaimedItem> claim(Instant now, int max, Duration lease) {
+    public List<ClaimedItem> claim(DueLane lane, Instant now, int max, Duration lease) {
+        Objects.requireNonNull(lane, "lane");
         Objects.requireNonNull(now, "now");
         if (max <= 0) {
             return List.of();
@@ -171,7 +222,8 @@ final class RedisDueQueue implements DueQueue {
         Instant expires = now.plus(lease);
         // Unique per call; the script appends the position, so every lease token is distinct.
         String tokenPrefix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-";
-        List<Object> flat = redis.eval("due claim", CLAIM, ScriptOutputType.MULTI, mainKeys,
+        String[] claimKeys = {keys.dueSchedule(lane), keys.duePayloads(), keys.dueLeases(), keys.dueAttempts()};
+        List<Object> flat = redis.eval("due claim", CLAIM, ScriptOutputType.MULTI, claimKeys,
                 Long.toString(now.toEpochMilli()), Integer.toString(max), Long.toString(expires.toEpochMilli()),
                 tokenPrefix);
         List<ClaimedItem> claimed = new ArrayList<>(flat.size() / 4);
@@ -180,7 +232,7 @@ final class RedisDueQueue implements DueQueue {
             String token = (String) flat.get(i + 1);
             int attempt = ((Long) flat.get(i + 2)).intValue();
             String record = (String) flat.get(i + 3);
-            DueItem item = decode(id, record);
+            DueItem item = decode(id, record, lane);
             if (item == null) {
                 // Should not happen (the record is written with the id); leave it leased so it is visible.
                 LOG.warn("due item {} has no valid record; skipped", id);
@@ -191,7 +243,7 @@ final class RedisDueQueue implements DueQueue {
         return claimed;
     }
 
-    private static DueItem decode(String id, String record) {
+    private static DueItem decode(String id, String record, DueLane lane) {
         if (record == null) {
             return null;
         }
@@ -202,7 +254,7 @@ final class RedisDueQueue implements DueQueue {
         }
         try {
             Instant dueAt = Instant.ofEpochMilli(Long.parseLong(record, p1 + 1, p2, 10));
-            return new DueItem(id, record.substring(0, p1), dueAt, record.substring(p2 + 1));
+            return new DueItem(id, record.substring(0, p1), dueAt, record.substring(p2 + 1), lane);
         } catch (RuntimeException e) {
             return null;
         }
@@ -211,14 +263,23 @@ final class RedisDueQueue implements DueQueue {
     @Override
     public boolean complete(ClaimedItem claimed) {
         String id = claimed.item().id();
-        Long done = redis.eval("due complete", COMPLETE, ScriptOutputType.INTEGER, withDone(id), id,
+        Long done = redis.eval("due complete", COMPLETE, ScriptOutputType.INTEGER, idKeys(id, null), id,
                 claimed.leaseToken(), Long.toString(Math.max(1, doneRetention.toMillis())));
         return done == 1;
     }
 
     @Override
+    public boolean renew(ClaimedItem claimed, Instant until) {
+        String id = claimed.item().id();
+        Long renewed = redis.eval("due renew", RENEW, ScriptOutputType.INTEGER, idKeys(id, null), id,
+                claimed.leaseToken(), Long.toString(until.toEpochMilli()));
+        return renewed == 1;
+    }
+
+    @Override
     public boolean retry(ClaimedItem claimed, Instant retryAt) {
-        Long back = redis.eval("due retry", RETRY, ScriptOutputType.INTEGER, mainKeys, claimed.item().id(),
+        Long back = redis.eval("due retry", RETRY, ScriptOutputType.INTEGER, idKeys(claimed.item().id(), null),
+                claimed.item().id(),
                 claimed.leaseToken(), Long.toString(retryAt.toEpochMilli()));
         return back == 1;
     }
@@ -231,21 +292,22 @@ final class RedisDueQueue implements DueQueue {
 
     @Override
     public Optional<Instant> nextDueAt() {
-        List<ScoredValue<String>> first = redis.call("due next",
-                c -> c.zrangebyscoreWithScores(keys.dueSchedule(), Range.unbounded(),
-                        io.lettuce.core.Limit.create(0, 1)));
-        if (first.isEmpty()) {
-            return Optional.empty();
+        List<Function<RedisAsyncCommands<String, String>, RedisFuture<List<ScoredValue<String>>>>> firsts =
+                new ArrayList<>();
+        for (String schedule : schedules) {
+            firsts.add(c -> c.zrangebyscoreWithScores(schedule, Range.unbounded(), Limit.create(0, 1)));
         }
-        return Optional.of(Instant.ofEpochMilli((long) first.get(0).getScore()));
+        return redis.callAll("due next", firsts).stream().filter(first -> !first.isEmpty())
+                .map(first -> Instant.ofEpochMilli((long) first.get(0).getScore())).min(Instant::compareTo);
     }
 
     @Override
     public long size() {
-        return redis.call("due size", c -> c.zcard(keys.dueSchedule()));
+        List<Function<RedisAsyncCommands<String, String>, RedisFuture<Long>>> counts = new ArrayList<>();
+        for (String schedule : schedules) {
+            counts.add(c -> c.zcard(schedule));
+        }
+        return redis.callAll("due size", counts).stream().mapToLong(Long::longValue).sum();
     }
 
-    private String[] withDone(String id) {
-        return new String[] {mainKeys[0], mainKeys[1], mainKeys[2], mainKeys[3], keys.dueDone(id)};
-    }
 }

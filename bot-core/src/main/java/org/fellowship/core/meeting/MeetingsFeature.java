@@ -43,6 +43,7 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.profile.TimeZones;
 import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.ButtonAction;
 import org.slf4j.Logger;
@@ -448,6 +449,11 @@ public final class MeetingsFeature implements Feature {
         @Override
         public String kind() {
             return REFRESH_KIND;
+        }
+
+        @Override
+        public DueLane lane() {
+            return DueLane.FETCH;
         }
 
         @Override

@@ -17,6 +17,7 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.MemberProfile;
 import java.util.Optional;
@@ -559,6 +560,11 @@ public final class CrisisFeature implements Feature {
         @Override
         public String kind() {
             return FOLLOW_UP;
+        }
+
+        @Override
+        public DueLane lane() {
+            return DueLane.CRISIS;
         }
 
         @Override

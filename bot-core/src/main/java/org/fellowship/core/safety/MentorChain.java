@@ -37,6 +37,7 @@ import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.safety.MentorStore.AlertState;
 import org.fellowship.core.safety.MentorStore.MentorAlert;
 import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.MemberProfile;
@@ -883,6 +884,11 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         @Override
         public String kind() {
             return kind;
+        }
+
+        @Override
+        public DueLane lane() {
+            return DueLane.CRISIS;
         }
 
         @Override

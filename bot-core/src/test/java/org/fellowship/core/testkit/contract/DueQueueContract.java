@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fellowship.core.schedule.ClaimedItem;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,84 @@ public abstract class DueQueueContract {
         assertThat(queue.nextDueAt()).contains(T0.plus(LEASE));
         assertThat(queue.claim(T0.plusSeconds(59), 10, LEASE)).as("a cancelled, b still leased").isEmpty();
         assertThat(queue.size()).isEqualTo(1);
+    }
+
+    private static DueItem item(String id, Instant at, DueLane lane) {
+        return item(id, at).on(lane);
+    }
+
+    @Test
+    void eachLaneIsClaimedOnItsOwn() {
+        for (int i = 0; i < 5; i++) {
+            queue.schedule(item("bulk" + i, T0.minusSeconds(60 - i), DueLane.BULK));
+        }
+        queue.schedule(item("crisis", T0, DueLane.CRISIS));
+        queue.schedule(item("plain", T0.plusSeconds(1)));
+
+        assertThat(queue.claim(DueLane.CRISIS, T0.plusSeconds(5), 10, LEASE))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.item().id()).isEqualTo("crisis");
+                    assertThat(c.item().lane()).isEqualTo(DueLane.CRISIS);
+                });
+        assertThat(queue.claim(DueLane.FETCH, T0.plusSeconds(5), 10, LEASE)).isEmpty();
+        assertThat(queue.claim(DueLane.DEFAULT, T0.plusSeconds(5), 10, LEASE)).extracting(c -> c.item().id())
+                .containsExactly("plain");
+        assertThat(queue.claim(DueLane.BULK, T0.plusSeconds(5), 2, LEASE)).extracting(c -> c.item().id())
+                .containsExactly("bulk0", "bulk1");
+        assertThat(queue.size()).isEqualTo(7);
+        assertThat(queue.nextDueAt()).as("earliest over all lanes").contains(T0.minusSeconds(58));
+    }
+
+    @Test
+    void anIdPendingOnOneLaneIsNotScheduledOnAnother() {
+        assertThat(queue.schedule(item("a", T0, DueLane.CRISIS))).isTrue();
+        assertThat(queue.schedule(item("a", T0, DueLane.BULK))).isFalse();
+        assertThat(queue.claim(DueLane.BULK, T0, 10, LEASE)).isEmpty();
+        assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
+    void rescheduleRetryCancelAndCompleteWorkOnEveryLane() {
+        queue.schedule(item("a", T0, DueLane.CRISIS));
+        queue.schedule(item("b", T0, DueLane.FETCH));
+        assertThat(queue.reschedule("a", T0.plusSeconds(30))).isTrue();
+        assertThat(queue.claim(DueLane.CRISIS, T0.plusSeconds(29), 10, LEASE)).isEmpty();
+        ClaimedItem a = queue.claim(DueLane.CRISIS, T0.plusSeconds(30), 10, LEASE).get(0);
+        assertThat(a.item().dueAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(queue.retry(a, T0.plusSeconds(90))).isTrue();
+        assertThat(queue.claim(DueLane.DEFAULT, T0.plusSeconds(90), 10, LEASE)).as("stays on its lane").isEmpty();
+        ClaimedItem again = queue.claim(DueLane.CRISIS, T0.plusSeconds(90), 10, LEASE).get(0);
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(queue.complete(again)).isTrue();
+        assertThat(queue.isDone("a")).isTrue();
+        assertThat(queue.cancel("b")).isTrue();
+        assertThat(queue.size()).isZero();
+        assertThat(queue.nextDueAt()).isEmpty();
+    }
+
+    @Test
+    void aRenewedLeaseKeepsTheItemFromEveryoneElse() {
+        queue.schedule(item("long", T0, DueLane.BULK));
+        ClaimedItem held = queue.claim(DueLane.BULK, T0, 10, LEASE).get(0);
+
+        assertThat(queue.renew(held, T0.plus(LEASE.multipliedBy(3)))).isTrue();
+
+        assertThat(queue.claim(DueLane.BULK, T0.plus(LEASE).plusSeconds(1), 10, LEASE)).as("renewed").isEmpty();
+        assertThat(queue.nextDueAt()).contains(T0.plus(LEASE.multipliedBy(3)));
+        assertThat(queue.complete(held)).as("the holder still owns it").isTrue();
+        assertThat(queue.renew(held, T0.plus(LEASE.multipliedBy(4)))).as("finished: nothing to renew").isFalse();
+    }
+
+    @Test
+    void aLeaseReclaimedByAnotherWorkerCannotBeRenewed() {
+        queue.schedule(item("a", T0));
+        ClaimedItem first = queue.claim(T0, 10, LEASE).get(0);
+        ClaimedItem second = queue.claim(T0.plus(LEASE), 10, LEASE).get(0);
+
+        assertThat(queue.renew(first, T0.plus(LEASE.multipliedBy(5)))).isFalse();
+        assertThat(queue.claim(T0.plus(LEASE.multipliedBy(2)), 10, LEASE)).as("the new holder's lease stands")
+                .extracting(c -> c.attempt()).containsExactly(3);
+        assertThat(queue.renew(second, T0.plus(LEASE.multipliedBy(5)))).as("reclaimed again meanwhile").isFalse();
     }
 
     @Test
