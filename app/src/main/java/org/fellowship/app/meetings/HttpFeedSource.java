@@ -13,6 +13,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.fellowship.core.meeting.FeedException;
 import org.fellowship.core.meeting.FeedParser;
 import org.fellowship.core.meeting.FeedSource;
@@ -22,13 +26,36 @@ import org.fellowship.core.meeting.FeedSource;
  * characters read (a larger body is refused without reading the rest), and, unless built with
  * {@code allowPrivateNetworks}, no loopback, private, link-local or wildcard addresses, so a moderator cannot make
  * the bot probe the network it runs in. Redirects are not followed (the moderator is told to give the final URL),
- * which keeps that check meaningful.
+ * which keeps that check meaningful. The body must arrive within the timeout too (the client's own timeout ends with
+ * the headers), so a server that trickles its answer a byte at a time holds the feed lane for seconds, not hours.
  * Thread-safe. Failures are one-line {@link FeedException}s that never repeat the URL or the body.
  */
 public final class HttpFeedSource implements FeedSource {
     private final HttpClient client;
     private final Duration timeout;
     private final boolean allowPrivateNetworks;
+    private final Deadline deadline;
+
+    /** Arms {@code onExpiry} to run once {@code after} has passed; running the returned action disarms it. */
+    @FunctionalInterface
+    interface Deadline {
+        Runnable arm(Duration after, Runnable onExpiry);
+
+        /** One daemon timer thread for every source. */
+        Deadline TIMER = new Deadline() {
+            private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "feed-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+
+            @Override
+            public Runnable arm(Duration after, Runnable onExpiry) {
+                var task = timer.schedule(onExpiry, after.toMillis(), TimeUnit.MILLISECONDS);
+                return () -> task.cancel(false);
+            }
+        };
+    }
 
     /** A source for production: public addresses only. */
     public HttpFeedSource(Duration timeout) {
@@ -36,6 +63,11 @@ public final class HttpFeedSource implements FeedSource {
     }
 
     public HttpFeedSource(Duration timeout, boolean allowPrivateNetworks) {
+        this(timeout, allowPrivateNetworks, Deadline.TIMER);
+    }
+
+    HttpFeedSource(Duration timeout, boolean allowPrivateNetworks, Deadline deadline) {
+        this.deadline = deadline;
         this.timeout = timeout;
         this.allowPrivateNetworks = allowPrivateNetworks;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
@@ -82,7 +114,27 @@ public final class HttpFeedSource implements FeedSource {
                 if (response.statusCode() != 200) {
                     throw new FeedException("The feed server answered HTTP " + response.statusCode() + ".");
                 }
-                return read(body);
+                // Closing the stream from the timer thread ends a read that is waiting for the next byte.
+                AtomicBoolean expired = new AtomicBoolean();
+                Runnable disarm = deadline.arm(timeout, () -> {
+                    expired.set(true);
+                    try {
+                        body.close();
+                    } catch (IOException ignored) {
+                        // closing is all we can do
+                    }
+                });
+                try {
+                    return read(body);
+                } catch (IOException e) {
+                    if (expired.get()) {
+                        throw new FeedException("The feed server did not send the whole feed within "
+                                + timeout.toSeconds() + " s.");
+                    }
+                    throw e;
+                } finally {
+                    disarm.run();
+                }
             }
         } catch (HttpTimeoutException e) {
             throw new FeedException("The feed server did not answer within " + timeout.toSeconds() + " s.");

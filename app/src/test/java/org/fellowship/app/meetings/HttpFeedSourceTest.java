@@ -54,7 +54,43 @@ class HttpFeedSourceTest {
 
     @AfterEach
     void stop() {
+        serverMayFinish.countDown();
         server.stop(0);
+    }
+
+    private final java.util.concurrent.CountDownLatch trickling = new java.util.concurrent.CountDownLatch(1);
+    private final java.util.concurrent.CountDownLatch serverMayFinish = new java.util.concurrent.CountDownLatch(1);
+
+    @Test
+    void aServerTricklingTheBodyPastTheDeadlineIsCutOff() throws Exception {
+        server.createContext("/trickle", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write("[{\"name\":".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                trickling.countDown();
+                serverMayFinish.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException | IOException ignored) {
+                // the client hung up, as it should
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<Runnable> expiry = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch armed = new java.util.concurrent.CountDownLatch(1);
+        HttpFeedSource guarded = new HttpFeedSource(Duration.ofSeconds(2), true, (after, onExpiry) -> {
+            expiry.set(onExpiry);
+            armed.countDown();
+            return () -> { };
+        });
+        java.util.concurrent.CompletableFuture<String> fetch = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> guarded.fetch(base + "/trickle"));
+        assertThat(trickling.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(armed.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        expiry.get().run(); // the deadline passes while the read waits for the next byte
+
+        assertThatThrownBy(() -> fetch.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(FeedException.class)
+                .hasRootCauseMessage("The feed server did not send the whole feed within 2 s.");
     }
 
     @Test
