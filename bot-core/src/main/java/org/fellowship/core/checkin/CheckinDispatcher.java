@@ -262,7 +262,7 @@ final class CheckinDispatcher implements DueHandler {
             }
             long count = store.checkins(community, day);
             // k-anonymity: with fewer than five, a count could point at a person.
-            if (count >= K_ANONYMITY) {
+            if (count >= K_ANONYMITY && context.firstDelivery(item.id())) {
                 context.outbox().send(OutboundMessage.text(settings.get().summaryChat(), count
                         + " members checked in today. Every check-in counts; keep going, together."), false);
             }

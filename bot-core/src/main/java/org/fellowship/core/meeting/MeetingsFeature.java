@@ -842,7 +842,7 @@ public final class MeetingsFeature implements Feature {
             Meeting m = meeting.get();
             Duration before = announcement.get().before();
             if (!m.occurrences(occurrence, occurrence.plusMillis(1)).isEmpty()
-                    && item.dueAt().equals(occurrence.minus(before))) {
+                    && item.dueAt().equals(occurrence.minus(before)) && context.firstDelivery(item.id())) {
                 ZonedDateTime local = occurrence.atZone(m.zone());
                 String text = "Starting in " + human(before) + ": " + m.name() + " (" + local.format(HM) + " "
                         + m.zone().getId() + ")." + m.link().map(l -> " Join: " + l)
@@ -903,7 +903,8 @@ public final class MeetingsFeature implements Feature {
             Meeting m = meeting.get();
             boolean stillScheduled = !m.occurrences(occurrence, occurrence.plusMillis(1)).isEmpty();
             boolean currentLead = item.dueAt().equals(occurrence.minus(sub.get().before()));
-            if (stillScheduled && currentLead) {
+            // recorded before it is sent: a second run (a crash, a lost lease) never sends it again
+            if (stillScheduled && currentLead && context.firstDelivery(item.id())) {
                 ZoneId zone = context.profiles().find(member).map(pr -> pr.zoneOr(context.settings().defaultZone()))
                         .orElse(context.settings().defaultZone());
                 ZonedDateTime local = occurrence.atZone(zone);

@@ -580,7 +580,7 @@ public final class CrisisFeature implements Feature {
                 return;
             }
             boolean off = context.profiles().find(member).map(MemberProfile::noFollowUps).orElse(false);
-            if (off || !context.deliveries().firstSeen("sent:" + item.id(), Duration.ofDays(3))) {
+            if (off || !context.firstDelivery(item.id())) {
                 return;
             }
             Map<String, String> data = Map.of("offer", offer);
