@@ -119,7 +119,7 @@ final class NewcomerGate implements DueHandler {
         }
         String dueId = "gate:" + community + ":" + member.value() + ":" + turn.now().toEpochMilli();
         context.dueQueue().schedule(new DueItem(dueId, KIND, deadline, String.join("|", chat.platform().lowerName(),
-                community.value(), chat.value(), member.value())));
+                community.value(), chat.value(), member.value())).about(member));
         List<Button> buttons = new ArrayList<>();
         List<String> shown = gate.shown();
         for (String answer : shown) {

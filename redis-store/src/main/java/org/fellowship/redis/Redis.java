@@ -99,6 +99,30 @@ final class Redis {
         }
     }
 
+    /**
+     * Runs one script once per key and argument set, pipelined like {@link #callAll}; loads it again and repeats once
+     * when the server answers NOSCRIPT.
+     */
+    <T> java.util.List<T> evalAll(String operation, Script script, ScriptOutputType type, java.util.List<String[]> keys,
+                                  java.util.List<String[]> args) {
+        java.util.List<Function<RedisAsyncCommands<String, String>, RedisFuture<T>>> steps =
+                new java.util.ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            String[] k = keys.get(i);
+            String[] a = args.get(i);
+            steps.add(c -> c.<T>evalsha(script.sha(), type, k, a));
+        }
+        try {
+            return callAll(operation, steps);
+        } catch (StoreUnavailableException e) {
+            if (!(e.getCause() instanceof RedisNoScriptException)) {
+                throw e;
+            }
+            load(script);
+            return callAll(operation, steps);
+        }
+    }
+
     /** Loads scripts up front so the first real call needs one round trip. */
     void load(Script... scripts) {
         for (Script s : scripts) {

@@ -1,5 +1,6 @@
 package org.fellowship.redis;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.codec.StringCodec;
 import java.security.SecureRandom;
@@ -15,7 +16,9 @@ import org.fellowship.core.store.ButtonTokenStore;
 
 /**
  * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON under a
- * {@code PX} TTL. Numbered choices are one JSON array per conversation and member, replaced atomically with
+ * {@code PX} TTL. A token only one member may press is also listed under that member ({@link KeySchema#memberButtons},
+ * itself in their erasure index), so {@code /forget} deletes it: its record names them and may hold a parked private
+ * message. Numbered choices are one JSON array per conversation and member, replaced atomically with
  * {@code SET PX}; member-scoped choices are listed in the member's erasure index. Thread-safe.
  */
 final class RedisButtonTokenStore implements ButtonTokenStore {
@@ -29,6 +32,22 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
     private final RecordCodec codec;
     private final UserKeys userKeys;
     private final SecureRandom random = new SecureRandom();
+
+    // KEYS[1] the member's button index, KEYS[2] their erasure index (same slot); ARGV[1] token key, ARGV[2] ttl ms.
+    // Drops expired entries, adds this one scored by its expiry, keeps the index alive as long as its longest
+    // button. Server time, like the tokens' own PX expiry.
+    static final Redis.Script INDEX = Redis.Script.of("buttonIndex", """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            local ttl = tonumber(ARGV[2])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+            redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
+            if redis.call('PTTL', KEYS[1]) < ttl then
+              redis.call('PEXPIRE', KEYS[1], ttl)
+            end
+            redis.call('SADD', KEYS[2], KEYS[1])
+            return 1
+            """);
 
     RedisButtonTokenStore(Redis redis, KeySchema keys, RecordCodec codec, UserKeys userKeys) {
         this.redis = redis;
@@ -45,8 +64,17 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         String token = TOKENS.encodeToString(bytes);
         String json = codec.writeButtonAction(action);
         long px = Math.max(1, ttl.toMillis());
+        if (action.allowedUser() != null) {
+            // Listed first: a failure in between leaves a listed key that does not exist, never an unlisted one.
+            redis.eval("button index", INDEX, ScriptOutputType.INTEGER, indexKeys(action.allowedUser()),
+                    keys.buttonToken(token), Long.toString(px));
+        }
         redis.call("button issue", c -> c.set(keys.buttonToken(token), json, SetArgs.Builder.px(px)));
         return token;
+    }
+
+    private String[] indexKeys(ChatUserId member) {
+        return new String[] {keys.memberButtons(member), keys.erasureIndex(member)};
     }
 
     /**
@@ -80,6 +108,8 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         List<io.lettuce.core.protocol.AsyncCommand<String, String, String>> writes =
                 new java.util.ArrayList<>(actions.size());
         List<List<String>> out = new java.util.ArrayList<>(actions.size());
+        List<String[]> indexKeys = new java.util.ArrayList<>();
+        List<String[]> indexArgs = new java.util.ArrayList<>();
         for (ButtonAction action : actions) {
             byte[] bytes = new byte[16];
             random.nextBytes(bytes);
@@ -88,11 +118,18 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             data.put(CHOICE_KEY, key);
             String json = codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser()));
             String redisKey = keys.buttonToken(base);
+            if (action.allowedUser() != null) {
+                indexKeys.add(indexKeys(action.allowedUser()));
+                indexArgs.add(new String[] {redisKey, Long.toString(px)});
+            }
             writes.add(new io.lettuce.core.protocol.AsyncCommand<>(new io.lettuce.core.protocol.Command<>(
                     io.lettuce.core.protocol.CommandType.SET, new io.lettuce.core.output.StatusOutput<>(StringCodec.UTF8),
                     new io.lettuce.core.protocol.CommandArgs<>(StringCodec.UTF8).addKey(redisKey).addValue(json)
                             .add("PX").add(px))));
             out.add(values.stream().map(v -> base + CHOICE_SEPARATOR + v).toList());
+        }
+        if (!indexKeys.isEmpty()) {
+            redis.evalAll("button index", INDEX, ScriptOutputType.INTEGER, indexKeys, indexArgs);
         }
         redis.dispatchAll("button issue", writes);
         return out;

@@ -1,18 +1,21 @@
 package org.fellowship.redis;
 
-import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberProfileStore;
 
 /**
- * {@link EventDeduplicator} as {@code SET key 1 NX PX ttl}: atomic across instances. {@link #admit} does the same in
- * the actor's slot and reads their profile in the same script, saving the engine a round trip per command.
- * Thread-safe.
+ * {@link EventDeduplicator} as {@code SET dedupe:<digest> 1 NX PX ttl}: atomic across instances, and no key names a
+ * chat, message or member (see {@link KeySchema#dedupe}). {@link #admit} sends the marker and the actor's profile
+ * read together (one flush, one round trip) instead of one after the other. Thread-safe.
  */
 final class RedisDeduplicator implements EventDeduplicator {
     private final Redis redis;
@@ -25,31 +28,26 @@ final class RedisDeduplicator implements EventDeduplicator {
         this.codec = codec;
     }
 
-    // KEYS[1] seen marker, KEYS[2] profile (same slot: the actor's); ARGV[1] ttl ms, ARGV[2] "1" to read the profile.
-    // Returns nil for a duplicate, "" for a new event without (or without a requested) profile, else the profile JSON.
-    static final Redis.Script ADMIT = Redis.Script.of("admit", """
-            if not redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return false end
-            if ARGV[2] == '1' then
-              local profile = redis.call('GET', KEYS[2])
-              if profile then return profile end
-            end
-            return ''
-            """);
-
     @Override
     public Admission admit(String key, Duration ttl, ChatUserId actor, boolean withProfile,
                            MemberProfileStore profiles) {
         Objects.requireNonNull(key, "key");
+        if (!withProfile) {
+            return firstSeen(key, ttl) ? new Admission(true, null) : Admission.DUPLICATE;
+        }
         long px = Math.max(1, ttl.toMillis());
-        String reply = redis.eval("admit", ADMIT, ScriptOutputType.VALUE,
-                new String[] {keys.seen(actor, key), keys.profile(actor)}, Long.toString(px), withProfile ? "1" : "0");
-        if (reply == null) {
+        String marker = keys.dedupe(key);
+        String profileKey = keys.profile(actor);
+        // The marker and the profile live in different slots, so they are two commands, pipelined; a duplicate
+        // merely wastes the profile read.
+        List<Function<RedisAsyncCommands<String, String>, RedisFuture<String>>> steps = List.of(
+                c -> c.set(marker, "1", SetArgs.Builder.nx().px(px)), c -> c.get(profileKey));
+        List<String> replies = redis.callAll("admit", steps);
+        if (!"OK".equals(replies.get(0))) {
             return Admission.DUPLICATE;
         }
-        if (!withProfile) {
-            return new Admission(true, null);
-        }
-        return new Admission(true, reply.isEmpty() ? Optional.empty() : Optional.of(codec.readProfile(reply)));
+        String profile = replies.get(1);
+        return new Admission(true, profile == null ? Optional.empty() : Optional.of(codec.readProfile(profile)));
     }
 
     @Override

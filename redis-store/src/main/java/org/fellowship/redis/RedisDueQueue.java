@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.schedule.ClaimedItem;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.schedule.DueLane;
@@ -35,22 +36,40 @@ final class RedisDueQueue implements DueQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RedisDueQueue.class);
 
     // Scripts that act on one id take the same keys: 1 payloads, 2 leases, 3 attempts, 4 the id's done marker,
-    // 5.. every lane's schedule (for SCHEDULE the item's own lane first). An id sits in at most one schedule.
+    // 5 subjects, 6.. every lane's schedule (for SCHEDULE the item's own lane first). An id sits in at most one
+    // schedule. An item about a member is also in the set <about prefix><member> (same {due} slot; the scripts
+    // build that key from the prefix and the subject they read, since only they know the subject).
 
-    // ARGV: 1 id, 2 dueAt ms, 3 record.
+    // Drops the item from its member's index. ARGV[n] of the calling script is the about prefix.
+    private static final String UNINDEX = """
+            local function unindex(id, prefix)
+              local subject = redis.call('HGET', KEYS[5], id)
+              if subject then
+                redis.call('SREM', prefix .. subject, id)
+                redis.call('HDEL', KEYS[5], id)
+              end
+            end
+            """;
+
+    // ARGV: 1 id, 2 dueAt ms, 3 record, 4 subject or '', 5 about prefix.
     static final Redis.Script SCHEDULE = Redis.Script.of("dueSchedule", """
             if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
-            for i = 5, #KEYS do
+            for i = 6, #KEYS do
               if redis.call('ZSCORE', KEYS[i], ARGV[1]) then return 0 end
             end
-            redis.call('ZADD', KEYS[5], ARGV[2], ARGV[1])
+            redis.call('ZADD', KEYS[6], ARGV[2], ARGV[1])
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+            if ARGV[4] ~= '' then
+              redis.call('HSET', KEYS[5], ARGV[1], ARGV[4])
+              redis.call('SADD', ARGV[5] .. ARGV[4], ARGV[1])
+            end
             return 1
             """);
 
-    // KEYS: 1 the lane's schedule, 2 payloads, 3 leases, 4 attempts. ARGV: 1 now ms, 2 max, 3 lease expiry ms,
-    // 4 token prefix. Returns a flat list: id, token, attempt, record per claimed item. Bulk commands per chunk of
-    // 1,000 keep the Lua stack small and the number of redis.call()s independent of the batch size.
+    // KEYS: 1 the lane's schedule, 2 payloads, 3 leases, 4 attempts, 5 subjects. ARGV: 1 now ms, 2 max, 3 lease
+    // expiry ms, 4 token prefix. Returns a flat list: id, token, attempt, record, subject (or '') per claimed item.
+    // Bulk commands per chunk of 1,000 keep the Lua stack small and the number of redis.call()s independent of the
+    // batch size.
     static final Redis.Script CLAIM = Redis.Script.of("dueClaim", """
             local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
             local out = {}
@@ -60,6 +79,7 @@ final class RedisDueQueue implements DueQueue {
               local part = {unpack(ids, from, to)}
               local attempts = redis.call('HMGET', KEYS[4], unpack(part))
               local records = redis.call('HMGET', KEYS[2], unpack(part))
+              local subjects = redis.call('HMGET', KEYS[5], unpack(part))
               local zargs, largs, aargs = {}, {}, {}
               for i, id in ipairs(part) do
                 local token = ARGV[4] .. (from + i - 1)
@@ -69,6 +89,7 @@ final class RedisDueQueue implements DueQueue {
                 aargs[#aargs + 1] = id; aargs[#aargs + 1] = attempt
                 out[#out + 1] = id; out[#out + 1] = token; out[#out + 1] = attempt
                 out[#out + 1] = records[i] or ''
+                out[#out + 1] = subjects[i] or ''
               end
               redis.call('ZADD', KEYS[1], 'XX', unpack(zargs))
               redis.call('HSET', KEYS[3], unpack(largs))
@@ -77,12 +98,13 @@ final class RedisDueQueue implements DueQueue {
             return out
             """);
 
-    // ARGV: 1 id, 2 token, 3 retention ms.
-    static final Redis.Script COMPLETE = Redis.Script.of("dueComplete", """
+    // ARGV: 1 id, 2 token, 3 retention ms, 4 about prefix.
+    static final Redis.Script COMPLETE = Redis.Script.of("dueComplete", UNINDEX + """
             if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
-            for i = 5, #KEYS do
+            for i = 6, #KEYS do
               redis.call('ZREM', KEYS[i], ARGV[1])
             end
+            unindex(ARGV[1], ARGV[4])
             redis.call('HDEL', KEYS[1], ARGV[1])
             redis.call('HDEL', KEYS[2], ARGV[1])
             redis.call('HDEL', KEYS[3], ARGV[1])
@@ -93,7 +115,7 @@ final class RedisDueQueue implements DueQueue {
     // ARGV: 1 id, 2 token, 3 until ms. Only the holder's token extends the lease (the score on its lane).
     static final Redis.Script RENEW = Redis.Script.of("dueRenew", """
             if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
-            for i = 5, #KEYS do
+            for i = 6, #KEYS do
               redis.call('ZADD', KEYS[i], 'XX', ARGV[3], ARGV[1])
             end
             return 1
@@ -114,7 +136,7 @@ final class RedisDueQueue implements DueQueue {
             local record = redis.call('HGET', KEYS[1], ARGV[1])
             if not record then return 0 end
             redis.call('HSET', KEYS[1], ARGV[1], redate(record, ARGV[3]))
-            for i = 5, #KEYS do
+            for i = 6, #KEYS do
               redis.call('ZADD', KEYS[i], 'XX', ARGV[3], ARGV[1])
             end
             redis.call('HDEL', KEYS[2], ARGV[1])
@@ -125,7 +147,7 @@ final class RedisDueQueue implements DueQueue {
     static final Redis.Script RESCHEDULE = Redis.Script.of("dueReschedule", REDATE + """
             if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
             local lane = nil
-            for i = 5, #KEYS do
+            for i = 6, #KEYS do
               if redis.call('ZSCORE', KEYS[i], ARGV[1]) then lane = KEYS[i] end
             end
             if not lane then return 0 end
@@ -136,20 +158,38 @@ final class RedisDueQueue implements DueQueue {
             return 1
             """);
 
-    // ARGV: 1 id. Leased items stay with their worker.
-    static final Redis.Script CANCEL = Redis.Script.of("dueCancel", """
+    // ARGV: 1 id, 2 about prefix. Leased items stay with their worker.
+    static final Redis.Script CANCEL = Redis.Script.of("dueCancel", UNINDEX + """
             if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return 0 end
             local removed = 0
-            for i = 5, #KEYS do
+            for i = 6, #KEYS do
               removed = removed + redis.call('ZREM', KEYS[i], ARGV[1])
             end
             if removed == 0 then return 0 end
+            unindex(ARGV[1], ARGV[2])
             redis.call('HDEL', KEYS[1], ARGV[1])
             redis.call('HDEL', KEYS[3], ARGV[1])
             return 1
             """);
 
-    static final Redis.Script[] ALL = {SCHEDULE, CLAIM, COMPLETE, RENEW, RETRY, RESCHEDULE, CANCEL};
+    // KEYS: 1 payloads, 2 leases, 3 attempts, 4 subjects, 5 the member's about set, 6.. schedules. Removes every
+    // item about the member, leased or not (its worker can then no longer complete it), and the set.
+    static final Redis.Script FORGET = Redis.Script.of("dueForget", """
+            local ids = redis.call('SMEMBERS', KEYS[5])
+            for _, id in ipairs(ids) do
+              for i = 6, #KEYS do
+                redis.call('ZREM', KEYS[i], id)
+              end
+              redis.call('HDEL', KEYS[1], id)
+              redis.call('HDEL', KEYS[2], id)
+              redis.call('HDEL', KEYS[3], id)
+              redis.call('HDEL', KEYS[4], id)
+            end
+            redis.call('DEL', KEYS[5])
+            return #ids
+            """);
+
+    static final Redis.Script[] ALL = {SCHEDULE, CLAIM, COMPLETE, RENEW, RETRY, RESCHEDULE, CANCEL, FORGET};
 
     private final Redis redis;
     private final KeySchema keys;
@@ -168,12 +208,13 @@ final class RedisDueQueue implements DueQueue {
 
     /** Keys of the scripts that act on one id; {@code lane} (if given) goes first among the schedules. */
     private String[] idKeys(String id, DueLane lane) {
-        String[] k = new String[4 + schedules.length];
+        String[] k = new String[5 + schedules.length];
         k[0] = keys.duePayloads();
         k[1] = keys.dueLeases();
         k[2] = keys.dueAttempts();
         k[3] = keys.dueDone(id);
-        int i = 4;
+        k[4] = keys.dueSubjects();
+        int i = 5;
         if (lane != null) {
             k[i++] = keys.dueSchedule(lane);
         }
@@ -190,7 +231,7 @@ final class RedisDueQueue implements DueQueue {
         String due = Long.toString(item.dueAt().toEpochMilli());
         String record = item.kind() + "|" + due + "|" + item.payload();
         Long added = redis.eval("due schedule", SCHEDULE, ScriptOutputType.INTEGER, idKeys(item.id(), item.lane()),
-                item.id(), due, record);
+                item.id(), due, record, item.subject() == null ? "" : item.subject().toString(), keys.dueAboutPrefix());
         return added == 1;
     }
 
@@ -205,7 +246,8 @@ final class RedisDueQueue implements DueQueue {
     @Override
     public boolean cancel(String id) {
         Objects.requireNonNull(id, "id");
-        Long removed = redis.eval("due cancel", CANCEL, ScriptOutputType.INTEGER, idKeys(id, null), id);
+        Long removed = redis.eval("due cancel", CANCEL, ScriptOutputType.INTEGER, idKeys(id, null), id,
+                keys.dueAboutPrefix());
         return removed == 1;
     }
 
@@ -222,17 +264,18 @@ final class RedisDueQueue implements DueQueue {
         Instant expires = now.plus(lease);
         // Unique per call; the script appends the position, so every lease token is distinct.
         String tokenPrefix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + "-";
-        String[] claimKeys = {keys.dueSchedule(lane), keys.duePayloads(), keys.dueLeases(), keys.dueAttempts()};
+        String[] claimKeys = {keys.dueSchedule(lane), keys.duePayloads(), keys.dueLeases(), keys.dueAttempts(),
+                keys.dueSubjects()};
         List<Object> flat = redis.eval("due claim", CLAIM, ScriptOutputType.MULTI, claimKeys,
                 Long.toString(now.toEpochMilli()), Integer.toString(max), Long.toString(expires.toEpochMilli()),
                 tokenPrefix);
-        List<ClaimedItem> claimed = new ArrayList<>(flat.size() / 4);
-        for (int i = 0; i + 3 < flat.size(); i += 4) {
+        List<ClaimedItem> claimed = new ArrayList<>(flat.size() / 5);
+        for (int i = 0; i + 4 < flat.size(); i += 5) {
             String id = (String) flat.get(i);
             String token = (String) flat.get(i + 1);
             int attempt = ((Long) flat.get(i + 2)).intValue();
             String record = (String) flat.get(i + 3);
-            DueItem item = decode(id, record, lane);
+            DueItem item = decode(id, record, lane, (String) flat.get(i + 4));
             if (item == null) {
                 // Should not happen (the record is written with the id); leave it leased so it is visible.
                 LOG.warn("due item {} has no valid record; skipped", id);
@@ -243,7 +286,7 @@ final class RedisDueQueue implements DueQueue {
         return claimed;
     }
 
-    private static DueItem decode(String id, String record, DueLane lane) {
+    private static DueItem decode(String id, String record, DueLane lane, String subject) {
         if (record == null) {
             return null;
         }
@@ -254,7 +297,8 @@ final class RedisDueQueue implements DueQueue {
         }
         try {
             Instant dueAt = Instant.ofEpochMilli(Long.parseLong(record, p1 + 1, p2, 10));
-            return new DueItem(id, record.substring(0, p1), dueAt, record.substring(p2 + 1), lane);
+            return new DueItem(id, record.substring(0, p1), dueAt, record.substring(p2 + 1), lane,
+                    subject == null || subject.isEmpty() ? null : ChatUserId.parse(subject));
         } catch (RuntimeException e) {
             return null;
         }
@@ -264,7 +308,7 @@ final class RedisDueQueue implements DueQueue {
     public boolean complete(ClaimedItem claimed) {
         String id = claimed.item().id();
         Long done = redis.eval("due complete", COMPLETE, ScriptOutputType.INTEGER, idKeys(id, null), id,
-                claimed.leaseToken(), Long.toString(Math.max(1, doneRetention.toMillis())));
+                claimed.leaseToken(), Long.toString(Math.max(1, doneRetention.toMillis())), keys.dueAboutPrefix());
         return done == 1;
     }
 
@@ -310,4 +354,36 @@ final class RedisDueQueue implements DueQueue {
         return redis.callAll("due size", counts).stream().mapToLong(Long::longValue).sum();
     }
 
+    @Override
+    public List<DueItem> about(ChatUserId member) {
+        Objects.requireNonNull(member, "member");
+        List<String> ids = new ArrayList<>(redis.call("due about", c -> c.smembers(keys.dueAbout(member))));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<io.lettuce.core.KeyValue<String, String>> records = redis.call("due about",
+                c -> c.hmget(keys.duePayloads(), ids.toArray(String[]::new)));
+        List<DueItem> out = new ArrayList<>(records.size());
+        for (io.lettuce.core.KeyValue<String, String> kv : records) {
+            DueItem item = kv.hasValue() ? decode(kv.getKey(), kv.getValue(), DueLane.DEFAULT, member.toString()) : null;
+            if (item != null) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int forget(ChatUserId member) {
+        Objects.requireNonNull(member, "member");
+        String[] k = new String[5 + schedules.length];
+        k[0] = keys.duePayloads();
+        k[1] = keys.dueLeases();
+        k[2] = keys.dueAttempts();
+        k[3] = keys.dueSubjects();
+        k[4] = keys.dueAbout(member);
+        System.arraycopy(schedules, 0, k, 5, schedules.length);
+        Long removed = redis.eval("due forget", FORGET, ScriptOutputType.INTEGER, k);
+        return removed.intValue();
+    }
 }

@@ -74,4 +74,14 @@ final class LaneRouting implements DueQueue {
     public long size() {
         return queue.size();
     }
+
+    @Override
+    public List<DueItem> about(org.fellowship.core.model.ChatUserId member) {
+        return queue.about(member);
+    }
+
+    @Override
+    public int forget(org.fellowship.core.model.ChatUserId member) {
+        return queue.forget(member);
+    }
 }

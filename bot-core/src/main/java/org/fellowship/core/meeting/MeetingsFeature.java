@@ -862,7 +862,7 @@ public final class MeetingsFeature implements Feature {
         Instant due = occurrence.instant().minus(sub.before());
         String payload = String.join("\t", sub.member().platform().code(), sub.member().value(),
                 sub.community().value(), sub.slug(), Long.toString(occurrence.instant().toEpochMilli()));
-        if (!context.dueQueue().schedule(new DueItem(id, REMINDER_KIND, due, payload))) {
+        if (!context.dueQueue().schedule(new DueItem(id, REMINDER_KIND, due, payload).about(sub.member()))) {
             // Pending already (a new lead time for the same occurrence): move it; done ones stay done.
             context.dueQueue().reschedule(id, due);
         }

@@ -533,7 +533,7 @@ public final class CrisisFeature implements Feature {
             for (int n = 1; n <= followUps.size(); n++) {
                 context.dueQueue().schedule(new DueItem(followUpId(turn.actor().id(), offer, n), FOLLOW_UP,
                         turn.now().plus(followUps.get(n - 1)), turn.actor().id().platform().lowerName() + "|"
-                        + turn.actor().id().value() + "|" + offer + "|" + n + "|" + alert));
+                        + turn.actor().id().value() + "|" + offer + "|" + n + "|" + alert).about(turn.actor().id()));
             }
         } catch (RuntimeException e) {
             LOG.error("follow-ups for event {} not scheduled", turn.event().dedupeKey(), e);

@@ -3,7 +3,11 @@ package org.fellowship.core.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.store.MemberDataEraser;
 
 /**
  * The shared queue of scheduled work (check-in prompts, milestone announcements, meeting reminders, escalation
@@ -70,4 +74,29 @@ public interface DueQueue {
 
     /** Items pending or leased, on all lanes. */
     long size();
+
+    /** The pending or leased items about {@code member} ({@link DueItem#subject()}), in no particular order. */
+    List<DueItem> about(ChatUserId member);
+
+    /**
+     * Removes every item about {@code member}, pending or leased ({@code /forget}); a worker holding one of them then
+     * cannot complete it. Safe to repeat.
+     *
+     * @return how many items were removed
+     */
+    int forget(ChatUserId member);
+
+    /**
+     * Export and erasure of the member's scheduled items: exported by {@code scheduled:<id>} as
+     * {@code kind|dueAt|payload}.
+     */
+    default MemberDataEraser asEraser() {
+        return MemberDataEraser.of(member -> {
+            Map<String, String> out = new TreeMap<>();
+            for (DueItem item : about(member)) {
+                out.put("scheduled:" + item.id(), item.kind() + "|" + item.dueAt() + "|" + item.payload());
+            }
+            return out;
+        }, this::forget);
+    }
 }

@@ -123,4 +123,16 @@ public final class InMemoryDueQueue implements DueQueue {
     public synchronized long size() {
         return entries.size();
     }
+
+    @Override
+    public synchronized List<DueItem> about(org.fellowship.core.model.ChatUserId member) {
+        return entries.values().stream().map(e -> e.item).filter(i -> member.equals(i.subject())).toList();
+    }
+
+    @Override
+    public synchronized int forget(org.fellowship.core.model.ChatUserId member) {
+        List<String> ids = about(member).stream().map(DueItem::id).toList();
+        ids.forEach(entries::remove);
+        return ids.size();
+    }
 }

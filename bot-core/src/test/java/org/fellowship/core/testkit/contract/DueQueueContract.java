@@ -218,6 +218,53 @@ public abstract class DueQueueContract {
         assertThat(queue.renew(second, T0.plus(LEASE.multipliedBy(5)))).as("reclaimed again meanwhile").isFalse();
     }
 
+    private static final org.fellowship.core.model.ChatUserId SAM =
+            new org.fellowship.core.model.ChatUserId(org.fellowship.core.model.Platform.TELEGRAM, "42");
+    private static final org.fellowship.core.model.ChatUserId KIM =
+            new org.fellowship.core.model.ChatUserId(org.fellowship.core.model.Platform.DISCORD, "42");
+
+    @Test
+    void itemsAboutAMemberAreListedAndForgottenPendingOrLeased() {
+        queue.schedule(item("ms:tg:42:a", T0.minusSeconds(1)).about(SAM));
+        queue.schedule(item("crisis.followup:tg:42:1", T0.plusSeconds(60), DueLane.CRISIS).about(SAM));
+        queue.schedule(item("mrem:tg:42:x", T0.plusSeconds(3600)).about(SAM));
+        queue.schedule(item("mrem:dc:42:x", T0).about(KIM));
+        queue.schedule(item("wave", T0));
+        ClaimedItem leased = queue.claim(T0, 1, LEASE).get(0);
+        assertThat(leased.item().subject()).as("claimed with its subject").isEqualTo(SAM);
+
+        assertThat(queue.about(SAM)).extracting(DueItem::id)
+                .containsExactlyInAnyOrder("ms:tg:42:a", "crisis.followup:tg:42:1", "mrem:tg:42:x");
+        assertThat(queue.about(SAM)).allSatisfy(i -> assertThat(i.subject()).isEqualTo(SAM));
+        assertThat(queue.forget(SAM)).isEqualTo(3);
+
+        assertThat(queue.about(SAM)).isEmpty();
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(queue.complete(leased)).as("its worker can no longer finish it").isFalse();
+        assertThat(queue.claim(DueLane.CRISIS, T0.plus(Duration.ofDays(1)), 10, LEASE)).isEmpty();
+        assertThat(queue.claim(T0.plus(Duration.ofDays(1)), 10, LEASE)).extracting(c -> c.item().id())
+                .containsExactlyInAnyOrder("mrem:dc:42:x", "wave");
+        assertThat(queue.forget(SAM)).as("repeatable").isZero();
+    }
+
+    @Test
+    void finishedOrCancelledItemsLeaveTheMembersIndex() {
+        queue.schedule(item("a", T0).about(SAM));
+        queue.schedule(item("b", T0.plusSeconds(10)).about(SAM));
+        queue.schedule(item("c", T0.plusSeconds(20)).about(SAM));
+        assertThat(queue.complete(queue.claim(T0, 1, LEASE).get(0))).isTrue();
+        assertThat(queue.cancel("b")).isTrue();
+
+        assertThat(queue.about(SAM)).extracting(DueItem::id).containsExactly("c");
+        ClaimedItem c = queue.claim(T0.plusSeconds(20), 1, LEASE).get(0);
+        assertThat(queue.retry(c, T0.plusSeconds(30))).isTrue();
+        assertThat(queue.about(SAM)).as("a retried item is still about them").extracting(DueItem::id)
+                .containsExactly("c");
+        assertThat(queue.asEraser().export(SAM)).containsOnlyKeys("scheduled:c");
+        assertThat(queue.asEraser().erase(SAM)).isEqualTo(1);
+        assertThat(queue.asEraser().holdsAnything(SAM)).isFalse();
+    }
+
     @Test
     void nextDueAtIsEmptyForAnEmptyQueue() {
         assertThat(queue.nextDueAt()).isEmpty();
