@@ -129,7 +129,7 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             out.add(values.stream().map(v -> base + CHOICE_SEPARATOR + v).toList());
         }
         if (!indexKeys.isEmpty()) {
-            redis.evalAll("button index", INDEX, ScriptOutputType.INTEGER, indexKeys, indexArgs);
+            redis.evalAll("button index", INDEX, indexKeys, indexArgs);
         }
         redis.dispatchAll("button issue", writes);
         return out;
