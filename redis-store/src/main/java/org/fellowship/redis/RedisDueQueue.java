@@ -365,6 +365,7 @@ final class RedisDueQueue implements DueQueue {
                 c -> c.hmget(keys.duePayloads(), ids.toArray(String[]::new)));
         List<DueItem> out = new ArrayList<>(records.size());
         for (io.lettuce.core.KeyValue<String, String> kv : records) {
+            // for export and erasure: the lane is not looked up (the record does not say it), the default stands in
             DueItem item = kv.hasValue() ? decode(kv.getKey(), kv.getValue(), DueLane.DEFAULT, member.toString()) : null;
             if (item != null) {
                 out.add(item);

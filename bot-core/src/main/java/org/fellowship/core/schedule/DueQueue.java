@@ -75,7 +75,10 @@ public interface DueQueue {
     /** Items pending or leased, on all lanes. */
     long size();
 
-    /** The pending or leased items about {@code member} ({@link DueItem#subject()}), in no particular order. */
+    /**
+     * The pending or leased items about {@code member} ({@link DueItem#subject()}), in no particular order, for
+     * {@code /export} (an implementation may report every item on the default lane).
+     */
     List<DueItem> about(ChatUserId member);
 
     /**
