@@ -47,7 +47,7 @@ public final class BotAssembly {
      * @param mentorCommunities  the fellowship's own groups, which alone shape the mentor chain; empty: every group
      */
     public record Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities,
-                          EscalationPolicy escalation) {
+                          EscalationPolicy escalation, boolean everyGroupWhenNoneSet) {
         public Options {
             Objects.requireNonNull(nudgeDelay, "nudgeDelay");
             Objects.requireNonNull(calendar, "calendar");
@@ -55,14 +55,19 @@ public final class BotAssembly {
             mentorCommunities = Set.copyOf(mentorCommunities);
         }
 
-        /** The default escalation timing and bounds. */
-        public Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities) {
-            this(nudgeDelay, calendar, mentorCommunities, EscalationPolicy.defaults());
+        /**
+         * A deployment: only configured and claimed groups shape the mentor chain (secure by default: with none, no
+         * group does until the operator claims one).
+         */
+        public static Options deployment(Duration nudgeDelay, CalendarExport calendar,
+                                         Set<CommunityId> mentorCommunities, EscalationPolicy escalation) {
+            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, false);
         }
 
-        /** Default reminder delay, calendar files without links, every group served. */
+        /** Local modes and tests: default reminder delay, calendar files without links, every group served. */
         public static Options defaults() {
-            return new Options(CheckinFeature.DEFAULT_NUDGE_DELAY, new IcsCalendarExport(), Set.of());
+            return new Options(CheckinFeature.DEFAULT_NUDGE_DELAY, new IcsCalendarExport(), Set.of(),
+                    EscalationPolicy.defaults(), true);
         }
     }
 
@@ -78,8 +83,9 @@ public final class BotAssembly {
 
     /** {@link #features(RedisStore, FeedSource)} with a deployment's options. */
     public static List<Feature> features(RedisStore store, FeedSource feeds, Options options) {
-        MentorChain mentors = MentorChain.on(store.mentors()).onlyFor(options.mentorCommunities())
-                .with(options.escalation());
+        MentorChain chain = MentorChain.on(store.mentors()).with(options.escalation());
+        MentorChain mentors = options.everyGroupWhenNoneSet() && options.mentorCommunities().isEmpty()
+                ? chain.forEveryGroup() : chain.onlyFor(options.mentorCommunities());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors, options.escalation().followUps()),

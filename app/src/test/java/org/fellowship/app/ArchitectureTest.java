@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module dependency rule of DESIGN section 2, checked on the compiled classes of every module. */
+/** The module dependency rule (README, "Modules"), checked on the compiled classes of every module. */
 class ArchitectureTest {
     private static JavaClasses classes;
 

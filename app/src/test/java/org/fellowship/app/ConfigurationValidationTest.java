@@ -41,9 +41,11 @@ class ConfigurationValidationTest {
 
     @Test
     void redisUrlAndEngineSettingsAreChecked() {
-        assertThatThrownBy(() -> new RedisSettings("localhost:6379", Path.of("data"), 0))
+        assertThatThrownBy(() -> new RedisSettings("localhost:6379", Path.of("data"), 0, Duration.ofSeconds(1)))
                 .hasMessageContaining("must start with redis://");
-        assertThat(new RedisSettings("", Path.of("data"), 0).embedded()).isTrue();
+        assertThat(new RedisSettings("", Path.of("data"), 0, Duration.ofSeconds(1)).embedded()).isTrue();
+        assertThatThrownBy(() -> new RedisSettings("", Path.of("data"), 0, Duration.ZERO))
+                .hasMessageContaining("fellowship.redis.health-timeout must be positive");
         assertThatThrownBy(() -> new EngineSettings("Mars/Olympus", 8, 100, Duration.ofSeconds(1),
                 Duration.ofMinutes(2), 100, Duration.ofSeconds(5)))
                 .hasMessageContaining("fellowship.engine.default-zone 'Mars/Olympus' is not a time zone");

@@ -1,5 +1,6 @@
 package org.fellowship.bench;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class Benchmarks {
     private static void withStore(String url, StoreWork work) throws Exception {
         EmbeddedRedis embedded = url == null ? EmbeddedRedis.start(null, 0) : null;
         try (RedisStore store = RedisStore.connect(url == null ? embedded.uri() : url,
-                KeySchema.namespaced("bench" + System.nanoTime()), Duration.ofDays(1))) {
+                KeySchema.namespaced("bench" + System.nanoTime()), Duration.ofDays(1), Clock.systemUTC())) {
             work.run(store);
         } finally {
             if (embedded != null) {

@@ -223,20 +223,21 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
             throw new GatewayException(Reason.NOT_FOUND, "acknowledge: the button interaction is unknown or expired "
                     + "(older than 15 minutes, or the bot restarted)");
         }
-        synchronized (pending) {
-            if (!pending.acknowledged) {
-                if (notice == null) {
-                    DiscordFailures.await(((MessageComponentInteractionBase) pending.interaction).acknowledge(),
-                            "acknowledge button", timeoutMillis);
-                } else {
-                    InteractionImmediateResponseBuilder responder = pending.interaction.createImmediateResponder();
-                    DiscordRenderer.apply(responder, noticeMessage(notice));
-                    DiscordFailures.await(responder.respond(), "acknowledge button", timeoutMillis);
-                }
-                pending.acknowledged = true;
-            } else if (notice != null) {
-                followUp(pending, noticeMessage(notice));
+        // No lock is held across the network call: the first caller makes the one initial response, later ones wait
+        // for it (the automatic acknowledgement must never queue behind a slow call)
+        boolean[] ours = {false};
+        java.util.concurrent.CompletableFuture<Void> initial = pending.initialResponse(() -> {
+            ours[0] = true;
+            if (notice == null) {
+                return ((MessageComponentInteractionBase) pending.interaction).acknowledge();
             }
+            InteractionImmediateResponseBuilder responder = pending.interaction.createImmediateResponder();
+            DiscordRenderer.apply(responder, noticeMessage(notice));
+            return responder.respond();
+        });
+        DiscordFailures.await(initial, "acknowledge button", timeoutMillis);
+        if (!ours[0] && notice != null) {
+            followUp(pending, noticeMessage(notice));
         }
     }
 
@@ -518,31 +519,29 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
     // ---------------------------------------------------------------- internals
 
     private MessageRef respond(Pending pending, RenderedMessage rendered, ConversationId to) {
-        synchronized (pending) {
-            Message sent;
-            if (pending.slash && !pending.answered) {
-                InteractionOriginalResponseUpdater updater = DiscordFailures.await(pending.deferred,
-                        "defer slash command", timeoutMillis);
-                if (rendered.ephemeral()) {
-                    // the deferral is public; a private answer must not fill it
-                    DiscordFailures.await(updater.delete(), "replace slash command response", timeoutMillis);
-                    pending.answered = true;
-                    sent = followUp(pending, rendered);
-                } else {
-                    DiscordRenderer.apply(updater, rendered);
-                    sent = DiscordFailures.await(updater.update(), "answer slash command", timeoutMillis);
-                    pending.answered = true;
-                }
-            } else {
-                if (!pending.slash && !pending.acknowledged) {
-                    DiscordFailures.await(((MessageComponentInteractionBase) pending.interaction).acknowledge(),
-                            "acknowledge button", timeoutMillis);
-                    pending.acknowledged = true;
-                }
+        Message sent;
+        if (pending.slash && pending.claimAnswer()) {
+            InteractionOriginalResponseUpdater updater = DiscordFailures.await(pending.deferred,
+                    "defer slash command", timeoutMillis);
+            if (rendered.ephemeral()) {
+                // the deferral is public; a private answer must not fill it
+                DiscordFailures.await(updater.delete(), "replace slash command response", timeoutMillis);
                 sent = followUp(pending, rendered);
+            } else {
+                DiscordRenderer.apply(updater, rendered);
+                sent = DiscordFailures.await(updater.update(), "answer slash command", timeoutMillis);
             }
-            return new MessageRef(to, Long.toUnsignedString(sent.getId()));
+        } else {
+            if (pending.slash) {
+                DiscordFailures.await(pending.deferred, "defer slash command", timeoutMillis);
+            } else {
+                DiscordFailures.await(pending.initialResponse(
+                        () -> ((MessageComponentInteractionBase) pending.interaction).acknowledge()),
+                        "acknowledge button", timeoutMillis);
+            }
+            sent = followUp(pending, rendered);
         }
+        return new MessageRef(to, Long.toUnsignedString(sent.getId()));
     }
 
     private Message followUp(Pending pending, RenderedMessage rendered) {
@@ -559,36 +558,28 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
                     || !isLive(pending)) {
                 continue;
             }
-            synchronized (pending) {
-                if (pending.answered) {
-                    continue;
-                }
-                try {
-                    InteractionOriginalResponseUpdater updater = DiscordFailures.await(pending.deferred,
-                            "defer slash command", timeoutMillis);
-                    DiscordFailures.await(updater.delete(), "replace slash command response", timeoutMillis);
-                    pending.answered = true;
-                    followUp(pending, noticeMessage(DM_NOTE));
-                } catch (GatewayException ex) {
-                    LOG.warn("could not point slash command in {} to the DM of {}: {}", e.getKey().conversation(),
-                            recipient, ex.reason());
-                }
+            if (!pending.claimAnswer()) {
+                continue;
+            }
+            try {
+                InteractionOriginalResponseUpdater updater = DiscordFailures.await(pending.deferred,
+                        "defer slash command", timeoutMillis);
+                DiscordFailures.await(updater.delete(), "replace slash command response", timeoutMillis);
+                followUp(pending, noticeMessage(DM_NOTE));
+            } catch (GatewayException ex) {
+                LOG.warn("could not point slash command in {} to the DM of {}: {}", e.getKey().conversation(),
+                        recipient, ex.reason());
             }
         }
     }
 
     private void autoAcknowledge(Pending pending) {
-        synchronized (pending) {
-            if (pending.acknowledged) {
-                return;
-            }
-            pending.acknowledged = true;
-            ((MessageComponentInteractionBase) pending.interaction).acknowledge().exceptionally(t -> {
-                LOG.warn("automatic acknowledgement of interaction {} failed: {}", pending.interaction.getId(),
-                        DiscordFailures.map("acknowledge", t).reason());
-                return null;
-            });
-        }
+        pending.initialResponse(() -> ((MessageComponentInteractionBase) pending.interaction).acknowledge())
+                .exceptionally(t -> {
+                    LOG.warn("automatic acknowledgement of interaction {} failed: {}", pending.interaction.getId(),
+                            DiscordFailures.map("acknowledge", t).reason());
+                    return null;
+                });
     }
 
     private static RenderedMessage noticeMessage(String notice) {
@@ -673,13 +664,19 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
     }
 
     /** One interaction; mutable fields guarded by the instance's monitor. */
+    /**
+     * One interaction waiting for answers. Its one initial response and its one slash answer are claimed atomically,
+     * so no lock is ever held across a network call.
+     */
     private static final class Pending {
         final InteractionBase interaction;
         final Instant created;
         final boolean slash;
         final java.util.concurrent.CompletableFuture<InteractionOriginalResponseUpdater> deferred;
-        boolean acknowledged;
-        boolean answered;
+        private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>> initial =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.util.concurrent.atomic.AtomicBoolean answered =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         Pending(InteractionBase interaction, Instant created, boolean slash,
                 java.util.concurrent.CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
@@ -687,7 +684,35 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
             this.created = created;
             this.slash = slash;
             this.deferred = deferred;
-            this.acknowledged = slash;
+            if (slash) {
+                initial.set(java.util.concurrent.CompletableFuture.completedFuture(null)); // the deferral answered it
+            }
+        }
+
+        /** Makes {@code respond} this interaction's one initial response, or returns the one already under way. */
+        java.util.concurrent.CompletableFuture<Void> initialResponse(
+                java.util.function.Supplier<? extends java.util.concurrent.CompletableFuture<?>> respond) {
+            java.util.concurrent.CompletableFuture<Void> mine = new java.util.concurrent.CompletableFuture<>();
+            if (!initial.compareAndSet(null, mine)) {
+                return initial.get();
+            }
+            try {
+                respond.get().whenComplete((v, t) -> {
+                    if (t != null) {
+                        mine.completeExceptionally(t);
+                    } else {
+                        mine.complete(null);
+                    }
+                });
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            }
+            return mine;
+        }
+
+        /** {@code true} for the one caller that answers the slash command's deferred response. */
+        boolean claimAnswer() {
+            return answered.compareAndSet(false, true);
         }
     }
 }

@@ -182,6 +182,31 @@ class DiscordGatewayTest {
     }
 
     @Test
+    void theAutomaticAcknowledgementNeverWaitsBehindASlowCall() throws Exception {
+        ButtonInteraction i = world.button(SAM, world.channel, "tok");
+        ButtonPressed press = mapper.buttonPressed(i, NOW).orElseThrow();
+        gateway.beginButton(i, press);
+        ArgumentCaptor<Runnable> auto = ArgumentCaptor.forClass(Runnable.class);
+        verify(scheduler).schedule(auto.capture(), anyLong(), any());
+        java.util.concurrent.CompletableFuture<org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater>
+                slow = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch calling = new java.util.concurrent.CountDownLatch(1);
+        when(i.createImmediateResponder().respond()).thenAnswer(inv -> {
+            calling.countDown();
+            return slow;
+        });
+        Thread core = new Thread(() -> gateway.acknowledge(press, "This button is for someone else."));
+        core.start();
+        assertThat(calling.await(30, TimeUnit.SECONDS)).isTrue(); // the core is now inside the network call
+        auto.getValue().run(); // must not wait for it
+        assertThat(core.isAlive()).as("the automatic acknowledgement ran while the slow call was in flight").isTrue();
+        verify(i, never()).acknowledge(); // and did not answer the interaction a second time
+        slow.complete(null);
+        core.join(30_000);
+        assertThat(core.isAlive()).isFalse();
+    }
+
+    @Test
     void noticeOnFirstAcknowledgementIsAnEphemeralResponse() {
         ButtonInteraction i = world.button(SAM, world.channel, "tok");
         ButtonPressed press = mapper.buttonPressed(i, NOW).orElseThrow();

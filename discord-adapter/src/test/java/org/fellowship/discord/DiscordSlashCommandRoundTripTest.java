@@ -52,16 +52,15 @@ class DiscordSlashCommandRoundTripTest {
     }
 
     @Test
-    void slashHelpIsAnsweredThroughTheDeferredResponse() {
+    void slashHelpInAGuildIsAnsweredPrivatelyAndTheDeferredResponseOnlyPointsThere() {
         SlashCommandInteraction help = world.slash(SAM, world.channel, "help");
         connection.onSlashCommand(help);
 
         verify(help).respondLater();
-        ArgumentCaptor<String> content = ArgumentCaptor.forClass(String.class);
-        verify(updater(help)).setContent(content.capture());
-        verify(updater(help)).update();
-        assertThat(content.getValue()).contains("help");
-        assertThat(transport.sends()).as("nothing posted outside the interaction").isEmpty();
+        verify(updater(help)).delete(); // the public "thinking" goes away
+        verify(help.createFollowupMessageBuilder()).setContent(DiscordRenderer.plain(DiscordGateway.DM_NOTE));
+        assertThat(transport.sends()).as("the help list itself goes by DM, never to the channel").singleElement()
+                .satisfies(c -> assertThat(c.channelId()).isEqualTo(1000 + SAM));
     }
 
     @Test

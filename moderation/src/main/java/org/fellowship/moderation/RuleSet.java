@@ -294,8 +294,10 @@ public final class RuleSet {
                     }
                     cp = hex.matches("[0-9a-fA-F]{1,6}") ? Integer.parseInt(hex, 16) : -1;
                 } else {
-                    cp = Character.isLetterOrDigit(e) ? -1 : e; // \d, \w, \p...: classes; \. \- \]: literals
-                    next = i + 2;
+                    // \d, \w, \p...: classes (ASCII letters only); \. \- \] and any escaped non-ASCII rune: literals
+                    int escaped = p.codePointAt(i + 1);
+                    cp = escaped < 0x80 && Character.isLetterOrDigit(escaped) ? -1 : escaped;
+                    next = i + 1 + Character.charCount(escaped);
                 }
             } else {
                 cp = p.codePointAt(i);

@@ -1,12 +1,20 @@
 package org.fellowship.redis;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.IntSupplier;
 import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
 import org.slf4j.Logger;
@@ -14,16 +22,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@code redis-server} (6.2) run from the binaries inside {@code com.github.codemonstur:embedded-redis}, so a
- * fresh machine needs no Redis install. Listens on 127.0.0.1 only.
+ * fresh machine needs no Redis install. Listens on 127.0.0.1 only. The one way this project starts a Redis of its
+ * own: the app's embedded default, the replay and console modes, the benchmarks and the tests
+ * ({@code RedisTestServer}) all call {@link #start}.
+ *
+ * <p>Start-up is robust on a busy machine: with port 0 a free port is chosen, and when another process takes it
+ * before {@code redis-server} binds it (the server then fails with "Address already in use"), another port is tried,
+ * up to {@value #BIND_ATTEMPTS} times in all, each retry logged. {@link #start} returns only once the server answers
+ * {@code PING} (a bounded, logged retry: {@link #READY}), so the first client command never races the server.
  *
  * <p><b>Threading:</b> start and close from one thread; {@link #port()} and {@link #uri()} are safe anywhere.
  * <b>Failure:</b> {@link IllegalStateException} with a readable reason (port busy, binary cannot run, for example
- * because OpenSSL 3 is missing) instead of a raw stack.
+ * because OpenSSL 3 is missing, no PONG) instead of a raw stack.
  */
 public final class EmbeddedRedis implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
     private static final String HOST = "127.0.0.1";
-    private static final int FREE_PORT_ATTEMPTS = 3;
+    /** How many ports {@code port == 0} tries before giving up. */
+    static final int BIND_ATTEMPTS = 10;
+    /** Waiting for the first PONG: about 10 s in all, more than a loaded machine needs. */
+    static final Retry READY = new Retry(20, Duration.ofMillis(50), Duration.ofSeconds(1), Retry.REAL);
+    private static final int PING_SOCKET_TIMEOUT_MILLIS = 5_000;
 
     private final RedisServer server;
     private final int port;
@@ -34,14 +53,19 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * Starts a server and waits until it answers PING.
      *
      * @param dataDir where to keep the append-only file ({@code appendonly yes}, created if missing), or
      *                {@code null} for no persistence at all (tests, replays)
      * @param port    the TCP port, or 0 to pick a free one
-     * @throws IllegalStateException when the server cannot start; the message says why
+     * @throws IllegalStateException when the server cannot start or does not answer; the message says why
      */
     public static EmbeddedRedis start(Path dataDir, int port) {
+        return start(dataDir, port, EmbeddedRedis::freePort, READY);
+    }
+
+    /** {@link #start(Path, int)} with the free-port source and the readiness wait given (tests). */
+    static EmbeddedRedis start(Path dataDir, int port, IntSupplier freePorts, Retry ready) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535");
         }
@@ -54,21 +78,81 @@ public final class EmbeddedRedis implements AutoCloseable {
                 throw new IllegalStateException("cannot create Redis data directory " + dir + ": " + e.getMessage(), e);
             }
         }
-        int attempts = port == 0 ? FREE_PORT_ATTEMPTS : 1;
-        IllegalStateException last = null;
-        for (int i = 0; i < attempts; i++) {
-            int chosen = port == 0 ? freePort() : port;
-            if (port != 0 && !isFree(chosen)) {
-                throw new IllegalStateException("cannot start embedded Redis: port " + chosen + " on " + HOST
-                        + " is already in use (set another port or point the app at a running Redis)");
+        if (port != 0 && !isFree(port)) {
+            throw new IllegalStateException("cannot start embedded Redis: port " + port + " on " + HOST
+                    + " is already in use (set another port or point the app at a running Redis)");
+        }
+        int attempts = port == 0 ? BIND_ATTEMPTS : 1;
+        for (int attempt = 1; ; attempt++) {
+            int chosen = port == 0 ? freePorts.getAsInt() : port;
+            EmbeddedRedis started;
+            try {
+                started = startOn(dir, chosen);
+            } catch (PortTaken e) {
+                if (attempt >= attempts) {
+                    throw new IllegalStateException(port == 0 ? "cannot start embedded Redis: " + attempts
+                            + " free ports in a row were taken before the server could bind them (last: "
+                            + e.getMessage() + ")" : e.getMessage(), e.getCause());
+                }
+                LOG.warn("embedded Redis could not bind {}:{}, taken since it was chosen (attempt {} of {}); "
+                        + "trying another port", HOST, chosen, attempt, attempts);
+                continue;
             }
             try {
-                return startOn(dir, chosen);
-            } catch (IllegalStateException e) {
-                last = e; // a free port can be taken between probe and start: try another
+                awaitPong(HOST, started.port(), ready);
+                return started;
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
             }
         }
-        throw last;
+    }
+
+    /** The server could not bind its port: someone else has it. The message explains; the cause is the failure. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Waits until the server at {@code host:port} answers {@code PING} with {@code PONG}, retrying as {@code ready}
+     * says (each retry logged).
+     *
+     * @throws IllegalStateException when it never does
+     */
+    static void awaitPong(String host, int port, Retry ready) {
+        try {
+            ready.run("PING to embedded Redis on " + host + ":" + port, LOG, e -> e instanceof IOException,
+                    () -> ping(host, port));
+        } catch (Retry.Exhausted e) {
+            throw new IllegalStateException("embedded Redis on " + host + ":" + port + " did not answer PING after "
+                    + e.attempts() + " attempts: " + Retry.describe((Exception) e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("interrupted while waiting for embedded Redis to answer PING", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Redis on " + host + ":" + port + " cannot be asked: "
+                    + Retry.describe(e), e);
+        }
+    }
+
+    /** One PING over a plain socket (the embedded server has no password and no TLS). */
+    private static Void ping(String host, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), PING_SOCKET_TIMEOUT_MILLIS);
+            socket.setSoTimeout(PING_SOCKET_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            String reply = in.readLine();
+            if (!"+PONG".equals(reply)) {
+                // "-LOADING ..." while the data set loads, null when the connection closed at once
+                throw new IOException("answered " + (reply == null ? "nothing" : "'" + reply + "'"));
+            }
+            return null;
+        }
     }
 
     private static EmbeddedRedis startOn(Path dir, int port) {
@@ -91,7 +175,11 @@ public final class EmbeddedRedis implements AutoCloseable {
             server = builder.build();
             server.start();
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(explain(port, e, errors), e);
+            String explained = explain(port, e, errors);
+            if (explained.contains("Address already in use")) {
+                throw new PortTaken(explained, e);
+            }
+            throw new IllegalStateException(explained, e);
         }
         LOG.info("embedded Redis started on {}:{} ({})", HOST, port, dir == null ? "no persistence" : "append-only");
         return new EmbeddedRedis(server, port);
@@ -111,8 +199,24 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * What went wrong, from the whole cause chain: the library wraps the server's output ("Could not create server
+     * TCP listening socket ...: bind: Address already in use", a missing libssl) two causes deep.
+     */
     private static String explain(int port, Exception e, Deque<String> errors) {
-        String detail = (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            for (String line : message.split("\\R")) {
+                String l = line.strip();
+                // skip the start-up banner; keep the reasons
+                if (!l.isEmpty() && !l.contains("oO0OoO0OoO0Oo") && !l.contains("Redis version=")
+                        && !l.contains("Configuration loaded") && !l.contains("monotonic clock")) {
+                    chain.append(chain.length() == 0 ? "" : " / ").append(l);
+                }
+            }
+        }
+        String detail = chain.toString();
         synchronized (errors) {
             if (!errors.isEmpty()) {
                 detail = detail + " | stderr: " + String.join(" / ", errors);

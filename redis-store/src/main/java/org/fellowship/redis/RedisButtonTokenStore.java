@@ -15,11 +15,12 @@ import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.ButtonTokenStore;
 
 /**
- * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON under a
- * {@code PX} TTL. A token only one member may press is also listed under that member ({@link KeySchema#memberButtons},
- * itself in their erasure index), so {@code /forget} deletes it: its record names them and may hold a parked private
- * message. Numbered choices are one JSON array per conversation and member, replaced atomically with
- * {@code SET PX}; member-scoped choices are listed in the member's erasure index. Thread-safe.
+ * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON. A token
+ * only one member may press is also listed under that member ({@link KeySchema#memberButtons}, itself in their erasure
+ * index), so {@code /forget} deletes it: its record names them and may hold a parked private message. Numbered
+ * choices are one JSON array per conversation and member, replaced atomically with one {@code SET}; member-scoped
+ * choices are listed in the member's erasure index. All of them expire on the store's clock: the value carries its
+ * deadline (the index scores its entries by it) and Redis's TTL is only a backstop ({@link Expiry}). Thread-safe.
  */
 final class RedisButtonTokenStore implements ButtonTokenStore {
     private static final Base64.Encoder TOKENS = Base64.getUrlEncoder().withoutPadding();
@@ -31,29 +32,30 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
     private final KeySchema keys;
     private final RecordCodec codec;
     private final UserKeys userKeys;
+    private final Expiry expiry;
     private final SecureRandom random = new SecureRandom();
 
-    // KEYS[1] the member's button index, KEYS[2] their erasure index (same slot); ARGV[1] token key, ARGV[2] ttl ms.
-    // Drops expired entries, adds this one scored by its expiry, keeps the index alive as long as its longest
-    // button. Server time, like the tokens' own PX expiry.
+    // KEYS[1] the member's button index, KEYS[2] their erasure index (same slot); ARGV[1] token key, ARGV[2] now ms,
+    // ARGV[3] the token's deadline ms (both on the store's clock), ARGV[4] the token's backstop TTL ms. Drops entries
+    // whose deadline has passed, adds this one scored by its deadline, keeps the index alive (backstop) as long as
+    // its longest button.
     static final Redis.Script INDEX = Redis.Script.of("buttonIndex", """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            local ttl = tonumber(ARGV[2])
-            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-            redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
-            if redis.call('PTTL', KEYS[1]) < ttl then
-              redis.call('PEXPIRE', KEYS[1], ttl)
+            local backstop = tonumber(ARGV[4])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            if redis.call('PTTL', KEYS[1]) < backstop then
+              redis.call('PEXPIRE', KEYS[1], backstop)
             end
             redis.call('SADD', KEYS[2], KEYS[1])
             return 1
             """);
 
-    RedisButtonTokenStore(Redis redis, KeySchema keys, RecordCodec codec, UserKeys userKeys) {
+    RedisButtonTokenStore(Redis redis, KeySchema keys, RecordCodec codec, UserKeys userKeys, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.userKeys = userKeys;
+        this.expiry = expiry;
     }
 
     @Override
@@ -62,19 +64,25 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = TOKENS.encodeToString(bytes);
-        String json = codec.writeButtonAction(action);
-        long px = Math.max(1, ttl.toMillis());
+        long now = expiry.now();
+        long deadline = now + Math.max(1, ttl.toMillis());
+        String stored = Expiry.wrap(deadline, codec.writeButtonAction(action));
+        long px = Expiry.backstopMillis(ttl);
         if (action.allowedUser() != null) {
             // Listed first: a failure in between leaves a listed key that does not exist, never an unlisted one.
             redis.eval("button index", INDEX, ScriptOutputType.INTEGER, indexKeys(action.allowedUser()),
-                    keys.buttonToken(token), Long.toString(px));
+                    indexArgs(keys.buttonToken(token), now, deadline, px));
         }
-        redis.call("button issue", c -> c.set(keys.buttonToken(token), json, SetArgs.Builder.px(px)));
+        redis.call("button issue", c -> c.set(keys.buttonToken(token), stored, SetArgs.Builder.px(px)));
         return token;
     }
 
     private String[] indexKeys(ChatUserId member) {
         return new String[] {keys.memberButtons(member), keys.erasureIndex(member)};
+    }
+
+    private static String[] indexArgs(String tokenKey, long now, long deadline, long backstopMillis) {
+        return new String[] {tokenKey, Long.toString(now), Long.toString(deadline), Long.toString(backstopMillis)};
     }
 
     /**
@@ -104,7 +112,9 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
                 throw new IllegalArgumentException("choice values must be 1-8 of [A-Za-z0-9_-]");
             }
         }
-        long px = Math.max(1, ttl.toMillis());
+        long px = Expiry.backstopMillis(ttl);
+        long now = expiry.now();
+        long deadline = now + Math.max(1, ttl.toMillis());
         List<io.lettuce.core.protocol.AsyncCommand<String, String, String>> writes =
                 new java.util.ArrayList<>(actions.size());
         List<List<String>> out = new java.util.ArrayList<>(actions.size());
@@ -116,11 +126,12 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             String base = TOKENS.encodeToString(bytes);
             java.util.Map<String, String> data = new java.util.HashMap<>(action.data());
             data.put(CHOICE_KEY, key);
-            String json = codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser()));
+            String json = Expiry.wrap(deadline,
+                    codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser())));
             String redisKey = keys.buttonToken(base);
             if (action.allowedUser() != null) {
                 indexKeys.add(indexKeys(action.allowedUser()));
-                indexArgs.add(new String[] {redisKey, Long.toString(px)});
+                indexArgs.add(indexArgs(redisKey, now, deadline, px));
             }
             writes.add(new io.lettuce.core.protocol.AsyncCommand<>(new io.lettuce.core.protocol.Command<>(
                     io.lettuce.core.protocol.CommandType.SET, new io.lettuce.core.output.StatusOutput<>(StringCodec.UTF8),
@@ -143,7 +154,7 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         }
         int cut = token.indexOf(CHOICE_SEPARATOR);
         String base = cut < 0 ? token : token.substring(0, cut);
-        String json = redis.call("button resolve", c -> c.get(keys.buttonToken(base)));
+        String json = expiry.unwrap(redis.call("button resolve", c -> c.get(keys.buttonToken(base))));
         if (json == null) {
             return Optional.empty();
         }
@@ -177,8 +188,9 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         String key = keys.choices(conversation, member);
         String json = codec.writeStrings(List.copyOf(tokens));
         if (member == null) {
-            long px = Math.max(1, ttl.toMillis());
-            redis.call("choices write", c -> c.set(key, json, SetArgs.Builder.px(px)));
+            String stored = expiry.wrap(json, ttl);
+            long px = Expiry.backstopMillis(ttl);
+            redis.call("choices write", c -> c.set(key, stored, SetArgs.Builder.px(px)));
         } else {
             userKeys.set("choices write", key, keys.erasureIndex(member), json, ttl);
         }
@@ -186,7 +198,7 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
 
     @Override
     public List<String> choices(ConversationId conversation, ChatUserId member) {
-        String json = redis.call("choices read", c -> c.get(keys.choices(conversation, member)));
+        String json = expiry.unwrap(redis.call("choices read", c -> c.get(keys.choices(conversation, member))));
         return json == null ? List.of() : codec.readStrings(json);
     }
 

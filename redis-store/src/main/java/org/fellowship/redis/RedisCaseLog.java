@@ -22,8 +22,8 @@ import org.fellowship.moderation.ModCase;
  * the entry with id {@code n-1} (a field {@code case} holding JSON v1), so {@code /case n} is one XRANGE. Numbering
  * and XADD happen in one script with the counter <code>...:mod:case-seq</code>, so instances never share a number.
  * Claims are a hash <code>...:mod:claims</code> (case number -> moderator, HSETNX). Protection markers for messages
- * the safety screen flagged are <code>fs:v1:{c:tg:-1001}:mod-protected:&lt;message id&gt;</code> with a TTL and no
- * content. Thread-safe.
+ * the safety screen flagged are <code>fs:v1:{c:tg:-1001}:mod-protected:&lt;message id&gt;</code> holding only their
+ * deadline on the store's clock ({@link Expiry}), no content. Thread-safe.
  */
 final class RedisCaseLog implements CaseLog {
     /** How far back {@link #about} looks (newest first). */
@@ -51,11 +51,13 @@ final class RedisCaseLog implements CaseLog {
     private final Redis redis;
     private final KeySchema keys;
     private final ModerationCodec codec;
+    private final Expiry expiry;
 
-    RedisCaseLog(Redis redis, KeySchema keys, ModerationCodec codec) {
+    RedisCaseLog(Redis redis, KeySchema keys, ModerationCodec codec, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
+        this.expiry = expiry;
     }
 
     private String stream(CommunityId c) {
@@ -170,13 +172,14 @@ final class RedisCaseLog implements CaseLog {
 
     @Override
     public void protect(MessageRef message, Duration ttl) {
-        redis.call("protect message", c -> c.set(protectedKey(message), "1", SetArgs.Builder.px(ttl.toMillis())));
+        String marker = expiry.wrap("1", ttl);
+        redis.call("protect message", c -> c.set(protectedKey(message), marker,
+                SetArgs.Builder.px(Expiry.backstopMillis(ttl))));
     }
 
     @Override
     public boolean isProtected(MessageRef message) {
-        Long n = redis.call("protected read", c -> c.exists(protectedKey(message)));
-        return n != null && n > 0;
+        return expiry.unwrap(redis.call("protected read", c -> c.get(protectedKey(message)))) != null;
     }
 
     @Override

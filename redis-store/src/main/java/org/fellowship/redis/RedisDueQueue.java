@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The due-queue in Redis: per {@link DueLane lane} a sorted set of ids scored by due time in epoch millis (while
  * leased: by lease expiry, so an expired lease is simply due again), a hash of {@code kind|dueAtMillis|payload} records, a hash of lease
- * tokens and a hash of attempt counts, all under the <code>{due}</code> hash tag. Done markers are
- * {@code SET NX PX doneRetention} per id. Every change is one Lua script, so claims are atomic across instances.
- * {@code now} always comes from the caller (a simulated clock works), never from the Redis clock.
+ * tokens and a hash of attempt counts, all under the <code>{due}</code> hash tag. Done markers are one string per
+ * id (keyed by a digest of it) holding the end of {@code doneRetention} on the store's clock ({@link Expiry}). Every
+ * change is one Lua script, so claims are atomic across instances. {@code now} always comes from the caller or the
+ * store's clock (a simulated clock works), never from the Redis clock.
  *
  * <p>Thread-safe. Claim cost is O(log N + claimed) with a fixed number of Redis calls per 1,000 claimed items.
  */
@@ -51,9 +52,11 @@ final class RedisDueQueue implements DueQueue {
             end
             """;
 
-    // ARGV: 1 id, 2 dueAt ms, 3 record, 4 subject or '', 5 about prefix.
-    static final Redis.Script SCHEDULE = Redis.Script.of("dueSchedule", """
-            if redis.call('EXISTS', KEYS[4]) == 1 then return 0 end
+    // ARGV: 1 id, 2 dueAt ms, 3 record, 4 subject or '', 5 about prefix, 6 now ms (the store's clock: a done marker
+    // counts until its deadline).
+    static final Redis.Script SCHEDULE = Redis.Script.of("dueSchedule", Expiry.LUA_ALIVE + """
+            local done = redis.call('GET', KEYS[4])
+            if done and alive(done, tonumber(ARGV[6])) then return 0 end
             for i = 6, #KEYS do
               if redis.call('ZSCORE', KEYS[i], ARGV[1]) then return 0 end
             end
@@ -98,7 +101,7 @@ final class RedisDueQueue implements DueQueue {
             return out
             """);
 
-    // ARGV: 1 id, 2 token, 3 retention ms, 4 about prefix.
+    // ARGV: 1 id, 2 token, 3 backstop TTL ms, 4 about prefix, 5 end of the retention ms (the store's clock).
     static final Redis.Script COMPLETE = Redis.Script.of("dueComplete", UNINDEX + """
             if redis.call('HGET', KEYS[2], ARGV[1]) ~= ARGV[2] then return 0 end
             for i = 6, #KEYS do
@@ -108,7 +111,7 @@ final class RedisDueQueue implements DueQueue {
             redis.call('HDEL', KEYS[1], ARGV[1])
             redis.call('HDEL', KEYS[2], ARGV[1])
             redis.call('HDEL', KEYS[3], ARGV[1])
-            redis.call('SET', KEYS[4], '1', 'PX', ARGV[3])
+            redis.call('SET', KEYS[4], ARGV[5] .. '|1', 'PX', ARGV[3])
             return 1
             """);
 
@@ -195,10 +198,12 @@ final class RedisDueQueue implements DueQueue {
     private final KeySchema keys;
     private final Duration doneRetention;
     private final String[] schedules;
+    private final Expiry expiry;
 
-    RedisDueQueue(Redis redis, KeySchema keys, Duration doneRetention) {
+    RedisDueQueue(Redis redis, KeySchema keys, Duration doneRetention, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
+        this.expiry = Objects.requireNonNull(expiry, "expiry");
         this.doneRetention = Objects.requireNonNull(doneRetention, "doneRetention");
         if (doneRetention.isNegative() || doneRetention.isZero()) {
             throw new IllegalArgumentException("doneRetention must be positive");
@@ -231,7 +236,8 @@ final class RedisDueQueue implements DueQueue {
         String due = Long.toString(item.dueAt().toEpochMilli());
         String record = item.kind() + "|" + due + "|" + item.payload();
         Long added = redis.eval("due schedule", SCHEDULE, ScriptOutputType.INTEGER, idKeys(item.id(), item.lane()),
-                item.id(), due, record, item.subject() == null ? "" : item.subject().toString(), keys.dueAboutPrefix());
+                item.id(), due, record, item.subject() == null ? "" : item.subject().toString(), keys.dueAboutPrefix(),
+                Long.toString(expiry.now()));
         return added == 1;
     }
 
@@ -308,7 +314,8 @@ final class RedisDueQueue implements DueQueue {
     public boolean complete(ClaimedItem claimed) {
         String id = claimed.item().id();
         Long done = redis.eval("due complete", COMPLETE, ScriptOutputType.INTEGER, idKeys(id, null), id,
-                claimed.leaseToken(), Long.toString(Math.max(1, doneRetention.toMillis())), keys.dueAboutPrefix());
+                claimed.leaseToken(), Long.toString(Expiry.backstopMillis(doneRetention)), keys.dueAboutPrefix(),
+                Long.toString(expiry.deadline(doneRetention)));
         return done == 1;
     }
 
@@ -331,7 +338,7 @@ final class RedisDueQueue implements DueQueue {
     @Override
     public boolean isDone(String id) {
         Objects.requireNonNull(id, "id");
-        return redis.call("due done", c -> c.exists(keys.dueDone(id))) > 0;
+        return expiry.unwrap(redis.call("due done", c -> c.get(keys.dueDone(id)))) != null;
     }
 
     @Override

@@ -23,19 +23,22 @@ import org.fellowship.core.model.CommunityId;
  * Meetings as one hash per community (slug -> versioned JSON) in the community's slot; settings as a second hash
  * there; reminder subscriptions as member keys registered in the member's erasure index; RSVPs as a set of member
  * ids per occurrence in the community's slot that expires 10 days after the latest answer (ephemeral, not indexed). A batch save is one HSET,
- * so readers see all of it or none. Thread-safe.
+ * so readers see all of it or none. Drafts of {@code /meetings add} expire on the store's clock ({@link Expiry}).
+ * Thread-safe.
  */
 final class RedisMeetingStore implements MeetingStore {
     private final Redis redis;
     private final KeySchema keys;
     private final MeetingCodec codec;
     private final UserKeys userKeys;
+    private final Expiry expiry;
 
-    RedisMeetingStore(Redis redis, KeySchema keys, MeetingCodec codec, UserKeys userKeys) {
+    RedisMeetingStore(Redis redis, KeySchema keys, MeetingCodec codec, UserKeys userKeys, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.userKeys = userKeys;
+        this.expiry = expiry;
     }
 
     private String meetingsKey(CommunityId community) {
@@ -171,7 +174,7 @@ final class RedisMeetingStore implements MeetingStore {
 
     @Override
     public Optional<List<String>> draft(ChatUserId moderator) {
-        String stored = redis.call("meeting draft read", c -> c.get(draftKey(moderator)));
+        String stored = expiry.unwrap(redis.call("meeting draft read", c -> c.get(draftKey(moderator))));
         return stored == null ? Optional.empty() : Optional.of(List.of(stored.split(DRAFT_SEPARATOR, -1)));
     }
 
@@ -366,11 +369,13 @@ final class RedisMeetingStore implements MeetingStore {
         }
         // A moderator's open /meetings add draft names the community in its first two answers.
         for (String draftKey : scan(userPattern + "meeting-draft")) {
-            String stored = redis.call("meeting draft read", c -> c.get(draftKey));
+            String raw = redis.call("meeting draft read", c -> c.get(draftKey));
+            String stored = expiry.unwrap(raw);
             String oldStart = from.platform().code() + DRAFT_SEPARATOR + from.value();
             if (stored != null && (stored.equals(oldStart) || stored.startsWith(oldStart + DRAFT_SEPARATOR))) {
-                String rewritten = from.platform().code() + DRAFT_SEPARATOR + to.value()
-                        + stored.substring(oldStart.length());
+                // keep the deadline prefix (and the TTL) as they are
+                String rewritten = raw.substring(0, raw.length() - stored.length())
+                        + from.platform().code() + DRAFT_SEPARATOR + to.value() + stored.substring(oldStart.length());
                 redis.call("meeting draft move", c -> c.set(draftKey, rewritten, io.lettuce.core.SetArgs.Builder.keepttl()));
                 changed++;
             }

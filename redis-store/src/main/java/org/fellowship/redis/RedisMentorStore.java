@@ -34,10 +34,12 @@ import org.fellowship.core.safety.MentorStore;
  *   <li><code>fs:v1:{mentors}:turns</code> hash tier -> round-robin position (HINCRBY)</li>
  *   <li><code>fs:v1:{mentors}:open</code> hash member ({@code tg:42}) -> id of their unresolved alert</li>
  *   <li><code>fs:v1:{mentors}:alert:ID</code> hash {@code rev} (compare-and-set revision), {@code data} (alert JSON
- *       v1); gets a TTL when resolved</li>
+ *       v1); when resolved also {@code exp}, the end of its retention on the store's clock, after which it is
+ *       gone (a Redis TTL of the retention plus {@link Expiry#GRACE} frees it)</li>
  *   <li><code>fs:v1:{mentors}:moderators-channel:tg</code> the moderators' channel of a platform ({@code tg:-100..})</li>
  *   <li><code>fs:v1:{mentors}:moved-from</code> hash new community ({@code tg:-100..}) -> its earlier id</li>
- *   <li><code>fs:v1:{mentors}:flagged:tg:42</code> the member's last flagged message context (JSON v1), with a TTL</li>
+ *   <li><code>fs:v1:{mentors}:flagged:tg:42</code> the member's last flagged message context (JSON v1) with its
+ *       deadline ({@link Expiry})</li>
  * </ul>
  * Opening and every alert change are one Lua script each, so the one-open-alert rule and compare-and-set hold
  * across instances. Thread-safe.
@@ -66,15 +68,21 @@ final class RedisMentorStore implements MentorStore {
             """);
 
     // KEYS[1] alert key, KEYS[2] open index; ARGV[1] expected rev, ARGV[2] JSON, ARGV[3] '1' when resolved,
-    // ARGV[4] retention millis, ARGV[5] member field, ARGV[6] alert id. Returns the new revision, or 0 when stale.
+    // ARGV[4] backstop TTL millis, ARGV[5] member field, ARGV[6] alert id, ARGV[7] now millis, ARGV[8] end of the
+    // retention millis (the store's clock). Returns the new revision, or 0 when stale or expired.
     static final Redis.Script UPDATE = Redis.Script.of("mentorAlertUpdate", """
-            local rev = redis.call('HGET', KEYS[1], 'rev')
+            local found = redis.call('HMGET', KEYS[1], 'rev', 'exp')
+            local rev = found[1]
             if (not rev) or rev ~= ARGV[1] then
+              return 0
+            end
+            if found[2] and tonumber(found[2]) <= tonumber(ARGV[7]) then
               return 0
             end
             local next = redis.call('HINCRBY', KEYS[1], 'rev', 1)
             redis.call('HSET', KEYS[1], 'data', ARGV[2])
             if ARGV[3] == '1' then
+              redis.call('HSET', KEYS[1], 'exp', ARGV[8])
               redis.call('PEXPIRE', KEYS[1], ARGV[4])
               if redis.call('HGET', KEYS[2], ARGV[5]) == ARGV[6] then
                 redis.call('HDEL', KEYS[2], ARGV[5])
@@ -86,11 +94,13 @@ final class RedisMentorStore implements MentorStore {
     private final Redis redis;
     private final KeySchema keys;
     private final MentorCodec codec;
+    private final Expiry expiry;
 
-    RedisMentorStore(Redis redis, KeySchema keys, MentorCodec codec) {
+    RedisMentorStore(Redis redis, KeySchema keys, MentorCodec codec, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
+        this.expiry = expiry;
     }
 
     @Override
@@ -134,13 +144,13 @@ final class RedisMentorStore implements MentorStore {
 
     @Override
     public void rememberFlagged(ChatUserId member, AlertContext context, Duration keepFor) {
-        String json = codec.writeFlagged(context);
-        redis.call("mentor flagged write", c -> c.psetex(flaggedKey(member), Math.max(1, keepFor.toMillis()), json));
+        String stored = expiry.wrap(codec.writeFlagged(context), keepFor);
+        redis.call("mentor flagged write", c -> c.psetex(flaggedKey(member), Expiry.backstopMillis(keepFor), stored));
     }
 
     @Override
     public Optional<AlertContext> lastFlagged(ChatUserId member) {
-        String json = redis.call("mentor flagged read", c -> c.get(flaggedKey(member)));
+        String json = expiry.unwrap(redis.call("mentor flagged read", c -> c.get(flaggedKey(member))));
         return json == null ? Optional.empty() : Optional.of(codec.readFlagged(json));
     }
 
@@ -148,8 +158,8 @@ final class RedisMentorStore implements MentorStore {
     public Optional<MentorAlert> alert(String id) {
         Objects.requireNonNull(id, "id");
         List<KeyValue<String, String>> fields = redis.call("mentor alert read",
-                c -> c.hmget(alertKey(id), "rev", "data"));
-        if (fields.size() < 2 || !fields.get(0).hasValue() || !fields.get(1).hasValue()) {
+                c -> c.hmget(alertKey(id), "rev", "data", "exp"));
+        if (fields.size() < 3 || !fields.get(0).hasValue() || !fields.get(1).hasValue() || expired(fields.get(2))) {
             return Optional.empty();
         }
         return Optional.of(codec.readAlert(fields.get(1).getValue(), Long.parseLong(fields.get(0).getValue())));
@@ -165,10 +175,12 @@ final class RedisMentorStore implements MentorStore {
     @Override
     public Optional<MentorAlert> update(MentorAlert next, Duration keepResolvedFor) {
         Objects.requireNonNull(keepResolvedFor, "keepResolvedFor");
+        long now = expiry.now();
+        long retention = Math.max(1, keepResolvedFor.toMillis());
         Long revision = redis.eval("mentor alert update", UPDATE, ScriptOutputType.INTEGER,
                 new String[] {alertKey(next.id()), keys.mentors("open")}, Long.toString(next.revision()),
-                codec.writeAlert(next), next.open() ? "0" : "1", Long.toString(Math.max(1, keepResolvedFor.toMillis())),
-                next.member().toString(), next.id());
+                codec.writeAlert(next), next.open() ? "0" : "1", Long.toString(Expiry.backstopMillis(retention)),
+                next.member().toString(), next.id(), Long.toString(now), Long.toString(now + retention));
         if (revision == null || revision == 0L) {
             return Optional.empty();
         }
@@ -277,6 +289,48 @@ final class RedisMentorStore implements MentorStore {
         return Optional.of(new CommunityId(VersionedJson.platform(from.substring(0, colon)), from.substring(colon + 1)));
     }
 
+    // KEYS[1] claim code, KEYS[2] claimed groups; ARGV[1] code offered, ARGV[2] next code, ARGV[3] group field
+    static final Redis.Script CLAIM = Redis.Script.of("mentorGroupClaim", """
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2])
+            redis.call('SADD', KEYS[2], ARGV[3])
+            return 1
+            """);
+
+    @Override
+    public java.util.Set<CommunityId> claimedCommunities() {
+        java.util.Set<String> fields = redis.call("claimed groups read", c -> c.smembers(keys.mentors("claimed")));
+        java.util.Set<CommunityId> out = new java.util.LinkedHashSet<>();
+        for (String f : fields) {
+            int colon = f.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalStateException("stored claimed group is invalid");
+            }
+            out.add(new CommunityId(VersionedJson.platform(f.substring(0, colon)), f.substring(colon + 1)));
+        }
+        return java.util.Set.copyOf(out);
+    }
+
+    @Override
+    public String claimCode(String fresh) {
+        redis.call("claim code create", c -> c.setnx(keys.mentors("claim-code"), fresh));
+        return redis.call("claim code read", c -> c.get(keys.mentors("claim-code")));
+    }
+
+    @Override
+    public boolean claim(CommunityId community, String code, String next) {
+        Long done = redis.eval("group claim", CLAIM, io.lettuce.core.ScriptOutputType.INTEGER,
+                new String[] {keys.mentors("claim-code"), keys.mentors("claimed")}, code, next,
+                communityField(community));
+        return done != null && done == 1L;
+    }
+
+    @Override
+    public boolean unclaim(CommunityId community) {
+        Long removed = redis.call("group unclaim", c -> c.srem(keys.mentors("claimed"), communityField(community)));
+        return removed != null && removed > 0;
+    }
+
     private static String communityField(CommunityId community) {
         return community.platform().code() + ":" + community.value();
     }
@@ -302,12 +356,13 @@ final class RedisMentorStore implements MentorStore {
         }
         Set<String> ids = redis.call("mentor member alerts", c -> c.smembers(memberAlertsKey(member)));
         for (String id : new TreeSet<>(ids)) {
-            String data = redis.call("mentor alert read", c -> c.hget(alertKey(id), "data"));
-            if (data != null) {
-                records.put("mentor alert " + id, data);
+            List<KeyValue<String, String>> fields = redis.call("mentor alert read",
+                    c -> c.hmget(alertKey(id), "data", "exp"));
+            if (fields.size() == 2 && fields.get(0).hasValue() && !expired(fields.get(1))) {
+                records.put("mentor alert " + id, fields.get(0).getValue());
             }
         }
-        String flagged = redis.call("mentor flagged read", c -> c.get(flaggedKey(member)));
+        String flagged = expiry.unwrap(redis.call("mentor flagged read", c -> c.get(flaggedKey(member))));
         if (flagged != null) {
             records.put("last flagged message context", flagged);
         }
@@ -325,6 +380,11 @@ final class RedisMentorStore implements MentorStore {
         redis.call("mentor forget", c -> c.del(memberAlertsKey(member)));
         removed += redis.call("mentor forget", c -> c.del(flaggedKey(member)));
         return (int) removed;
+    }
+
+    /** Whether a resolved alert's {@code exp} field says its retention has ended on the store's clock. */
+    private boolean expired(KeyValue<String, String> exp) {
+        return exp.hasValue() && expiry.passed(Long.parseLong(exp.getValue()));
     }
 
     private String memberAlertsKey(ChatUserId member) {

@@ -19,7 +19,9 @@ final class RedisRateLimitStore implements RateLimitStore {
     // KEYS[1] pause marker (paused-until millis), KEYS[2..] windows; ARGV[1] now millis, ARGV[2] take id,
     // ARGV[3] max flight millis, ARGV[4] in-flight retry millis, then limit, length, until-finished (0/1) per window.
     // Returns 0 when taken in every window, else the milliseconds until a slot may free up.
-    static final Redis.Script TAKE = Redis.Script.of("rateTake2", """
+    // The keys' Redis TTLs only clean up (a window's length plus Expiry.GRACE): every decision uses the caller's "now".
+    static final Redis.Script TAKE = Redis.Script.of("rateTake3", """
+            local grace = %d
             local now = tonumber(ARGV[1])
             local pausedUntil = tonumber(redis.call('GET', KEYS[1]) or '0')
             if pausedUntil > now then return pausedUntil - now end
@@ -40,23 +42,24 @@ final class RedisRateLimitStore implements RateLimitStore {
               local ttl = tonumber(ARGV[3 * i])
               if ARGV[3 * i + 1] == '1' then ttl = ttl + tonumber(ARGV[3]) end
               redis.call('ZADD', KEYS[i], now + ttl, ARGV[2])
-              if redis.call('PTTL', KEYS[i]) < ttl then redis.call('PEXPIRE', KEYS[i], ttl) end
+              if redis.call('PTTL', KEYS[i]) < ttl + grace then redis.call('PEXPIRE', KEYS[i], ttl + grace) end
             end
             return 0
-            """);
+            """.formatted(Expiry.GRACE.toMillis()));
 
     // KEYS: until-finished windows; ARGV[1] finished-at millis, ARGV[2] take id, then the length per window.
-    static final Redis.Script FINISH = Redis.Script.of("rateFinish", """
+    static final Redis.Script FINISH = Redis.Script.of("rateFinish2", """
+            local grace = %d
             local now = tonumber(ARGV[1])
             for i = 1, #KEYS do
               if redis.call('ZSCORE', KEYS[i], ARGV[2]) then
                 local length = tonumber(ARGV[i + 2])
                 redis.call('ZADD', KEYS[i], 'XX', now + length, ARGV[2])
-                if redis.call('PTTL', KEYS[i]) < length then redis.call('PEXPIRE', KEYS[i], length) end
+                if redis.call('PTTL', KEYS[i]) < length + grace then redis.call('PEXPIRE', KEYS[i], length + grace) end
               end
             end
             return 0
-            """);
+            """.formatted(Expiry.GRACE.toMillis()));
 
     private final Redis redis;
     private final KeySchema keys;
@@ -113,7 +116,7 @@ final class RedisRateLimitStore implements RateLimitStore {
     @Override
     public void pause(String scope, Duration wait, Instant now) {
         // The pause is kept in the caller's time (like the windows); the TTL only cleans the key up.
-        long px = Math.max(1, wait.toMillis());
+        long px = Expiry.backstopMillis(wait);
         String until = Long.toString(now.plus(wait).toEpochMilli());
         redis.call("rate pause", c -> c.set(keys.ratePause(scope), until, SetArgs.Builder.px(px)));
     }

@@ -1,8 +1,12 @@
 package org.fellowship.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -10,6 +14,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +35,8 @@ import org.fellowship.core.store.StoreUnavailableException;
 import org.fellowship.moderation.CaseLog;
 import org.fellowship.moderation.RuleStore;
 import org.fellowship.moderation.WarningStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connects to one Redis server and hands out every store port backed by it. All stores share one thread-safe
@@ -42,7 +49,13 @@ import org.fellowship.moderation.WarningStore;
  * background.
  */
 public final class RedisStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
     private static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Waiting for the first PONG: 6 attempts, pauses from 100 ms doubling to at most 2 s (about 3 s of pauses), each
+     * attempt bounded by the 2 s connect timeout and the command timeout.
+     */
+    static final Retry READY = new Retry(6, Duration.ofMillis(100), Duration.ofSeconds(2), Retry.REAL);
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
@@ -65,36 +78,37 @@ public final class RedisStore implements AutoCloseable {
     private final KeySchema keys;
 
     private RedisStore(RedisClient client, StatefulRedisConnection<String, String> connection, KeySchema keys,
-            Duration doneRetention) {
+            Duration doneRetention, Clock clock) {
         this.client = client;
         this.connection = connection;
         this.keys = keys;
         Redis redis = new Redis(connection);
         RecordCodec codec = new RecordCodec();
-        UserKeys userKeys = new UserKeys(redis);
-        this.deduplicator = new RedisDeduplicator(redis, keys, codec);
-        this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys);
+        Expiry expiry = new Expiry(clock);
+        UserKeys userKeys = new UserKeys(redis, expiry);
+        this.deduplicator = new RedisDeduplicator(redis, keys, codec, expiry);
+        this.buttons = new RedisButtonTokenStore(redis, keys, codec, userKeys, expiry);
         this.profiles = new RedisProfileStore(redis, keys, codec, userKeys);
         this.checkins = new RedisCheckinStore(redis, keys, new CheckinCodec(), codec);
-        this.eraser = new RedisMemberDataEraser(redis, keys, codec);
-        this.dueQueue = new RedisDueQueue(redis, keys, doneRetention);
+        this.eraser = new RedisMemberDataEraser(redis, keys, codec, expiry);
+        this.dueQueue = new RedisDueQueue(redis, keys, doneRetention, expiry);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
-        this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys);
+        this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys, expiry);
         redis.load(RedisDueQueue.ALL);
         redis.load(RedisMeetingStore.MOVE_SUBSCRIPTION, RedisMilestoneStore.REPLACE_IF_SAME);
-        redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH);
+        redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.MARK);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         // After the community's keys: the records that name it inside (member records, settings, announcements).
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY,
                 RedisButtonTokenStore.INDEX);
-        this.mentors = new RedisMentorStore(redis, keys, new MentorCodec());
+        this.mentors = new RedisMentorStore(redis, keys, new MentorCodec(), expiry);
         this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);
         ModerationCodec moderationCodec = new ModerationCodec();
         this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
         this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
-        this.cases = new RedisCaseLog(redis, keys, moderationCodec);
+        this.cases = new RedisCaseLog(redis, keys, moderationCodec, expiry);
         // After the community's keys: the records that name it inside (member records, settings, announcements).
         this.communityMover = new RedisCommunityStateMover(redis, keys, List.of(meetings::communityMoved,
                 checkins::communityMoved, milestones::communityMoved, warnings::communityMoved,
@@ -111,13 +125,24 @@ public final class RedisStore implements AutoCloseable {
      *                      without a {@code timeout} parameter commands time out after 5 s
      * @param keys          the key layout (use {@link KeySchema#defaults()} in production)
      * @param doneRetention how long completed due-queue ids are remembered (re-scheduling them is refused)
-     * @throws StoreUnavailableException when the server cannot be reached
+     * @param clock         the time every expiry is measured on (button tokens, choices, dedupe windows, drafts,
+     *                      protection markers, resolved alerts): the bot's clock, so tests and replays control it
+     * @throws StoreUnavailableException when the server cannot be reached: the first connection and PING are retried
+     *                                   a bounded number of times (each retry logged) while the server refuses
+     *                                   connections, times out or is still loading, so a server that is just
+     *                                   starting is waited for
      * @throws IllegalArgumentException  for a malformed URI (the message never repeats the URI: it may hold a password)
      */
-    public static RedisStore connect(String redisUri, KeySchema keys, Duration doneRetention) {
+    public static RedisStore connect(String redisUri, KeySchema keys, Duration doneRetention, Clock clock) {
+        return connect(redisUri, keys, doneRetention, clock, READY);
+    }
+
+    /** {@link #connect(String, KeySchema, Duration, Clock)} with the wait for the first PONG given (tests). */
+    static RedisStore connect(String redisUri, KeySchema keys, Duration doneRetention, Clock clock, Retry ready) {
         Objects.requireNonNull(redisUri, "redisUri");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(doneRetention, "doneRetention");
+        Objects.requireNonNull(clock, "clock");
         if (doneRetention.isNegative() || doneRetention.isZero()) {
             throw new IllegalArgumentException("doneRetention must be positive");
         }
@@ -142,9 +167,10 @@ public final class RedisStore implements AutoCloseable {
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
                 .build());
         StatefulRedisConnection<String, String> connection = null;
+        String where = uri.getHost() + ":" + uri.getPort();
         try {
-            connection = client.connect(StringCodec.UTF8, uri);
-            return new RedisStore(client, connection, keys, doneRetention);
+            connection = awaitPong(client, uri, where, ready);
+            return new RedisStore(client, connection, keys, doneRetention, clock);
         } catch (RuntimeException e) {
             // Never leak the client's threads when start-up fails half-way.
             if (connection != null) {
@@ -155,9 +181,49 @@ public final class RedisStore implements AutoCloseable {
             if (!(e instanceof RedisException)) {
                 throw e;
             }
-            throw new StoreUnavailableException("cannot connect to Redis at " + uri.getHost() + ":" + uri.getPort()
-                    + " (" + e.getClass().getSimpleName() + ")", e);
+            throw new StoreUnavailableException("cannot connect to Redis at " + where + " ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    /**
+     * Connects and sends PING, retrying (bounded, each retry logged) while the server refuses connections, times
+     * out, or is still loading its data; returns the connection once PONG came back, so the first real command
+     * never races a server that is still starting.
+     */
+    private static StatefulRedisConnection<String, String> awaitPong(RedisClient client, RedisURI uri, String where,
+                                                                      Retry ready) {
+        try {
+            return ready.run("connecting to Redis at " + where, LOG, RedisStore::worthRetrying, () -> {
+                StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8, uri);
+                try {
+                    String pong = connection.sync().ping();
+                    if (!"PONG".equals(pong)) {
+                        throw new RedisConnectionException("PING answered " + pong);
+                    }
+                    return connection;
+                } catch (RuntimeException e) {
+                    connection.close();
+                    throw e;
+                }
+            });
+        } catch (Retry.Exhausted e) {
+            Throwable last = e.getCause();
+            throw new StoreUnavailableException("cannot connect to Redis at " + where + " after " + e.attempts()
+                    + " attempts (" + last.getClass().getSimpleName() + ")", last);
+        } catch (InterruptedException e) {
+            throw new StoreUnavailableException("interrupted while connecting to Redis at " + where, e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Failures a starting or busy server gives; a wrong password or a refused command is not retried. */
+    private static boolean worthRetrying(Exception e) {
+        return e instanceof RedisConnectionException || e instanceof RedisCommandTimeoutException
+                || e instanceof RedisLoadingException || e instanceof RedisBusyException;
     }
 
     /** Inbound event de-duplication ({@code SET key 1 NX PX ttl}). */
@@ -258,8 +324,13 @@ public final class RedisStore implements AutoCloseable {
 
     /** {@code true} when the server answers PING with PONG within about one second; never throws. */
     public boolean ping() {
+        return ping(Duration.ofSeconds(1));
+    }
+
+    /** {@code true} when the server answers PING with PONG within {@code timeout}; never throws. */
+    public boolean ping(Duration timeout) {
         try {
-            return "PONG".equals(connection.async().ping().get(1, TimeUnit.SECONDS));
+            return "PONG".equals(connection.async().ping().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -33,9 +33,9 @@ class DueLeaseRenewalIT {
     private static final long WAIT = 60; // seconds a latch may take on a loaded machine; never a timing assertion
 
     private final KeySchema keys = RedisTestServer.freshKeys();
-    private final RedisStore storeA = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(1));
-    private final RedisStore storeB = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(1));
     private final MutableClock clock = new MutableClock(T0);
+    private final RedisStore storeA = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(1), clock);
+    private final RedisStore storeB = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(1), clock);
     private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
     private final CountDownLatch longStarted = new CountDownLatch(1);
     private final CountDownLatch longMayFinish = new CountDownLatch(1);

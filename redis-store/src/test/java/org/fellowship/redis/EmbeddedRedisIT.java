@@ -7,13 +7,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.store.MemberProfile;
+import org.fellowship.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedRedisIT {
+    /** Nothing here depends on time passing: a fixed clock for the stores' expiries. */
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-08T09:00:00Z");
     private static final ChatUserId SAM = new ChatUserId(Platform.TELEGRAM, "42");
 
     @Test
@@ -21,7 +28,7 @@ class EmbeddedRedisIT {
         Path dataDir = tmp.resolve("redis data");
         KeySchema keys = KeySchema.defaults();
         try (EmbeddedRedis server = EmbeddedRedis.start(dataDir, 0);
-                RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1))) {
+                RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1), CLOCK)) {
             assertThat(server.uri()).isEqualTo("redis://127.0.0.1:" + server.port());
             assertThat(store.ping()).isTrue();
             assertThat(store.serverVersion()).startsWith("6.2");
@@ -30,7 +37,7 @@ class EmbeddedRedisIT {
         assertThat(dataDir.resolve("appendonly.aof")).as("append-only file in the data dir").isNotEmptyFile();
 
         try (EmbeddedRedis server = EmbeddedRedis.start(dataDir, 0);
-                RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1))) {
+                RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1), CLOCK)) {
             assertThat(store.profiles().find(SAM)).contains(MemberProfile.fresh(SAM).withLanguage("de"));
         }
     }
@@ -41,6 +48,69 @@ class EmbeddedRedisIT {
             assertThatThrownBy(() -> EmbeddedRedis.start(null, busy.getLocalPort()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already in use");
+        }
+    }
+
+    @Test
+    void aFreePortTakenBeforeTheServerCouldBindItIsReplacedByAnother() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            AtomicInteger asked = new AtomicInteger();
+            IntSupplier ports = () -> asked.incrementAndGet() == 1 ? taken.getLocalPort() : freePort();
+            try (EmbeddedRedis server = EmbeddedRedis.start(null, 0, ports, EmbeddedRedis.READY);
+                    RedisStore store = RedisStore.connect(server.uri(), KeySchema.defaults(), Duration.ofDays(1),
+                            CLOCK)) {
+                assertThat(asked).as("a second port was chosen").hasValue(2);
+                assertThat(server.port()).isNotEqualTo(taken.getLocalPort());
+                assertThat(store.ping()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void givesUpAfterABoundedNumberOfTakenPorts() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            AtomicInteger asked = new AtomicInteger();
+            IntSupplier ports = () -> {
+                asked.incrementAndGet();
+                return taken.getLocalPort();
+            };
+            assertThatThrownBy(() -> EmbeddedRedis.start(null, 0, ports, EmbeddedRedis.READY))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(EmbeddedRedis.BIND_ATTEMPTS + " free ports in a row were taken");
+            assertThat(asked).hasValue(EmbeddedRedis.BIND_ATTEMPTS);
+        }
+    }
+
+    @Test
+    void readinessWaitsUntilTheServerAnswersPong() throws Exception {
+        List<Duration> pauses = new ArrayList<>();
+        try (ScriptedServer loading = new ScriptedServer(null, "-LOADING Redis is loading the dataset in memory",
+                "+PONG")) {
+            EmbeddedRedis.awaitPong("127.0.0.1", loading.port(), new Retry(5, Duration.ofMillis(50),
+                    Duration.ofMillis(50), pauses::add));
+            assertThat(loading.connections()).isEqualTo(3);
+            assertThat(pauses).hasSize(2);
+        }
+    }
+
+    @Test
+    void readinessGivesUpOnAServerThatNeverAnswersPong() throws Exception {
+        List<Duration> pauses = new ArrayList<>();
+        try (ScriptedServer silent = new ScriptedServer((String) null)) {
+            assertThatThrownBy(() -> EmbeddedRedis.awaitPong("127.0.0.1", silent.port(), new Retry(3,
+                    Duration.ofMillis(50), Duration.ofMillis(50), pauses::add)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("did not answer PING after 3 attempts");
+            assertThat(silent.connections()).isEqualTo(3);
+            assertThat(pauses).hasSize(2);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -46,10 +46,10 @@ class ForgetLeavesNoTraceIT {
             "hummingbird", "end my life", "casino night");
 
     private final KeySchema keys = RedisTestServer.freshKeys();
-    private final RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(7));
+    private final MutableClock clock = MutableClock.at("2026-03-09T08:00:00Z"); // a Monday
+    private final RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(7), clock);
     private final io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.uri());
     private final RedisCommands<String, String> raw = client.connect().sync();
-    private final MutableClock clock = MutableClock.at("2026-03-09T08:00:00Z"); // a Monday
     private final BotHarness bot;
 
     ForgetLeavesNoTraceIT() {

@@ -9,17 +9,20 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.store.MemberProfile;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MemberErasureIT {
+    /** Nothing here depends on time passing: a fixed clock for the stores' expiries. */
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-08T09:00:00Z");
     private static final ChatUserId SAM = new ChatUserId(Platform.TELEGRAM, "42");
     private static final ChatUserId ALEX = new ChatUserId(Platform.DISCORD, "7");
     private static final ConversationId CHAT = new ConversationId(Platform.TELEGRAM, "-1001");
 
     private final RedisStore store =
-            RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2));
+            RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2), CLOCK);
 
     @AfterEach
     void close() {

@@ -11,23 +11,27 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.ButtonTokenStore;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.core.testkit.contract.ButtonTokenStoreContract;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RedisButtonTokenStoreIT extends ButtonTokenStoreContract {
+    private final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
     private RedisStore store;
+    private KeySchema keys;
 
     @Override
     protected ButtonTokenStore newStore() {
-        store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2));
+        keys = RedisTestServer.freshKeys();
+        store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), clock);
         return store.buttons();
     }
 
     @Override
     protected void elapse(Duration duration) {
-        Sleep.wallClock(duration); // Redis TTLs run on the server's wall clock
+        clock.advance(duration); // the store expires tokens on its clock, not on the server's
     }
 
     @AfterEach
@@ -59,5 +63,29 @@ class RedisButtonTokenStoreIT extends ButtonTokenStoreContract {
         assertThat(store.buttons().resolve(anyone)).isPresent();
         assertThat(store.buttons().resolve(kims)).as("another member's button").isPresent();
         assertThat(store.eraser().holdsAnything(sam)).isFalse();
+    }
+
+    @Test
+    void aMembersButtonIndexRunsOnTheStoresClock() {
+        ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
+        String first = store.buttons().issue(new ButtonAction("h", Map.of(), sam), Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5)); // the first token's deadline: gone on the clock, though Redis still has it
+        String second = store.buttons().issue(new ButtonAction("h", Map.of(), sam), Duration.ofMinutes(10));
+
+        assertThat(store.buttons().resolve(first)).isEmpty();
+        assertThat(store.buttons().resolve(second)).isPresent();
+        RedisClient raw = RedisClient.create(RedisTestServer.uri());
+        try (StatefulRedisConnection<String, String> connection = raw.connect()) {
+            List<io.lettuce.core.ScoredValue<String>> index =
+                    connection.sync().zrangeWithScores(keys.memberButtons(sam), 0, -1);
+            assertThat(index).as("pruned and scored by the store's clock, not the server's")
+                    .extracting(io.lettuce.core.ScoredValue::getValue, v -> (long) v.getScore())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(keys.buttonToken(second),
+                            clock.millis() + Duration.ofMinutes(10).toMillis()));
+            assertThat(connection.sync().pttl(keys.memberButtons(sam))).as("a backstop: the lifetime plus the grace")
+                    .isGreaterThan(Duration.ofMinutes(10).toMillis());
+        } finally {
+            raw.shutdown();
+        }
     }
 }

@@ -34,15 +34,16 @@ import org.junit.jupiter.api.Test;
 class RedisCheckinStoreIT extends CheckinStoreContract {
     private final List<RedisStore> stores = new ArrayList<>();
 
-    private RedisStore connect(KeySchema keys) {
-        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+    /** A store whose expiries run on {@code clock}: the same clock as the bot instance using it. */
+    private RedisStore connect(KeySchema keys, MutableClock clock) {
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), clock);
         stores.add(store);
         return store;
     }
 
     @Override
     protected CheckinStore newStore() {
-        return connect(RedisTestServer.freshKeys()).checkins();
+        return connect(RedisTestServer.freshKeys(), MutableClock.at("2026-03-08T09:00:00Z")).checkins();
     }
 
     @AfterEach
@@ -66,9 +67,9 @@ class RedisCheckinStoreIT extends CheckinStoreContract {
         MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
         FakeChatGateway gatewayA = FakeChatGateway.telegram();
         FakeChatGateway gatewayB = FakeChatGateway.telegram();
-        RedisStore redisA = connect(keys);
+        RedisStore redisA = connect(keys, clock);
         BotHarness a = instance(redisA, clock, gatewayA);
-        BotHarness b = instance(connect(keys), clock, gatewayB);
+        BotHarness b = instance(connect(keys, clock), clock, gatewayB);
         int members = 120;
         for (int i = 0; i < members; i++) {
             BotHarness.User m = a.member(Integer.toString(1000 + i), "M" + i);
@@ -105,7 +106,7 @@ class RedisCheckinStoreIT extends CheckinStoreContract {
         KeySchema keys = RedisTestServer.freshKeys();
         MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
         FakeChatGateway first = FakeChatGateway.telegram();
-        BotHarness a = instance(connect(keys), clock, first);
+        BotHarness a = instance(connect(keys, clock), clock, first);
         for (int i = 0; i < 20; i++) {
             BotHarness.User m = a.member(Integer.toString(2000 + i), "M" + i);
             a.say(m, "/timezone UTC");
@@ -120,7 +121,7 @@ class RedisCheckinStoreIT extends CheckinStoreContract {
             // the process "died" after its 7th prompt, holding the wave's lease
         }
         FakeChatGateway second = FakeChatGateway.telegram();
-        BotHarness b = instance(connect(keys), clock, second);
+        BotHarness b = instance(connect(keys, clock), clock, second);
         b.advance(Duration.ofMinutes(3));
         assertThat(first.sent()).hasSize(7);
         assertThat(second.sent()).hasSize(13);
@@ -131,7 +132,7 @@ class RedisCheckinStoreIT extends CheckinStoreContract {
     void forgetErasesCheckinsAndExportIncludesThem() {
         KeySchema keys = RedisTestServer.freshKeys();
         MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
-        RedisStore redis = connect(keys);
+        RedisStore redis = connect(keys, clock);
         BotHarness bot = instance(redis, clock, FakeChatGateway.telegram());
         BotHarness.User sam = bot.member("42", "Sam");
         bot.say(sam, "/checkin on 20:00");
@@ -153,7 +154,7 @@ class RedisCheckinStoreIT extends CheckinStoreContract {
     @Test
     void bucketsStayListpackEncodedAndValuesShort() {
         KeySchema keys = RedisTestServer.freshKeys();
-        RedisStore redis = connect(keys);
+        RedisStore redis = connect(keys, MutableClock.at("2026-03-08T09:00:00Z"));
         LocalDate day = LocalDate.of(2026, 3, 8);
         CheckinRecord r = CheckinRecord.fresh(new ChatUserId(Platform.TELEGRAM, "123456789"), LocalTime.of(20, 0),
                 ZoneId.of("America/Argentina/Buenos_Aires"), day).withSchedule(true, LocalTime.of(20, 0),

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
  */
 class RedisCommunityMigrationIT extends CommunityMigrationContract {
     private final KeySchema keys = RedisTestServer.freshKeys();
-    private final RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+    private final RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), clock);
     private final io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.uri());
     private final io.lettuce.core.api.sync.RedisCommands<String, String> raw = client.connect().sync();
 

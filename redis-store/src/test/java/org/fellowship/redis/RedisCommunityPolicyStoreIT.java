@@ -11,16 +11,19 @@ import org.fellowship.core.model.Platform;
 import org.fellowship.core.safety.CommunityPolicy;
 import org.fellowship.core.safety.CommunityPolicyStore;
 import org.fellowship.core.safety.DetectorThresholds;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.core.testkit.contract.CommunityPolicyStoreContract;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RedisCommunityPolicyStoreIT extends CommunityPolicyStoreContract {
+    /** Nothing here depends on time passing: a fixed clock for the stores' expiries. */
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-08T09:00:00Z");
     private final List<RedisStore> stores = new ArrayList<>();
 
     private RedisStore store(KeySchema keys) {
-        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), CLOCK);
         stores.add(store);
         return store;
     }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RedisCommunityStateMoverIT {
+    /** Nothing here depends on time passing: a fixed clock for the stores' expiries. */
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-08T09:00:00Z");
     private final KeySchema keys = RedisTestServer.freshKeys();
-    private final RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(1));
+    private final RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(1), CLOCK);
     private final io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.uri());
     private final io.lettuce.core.api.sync.RedisCommands<String, String> raw = client.connect().sync();
 

@@ -9,17 +9,20 @@ import java.util.List;
 import org.fellowship.core.schedule.ClaimedItem;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.schedule.DueQueue;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.core.testkit.contract.DueQueueContract;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RedisDueQueueIT extends DueQueueContract {
+    /** Nothing here depends on time passing: a fixed clock for the stores' expiries. */
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-08T09:00:00Z");
     private RedisStore store;
 
     @Override
     protected DueQueue newQueue() {
-        store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2));
+        store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2), CLOCK);
         return store.dueQueue();
     }
 

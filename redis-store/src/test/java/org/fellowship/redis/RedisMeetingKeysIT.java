@@ -16,18 +16,21 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.Test;
 
 /** Meeting keys live in the community's slot; subscriptions are member data that export and erasure find. */
 class RedisMeetingKeysIT {
+    /** Nothing here depends on time passing: a fixed clock for the stores' expiries. */
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-08T09:00:00Z");
     private static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
 
     @Test
     void keysCarryTheCommunityTagAndSubscriptionsAreErasable() {
         KeySchema keys = RedisTestServer.freshKeys();
         ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
-        try (RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2))) {
+        try (RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), CLOCK)) {
             store.meetings().saveAll(GROUP, List.of(new Meeting("step", "Step", Set.of(DayOfWeek.MONDAY),
                     LocalTime.of(19, 0), Duration.ofHours(1), ZoneId.of("UTC"), null, null, List.of(), null)));
             store.meetings().setZone(GROUP, ZoneId.of("Europe/Berlin"));

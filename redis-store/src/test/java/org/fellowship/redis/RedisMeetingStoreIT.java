@@ -13,7 +13,7 @@ class RedisMeetingStoreIT extends MeetingStoreContract {
 
     @Override
     protected MeetingStore newStore() {
-        RedisStore store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2));
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2), clock);
         stores.add(store);
         return store.meetings();
     }

@@ -14,7 +14,7 @@ class RedisMentorChainRestartIT extends MentorChainRestartContract {
 
     @Override
     protected Life newLife() {
-        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), clock);
         stores.add(store);
         return new Life(store.mentors(), store.buttons(), store.profiles(), store.dueQueue());
     }

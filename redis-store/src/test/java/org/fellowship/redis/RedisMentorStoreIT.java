@@ -11,6 +11,7 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.MentorStore;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.core.testkit.contract.MentorStoreContract;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class RedisMentorStoreIT extends MentorStoreContract {
     private final List<RedisStore> stores = new ArrayList<>();
+    private final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
 
     private RedisStore store(KeySchema keys) {
-        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), clock);
         stores.add(store);
         return store;
     }
@@ -32,7 +34,7 @@ class RedisMentorStoreIT extends MentorStoreContract {
 
     @Override
     protected void letTimePass(Duration d) {
-        Sleep.wallClock(d);
+        clock.advance(d);
     }
 
     @AfterEach

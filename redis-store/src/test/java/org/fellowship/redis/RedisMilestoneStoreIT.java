@@ -12,16 +12,19 @@ import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.core.testkit.contract.MilestoneStoreContract;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RedisMilestoneStoreIT extends MilestoneStoreContract {
+    /** Nothing here depends on time passing: a fixed clock for the stores' expiries. */
+    private static final MutableClock CLOCK = MutableClock.at("2026-03-08T09:00:00Z");
     private final List<RedisStore> stores = new ArrayList<>();
 
     private RedisStore store() {
-        RedisStore store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2));
+        RedisStore store = RedisStore.connect(RedisTestServer.uri(), RedisTestServer.freshKeys(), Duration.ofDays(2), CLOCK);
         stores.add(store);
         return store;
     }
@@ -39,7 +42,7 @@ class RedisMilestoneStoreIT extends MilestoneStoreContract {
     @Test
     void everyMemberKeyIsErasableAndCommunityKeysCarryTheCommunityTag() {
         KeySchema keys = RedisTestServer.freshKeys();
-        RedisStore redis = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2));
+        RedisStore redis = RedisStore.connect(RedisTestServer.uri(), keys, Duration.ofDays(2), CLOCK);
         stores.add(redis);
         ChatUserId sam = new ChatUserId(Platform.TELEGRAM, "42");
         CommunityId group = new CommunityId(Platform.TELEGRAM, "-1001");

@@ -27,12 +27,6 @@ import org.slf4j.LoggerFactory;
  * reply hostage to Redis.
  */
 public final class SharedRateLimiter implements SendPermits {
-    /** How one waits; tests replace it to move a fake clock instead of sleeping. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     static final String SCOPE = "tg";
     /** Longest a send can be in flight (above the gateway's request timeout); an instance that dies mid-send holds its slot this long. */
     static final Duration MAX_FLIGHT = Duration.ofSeconds(30);
@@ -47,7 +41,7 @@ public final class SharedRateLimiter implements SendPermits {
     private final Duration pace;
 
     public SharedRateLimiter(RateLimitStore store, RateLimits limits, Clock clock) {
-        this(store, limits, clock, d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000)));
+        this(store, limits, clock, Sleeper.REAL);
     }
 
     public SharedRateLimiter(RateLimitStore store, RateLimits limits, Clock clock, Sleeper sleeper) {

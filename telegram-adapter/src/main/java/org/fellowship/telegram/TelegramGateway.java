@@ -105,6 +105,7 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     private final ChatMigrationListener migrations;
     private final SendPermits permits;
     private final Clock clock;
+    private final Sleeper sleeper;
     private final TelegramHttp http;
     private final Map<String, CachedAdmins> admins = new ConcurrentHashMap<>();
     private final Map<String, CachedCount> memberCounts = new ConcurrentHashMap<>();
@@ -143,6 +144,13 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
      */
     public TelegramGateway(TelegramConfig config, KnownPrivateChats privateChats, SendPermits permits,
                            ChatMigrationListener migrations, Clock clock) {
+        this(config, privateChats, permits, migrations, clock, Sleeper.REAL);
+    }
+
+    /** @param sleeper how a 429's {@code retry_after} is waited out (tests move their clock instead) */
+    TelegramGateway(TelegramConfig config, KnownPrivateChats privateChats, SendPermits permits,
+                    ChatMigrationListener migrations, Clock clock, Sleeper sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.migrations = Objects.requireNonNull(migrations, "migrations");
         this.config = Objects.requireNonNull(config, "config");
         this.privateChats = Objects.requireNonNull(privateChats, "privateChats");
@@ -687,9 +695,9 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
         }
     }
 
-    private static void sleep(Duration d) {
+    private void sleep(Duration d) {
         try {
-            Thread.sleep(d.toMillis());
+            sleeper.sleep(d);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw new GatewayException(Reason.UNAVAILABLE, "interrupted while waiting for Telegram's retry_after");

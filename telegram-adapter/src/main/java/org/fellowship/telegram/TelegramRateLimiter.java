@@ -27,16 +27,32 @@ import org.fellowship.core.port.GatewayException;
  * <p>Limits are per process: with several instances per bot, give each a share of the limits or replace this with a
  * shared (Redis) implementation of {@link SendPermits}.
  *
- * <p><b>Threading:</b> thread-safe; {@link #acquire} blocks (interruptibly) in real time while reading "now" from the
- * injected clock, so use a ticking clock. <b>Failure:</b> {@link GatewayException} {@code RATE_LIMITED} after
+ * <p><b>Time:</b> every decision and the {@link RateLimits#maxWait()} deadline are measured on the injected clock;
+ * {@link #acquire} blocks (interruptibly) in real time between looks at that clock, at most
+ * {@value #MAX_SLICE_MILLIS} ms at a time, so use a ticking clock in production. Tests pass a {@link Waiting} that
+ * moves a manual clock instead of blocking.
+ *
+ * <p><b>Threading:</b> thread-safe. <b>Failure:</b> {@link GatewayException} {@code RATE_LIMITED} after
  * {@link RateLimits#maxWait()}, {@code UNAVAILABLE} when interrupted.
  */
 public final class TelegramRateLimiter implements SendPermits {
-    private static final long MAX_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long MAX_SLICE_MILLIS = 50;
+    private static final long MAX_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_SLICE_MILLIS);
+
+    /** How a sender waits (holding the limiter's lock, which the wait releases) until something may have changed. */
+    @FunctionalInterface
+    interface Waiting {
+        /** Waits on {@code changed} for at most {@code atMost}; may return early. */
+        void await(Condition changed, Duration atMost) throws InterruptedException;
+    }
+
+    /** Real waiting: a signal, or the time running out. */
+    static final Waiting BLOCKING = (changed, atMost) -> changed.awaitNanos(atMost.toNanos());
     private static final int PURGE_THRESHOLD = 10_000;
 
     private final RateLimits limits;
     private final Clock clock;
+    private final Waiting waiting;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Duration botInterval;
@@ -73,16 +89,22 @@ public final class TelegramRateLimiter implements SendPermits {
     }
 
     public TelegramRateLimiter(RateLimits limits, Clock clock) {
+        this(limits, clock, BLOCKING);
+    }
+
+    /** With the way senders wait given: tests move a manual clock instead of blocking. */
+    TelegramRateLimiter(RateLimits limits, Clock clock, Waiting waiting) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.waiting = Objects.requireNonNull(waiting, "waiting");
         this.botInterval = limits.botWindow().dividedBy(limits.botMessages());
     }
 
     @Override
     public Permit acquire(String chatId, boolean privateChat, Priority priority) {
-        long deadline = System.nanoTime() + limits.maxWait().toNanos();
         lock.lock();
         try {
+            Instant deadline = clock.instant().plus(limits.maxWait());
             Waiter me = new Waiter(chatId, privateChat, priority, sequence++);
             waiters.add(me);
             try {
@@ -93,13 +115,14 @@ public final class TelegramRateLimiter implements SendPermits {
                     if (!ready.isAfter(now) && !outranked(me, now)) {
                         return permit(record(me, now));
                     }
-                    long left = deadline - System.nanoTime();
+                    long left = Duration.between(now, deadline).toNanos();
                     if (left <= 0) {
                         throw new GatewayException(GatewayException.Reason.RATE_LIMITED,
                                 "no Telegram send permit within " + limits.maxWait().toSeconds() + " s");
                     }
                     long untilReady = ready.isAfter(now) ? Duration.between(now, ready).toNanos() : MAX_SLICE_NANOS;
-                    changed.awaitNanos(Math.max(100_000, Math.min(Math.min(untilReady, MAX_SLICE_NANOS), left)));
+                    waiting.await(changed, Duration.ofNanos(
+                            Math.max(100_000, Math.min(Math.min(untilReady, MAX_SLICE_NANOS), left))));
                 }
             } finally {
                 waiters.remove(me);
@@ -108,6 +131,16 @@ public final class TelegramRateLimiter implements SendPermits {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GatewayException(GatewayException.Reason.UNAVAILABLE, "interrupted while waiting to send");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many senders are waiting for a permit right now (tests wait for their senders to queue). */
+    int waiting() {
+        lock.lock();
+        try {
+            return waiters.size();
         } finally {
             lock.unlock();
         }

@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fellowship.core.testkit.Eventually;
 
 /**
  * A loopback fake of the Telegram Bot API for tests: records every request, serves queued updates to
@@ -259,15 +260,9 @@ public final class FakeBotApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** Waits until {@code method} was called {@code count} times. */
-    public List<Call> await(String method, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (calls(method).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " " + method + " calls, got " + calls(method).size());
-            }
-            Thread.sleep(10);
-        }
+    /** Waits (see {@link Eventually}) until {@code method} was called {@code count} times. */
+    public List<Call> await(String method, int count) {
+        Eventually.until(count + " " + method + " calls", () -> calls(method).size() >= count);
         return calls(method);
     }
 
@@ -437,11 +432,13 @@ public final class FakeBotApi implements AutoCloseable {
     private String pollUpdates(JsonNode body) throws InterruptedException {
         long offset = body.path("offset").asLong(0);
         long holdMillis = Math.min(emptyPollHold.toMillis(), body.path("timeout").asLong(0) * 1000);
-        long deadline = System.currentTimeMillis() + holdMillis;
+        // Holds an empty poll briefly like Telegram does (else the client loops fast); not a test's decision.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(holdMillis);
         synchronized (updates) {
             updates.removeIf(u -> u.get("update_id").asLong() < offset);
-            while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
-                updates.wait(Math.max(1, deadline - System.currentTimeMillis()));
+            long left;
+            while (updates.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                updates.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
             ArrayNode out = JSON.createArrayNode();
             updates.forEach(out::add);

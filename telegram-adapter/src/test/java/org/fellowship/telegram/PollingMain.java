@@ -2,6 +2,7 @@ package org.fellowship.telegram;
 
 import java.net.URI;
 import java.time.Duration;
+import org.fellowship.core.testkit.Eventually;
 
 /** Child-JVM program for {@link TelegramLongPollingIT#jvmExitsAfterClose()}: polls, receives one event, closes. */
 public final class PollingMain {
@@ -19,21 +20,26 @@ public final class PollingMain {
                 java.time.Clock.systemUTC());
         TelegramLongPolling polling = new TelegramLongPolling(config, dispatcher);
         polling.start();
-        System.out.println("RECEIVED " + sink.await(1, Duration.ofSeconds(10)).get(0).eventId());
+        System.out.println("RECEIVED " + sink.await(1).get(0).eventId());
         polling.close();
         gateway.close();
-        Thread.sleep(200);
-        java.util.List<String> leaked = Thread.getAllStackTraces().keySet().stream()
+        // close() stops the threads; give them a (bounded) moment to end.
+        try {
+            Eventually.until("the adapter's threads to end", () -> leaked().isEmpty());
+        } catch (AssertionError e) {
+            System.out.println("LEAKED THREADS " + leaked());
+            System.exit(2);
+        }
+        // Returning from main without System.exit: the JVM exits only if no non-daemon thread is left.
+    }
+
+    private static java.util.List<String> leaked() {
+        return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .filter(t -> t != Thread.currentThread())
                 .filter(t -> !t.isDaemon() || t.getName().startsWith("telegram-"))
                 .map(Thread::getName)
                 .filter(n -> !n.equals("DestroyJavaVM") && !n.startsWith("fake-bot-api"))
                 .toList();
-        if (!leaked.isEmpty()) {
-            System.out.println("LEAKED THREADS " + leaked);
-            System.exit(2);
-        }
-        // Returning from main without System.exit: the JVM exits only if no non-daemon thread is left.
     }
 }

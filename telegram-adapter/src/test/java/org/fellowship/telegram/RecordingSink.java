@@ -1,10 +1,10 @@
 package org.fellowship.telegram;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.port.InboundEventSink;
+import org.fellowship.core.testkit.Eventually;
 
 /** Records accepted events; drops duplicates by dedupe key like the engine does. Thread-safe. */
 final class RecordingSink implements InboundEventSink {
@@ -31,14 +31,9 @@ final class RecordingSink implements InboundEventSink {
         return List.copyOf(events);
     }
 
-    List<InboundEvent> await(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (events.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " events, got " + events.size());
-            }
-            Thread.sleep(10);
-        }
+    /** Waits (see {@link Eventually}) until {@code count} events arrived; returns all of them. */
+    List<InboundEvent> await(int count) {
+        Eventually.until(count + " events (got " + events.size() + ")", () -> events.size() >= count);
         return events();
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SharedRateLimiterTest {
     private final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
     private final List<Duration> sleeps = new ArrayList<>();
-    private final SharedRateLimiter.Sleeper sleeper = d -> {
+    private final Sleeper sleeper = d -> {
         sleeps.add(d);
         clock.advance(d);
     };
@@ -88,7 +88,7 @@ class SharedRateLimiterTest {
         List<Flight> inFlight = new ArrayList<>();
         List<Instant> arrivals = new ArrayList<>();
         // Sleeping moves the fake clock and lets every request that is due answer meanwhile.
-        SharedRateLimiter.Sleeper answering = d -> {
+        Sleeper answering = d -> {
             clock.advance(d);
             land(inFlight, clock.instant());
         };

@@ -27,7 +27,7 @@ class TelegramAdapterIT {
                      Clock.systemUTC())) {
             adapter.startPolling(sink, commands());
             api.queueUpdate(TelegramLongPollingIT.text(TelegramLongPollingIT.PRIVATE, "/help@fellowship_bot"));
-            CommandInvoked help = (CommandInvoked) sink.await(1, Duration.ofSeconds(10)).get(0);
+            CommandInvoked help = (CommandInvoked) sink.await(1).get(0);
             assertThat(help.name()).isEqualTo("help");
             assertThat(api.calls("getme")).hasSize(1);
             assertThat(api.calls("setmycommands")).hasSize(4);

@@ -19,6 +19,7 @@ import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.testkit.Eventually;
 import org.fellowship.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class TelegramLongPollingIT {
                 api.queueUpdate(text(SUPER, "/help@someone_else_bot"));
                 api.queueUpdate(text(SUPER, "I'm having a hard day"));
 
-                List<InboundEvent> events = sink.await(3, Duration.ofSeconds(10));
+                List<InboundEvent> events = sink.await(3);
                 CommandInvoked start = (CommandInvoked) events.get(0);
                 assertThat(start.eventId()).isEqualTo("u" + first);
                 assertThat(start.name()).isEqualTo("start");
@@ -77,17 +78,17 @@ class TelegramLongPollingIT {
                 // Reply with a button, press it, acknowledge.
                 gateway.send(OutboundMessage.text(start.conversation().id(), "Welcome <friend>")
                         .withButtons(List.of(ButtonRow.of(new Button("Check in", "btn-1")))));
-                FakeBotApi.Call sent = api.await("sendmessage", 1, Duration.ofSeconds(5)).get(0);
+                FakeBotApi.Call sent = api.await("sendmessage", 1).get(0);
                 assertThat(sent.text("parse_mode")).isEqualTo("HTML");
                 assertThat(sent.text("text")).isEqualTo("Welcome &lt;friend&gt;");
                 assertThat(sent.text("chat_id")).isEqualTo("42");
                 api.queueUpdate("{\"callback_query\":{\"id\":\"cbq-9\",\"from\":" + ALICE
                         + ",\"chat_instance\":\"x\",\"data\":\"btn-1\",\"message\":{\"message_id\":1001,"
                         + "\"date\":1700000000,\"chat\":" + PRIVATE + ",\"text\":\"Welcome\"}}}");
-                ButtonPressed press = (ButtonPressed) sink.await(4, Duration.ofSeconds(10)).get(3);
+                ButtonPressed press = (ButtonPressed) sink.await(4).get(3);
                 assertThat(press.token()).isEqualTo("btn-1");
                 gateway.acknowledge(press, null);
-                assertThat(api.await("answercallbackquery", 1, Duration.ofSeconds(5)).get(0)
+                assertThat(api.await("answercallbackquery", 1).get(0)
                         .text("callback_query_id")).isEqualTo("cbq-9");
 
                 // getUpdates asked for exactly the update types we map, with a timeout.
@@ -99,10 +100,9 @@ class TelegramLongPollingIT {
                 gateway.close();
             }
         }
-        Thread.sleep(200);
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(Thread::isAlive)
-                .extracting(Thread::getName)
-                .noneMatch(n -> n.startsWith("telegram-"));
+        // close() stops the adapter's threads; wait (bounded) for them to finish.
+        Eventually.until("the telegram- threads to end", () -> Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName).noneMatch(n -> n.startsWith("telegram-")));
     }
 
     @Test
@@ -118,10 +118,7 @@ class TelegramLongPollingIT {
                 polling.start();
                 api.queueUpdate("{\"message\":{\"message_id\":3,\"date\":1700000000,\"chat\":{\"id\":-555,"
                         + "\"type\":\"group\",\"title\":\"g\"},\"from\":" + ALICE + ",\"migrate_to_chat_id\":-100999}}");
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (migrations.isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(10);
-                }
+                Eventually.until("the migration to be reported", () -> !migrations.isEmpty());
             }
         }
         assertThat(migrations).containsExactly(new ChatMigration(TelegramIds.community(-555),
@@ -138,7 +135,7 @@ class TelegramLongPollingIT {
             Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                     PollingMain.class.getName(), api.url().toString())
                     .redirectErrorStream(true).start();
-            boolean exited = p.waitFor(30, TimeUnit.SECONDS);
+            boolean exited = p.waitFor(Eventually.PATIENCE.multipliedBy(4).toSeconds(), TimeUnit.SECONDS);
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!exited) {
                 p.destroyForcibly();

@@ -12,6 +12,7 @@ import org.fellowship.app.meetings.IcsCalendarExport;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.core.safety.MentorChain;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.fellowship.redis.RedisStore;
 import org.springframework.context.annotation.Bean;
@@ -46,16 +47,18 @@ public class BotConfiguration {
     @Bean
     BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
                     CheckinSettings checkins, ExecutorService engineExecutor, MeterRegistry registry,
-                    CalendarLinks calendarLinks, MentorSettings mentors, PlatformSettings platforms) {
-        if (mentors.fellowship().isEmpty() && (platforms.telegram().enabled() || platforms.discord().enabled())) {
-            org.slf4j.LoggerFactory.getLogger(BotConfiguration.class).warn("fellowship.mentors.communities is empty: "
-                    + "the admin of any group that adds this bot can shape the mentor chain; list your groups in "
-                    + "FELLOWSHIP_MENTOR_COMMUNITIES");
+                    CalendarLinks calendarLinks, MentorSettings mentors) {
+        if (mentors.fellowship().isEmpty() && store.mentors().claimedCommunities().isEmpty()) {
+            // secure by default: no group shapes the mentor chain until the operator names or claims it
+            String code = store.mentors().claimCode(MentorChain.freshClaimCode());
+            org.slf4j.LoggerFactory.getLogger(BotConfiguration.class).warn("No fellowship groups are set, so no group "
+                    + "can set up the mentor chain yet. Claim one: a moderator sends /fellowship claim {} in that "
+                    + "group (the code works once), or list your groups in FELLOWSHIP_MENTOR_COMMUNITIES.", code);
         }
         BotSettings bot = new BotSettings(settings.zone(), BotSettings.defaults().dedupeWindow(),
                 BotSettings.defaults().buttonTtl());
         return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
-                new MicrometerEngineMetrics(registry), new BotAssembly.Options(checkins.nudgeDelay(),
+                new MicrometerEngineMetrics(registry), BotAssembly.Options.deployment(checkins.nudgeDelay(),
                         new IcsCalendarExport(calendarLinks), mentors.fellowship(), mentors.escalation()));
     }
 

@@ -1,5 +1,6 @@
 package org.fellowship.app.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.fellowship.redis.EmbeddedRedis;
 import org.fellowship.redis.KeySchema;
@@ -45,7 +46,7 @@ public class RedisConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RedisStore redisStore(RedisEndpoint endpoint) {
-        return RedisStore.connect(endpoint.uri(), KeySchema.defaults(), DONE_RETENTION);
+    RedisStore redisStore(RedisEndpoint endpoint, Clock clock) {
+        return RedisStore.connect(endpoint.uri(), KeySchema.defaults(), DONE_RETENTION, clock);
     }
 }

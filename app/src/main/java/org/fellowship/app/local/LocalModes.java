@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Set;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
 import org.fellowship.core.safety.CrisisDetector;
+import org.fellowship.core.time.ManualClock;
 import org.fellowship.redis.EmbeddedRedis;
 import org.fellowship.redis.KeySchema;
 import org.fellowship.redis.RedisStore;
@@ -66,11 +67,14 @@ public final class LocalModes {
             }
             // A fresh key namespace keeps a run on a shared server as empty as a fresh embedded one.
             KeySchema keys = redisUrl == null ? KeySchema.defaults() : KeySchema.namespaced("replay-" + System.nanoTime());
-            try (RedisStore store = RedisStore.connect(uri, keys, DONE_RETENTION)) {
+            // Replays run on simulated time, and so do the store's expiries; the console runs on real time.
+            ManualClock replayClock = ReplayRunner.newClock();
+            Clock clock = mode.equals("replay") ? replayClock : Clock.systemUTC();
+            try (RedisStore store = RedisStore.connect(uri, keys, DONE_RETENTION, clock)) {
                 if (mode.equals("replay")) {
-                    return replay(args[1], store, in, out, err);
+                    return replay(args[1], store, replayClock, in, out, err);
                 }
-                new ConsoleRunner(store, out, Clock.systemUTC()).run(reader(in));
+                new ConsoleRunner(store, out, clock).run(reader(in));
                 return OK;
             }
         } catch (IOException e) {
@@ -86,8 +90,8 @@ public final class LocalModes {
         }
     }
 
-    private static int replay(String file, RedisStore store, java.io.InputStream in, PrintStream out,
-                              PrintStream err) throws IOException {
+    private static int replay(String file, RedisStore store, ManualClock clock, java.io.InputStream in,
+                              PrintStream out, PrintStream err) throws IOException {
         BufferedReader reader;
         try {
             reader = file.equals("-") ? reader(in) : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
@@ -97,7 +101,7 @@ public final class LocalModes {
         }
         try (reader) {
             Path base = file.equals("-") ? Path.of("") : Path.of(file).toAbsolutePath().getParent();
-            new ReplayRunner(store, out, base).run(reader);
+            new ReplayRunner(store, clock, out, base).run(reader);
             return OK;
         } catch (TranscriptException e) {
             out.flush();

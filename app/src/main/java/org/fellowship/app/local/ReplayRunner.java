@@ -33,20 +33,28 @@ public final class ReplayRunner {
     private final RedisStore store;
     private final PrintStream out;
     private final Transcript transcript;
-    private ManualClock clock;
+    private final ManualClock clock;
+    private boolean started;
     private ReplayWorld world;
     private BotCore core;
 
-    /** @param store an empty store of its own (a fresh embedded server or a fresh key namespace) */
-    public ReplayRunner(RedisStore store, PrintStream out) {
-        this(store, out, Path.of(""));
-    }
-
-    /** @param base the transcript's folder: file lines' relative paths are resolved from it */
-    public ReplayRunner(RedisStore store, PrintStream out, Path base) {
+    /**
+     * @param store an empty store of its own (a fresh embedded server or a fresh key namespace), connected with
+     *              {@code clock} so its expiries (buttons, dedupe windows, drafts) run on the simulated time
+     * @param clock the simulated clock, not yet started: the transcript's first {@code at} sets it (it must not be
+     *              earlier than the clock's start, for example {@link #newClock()})
+     * @param base  the transcript's folder: file lines' relative paths are resolved from it
+     */
+    public ReplayRunner(RedisStore store, ManualClock clock, PrintStream out, Path base) {
         this.store = store;
+        this.clock = clock;
         this.out = out;
         this.transcript = new Transcript(base);
+    }
+
+    /** A simulated clock for a replay: it starts at the epoch and jumps to the transcript's first {@code at}. */
+    public static ManualClock newClock() {
+        return new ManualClock(Instant.EPOCH);
     }
 
     /**
@@ -63,7 +71,7 @@ public final class ReplayRunner {
                 continue;
             }
             Transcript.Step step = transcript.parse(number, text);
-            if (clock == null) {
+            if (!started) {
                 start(number, step);
             }
             if (step.at() != null) {
@@ -84,7 +92,11 @@ public final class ReplayRunner {
         if (start == null) {
             throw new TranscriptException(number, "the first line needs an 'at' to start the clock");
         }
-        clock = new ManualClock(start);
+        if (start.isBefore(clock.instant())) {
+            throw new TranscriptException(number, "the first 'at' " + start + " is before " + clock.instant());
+        }
+        clock.set(start);
+        started = true;
         world = new ReplayWorld(ReplayWorld.jsonLines(out), clock, true);
         buildEngine();
     }

@@ -19,7 +19,8 @@ class ConsoleIT {
                 "Sam> /timezone Berlin",
                 "/language",
                 "1",
-                "Kim: /timezon x",
+                "Kim: /rank",
+                "Kim> /timezon x",
                 ":advance 2h",
                 ":quit") + "\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,7 +30,7 @@ class ConsoleIT {
         String text = out.toString(StandardCharsets.UTF_8);
 
         assertThat(exit).isZero();
-        assertThat(text).contains("Fellowship in the group:\n  Here is what I can do:")
+        assertThat(text).doesNotContain("Fellowship in the group:").contains("Fellowship to Sam privately:\n  Here is what I can do:")
                 .contains("Fellowship to Sam privately:\n  Time zone set to Europe/Berlin.")
                 .contains("Reply with a number:\n  1. English")
                 .contains("I'll reply in English.")

@@ -197,10 +197,11 @@ class ReplayIT {
 
     /** Runs a transcript and asks its simulated Telegram who can read {@code chat}. */
     private static ChatAudience audience(String transcript, ConversationId chat) throws IOException {
+        org.fellowship.core.time.ManualClock clock = ReplayRunner.newClock();
         try (RedisStore store = RedisStore.connect(RedisTestServer.uri(),
-                RedisTestServer.freshKeys(), Duration.ofDays(1))) {
-            ReplayRunner runner = new ReplayRunner(store, new PrintStream(new ByteArrayOutputStream(), true,
-                    StandardCharsets.UTF_8));
+                RedisTestServer.freshKeys(), Duration.ofDays(1), clock)) {
+            ReplayRunner runner = new ReplayRunner(store, clock, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8), java.nio.file.Path.of("."));
             runner.run(new BufferedReader(new StringReader(transcript)));
             return runner.world().gateway(Platform.TELEGRAM).audience(chat);
         }

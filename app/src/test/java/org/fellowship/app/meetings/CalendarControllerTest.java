@@ -18,7 +18,7 @@ import org.fellowship.core.testkit.InMemoryMeetingStore;
 import org.junit.jupiter.api.Test;
 
 class CalendarControllerTest {
-    private final InMemoryMeetingStore store = new InMemoryMeetingStore();
+    private final InMemoryMeetingStore store = new InMemoryMeetingStore(Clock.fixed(Instant.parse("2026-03-10T15:30:00Z"), ZoneOffset.UTC));
     private final CalendarLinks links = new CalendarLinks("a deployment secret of some length", null);
     private final CalendarController controller = new CalendarController(store,
             Clock.fixed(Instant.parse("2026-03-10T15:30:00Z"), ZoneOffset.UTC), links);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HttpFeedSourceTest {
     private HttpServer server;
     private String base;
-    private final HttpFeedSource source = new HttpFeedSource(Duration.ofSeconds(2), true);
+    private final HttpFeedSource source = new HttpFeedSource(Duration.ofMinutes(1), true);
 
     @BeforeEach
     void start() throws IOException {
@@ -100,7 +100,7 @@ class HttpFeedSourceTest {
 
     @Test
     void productionSourceRefusesPrivateNetworks() {
-        HttpFeedSource production = new HttpFeedSource(Duration.ofSeconds(2));
+        HttpFeedSource production = new HttpFeedSource(Duration.ofMinutes(1));
         for (String url : new String[] {base + "/feed.json", "http://10.1.2.3/x", "http://192.168.0.1/x",
                 "http://169.254.169.254/latest/meta-data", "http://[::1]/x", "http://0.0.0.0/x"}) {
             assertThatThrownBy(() -> production.fetch(url)).as(url).isInstanceOf(FeedException.class)

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /meetings ics} through the engine with the real ical4j export: the file a member gets parses back. */
 class IcsFileCommandTest {
-    private final InMemoryMeetingStore store = new InMemoryMeetingStore();
+    private final MutableClock clock = MutableClock.at("2026-03-20T12:00:00Z");
+    private final InMemoryMeetingStore store = new InMemoryMeetingStore(clock);
     private final FakeChatGateway gateway = FakeChatGateway.telegram();
-    private final BotHarness bot = BotHarness.builder().gateway(gateway).clock(MutableClock.at("2026-03-20T12:00:00Z"))
+    private final BotHarness bot = BotHarness.builder().gateway(gateway).clock(clock)
             .feature(new MeetingsFeature(store, url -> "[]", new IcsCalendarExport())).build();
 
     private static Calendar parse(OutboundMessage sent) throws Exception {

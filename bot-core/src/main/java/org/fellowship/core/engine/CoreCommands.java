@@ -38,7 +38,7 @@ final class CoreCommands implements Feature {
                     .map(CommandLine::name).orElse(args);
             CommandSpec spec = context.commands().find(name)
                     .orElseThrow(() -> new UsageException("I don't know /" + name + "."));
-            turn.reply(spec.usage() + "\n" + spec.description());
+            turn.replyPrivately(spec.usage() + "\n" + spec.description());
             return;
         }
         StringBuilder text = new StringBuilder("Here is what I can do:");
@@ -49,6 +49,6 @@ final class CoreCommands implements Feature {
             text.append('\n').append(spec.usage()).append(" - ").append(spec.description());
         }
         text.append("\nSend /help <command> for details.");
-        turn.reply(text.toString());
+        turn.replyPrivately(text.toString()); // a long list, and what one member may use: never in the group
     }
 }

@@ -93,7 +93,7 @@ public final class Engine implements InboundEventSink {
                 // Like a typed command arriving as a message: the safety screen and moderation see its text first
                 // (so "/anything <spam>" is not a way around the filters).
                 if (screened(turn, "/" + c.name() + (c.arguments().isEmpty() ? "" : " " + c.arguments()))) {
-                    runCommand(turn, c.name(), c.arguments());
+                    runCommand(turn, c.name(), c.arguments(), true);
                 }
             } else if (event instanceof ButtonPressed b) {
                 press(turn, b.token(), b);
@@ -133,7 +133,7 @@ public final class Engine implements InboundEventSink {
         }
         Optional<CommandLine> command = CommandLine.parse(message.text());
         if (command.isPresent()) {
-            runCommand(turn, command.get().name(), command.get().arguments());
+            runCommand(turn, command.get().name(), command.get().arguments(), command.get().botName() != null);
             return;
         }
         if (pickedNumberedChoice(turn, message.text())) {
@@ -211,23 +211,33 @@ public final class Engine implements InboundEventSink {
         return spec.access() != Access.MODERATOR || turn.actor().moderator();
     }
 
-    private void runCommand(Turn turn, String name, String arguments) {
+    /**
+     * Runs a command. Quiet in groups: an unknown command there gets no answer unless it was addressed to this bot
+     * ({@code /name@thisbot}; another bot's {@code /rank} is not ours), and refusals and usage go to the member
+     * privately.
+     *
+     * @param addressed the command named this bot, or came through the platform's own command UI
+     */
+    private void runCommand(Turn turn, String name, String arguments, boolean addressed) {
         Optional<CommandSpec> found = commands.find(name);
         if (found.isEmpty()) {
+            if (!turn.conversation().isDirect() && !addressed) {
+                return;
+            }
             List<String> near = Similarity.closest(name, commands.names(), 2, 1);
             String hint = near.isEmpty() ? "" : " Did you mean /" + near.get(0) + "?";
-            turn.reply("I don't know the command /" + name + "." + hint + " Send /help to see what I can do.");
+            turn.replyPrivately("I don't know the command /" + name + "." + hint + " Send /help to see what I can do.");
             return;
         }
         CommandSpec spec = found.get();
         if (!mayRun(spec, turn)) {
-            turn.reply("/" + spec.name() + " is for moderators of this group.");
+            turn.replyPrivately("/" + spec.name() + " is for moderators of this group.");
             return;
         }
         try {
             spec.handler().handle(turn, arguments);
         } catch (UsageException e) {
-            turn.reply(e.getMessage() + "\nUsage: " + spec.usage());
+            turn.replyPrivately(e.getMessage() + "\nUsage: " + spec.usage());
         }
     }
 
@@ -272,7 +282,7 @@ public final class Engine implements InboundEventSink {
         }
         if (notice != null) {
             if (press == null) {
-                turn.reply(notice);
+                turn.replyPrivately(notice);
             }
             return;
         }

@@ -42,15 +42,20 @@ public record CleanTime(long days, int years, int months, int remainingDays) {
         return LocalDate.ofInstant(now, zone);
     }
 
-    /** "day 724 (1 year, 11 months, 24 days)". */
+    /**
+     * "day 724 (1 year, 11 months)": the day number (the clean date is day 1) and, from the first whole month on, the
+     * whole calendar months and years. Days are only ever the day number, so a line never shows two day counts that
+     * differ by one ("day 30 (29 days)"). {@link #CONVENTION} says so to members.
+     */
     public String describe() {
         StringBuilder calendar = new StringBuilder();
         append(calendar, years, "year");
         append(calendar, months, "month");
-        append(calendar, remainingDays, "day");
-        String cal = calendar.length() == 0 ? "your first day" : calendar.toString();
-        return "day " + days + " (" + cal + ")";
+        return calendar.length() == 0 ? "day " + days : "day " + days + " (" + calendar + ")";
     }
+
+    /** The counting convention in words, for {@code /help cleantime}. */
+    public static final String CONVENTION = "your clean date is day 1; months and years count by the calendar";
 
     private static void append(StringBuilder sb, int n, String word) {
         if (n == 0) {

@@ -48,7 +48,8 @@ public final class MilestoneFeature implements Feature {
         scheduler = new MilestoneScheduler(context.dueQueue(), store);
         registry.command("cleandate", "[label] <date>", "Set your clean date, e.g. /cleandate 2024-03-15",
                 Access.EVERYONE, this::cleandate);
-        registry.command("cleantime", "", "Show your clean time", Access.EVERYONE, this::cleantime);
+        registry.command("cleantime", "", "Show your clean time (" + CleanTime.CONVENTION + ")", Access.EVERYONE,
+                this::cleantime);
         registry.command("milestones", "[announce on|off | ladder default|aa|na|custom]",
                 "Your milestone settings: group announcements and ladder", Access.EVERYONE, this::milestones);
         registry.command("reset", "[label]", "Restart your clean time from today (kept private)", Access.EVERYONE,
@@ -129,9 +130,13 @@ public final class MilestoneFeature implements Feature {
         entries.sort(Map.Entry.comparingByKey((a, b) -> a.equals(b) ? 0
                 : a.equals(MemberMilestones.DEFAULT_LABEL) ? -1
                 : b.equals(MemberMilestones.DEFAULT_LABEL) ? 1 : a.compareTo(b)));
+        if (shareHere && entries.size() > 1) {
+            entries = entries.subList(0, 1); // the group sees one count, like announcements
+        }
         for (Map.Entry<String, LocalDate> e : entries) {
             LocalDate date = e.getValue();
-            String prefix = e.getKey().equals(MemberMilestones.DEFAULT_LABEL) ? "" : e.getKey() + ": ";
+            // labels ("gambling") are private: announcements never show them, and neither does the group here
+            String prefix = shareHere || e.getKey().equals(MemberMilestones.DEFAULT_LABEL) ? "" : e.getKey() + ": ";
             if (date.isAfter(today)) {
                 // Set in a zone that is ahead of the member's current one.
                 lines.add(prefix + "starts " + (shareHere ? "tomorrow" : date.format(DATE)));

@@ -38,7 +38,7 @@ public final class ProfileFeature implements Feature {
             String current = profile.zone() == null
                     ? "You haven't set a time zone yet, so I use " + turn.zone().getId() + "."
                     : "Your time zone is " + profile.zone().getId() + " (it's " + localTime(turn, profile.zone()) + " there).";
-            turn.reply(current + " To change it: /timezone Europe/Berlin");
+            turn.replyPrivately(current + " To change it: /timezone Europe/Berlin");
             return;
         }
         if (args.length() > 64) {
@@ -53,14 +53,17 @@ public final class ProfileFeature implements Feature {
         }
         ZoneId zone = match.zone().get();
         turn.saveProfile(turn.profile().withZone(zone));
-        turn.reply("Time zone set to " + zone.getId() + ". It's " + localTime(turn, zone) + " there now.");
+        turn.replyPrivately("Time zone set to " + (match.fixedOffset() ? "UTC" + zone.getId() : zone.getId()) + ". It's "
+                + localTime(turn, zone) + " there now." + (match.fixedOffset() ? " A fixed offset ignores daylight "
+                + "saving, so your times will be an hour off for part of the year; a zone like Europe/Berlin or "
+                + "America/New_York follows it." : ""));
     }
 
     private void language(Turn turn, String args) {
         if (args.isEmpty()) {
             List<ButtonRow> rows = List.of(new ButtonRow(LANGUAGES.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .map(e -> turn.button(e.getValue(), LANGUAGE_BUTTON, Map.of("code", e.getKey()))).toList()));
-            turn.reply("I reply in " + LANGUAGES.get(turn.profile().language()) + ". Pick a language:", rows);
+            turn.replyPrivately("I reply in " + LANGUAGES.get(turn.profile().language()) + ". Pick a language:", rows);
             return;
         }
         String code = args.strip().toLowerCase(Locale.ROOT);
@@ -72,7 +75,7 @@ public final class ProfileFeature implements Feature {
 
     private static void setLanguage(Turn turn, String code) {
         turn.saveProfile(turn.profile().withLanguage(code));
-        turn.reply("I'll reply in " + LANGUAGES.get(code) + ".");
+        turn.replyPrivately("I'll reply in " + LANGUAGES.get(code) + ".");
     }
 
     private static String available() {

@@ -15,18 +15,38 @@ import org.fellowship.core.text.Similarity;
 
 /**
  * Understands the time zones members type: exact IANA ids in any case ("europe/berlin"), a city alone ("Berlin",
- * "new york"), "UTC". Offsets and abbreviations like "EST" are refused on purpose: they do not follow daylight
- * saving, so prompts would drift by an hour twice a year. Near misses get suggestions.
+ * "new york"), "UTC". Abbreviations like "EST" are refused on purpose (they do not follow daylight saving, so prompts
+ * would drift by an hour twice a year): the real zones that use them are suggested. A UTC offset ("+2", "UTC-5") is
+ * accepted as a fixed offset, and the member is told it ignores daylight saving. Near misses get suggestions.
  */
 public final class TimeZones {
-    private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(
-            Map.entry("est", "America/New_York"), Map.entry("edt", "America/New_York"),
-            Map.entry("cst", "America/Chicago"), Map.entry("cdt", "America/Chicago"),
-            Map.entry("mst", "America/Denver"), Map.entry("mdt", "America/Denver"),
-            Map.entry("pst", "America/Los_Angeles"), Map.entry("pdt", "America/Los_Angeles"),
-            Map.entry("gmt", "Europe/London"), Map.entry("bst", "Europe/London"),
-            Map.entry("cet", "Europe/Berlin"), Map.entry("cest", "Europe/Berlin"),
-            Map.entry("ist", "Asia/Kolkata"), Map.entry("aest", "Australia/Sydney"));
+    /** Abbreviations members type, and the real zones that use them (most populous first). */
+    private static final Map<String, List<String>> ABBREVIATIONS = Map.ofEntries(
+            Map.entry("est", List.of("America/New_York", "America/Toronto", "America/Detroit")),
+            Map.entry("edt", List.of("America/New_York", "America/Toronto", "America/Detroit")),
+            Map.entry("cst", List.of("America/Chicago", "America/Winnipeg", "America/Mexico_City")),
+            Map.entry("cdt", List.of("America/Chicago", "America/Winnipeg")),
+            Map.entry("mst", List.of("America/Denver", "America/Edmonton", "America/Phoenix")),
+            Map.entry("mdt", List.of("America/Denver", "America/Edmonton")),
+            Map.entry("pst", List.of("America/Los_Angeles", "America/Vancouver")),
+            Map.entry("pdt", List.of("America/Los_Angeles", "America/Vancouver")),
+            Map.entry("akst", List.of("America/Anchorage")), Map.entry("hst", List.of("Pacific/Honolulu")),
+            Map.entry("ast", List.of("America/Halifax", "America/Puerto_Rico")),
+            Map.entry("nst", List.of("America/St_Johns")),
+            Map.entry("gmt", List.of("Europe/London", "Europe/Dublin", "UTC")),
+            Map.entry("bst", List.of("Europe/London")), Map.entry("ist", List.of("Asia/Kolkata", "Europe/Dublin")),
+            Map.entry("cet", List.of("Europe/Berlin", "Europe/Paris", "Europe/Madrid")),
+            Map.entry("cest", List.of("Europe/Berlin", "Europe/Paris", "Europe/Madrid")),
+            Map.entry("eet", List.of("Europe/Athens", "Europe/Helsinki", "Europe/Kyiv")),
+            Map.entry("wet", List.of("Europe/Lisbon")),
+            Map.entry("aest", List.of("Australia/Sydney", "Australia/Melbourne", "Australia/Brisbane")),
+            Map.entry("acst", List.of("Australia/Adelaide", "Australia/Darwin")),
+            Map.entry("awst", List.of("Australia/Perth")), Map.entry("nzst", List.of("Pacific/Auckland")),
+            Map.entry("jst", List.of("Asia/Tokyo")), Map.entry("sast", List.of("Africa/Johannesburg")));
+
+    /** A fixed offset from UTC: "+2", "UTC-5", "GMT+05:30". */
+    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile(
+            "(?:utc|gmt)?\\s*([+-])(\\d{1,2})(?::?(\\d{2}))?");
 
     /** Lower-case id -> canonical id, for the region-based ids only. */
     private final Map<String, String> byLowerId = new HashMap<>();
@@ -45,8 +65,15 @@ public final class TimeZones {
         byLowerId.put("utc", "UTC");
     }
 
-    /** The outcome of reading what a member typed. */
-    public record Match(Optional<ZoneId> zone, List<String> suggestions) {
+    /**
+     * The outcome of reading what a member typed.
+     *
+     * @param fixedOffset the zone is a fixed UTC offset, which ignores daylight saving (the member should be told)
+     */
+    public record Match(Optional<ZoneId> zone, List<String> suggestions, boolean fixedOffset) {
+        public Match(Optional<ZoneId> zone, List<String> suggestions) {
+            this(zone, suggestions, false);
+        }
     }
 
     public Match resolve(String input) {
@@ -60,13 +87,28 @@ public final class TimeZones {
         if (cityIds != null && cityIds.size() == 1) {
             return found(cityIds.get(0));
         }
+        List<String> abbreviated = ABBREVIATIONS.get(lower);
+        if (abbreviated != null) {
+            // an abbreviation ignores daylight saving: offer the real zones it stands for, never look-alike names
+            return new Match(Optional.empty(), abbreviated);
+        }
+        java.util.regex.Matcher offset = OFFSET.matcher(lower.replace('_', ' ').strip());
+        if (offset.matches()) {
+            int hours = Integer.parseInt(offset.group(2));
+            int minutes = offset.group(3) == null ? 0 : Integer.parseInt(offset.group(3));
+            if (hours <= 14 && minutes < 60) {
+                int sign = offset.group(1).equals("-") ? -1 : 1;
+                try {
+                    return new Match(Optional.of(java.time.ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes)),
+                            List.of(), true);
+                } catch (DateTimeException e) {
+                    return new Match(Optional.empty(), List.of());
+                }
+            }
+        }
         Set<String> suggestions = new LinkedHashSet<>();
         if (cityIds != null) {
             suggestions.addAll(cityIds);
-        }
-        String abbreviation = ABBREVIATIONS.get(lower);
-        if (abbreviation != null) {
-            suggestions.add(abbreviation);
         }
         if (lower.contains("/")) {
             suggestions.addAll(Similarity.closest(lower, byLowerId.keySet(), 3, 3).stream().map(byLowerId::get).toList());

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The minimum context a crisis alert carries to the mentor it pages (DESIGN §6): a short excerpt of the message that
+ * The minimum context a crisis alert carries to the mentor it pages: a short excerpt of the message that
  * was flagged and a link to it. Taken only after the member says yes to a mentor, and told to them in the offer; kept
  * with the alert and expiring with it, never logged.
  *

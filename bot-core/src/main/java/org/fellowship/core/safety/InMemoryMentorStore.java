@@ -34,6 +34,8 @@ public final class InMemoryMentorStore implements MentorStore {
     private final List<MentorAudit> auditTrail = new ArrayList<>();
     private final Map<Platform, ConversationId> moderatorsChannels = new EnumMap<>(Platform.class);
     private final Map<CommunityId, CommunityId> movedFrom = new HashMap<>();
+    private final java.util.Set<CommunityId> claimed = new java.util.LinkedHashSet<>();
+    private String claimCode;
     private long sequence;
 
     public InMemoryMentorStore(Clock clock) {
@@ -209,5 +211,34 @@ public final class InMemoryMentorStore implements MentorStore {
 
     private static MentorAlert withRevision(MentorAlert a, long revision) {
         return a.withRevision(revision);
+    }
+
+    @Override
+    public synchronized java.util.Set<CommunityId> claimedCommunities() {
+        return java.util.Set.copyOf(claimed);
+    }
+
+    @Override
+    public synchronized String claimCode(String fresh) {
+        if (claimCode == null) {
+            claimCode = Objects.requireNonNull(fresh, "fresh");
+        }
+        return claimCode;
+    }
+
+    @Override
+    public synchronized boolean claim(CommunityId community, String code, String next) {
+        if (claimCode == null || !java.security.MessageDigest.isEqual(claimCode.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), code.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return false;
+        }
+        claimCode = Objects.requireNonNull(next, "next");
+        claimed.add(Objects.requireNonNull(community, "community"));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean unclaim(CommunityId community) {
+        return claimed.remove(community);
     }
 }

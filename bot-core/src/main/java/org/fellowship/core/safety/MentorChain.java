@@ -135,6 +135,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     private final EscalationPolicy policy;
     private final Duration resolvedRetention;
     private final Set<CommunityId> communities;
+    private final boolean everyGroupWhenNoneSet;
     private volatile BotContext context;
 
     /**
@@ -143,31 +144,38 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
      * @param resolvedRetention how long a resolved alert stays readable before it expires
      */
     public MentorChain(MentorStore store, EscalationPolicy policy, Duration resolvedRetention) {
-        this(store, policy, resolvedRetention, Set.of());
+        this(store, policy, resolvedRetention, Set.of(), true);
     }
 
     private MentorChain(MentorStore store, EscalationPolicy policy, Duration resolvedRetention,
-                        Set<CommunityId> communities) {
+                        Set<CommunityId> communities, boolean everyGroupWhenNoneSet) {
         this.store = Objects.requireNonNull(store, "store");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.resolvedRetention = resolvedRetention;
         this.communities = Set.copyOf(communities);
+        this.everyGroupWhenNoneSet = everyGroupWhenNoneSet;
     }
 
     /**
-     * The same chain serving only the fellowship's own groups: only their mentors may go on call, only their
-     * moderators may set tiers, the moderators' channel or read audits, and only their members (and members writing
-     * privately) are offered a mentor. Anyone can add a bot to their own group; without this, an admin of such a group
-     * could make themselves a mentor or take over the moderators' channel. A group that moved (a Telegram group
-     * upgraded to a supergroup) keeps its place. Empty: every group (a single-community or local setup).
+     * The same chain serving only the fellowship's own groups: those configured here and those the operator claimed
+     * with the claim code ({@code /fellowship claim CODE}). Only their mentors may go on call, only their moderators
+     * may set tiers, the moderators' channel or read audits, and only their members (and members writing privately)
+     * are offered a mentor. Anyone can add a bot to their own group; without this, an admin of such a group could
+     * make themselves a mentor or take over the moderators' channel. A group that moved (a Telegram group upgraded to
+     * a supergroup) keeps its place. Secure by default: with none configured and none claimed, no group is served.
      */
     public MentorChain onlyFor(Set<CommunityId> fellowship) {
-        return new MentorChain(store, policy, resolvedRetention, fellowship);
+        return new MentorChain(store, policy, resolvedRetention, fellowship, false);
+    }
+
+    /** Every group counts as the fellowship's own (local modes and tests, where the operator is the only user). */
+    public MentorChain forEveryGroup() {
+        return new MentorChain(store, policy, resolvedRetention, Set.of(), true);
     }
 
     /** The same chain with other timing and bounds. */
     public MentorChain with(EscalationPolicy newPolicy) {
-        return new MentorChain(store, newPolicy, resolvedRetention, communities);
+        return new MentorChain(store, newPolicy, resolvedRetention, communities, everyGroupWhenNoneSet);
     }
 
     /** The chain's timing and bounds. */
@@ -175,9 +183,24 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         return policy;
     }
 
+    /** The fellowship's groups: configured and claimed. */
+    private Set<CommunityId> fellowship() {
+        Set<CommunityId> claimed = store.claimedCommunities();
+        if (claimed.isEmpty()) {
+            return communities;
+        }
+        Set<CommunityId> all = new LinkedHashSet<>(communities);
+        all.addAll(claimed);
+        return all;
+    }
+
     /** Whether {@code community} is one of the groups this chain serves ({@code null}: a private chat, served). */
     boolean serves(CommunityId community) {
-        if (communities.isEmpty() || community == null || communities.contains(community)) {
+        if (community == null) {
+            return true;
+        }
+        Set<CommunityId> fellowship = fellowship();
+        if (fellowship.isEmpty() && everyGroupWhenNoneSet || fellowship.contains(community)) {
             return true;
         }
         CommunityId origin = community;
@@ -187,7 +210,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                 return false;
             }
             origin = from.get();
-            if (communities.contains(origin)) {
+            if (fellowship.contains(origin)) {
                 return true;
             }
         }
@@ -199,8 +222,41 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         try {
             return serves(turn.conversation().community());
         } catch (RuntimeException e) {
-            return communities.isEmpty(); // the store is down: offer only where every group is served anyway
+            // the store is down: offer only where every group is served anyway
+            return communities.isEmpty() && everyGroupWhenNoneSet;
         }
+    }
+
+    /**
+     * The claim code the operator uses to make a group the fellowship's own ({@code /fellowship claim CODE}): made once
+     * and kept in the store, so every instance and restart shows the same one until it is used.
+     */
+    public String claimCode() {
+        return store.claimCode(freshCode());
+    }
+
+    /** A new random claim code (16 characters from an unambiguous alphabet, 80 bits). */
+    public static String freshClaimCode() {
+        return freshCode();
+    }
+
+    private static String freshCode() {
+        byte[] bytes = new byte[10];
+        new java.security.SecureRandom().nextBytes(bytes);
+        // base32 without padding: 16 characters, easy to type, 80 bits
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder code = new StringBuilder();
+        long bits = 0;
+        int held = 0;
+        for (byte b : bytes) {
+            bits = bits << 8 | (b & 0xff);
+            held += 8;
+            while (held >= 5) {
+                code.append(alphabet.charAt((int) (bits >> (held - 5)) & 31));
+                held -= 5;
+            }
+        }
+        return code.toString();
     }
 
     /** Refuses mentor settings outside the fellowship's groups, naming the group so an operator can add it. */
@@ -210,7 +266,8 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
             LOG.warn("mentor settings refused in community {}: not one of the fellowship's groups", community);
             throw new UsageException("Mentor settings belong to the fellowship's own groups, and this group ("
                     + community.platform().code() + ":" + community.value() + ") is not one of them. The bot's "
-                    + "operator can add it to FELLOWSHIP_MENTOR_COMMUNITIES.");
+                    + "operator can claim it: a moderator sends /fellowship claim CODE here, with the claim code from "
+                    + "the bot's log (or the operator adds it to FELLOWSHIP_MENTOR_COMMUNITIES).");
         }
     }
 
@@ -237,6 +294,9 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                 this::channelCommand);
         registry.command("alert_audit", "<alert id>", "Moderators: the audit trail of one crisis alert",
                 Access.MODERATOR, this::auditCommand);
+        registry.command("fellowship", "[claim CODE | unclaim]",
+                "Moderators: the fellowship's own groups; claim this group with the operator's code", Access.MODERATOR,
+                this::fellowshipCommand);
         registry.button(ALERT_BUTTON, (turn, action) -> alertButton(turn, action.get("alert"), action.get("do")));
         registry.due(new Timer(ESCALATE));
         registry.due(new Timer(RENOTIFY));
@@ -386,6 +446,62 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         } catch (GatewayException e) {
             LOG.warn("who can read chat {} unknown: {}", chat, e.reason());
             return Optional.empty();
+        }
+    }
+
+    private void fellowshipCommand(Turn turn, String args) {
+        String[] words = args.strip().split("\\s+", 2);
+        String sub = words[0].toLowerCase(Locale.ROOT);
+        CommunityId community = turn.conversation().community();
+        switch (sub) {
+            case "" -> {
+                Set<CommunityId> configured = communities;
+                Set<CommunityId> claimed = store.claimedCommunities();
+                StringBuilder text = new StringBuilder("The fellowship's own groups (only they shape the mentor chain):");
+                if (configured.isEmpty() && claimed.isEmpty()) {
+                    text.append(everyGroupWhenNoneSet ? " every group (none are set)."
+                            : " none yet. A moderator claims a group with /fellowship claim CODE, sent in that group, "
+                            + "with the claim code from the bot's log.");
+                }
+                configured.stream().map(c -> "\n\u2022 " + c.platform().code() + ":" + c.value() + " (configured)")
+                        .sorted().forEach(text::append);
+                claimed.stream().map(c -> "\n\u2022 " + c.platform().code() + ":" + c.value() + " (claimed)")
+                        .sorted().forEach(text::append);
+                turn.replyPrivately(text.toString());
+            }
+            case "claim" -> {
+                if (community == null) {
+                    throw new UsageException("Send /fellowship claim CODE in the group you want to claim.");
+                }
+                String code = words.length > 1 ? words[1].strip().toUpperCase(Locale.ROOT) : "";
+                if (code.isEmpty()) {
+                    throw new UsageException("Give the claim code from the bot's log: /fellowship claim CODE.");
+                }
+                if (!store.claim(community, code, freshCode())) {
+                    LOG.warn("claim of community {} refused: wrong code", community);
+                    turn.replyPrivately("That claim code is not right (each code claims one group once; the bot's "
+                            + "log shows the current one).");
+                    return;
+                }
+                LOG.warn("community {} claimed as one of the fellowship's groups; the next claim code is {}", community,
+                        claimCode());
+                turn.replyPrivately("This group is now one of the fellowship's own: its mentors can go on call and its "
+                        + "moderators can set up the mentor chain. The code you used no longer works.");
+            }
+            case "unclaim" -> {
+                if (community == null) {
+                    throw new UsageException("Send /fellowship unclaim in the group to give up.");
+                }
+                if (communities.contains(community)) {
+                    throw new UsageException("This group is configured by the operator (FELLOWSHIP_MENTOR_COMMUNITIES); "
+                            + "only they can remove it.");
+                }
+                boolean removed = store.unclaim(community);
+                LOG.warn("community {} unclaimed: {}", community, removed);
+                turn.replyPrivately(removed ? "This group is no longer one of the fellowship's own."
+                        : "This group was not claimed.");
+            }
+            default -> throw new UsageException("Say /fellowship, /fellowship claim CODE or /fellowship unclaim.");
         }
     }
 
@@ -705,7 +821,7 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         if (alert.origin() != null) {
             groups.add(alert.origin());
         }
-        for (CommunityId c : communities) {
+        for (CommunityId c : fellowship()) {
             if (c.platform() == alert.member().platform() && c.platform() == Platform.TELEGRAM) {
                 groups.add(new ConversationId(c.platform(), c.value()));
             }

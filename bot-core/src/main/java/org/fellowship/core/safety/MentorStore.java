@@ -171,6 +171,25 @@ public interface MentorStore {
     /** The id {@code community} had before it moved ({@link #communityMoved}), if it did. */
     Optional<CommunityId> movedFrom(CommunityId community);
 
+    /** The groups the operator claimed as the fellowship's own with the claim code (besides configured ones). */
+    java.util.Set<CommunityId> claimedCommunities();
+
+    /**
+     * The current claim code, storing {@code fresh} as it when there is none yet (every instance sees the same code).
+     */
+    String claimCode(String fresh);
+
+    /**
+     * Claims {@code community} when {@code code} is the current claim code, atomically replacing the code by
+     * {@code next}, so each code claims one group once.
+     *
+     * @return {@code true} when the code was right and the group is now claimed
+     */
+    boolean claim(CommunityId community, String code, String next);
+
+    /** Forgets a claim; {@code false} when the group was not claimed. */
+    boolean unclaim(CommunityId community);
+
     /**
      * What the store holds about {@code member} (their roster entry, their alerts not yet expired, the context of
      * their last flagged message), by record name.

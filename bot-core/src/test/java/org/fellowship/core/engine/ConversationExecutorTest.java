@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fellowship.core.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
 class ConversationExecutorTest {
@@ -35,7 +36,7 @@ class ConversationExecutorTest {
                     active.get(key).decrementAndGet();
                 });
             }
-            assertThat(executor.awaitIdle(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(executor.awaitIdle(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(overlaps.get()).isZero();
             seen.values().forEach(list -> assertThat(list).isSorted().hasSize(100));
         } finally {
@@ -52,16 +53,16 @@ class ConversationExecutorTest {
             CountDownLatch otherRan = new CountDownLatch(1);
             executor.submit("slow", () -> {
                 try {
-                    release.await(10, TimeUnit.SECONDS);
+                    release.await(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             });
             executor.submit("slow", () -> { });
             executor.submit("fast", otherRan::countDown);
-            assertThat(otherRan.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(otherRan.await(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             release.countDown();
-            assertThat(executor.awaitIdle(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(executor.awaitIdle(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         } finally {
             pool.shutdownNow();
         }

@@ -2,7 +2,6 @@ package org.fellowship.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.fellowship.core.command.Access;
@@ -69,6 +68,25 @@ class EngineTest {
     }
 
     @Test
+    void quietInGroupsAnotherBotsCommandGetsNothingAndErrorsGoPrivately() {
+        bot.sayInGroup(sam, "/rank");
+        assertThat(bot.replies()).as("another bot's command, not addressed to us").isEmpty();
+        bot.sayInGroup(sam, "/ecko@fellowship_bot hi");
+        assertThat(bot.replies()).singleElement().satisfies(m -> {
+            assertThat(m.delivery()).isEqualTo(Delivery.PRIVATE);
+            assertThat(m.text()).contains("Did you mean /echo?");
+        });
+        bot.sayInGroup(sam, "/ban_test");
+        assertThat(bot.replies()).singleElement().satisfies(m -> {
+            assertThat(m.delivery()).isEqualTo(Delivery.PRIVATE);
+            assertThat(m.text()).contains("for moderators");
+        });
+        bot.sayInGroup(sam, "/help");
+        assertThat(bot.replies()).singleElement().satisfies(m -> assertThat(m.delivery()).isEqualTo(Delivery.PRIVATE));
+        assertThat(bot.gateway().sent()).noneMatch(m -> m.to().equals(bot.group().id()));
+    }
+
+    @Test
     void failingCommandGetsAnApologyWithoutInternals() {
         bot.say(sam, "/boom");
         assertThat(bot.lastReply().text()).contains("something went wrong").doesNotContain("secret internal detail")
@@ -96,7 +114,7 @@ class EngineTest {
     @Test
     void duplicateEventsAreHandledOnce() {
         MessageReceived event = MessageReceived.simple("update-1", Conversation.direct(sam.id()),
-                new org.fellowship.core.model.Member(sam.id(), "Sam", false, false, false), Instant.now(), "1", "/echo once");
+                new org.fellowship.core.model.Member(sam.id(), "Sam", false, false, false), bot.clock().instant(), "1", "/echo once");
         bot.deliver(event).deliver(event);
         assertThat(bot.replies()).hasSize(1);
     }
@@ -104,7 +122,7 @@ class EngineTest {
     @Test
     void messagesFromBotsAreIgnored() {
         bot.deliver(MessageReceived.simple("e1", Conversation.direct(sam.id()),
-                new org.fellowship.core.model.Member(sam.id(), "Other bot", false, false, true), Instant.now(), "1",
+                new org.fellowship.core.model.Member(sam.id(), "Other bot", false, false, true), bot.clock().instant(), "1",
                 "/echo hi"));
         assertThat(bot.replies()).isEmpty();
     }

@@ -6,6 +6,6 @@ import org.fellowship.core.testkit.contract.MeetingStoreContract;
 class InMemoryMeetingStoreTest extends MeetingStoreContract {
     @Override
     protected MeetingStore newStore() {
-        return new InMemoryMeetingStore();
+        return new InMemoryMeetingStore(clock);
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class MeetingsFeatureTest {
     private static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
-    private final InMemoryMeetingStore store = new InMemoryMeetingStore();
+    private final InMemoryMeetingStore store = new InMemoryMeetingStore(MutableClock.at("2026-03-09T08:00:00Z"));
     private final List<String> fetched = new ArrayList<>();
     private String feedToServe = "[]";
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** {@code /meetings import} with an uploaded feed file, and {@code /meetings ics} sending a calendar file. */
 class MeetingsFileTest {
     private static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
-    private final InMemoryMeetingStore store = new InMemoryMeetingStore();
+    private final InMemoryMeetingStore store = new InMemoryMeetingStore(MutableClock.at("2026-03-09T08:00:00Z"));
     private final FakeChatGateway gateway = FakeChatGateway.telegram();
     private final List<String> fetched = new java.util.ArrayList<>();
     /** Stands in for the app's ical4j renderer: one line per meeting, so tests can see what was rendered. */

@@ -36,9 +36,23 @@ class ProfileFeatureTest {
         assertThat(bot.lastReply().text()).contains("I don't know the time zone \"Europe/Berln\"")
                 .contains("Did you mean Europe/Berlin").contains("Usage: /timezone <Area/City>");
         bot.say(sam, "/timezone EST");
-        assertThat(bot.lastReply().text()).contains("America/New_York");
+        assertThat(bot.lastReply().text()).contains("Did you mean America/New_York, America/Toronto, America/Detroit?")
+                .doesNotContain("Brazil");
         assertThat(bot.core().context().profiles().find(sam.id()).orElseThrow().zone())
                 .isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void aUtcOffsetIsAcceptedWithAWarningAboutDaylightSaving() {
+        bot.say(sam, "/timezone UTC+2");
+        assertThat(bot.lastReply().text()).contains("Time zone set to UTC+02:00").contains("ignores daylight saving");
+        assertThat(bot.core().context().profiles().find(sam.id()).orElseThrow().zone())
+                .isEqualTo(java.time.ZoneOffset.ofHours(2));
+        bot.say(sam, "/timezone -05:30");
+        assertThat(bot.core().context().profiles().find(sam.id()).orElseThrow().zone())
+                .isEqualTo(java.time.ZoneOffset.ofHoursMinutes(-5, -30));
+        bot.say(sam, "/timezone +25");
+        assertThat(bot.lastReply().text()).contains("I don't know the time zone");
     }
 
     @Test

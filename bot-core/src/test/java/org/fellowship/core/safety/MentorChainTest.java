@@ -388,6 +388,49 @@ class MentorChainTest {
 
     /** A chain that serves only the fellowship's own groups; the harness group (-1001) is not one of them. */
     @org.junit.jupiter.api.Nested
+    class SecureByDefault {
+        private final MentorStore ownStore = MentorStore.inMemory(clock);
+        private final MentorChain ownChain = MentorChain.on(ownStore).onlyFor(java.util.Set.of());
+        private final BotHarness deployed = BotHarness.builder()
+                .clock(clock)
+                .feature(new ProfileFeature())
+                .feature(ownChain)
+                .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
+                        CrisisResources.builtInTable(), ownChain))
+                .build();
+        private final BotHarness.User mentor = deployed.mentor("7", "Ana");
+        private final BotHarness.User moderator = deployed.moderator("1", "Mo");
+        private final BotHarness.User member = deployed.member("42", "Sam");
+
+        @Test
+        void withNoGroupsSetNoGroupShapesTheChainUntilTheOperatorClaimsIt() {
+            deployed.sayInGroup(mentor, "/mentor on");
+            assertThat(deployed.lastReply().text()).contains("not one of them").contains("/fellowship claim");
+            deployed.sayInGroup(moderator, "/mentor_channel");
+            assertThat(deployed.lastReply().text()).contains("not one of them");
+            assertThat(ownChain.mentors()).isEmpty();
+
+            String code = ownChain.claimCode();
+            assertThat(code).hasSize(16).isEqualTo(ownChain.claimCode());
+            deployed.sayInGroup(member, "/fellowship claim " + code);
+            assertThat(deployed.lastReply().text()).contains("for moderators");
+            deployed.sayInGroup(moderator, "/fellowship claim WRONGCODE");
+            assertThat(deployed.lastReply().text()).contains("not right");
+            deployed.sayInGroup(moderator, "/fellowship claim " + code.toLowerCase(java.util.Locale.ROOT));
+            assertThat(deployed.lastReply().text()).contains("now one of the fellowship's own");
+            assertThat(ownChain.claimCode()).as("a code claims once").isNotEqualTo(code);
+
+            deployed.sayInGroup(mentor, "/mentor on");
+            assertThat(deployed.lastReply().text()).contains("You're on call");
+            deployed.sayInGroup(moderator, "/fellowship");
+            assertThat(deployed.lastReply().text()).contains("tg:-1001 (claimed)");
+            deployed.sayInGroup(moderator, "/fellowship unclaim");
+            deployed.sayInGroup(mentor, "/mentor on");
+            assertThat(deployed.lastReply().text()).contains("not one of them");
+        }
+    }
+
+    @org.junit.jupiter.api.Nested
     class OnlyTheFellowshipsGroups {
         private final org.fellowship.core.model.CommunityId home = new org.fellowship.core.model.CommunityId(
                 org.fellowship.core.model.Platform.TELEGRAM, "-1009");

@@ -28,11 +28,6 @@ public final class InMemoryMeetingStore implements MeetingStore {
     private final Map<ChatUserId, Map.Entry<List<String>, Instant>> drafts = new ConcurrentHashMap<>();
     private final java.time.Clock clock;
 
-    /** Drafts expire by the system clock. */
-    public InMemoryMeetingStore() {
-        this(java.time.Clock.systemUTC());
-    }
-
     /** Drafts expire by {@code clock} (a harness's MutableClock). */
     public InMemoryMeetingStore(java.time.Clock clock) {
         this.clock = clock;

@@ -6,7 +6,12 @@ import org.fellowship.redis.KeySchema;
 
 /**
  * The Redis server tests run against: the one named by the {@code REDIS_URL} environment variable, otherwise one
- * embedded server (no persistence, free port) shared by the whole JVM and stopped by a shutdown hook.
+ * embedded server (no persistence, free port) shared by the whole JVM and stopped by a shutdown hook. It is started
+ * the one way every Redis of ours is ({@link EmbeddedRedis#start}: a new port when the chosen one was taken, ready
+ * once it answers PING), and clients reach it through {@code RedisStore.connect}, which waits for PONG too.
+ *
+ * <p>The embedded URI carries a command timeout of a minute ({@code ?timeout=60s}): on a loaded machine only a server
+ * that does not answer at all may fail a test, never a slow answer.
  *
  * <p>Thread-safe. Tests isolate themselves with {@link #freshKeys()} instead of flushing the server.
  */
@@ -26,7 +31,7 @@ public final class RedisTestServer {
             } else {
                 embedded = EmbeddedRedis.start(null, 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-redis-stop"));
-                uri = embedded.uri();
+                uri = embedded.uri() + "?timeout=60s";
             }
         }
         return uri;

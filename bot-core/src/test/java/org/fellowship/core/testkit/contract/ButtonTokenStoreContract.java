@@ -25,7 +25,7 @@ public abstract class ButtonTokenStoreContract {
 
     protected abstract ButtonTokenStore newStore();
 
-    /** Lets (at least) the given time pass for the store's expiry. */
+    /** Moves the store's clock on by {@code duration} (never real waiting: every store expires on its clock). */
     protected abstract void elapse(Duration duration);
 
     @BeforeEach
@@ -56,11 +56,13 @@ public abstract class ButtonTokenStoreContract {
     @Test
     void revokedAndExpiredTokensNoLongerResolve() {
         String revoked = store.issue(new ButtonAction("a", Map.of(), SAM), Duration.ofMinutes(5));
-        String shortLived = store.issue(new ButtonAction("b", Map.of(), SAM), Duration.ofMillis(300));
+        String shortLived = store.issue(new ButtonAction("b", Map.of(), SAM), Duration.ofMinutes(2));
         store.revoke(revoked);
         assertThat(store.resolve(revoked)).isEmpty();
-        elapse(Duration.ofMillis(700));
-        assertThat(store.resolve(shortLived)).isEmpty();
+        elapse(Duration.ofMinutes(2).minusMillis(1));
+        assertThat(store.resolve(shortLived)).as("a millisecond before its end").isPresent();
+        elapse(Duration.ofMillis(1));
+        assertThat(store.resolve(shortLived)).as("at its end").isEmpty();
     }
 
     @Test
@@ -71,16 +73,22 @@ public abstract class ButtonTokenStoreContract {
         assertThat(store.choices(CHAT, null)).containsExactly("open");
         assertThat(store.choices(CHAT, new ChatUserId(Platform.TELEGRAM, "7"))).isEmpty();
 
-        store.rememberChoices(CHAT, SAM, List.of("y1"), Duration.ofMillis(300));
+        store.rememberChoices(CHAT, SAM, List.of("y1"), Duration.ofMinutes(2));
+        store.rememberChoices(CHAT, null, List.of("open2"), Duration.ofMinutes(3));
         assertThat(store.choices(CHAT, SAM)).containsExactly("y1");
-        elapse(Duration.ofMillis(700));
+        elapse(Duration.ofMinutes(2).minusMillis(1));
+        assertThat(store.choices(CHAT, SAM)).containsExactly("y1");
+        elapse(Duration.ofMillis(1));
         assertThat(store.choices(CHAT, SAM)).isEmpty();
+        assertThat(store.choices(CHAT, null)).as("the open choices live a minute longer").containsExactly("open2");
+        elapse(Duration.ofMinutes(1));
+        assertThat(store.choices(CHAT, null)).isEmpty();
     }
 
     @Test
     void choiceTokensResolveToTheActionWithTheirValue() {
         ButtonAction action = new ButtonAction("checkin.mood", Map.of("day", "2026-03-08"), SAM);
-        List<String> tokens = store.issueChoices(action, "v", List.of("1", "2", "10"), Duration.ofMillis(400));
+        List<String> tokens = store.issueChoices(action, "v", List.of("1", "2", "10"), Duration.ofMinutes(10));
         assertThat(tokens).hasSize(3).doesNotHaveDuplicates()
                 .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(Button.MAX_TOKEN_LENGTH));
         assertThat(store.resolve(tokens.get(2))).hasValueSatisfying(a -> {
@@ -91,12 +99,15 @@ public abstract class ButtonTokenStoreContract {
         assertThat(store.resolve(tokens.get(0)).orElseThrow().get("v")).isEqualTo("1");
         List<List<String>> many = store.issueChoicesAll(List.of(action,
                 new ButtonAction("checkin.mood", Map.of("day", "2026-03-09"), SAM)), "v", List.of("4", "5"),
-                Duration.ofMillis(400));
+                Duration.ofMinutes(10));
         assertThat(many).hasSize(2);
         assertThat(store.resolve(many.get(1).get(0)).orElseThrow().data()).isEqualTo(Map.of("day", "2026-03-09",
                 "v", "4"));
         assertThat(store.resolve(many.get(0).get(1)).orElseThrow().get("day")).isEqualTo("2026-03-08");
-        elapse(Duration.ofMillis(900));
+        elapse(Duration.ofMinutes(9));
+        assertThat(store.resolve(tokens.get(1))).as("alive until its end").isPresent();
+        assertThat(store.resolve(many.get(0).get(0))).isPresent();
+        elapse(Duration.ofMinutes(1));
         assertThat(store.resolve(tokens.get(1))).as("expired with its message").isEmpty();
         assertThat(store.resolve(many.get(0).get(0))).isEmpty();
     }

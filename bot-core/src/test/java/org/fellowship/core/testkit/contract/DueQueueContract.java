@@ -286,7 +286,7 @@ public abstract class DueQueueContract {
                 List<ClaimedItem> batch = queue.claim(T0.plusSeconds(1), 25, LEASE);
                 if (mine.isEmpty() && !batch.isEmpty()) {
                     bothStarted.countDown();
-                    bothStarted.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    bothStarted.await(org.fellowship.core.testkit.Eventually.PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
                 }
                 if (batch.isEmpty()) {
                     return mine;

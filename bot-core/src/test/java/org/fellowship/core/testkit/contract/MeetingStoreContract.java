@@ -16,12 +16,16 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link MeetingStore} must have. */
 public abstract class MeetingStoreContract {
     private static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
     private static final CommunityId OTHER = new CommunityId(Platform.DISCORD, "900");
+
+    /** The clock the store under test reads (drafts expire on it). */
+    protected final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
 
     protected abstract MeetingStore newStore();
 
@@ -138,6 +142,12 @@ public abstract class MeetingStoreContract {
         assertThat(store.draft(mo)).contains(List.of("tg", "-1001"));
         store.clearDraft(mo);
         assertThat(store.draft(mo)).isEmpty();
+
+        store.saveDraft(mo, List.of("tg"), Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(30).minusMillis(1));
+        assertThat(store.draft(mo)).as("kept until it expires").contains(List.of("tg"));
+        clock.advance(Duration.ofMillis(1));
+        assertThat(store.draft(mo)).as("expired on the store's clock").isEmpty();
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.fellowship.core.safety.MentorChain;
 import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.safety.MentorStore.AlertState;
 import org.fellowship.core.safety.MentorStore.MentorAlert;
+import org.fellowship.core.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link MentorStore} must have. */
@@ -40,13 +41,10 @@ public abstract class MentorStoreContract {
     /** A fresh, empty store (its own namespace). */
     protected abstract MentorStore newStore();
 
-    /** Lets the store's clock move on by {@code d} (a fake clock, or real waiting). */
+    /** Moves the store's clock on by {@code d} (never real waiting: every store expires on its clock). */
     protected abstract void letTimePass(Duration d);
 
-    /** A retention short enough for {@link #letTimePass} to outlast in a test. */
-    protected Duration shortRetention() {
-        return Duration.ofMillis(300);
-    }
+    private static final Duration RETENTION = Duration.ofMinutes(10);
 
     private static MentorAlert fresh(String id, ChatUserId member) {
         return new MentorAlert(id, member, "Sam Ö", CrisisCategory.values()[0], CONTEXT, 1, AlertState.OPEN, null, null, T0, T0, 0);
@@ -203,7 +201,7 @@ public abstract class MentorStoreContract {
             go.countDown();
             long winners = 0;
             for (Future<Optional<MentorAlert>> f : results) {
-                winners += f.get(10, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+                winners += f.get(Eventually.PATIENCE.toSeconds(), TimeUnit.SECONDS).isPresent() ? 1 : 0;
             }
             assertThat(winners).isEqualTo(1);
             assertThat(store.alert("a1").orElseThrow().revision()).isEqualTo(2);
@@ -217,10 +215,17 @@ public abstract class MentorStoreContract {
         MentorStore store = newStore();
         MentorAlert a = store.openIfNone(fresh("a1", SAM));
         MentorAlert b = store.openIfNone(fresh("b1", ANA));
-        store.update(a.with(1, AlertState.RESOLVED, BEN, "Ben", T0), shortRetention()).orElseThrow();
-        store.update(b.with(1, AlertState.ACKNOWLEDGED, BEN, "Ben", T0), shortRetention()).orElseThrow();
-        letTimePass(shortRetention().multipliedBy(3));
+        MentorAlert resolved = store.update(a.with(1, AlertState.RESOLVED, BEN, "Ben", T0), RETENTION).orElseThrow();
+        store.update(b.with(1, AlertState.ACKNOWLEDGED, BEN, "Ben", T0), RETENTION).orElseThrow();
+        letTimePass(RETENTION.minusMillis(1));
+        assertThat(store.alert("a1")).as("kept until its retention ends").contains(resolved);
+        assertThat(store.export(SAM)).containsKey("mentor alert a1");
+        letTimePass(Duration.ofMillis(1));
         assertThat(store.alert("a1")).isEmpty();
+        assertThat(store.export(SAM)).doesNotContainKey("mentor alert a1");
+        assertThat(store.update(resolved.with(1, AlertState.RESOLVED, BEN, "Ben", T0), RETENTION))
+                .as("an expired alert cannot be changed").isEmpty();
+        letTimePass(RETENTION.multipliedBy(3));
         assertThat(store.alert("b1")).isPresent();
         assertThat(store.openAlertOf(ANA)).isPresent();
     }
@@ -238,9 +243,12 @@ public abstract class MentorStoreContract {
         assertThat(store.lastFlagged(SAM)).isEmpty();
         assertThat(store.export(SAM)).isEmpty();
 
-        store.rememberFlagged(ANA, CONTEXT, shortRetention());
-        letTimePass(shortRetention().multipliedBy(3));
+        store.rememberFlagged(ANA, CONTEXT, RETENTION);
+        letTimePass(RETENTION.minusMillis(1));
+        assertThat(store.lastFlagged(ANA)).contains(CONTEXT);
+        letTimePass(Duration.ofMillis(1));
         assertThat(store.lastFlagged(ANA)).isEmpty();
+        assertThat(store.export(ANA)).doesNotContainKey("last flagged message context");
     }
 
     @Test
@@ -259,5 +267,26 @@ public abstract class MentorStoreContract {
         assertThat(store.movedFrom(old)).isEmpty();
         store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-42420"));
         assertThat(store.communityMoved(old, now)).as("another chat whose id starts alike").isZero();
+    }
+
+    @Test
+    void aClaimCodeClaimsOneGroupOnceAndClaimsCanBeUndone() {
+        MentorStore store = newStore();
+        org.fellowship.core.model.CommunityId group = new org.fellowship.core.model.CommunityId(
+                org.fellowship.core.model.Platform.TELEGRAM, "-1001");
+        org.fellowship.core.model.CommunityId other = new org.fellowship.core.model.CommunityId(
+                org.fellowship.core.model.Platform.DISCORD, "81");
+        assertThat(store.claimedCommunities()).isEmpty();
+        String code = store.claimCode("FIRSTCODE");
+        assertThat(code).isEqualTo("FIRSTCODE");
+        assertThat(store.claimCode("IGNORED")).as("one code for every instance").isEqualTo("FIRSTCODE");
+        assertThat(store.claim(group, "WRONG", "NEXT")).isFalse();
+        assertThat(store.claim(group, "FIRSTCODE", "SECONDCODE")).isTrue();
+        assertThat(store.claim(other, "FIRSTCODE", "THIRD")).as("used up").isFalse();
+        assertThat(store.claimCode("X")).isEqualTo("SECONDCODE");
+        assertThat(store.claimedCommunities()).containsExactly(group);
+        assertThat(store.unclaim(group)).isTrue();
+        assertThat(store.unclaim(group)).isFalse();
+        assertThat(store.claimedCommunities()).isEmpty();
     }
 }

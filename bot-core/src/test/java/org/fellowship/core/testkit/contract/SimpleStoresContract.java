@@ -21,16 +21,21 @@ public abstract class SimpleStoresContract {
 
     protected abstract DirectChatRegistry newDirectChats();
 
+    /** Moves the stores' clock on by {@code duration} (never real waiting: every store expires on its clock). */
     protected abstract void elapse(Duration duration);
 
     @Test
     void deduplicatorSaysFirstSeenOncePerWindow() {
         EventDeduplicator dedupe = newDeduplicator();
-        assertThat(dedupe.firstSeen("tg:1001", Duration.ofMillis(300))).isTrue();
-        assertThat(dedupe.firstSeen("tg:1001", Duration.ofMillis(300))).isFalse();
-        assertThat(dedupe.firstSeen("dc:1001", Duration.ofMillis(300))).as("other platform").isTrue();
-        elapse(Duration.ofMillis(700));
-        assertThat(dedupe.firstSeen("tg:1001", Duration.ofMillis(300))).as("after the window").isTrue();
+        Duration window = Duration.ofMinutes(5);
+        assertThat(dedupe.firstSeen("tg:1001", window)).isTrue();
+        assertThat(dedupe.firstSeen("tg:1001", window)).isFalse();
+        assertThat(dedupe.firstSeen("dc:1001", window)).as("other platform").isTrue();
+        elapse(window.minusMillis(1));
+        assertThat(dedupe.firstSeen("tg:1001", window)).as("a millisecond before the window ends").isFalse();
+        elapse(Duration.ofMillis(1));
+        assertThat(dedupe.firstSeen("tg:1001", window)).as("after the window").isTrue();
+        assertThat(dedupe.firstSeen("tg:1001", window)).as("a new window began").isFalse();
     }
 
     @Test
@@ -53,6 +58,10 @@ public abstract class SimpleStoresContract {
         EventDeduplicator.Admission notAsked = dedupe.admit("tg:{u3}", Duration.ofMinutes(5), sam, false, profiles);
         assertThat(notAsked.firstSeen()).isTrue();
         assertThat(notAsked.profile()).isNull();
+
+        elapse(Duration.ofMinutes(5));
+        assertThat(dedupe.admit("tg:u1", Duration.ofMinutes(5), sam, true, profiles).firstSeen())
+                .as("after the window").isTrue();
     }
 
     @Test

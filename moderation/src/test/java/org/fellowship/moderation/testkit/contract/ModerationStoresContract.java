@@ -239,4 +239,18 @@ public abstract class ModerationStoresContract {
         assertThat(cases.forget(SAM)).isEqualTo(1);
         assertThat(cases.export(SAM)).isEmpty();
     }
+
+    @Test
+    void protectionLastsItsTtlOnTheStoresClock() {
+        CaseLog log = newCaseLog();
+        MessageRef m = new MessageRef(CHAT, "m1");
+        assertThat(log.isProtected(m)).isFalse();
+        log.protect(m, Duration.ofHours(1));
+        assertThat(log.isProtected(m)).isTrue();
+        assertThat(log.isProtected(new MessageRef(CHAT, "m2"))).isFalse();
+        clock.advance(Duration.ofHours(1).minusMillis(1));
+        assertThat(log.isProtected(m)).as("a millisecond before it ends").isTrue();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(log.isProtected(m)).isFalse();
+    }
 }
