@@ -42,6 +42,12 @@ final class FilterCommands {
         this.rules = rules;
     }
 
+    /** {@code test <text>} and {@code add <kind> <pattern>}: sample text and rule patterns the moderator quotes. */
+    static boolean quotesSample(String args) {
+        String sub = args.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        return sub.equals("test") || sub.equals("add");
+    }
+
     void handle(Turn turn, String args) {
         CommunityId community = Targets.community(turn);
         String[] parts = args.strip().split("\\s+", 2);

@@ -80,8 +80,10 @@ public final class ModerationFeature implements Feature {
         this.enforcement = new Enforcement(rules, warnings, cases, ctx);
         FilterCommands filter = new FilterCommands(rules);
         MemberCommands members = new MemberCommands(rules, warnings, cases, enforcement);
-        registry.command("filter", "add|list|test|mode|remove|allow-domain|exempt ...",
-                "Moderators: filter rules (see /filter for help)", Access.MODERATOR, filter::handle);
+        // "/filter test <text>" and "/filter add <pattern>" quote sample text, not the moderator's own words.
+        registry.commandQuoting("filter", "add|list|test|mode|remove|allow-domain|exempt ...",
+                "Moderators: filter rules (see /filter for help)", Access.MODERATOR, filter::handle,
+                FilterCommands::quotesSample);
         registry.command("warn", "<member> <reason>", "Moderators: warn a member (reply to their message)",
                 Access.MODERATOR, members::warn);
         registry.command("warnings", "<member>", "Moderators: a member's active warnings", Access.MODERATOR,

@@ -125,7 +125,7 @@ final class NewcomerGate implements DueHandler {
         }
         String dueId = "gate:" + community + ":" + member.value() + ":" + turn.now().toEpochMilli();
         context.dueQueue().schedule(new DueItem(dueId, KIND, deadline, String.join("|", chat.platform().lowerName(),
-                community.value(), chat.value(), member.value())));
+                community.value(), chat.value(), member.value())).about(member));
         List<Button> buttons = new ArrayList<>();
         List<String> shown = gate.shown();
         for (String answer : shown) {
@@ -186,6 +186,9 @@ final class NewcomerGate implements DueHandler {
         CommunityId community = new CommunityId(platform, p[1]);
         ConversationId chat = new ConversationId(platform, p[2]);
         ChatUserId member = new ChatUserId(platform, p[3]);
+        if (!context.firstDelivery(item.id())) {
+            return; // removed already by an earlier run (they may have rejoined since: leave them be)
+        }
         Instant now = context.clock().instant();
         Enforcement.Outcome removed = enforcement.memberAction(ActionType.KICK, chat, member, Duration.ZERO, now);
         ModCase c = enforcement.record(new ModCase(community, 0, now, "kick", null, member, chat, null, 0,

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.schedule.DueLane;
 
 /**
  * The one place that builds Redis keys. Every key is {@code <namespace>:v1:...}; the version lets a future layout
@@ -46,19 +47,26 @@ public final class KeySchema {
         return prefix;
     }
 
-    /** Marker that an inbound event was handled. Not user-scoped (it holds no data) and always has a TTL. */
+    /**
+     * Marker that an inbound event was handled, or that a due item delivered: {@code dedupe:<digest>}. The event key
+     * names chats, messages and members ({@code tg:-1001:77}, {@code sent:mrem:tg:42:...}), so only a digest of it is
+     * stored (SHA-256, first 128 bits, URL-safe Base64): nothing in the keyspace names them. A digest hides ids from
+     * anyone reading keys, not from someone who knows an id and recomputes it; the marker holds nothing else and always
+     * has a TTL. Not user-scoped, so not in any erasure index.
+     */
     public String dedupe(String eventKey) {
-        return prefix + "dedupe:" + Objects.requireNonNull(eventKey, "eventKey");
+        return prefix + "dedupe:" + digest(Objects.requireNonNull(eventKey, "eventKey"));
     }
 
-    /**
-     * Marker that an event of this actor was handled, in the actor's slot so one script can check it and read their
-     * profile together. Ephemeral (always has a TTL, holds no data), so it is not listed for erasure. Braces in the
-     * platform's event id are replaced so they cannot form a second hash tag.
-     */
-    public String seen(ChatUserId actor, String eventKey) {
-        return prefix + userTag(actor) + ":seen:"
-                + Objects.requireNonNull(eventKey, "eventKey").replace('{', '(').replace('}', ')');
+    /** SHA-256 of {@code text}, its first 128 bits as URL-safe Base64 without padding (22 characters). */
+    static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
     }
 
     /** The action behind an opaque button token. Always has a TTL. */
@@ -89,6 +97,15 @@ public final class KeySchema {
     /** A member's profile record. */
     public String profile(ChatUserId member) {
         return user(member, "profile");
+    }
+
+    /**
+     * Sorted set of the button token keys only this member may press ({@code ButtonAction.allowedUser}), scored by
+     * when they expire: {@code /forget} deletes those tokens (their records name the member and may hold a parked
+     * private message). Listed in the member's erasure index; pruned as buttons are issued; expires with the last.
+     */
+    public String memberButtons(ChatUserId member) {
+        return user(member, "buttons");
     }
 
     /** The SET listing every key stored about a member (see {@link org.fellowship.core.store.MemberDataEraser}). */
@@ -122,9 +139,17 @@ public final class KeySchema {
         return prefix + "community-moved:" + Objects.requireNonNull(from, "from");
     }
 
-    /** Sorted set of due-queue ids scored by due time, or by lease expiry while leased (epoch millis). */
+    /** The {@link DueLane#DEFAULT} lane's schedule (see {@link #dueSchedule(DueLane)}). */
     public String dueSchedule() {
-        return prefix + DUE_TAG + ":schedule";
+        return dueSchedule(DueLane.DEFAULT);
+    }
+
+    /**
+     * Sorted set of one lane's due-queue ids scored by due time, or by lease expiry while leased (epoch millis). The
+     * default lane keeps the key it had before there were lanes ({@code ...:schedule}), so items queued then still run.
+     */
+    public String dueSchedule(DueLane lane) {
+        return prefix + DUE_TAG + ":schedule" + (lane == DueLane.DEFAULT ? "" : ":" + lane.key());
     }
 
     /** Hash id -> {@code kind|dueAtMillis|payload}. */
@@ -142,9 +167,30 @@ public final class KeySchema {
         return prefix + DUE_TAG + ":attempts";
     }
 
-    /** Marker that the due item with this id was completed; lives for the done-retention window. */
+    /**
+     * Marker that the due item with this id was completed; lives for the done-retention window. Ids name members
+     * ({@code ms:tg:42:...}) and outlive a {@code /forget}, so only a digest of the id is in the key.
+     */
     public String dueDone(String id) {
-        return prefix + DUE_TAG + ":done:" + Objects.requireNonNull(id, "id");
+        return prefix + DUE_TAG + ":done:" + digest(Objects.requireNonNull(id, "id"));
+    }
+
+    /** Hash id -> the member an item is about ({@code tg:42}), for items scheduled with a subject. */
+    public String dueSubjects() {
+        return prefix + DUE_TAG + ":subjects";
+    }
+
+    /**
+     * Set of the ids of pending or leased items about one member, so {@code /forget} cancels them: {@code
+     * <prefix>{due}:about:tg:42}. In the due slot (the scripts change it with the item); deleted by the erasure.
+     */
+    public String dueAbout(ChatUserId member) {
+        return dueAboutPrefix() + Objects.requireNonNull(member, "member");
+    }
+
+    /** {@link #dueAbout} without the member, for scripts that read the subject from {@link #dueSubjects()}. */
+    String dueAboutPrefix() {
+        return prefix + DUE_TAG + ":about:";
     }
 
     /**
@@ -180,11 +226,12 @@ public final class KeySchema {
 
     /**
      * A send-rate window of one scope (e.g. the Telegram bot): all windows of a scope share the hash tag
-     * <code>{rl:scope}</code> so one script can check them together.
+     * <code>{rl:scope}</code> so one script can check them together. Window names carry chat and member ids (a chat's
+     * own limit, a member's flood window), so only their digest is in the key, like {@link #dedupe}.
      */
     public String rateWindow(String scope, String window) {
         requireTame(Objects.requireNonNull(scope, "scope"), "rate scope");
-        return prefix + "{rl:" + scope + "}:w:" + requireSuffix(window);
+        return prefix + "{rl:" + scope + "}:w:" + digest(requireSuffix(window));
     }
 
     /** The pause marker of a rate scope (set after a platform's "too many requests"). */

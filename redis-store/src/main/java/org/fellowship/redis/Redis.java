@@ -99,6 +99,45 @@ final class Redis {
         }
     }
 
+    /**
+     * Runs one script that answers an integer once per key and argument set, all handed to the connection in one write
+     * like {@link #dispatchAll}; loads it again and repeats the batch once when the server answers NOSCRIPT (so the
+     * script must be safe to run twice).
+     */
+    java.util.List<Long> evalAll(String operation, Script script, java.util.List<String[]> keys,
+                                 java.util.List<String[]> args) {
+        try {
+            return dispatchAll(operation, evalCommands(script, keys, args));
+        } catch (StoreUnavailableException e) {
+            if (!(e.getCause() instanceof RedisNoScriptException)) {
+                throw e;
+            }
+            load(script);
+            return dispatchAll(operation, evalCommands(script, keys, args));
+        }
+    }
+
+    private static java.util.List<io.lettuce.core.protocol.AsyncCommand<String, String, Long>> evalCommands(
+            Script script, java.util.List<String[]> keys, java.util.List<String[]> args) {
+        java.util.List<io.lettuce.core.protocol.AsyncCommand<String, String, Long>> commands =
+                new java.util.ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            io.lettuce.core.protocol.CommandArgs<String, String> a =
+                    new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8)
+                            .add(script.sha()).add(keys.get(i).length);
+            for (String k : keys.get(i)) {
+                a.addKey(k);
+            }
+            for (String v : args.get(i)) {
+                a.addValue(v);
+            }
+            commands.add(new io.lettuce.core.protocol.AsyncCommand<>(new io.lettuce.core.protocol.Command<>(
+                    io.lettuce.core.protocol.CommandType.EVALSHA,
+                    new io.lettuce.core.output.IntegerOutput<>(io.lettuce.core.codec.StringCodec.UTF8), a)));
+        }
+        return commands;
+    }
+
     /** Loads scripts up front so the first real call needs one round trip. */
     void load(Script... scripts) {
         for (Script s : scripts) {

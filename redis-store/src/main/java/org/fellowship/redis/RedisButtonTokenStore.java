@@ -1,5 +1,6 @@
 package org.fellowship.redis;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.codec.StringCodec;
 import java.security.SecureRandom;
@@ -14,10 +15,12 @@ import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.ButtonTokenStore;
 
 /**
- * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON.
- * Numbered choices are one JSON array per conversation and member, replaced atomically with one {@code SET};
- * member-scoped choices are listed in the member's erasure index. Both expire on the store's clock: the value carries
- * its deadline and Redis's TTL is only a backstop ({@link Expiry}). Thread-safe.
+ * Button tokens: 128 random bits, URL-safe Base64 without padding (22 chars), the action as versioned JSON. A token
+ * only one member may press is also listed under that member ({@link KeySchema#memberButtons}, itself in their erasure
+ * index), so {@code /forget} deletes it: its record names them and may hold a parked private message. Numbered
+ * choices are one JSON array per conversation and member, replaced atomically with one {@code SET}; member-scoped
+ * choices are listed in the member's erasure index. All of them expire on the store's clock: the value carries its
+ * deadline (the index scores its entries by it) and Redis's TTL is only a backstop ({@link Expiry}). Thread-safe.
  */
 final class RedisButtonTokenStore implements ButtonTokenStore {
     private static final Base64.Encoder TOKENS = Base64.getUrlEncoder().withoutPadding();
@@ -31,6 +34,21 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
     private final UserKeys userKeys;
     private final Expiry expiry;
     private final SecureRandom random = new SecureRandom();
+
+    // KEYS[1] the member's button index, KEYS[2] their erasure index (same slot); ARGV[1] token key, ARGV[2] now ms,
+    // ARGV[3] the token's deadline ms (both on the store's clock), ARGV[4] the token's backstop TTL ms. Drops entries
+    // whose deadline has passed, adds this one scored by its deadline, keeps the index alive (backstop) as long as
+    // its longest button.
+    static final Redis.Script INDEX = Redis.Script.of("buttonIndex", """
+            local backstop = tonumber(ARGV[4])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+            redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+            if redis.call('PTTL', KEYS[1]) < backstop then
+              redis.call('PEXPIRE', KEYS[1], backstop)
+            end
+            redis.call('SADD', KEYS[2], KEYS[1])
+            return 1
+            """);
 
     RedisButtonTokenStore(Redis redis, KeySchema keys, RecordCodec codec, UserKeys userKeys, Expiry expiry) {
         this.redis = redis;
@@ -46,10 +64,25 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String token = TOKENS.encodeToString(bytes);
-        String stored = expiry.wrap(codec.writeButtonAction(action), ttl);
+        long now = expiry.now();
+        long deadline = now + Math.max(1, ttl.toMillis());
+        String stored = Expiry.wrap(deadline, codec.writeButtonAction(action));
         long px = Expiry.backstopMillis(ttl);
+        if (action.allowedUser() != null) {
+            // Listed first: a failure in between leaves a listed key that does not exist, never an unlisted one.
+            redis.eval("button index", INDEX, ScriptOutputType.INTEGER, indexKeys(action.allowedUser()),
+                    indexArgs(keys.buttonToken(token), now, deadline, px));
+        }
         redis.call("button issue", c -> c.set(keys.buttonToken(token), stored, SetArgs.Builder.px(px)));
         return token;
+    }
+
+    private String[] indexKeys(ChatUserId member) {
+        return new String[] {keys.memberButtons(member), keys.erasureIndex(member)};
+    }
+
+    private static String[] indexArgs(String tokenKey, long now, long deadline, long backstopMillis) {
+        return new String[] {tokenKey, Long.toString(now), Long.toString(deadline), Long.toString(backstopMillis)};
     }
 
     /**
@@ -80,10 +113,13 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             }
         }
         long px = Expiry.backstopMillis(ttl);
-        long deadline = expiry.deadline(ttl);
+        long now = expiry.now();
+        long deadline = now + Math.max(1, ttl.toMillis());
         List<io.lettuce.core.protocol.AsyncCommand<String, String, String>> writes =
                 new java.util.ArrayList<>(actions.size());
         List<List<String>> out = new java.util.ArrayList<>(actions.size());
+        List<String[]> indexKeys = new java.util.ArrayList<>();
+        List<String[]> indexArgs = new java.util.ArrayList<>();
         for (ButtonAction action : actions) {
             byte[] bytes = new byte[16];
             random.nextBytes(bytes);
@@ -93,11 +129,18 @@ final class RedisButtonTokenStore implements ButtonTokenStore {
             String json = Expiry.wrap(deadline,
                     codec.writeButtonAction(new ButtonAction(action.handler(), data, action.allowedUser())));
             String redisKey = keys.buttonToken(base);
+            if (action.allowedUser() != null) {
+                indexKeys.add(indexKeys(action.allowedUser()));
+                indexArgs.add(indexArgs(redisKey, now, deadline, px));
+            }
             writes.add(new io.lettuce.core.protocol.AsyncCommand<>(new io.lettuce.core.protocol.Command<>(
                     io.lettuce.core.protocol.CommandType.SET, new io.lettuce.core.output.StatusOutput<>(StringCodec.UTF8),
                     new io.lettuce.core.protocol.CommandArgs<>(StringCodec.UTF8).addKey(redisKey).addValue(json)
                             .add("PX").add(px))));
             out.add(values.stream().map(v -> base + CHOICE_SEPARATOR + v).toList());
+        }
+        if (!indexKeys.isEmpty()) {
+            redis.evalAll("button index", INDEX, indexKeys, indexArgs);
         }
         redis.dispatchAll("button issue", writes);
         return out;

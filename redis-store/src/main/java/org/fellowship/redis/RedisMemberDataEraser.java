@@ -55,7 +55,11 @@ final class RedisMemberDataEraser implements MemberDataEraser {
         String namePrefix = keys.user(member, "x");
         namePrefix = namePrefix.substring(0, namePrefix.length() - 1);
         Map<String, String> out = new TreeMap<>();
+        String buttons = keys.memberButtons(member);
         for (String key : listed) {
+            if (key.equals(buttons)) {
+                continue; // names of button tokens, not data: the tokens expire within days, /forget deletes them
+            }
             String value = read(key);
             if (value != null) {
                 String name = key.startsWith(namePrefix) ? key.substring(namePrefix.length()) : key;
@@ -89,7 +93,7 @@ final class RedisMemberDataEraser implements MemberDataEraser {
     public int erase(ChatUserId member) {
         Objects.requireNonNull(member, "member");
         String index = keys.erasureIndex(member);
-        int deleted = 0;
+        int deleted = deleteButtons(member);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<String> listed = redis.call("erase list", c -> c.smembers(index));
             List<String> scriptKeys = new ArrayList<>(listed.size() + 1);
@@ -103,6 +107,23 @@ final class RedisMemberDataEraser implements MemberDataEraser {
             }
         }
         throw new IllegalStateException("erasure index kept growing during erase; repeat the erase");
+    }
+
+    /**
+     * Deletes the button tokens only the member may press (they live in the tokens' own slot, so one command each,
+     * pipelined); the script below then deletes their index with the member's other keys.
+     */
+    private int deleteButtons(ChatUserId member) {
+        List<String> tokens = redis.call("erase buttons", c -> c.zrange(keys.memberButtons(member), 0, -1));
+        if (tokens.isEmpty()) {
+            return 0;
+        }
+        List<java.util.function.Function<io.lettuce.core.api.async.RedisAsyncCommands<String, String>,
+                io.lettuce.core.RedisFuture<Long>>> deletes = new ArrayList<>();
+        for (String token : tokens) {
+            deletes.add(c -> c.del(token));
+        }
+        return redis.callAll("erase buttons", deletes).stream().mapToInt(Long::intValue).sum();
     }
 
     @Override

@@ -97,10 +97,11 @@ public final class RedisStore implements AutoCloseable {
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys, expiry);
         redis.load(RedisDueQueue.ALL);
         redis.load(RedisMeetingStore.MOVE_SUBSCRIPTION, RedisMilestoneStore.REPLACE_IF_SAME);
-        redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.ADMIT);
+        redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.MARK);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         // After the community's keys: the records that name it inside (member records, settings, announcements).
-        redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY);
+        redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY,
+                RedisButtonTokenStore.INDEX);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec(), expiry);
         this.policies = new RedisCommunityPolicyStore(redis, keys);
         redis.load(RedisMentorStore.OPEN, RedisMentorStore.UPDATE);

@@ -24,7 +24,7 @@ class KeySchemaTest {
     void everyKeyIsVersionedUnderTheNamespace() {
         assertThat(keys.prefix()).isEqualTo("fs:v1:");
         assertThat(keys.profile(SAM)).isEqualTo("fs:v1:{u:tg:42}:profile");
-        assertThat(keys.dedupe("tg:1001")).isEqualTo("fs:v1:dedupe:tg:1001");
+        assertThat(keys.dedupe("tg:1001")).startsWith("fs:v1:dedupe:").hasSize("fs:v1:dedupe:".length() + 22);
         assertThat(keys.buttonToken("abc")).isEqualTo("fs:v1:btn:abc");
         assertThat(KeySchema.namespaced("t1").profile(SAM)).isEqualTo("t1:v1:{u:tg:42}:profile");
     }
@@ -51,6 +51,19 @@ class KeySchemaTest {
         assertThat(tag(keys.dueLeases())).isEqualTo("due");
         assertThat(tag(keys.dueAttempts())).isEqualTo("due");
         assertThat(tag(keys.dueDone("checkin:tg:42:2026-03-08"))).isEqualTo("due");
+    }
+
+    @Test
+    void markersNameNoChatMessageOrMember() {
+        String event = keys.dedupe("tg:-1001:77");
+        String delivery = keys.dedupe("sent:mrem:tg:42:-1001:step-study:1774771200000");
+        String done = keys.dueDone("ms:tg:42:dc43e1fe4f816fcb59ed");
+        for (String key : java.util.List.of(event, delivery, done)) {
+            assertThat(key).doesNotContain("42").doesNotContain("1001").doesNotContain("77");
+        }
+        assertThat(keys.dedupe("tg:-1001:77")).as("stable").isEqualTo(event);
+        assertThat(keys.dedupe("tg:-1001:78")).isNotEqualTo(event);
+        assertThat(done).startsWith("fs:v1:{due}:done:");
     }
 
     @Test

@@ -44,7 +44,7 @@ class RedisCommunityMigrationIT extends CommunityMigrationContract {
         String tag = community.hashTag();
         String named = ":" + community + ":";
         String value = community.value();
-        String done = keys.dueDone("");
+        String done = keys.dueDone("x").substring(0, keys.dueDone("x").lastIndexOf(':') + 1);
         String buttons = keys.buttonToken("");
         ScanArgs match = ScanArgs.Builder.matches(RedisCommunityStateMover.globEscape(keys.prefix()) + "*").limit(500);
         ScanCursor cursor = ScanCursor.INITIAL;

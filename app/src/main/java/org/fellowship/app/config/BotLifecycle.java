@@ -1,18 +1,17 @@
 package org.fellowship.app.config;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.engine.BotCore;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.schedule.DueRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs scheduled work while the app is up and shuts down gracefully: stop polling the due-queue, stop accepting
+ * Runs scheduled work while the app is up (every due-queue lane on a thread of its own, leases renewed while items
+ * run: {@link DueRunner}) and shuts down gracefully: stop polling the due-queue, stop accepting
  * events, drain what was accepted (up to the drain timeout), then let Redis close. Adapters stop before this
  * (they run in a later lifecycle phase), so no event arrives after the engine closed.
  */
@@ -25,7 +24,7 @@ public class BotLifecycle implements SmartLifecycle {
     private final BotCore core;
     private final EngineSettings settings;
     private final ExecutorService engineExecutor;
-    private ScheduledExecutorService poller;
+    private DueRunner dueRunner;
     private volatile boolean running;
 
     public BotLifecycle(BotCore core, EngineSettings settings, ExecutorService engineExecutor) {
@@ -36,34 +35,17 @@ public class BotLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "due-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = settings.duePoll().toMillis();
-        poller.scheduleWithFixedDelay(this::runDue, every, every, TimeUnit.MILLISECONDS);
+        dueRunner = DueRunner.start(core.dueWorker(), settings.duePoll());
         running = true;
         LOG.info("Engine started: {} threads, {} commands", settings.threads(), core.commands().all().size());
-    }
-
-    private void runDue() {
-        try {
-            core.dueWorker().runDue();
-        } catch (StoreUnavailableException e) {
-            LOG.warn("scheduled work paused: Redis unavailable ({})", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("scheduled work failed", e);
-        }
     }
 
     @Override
     public void stop() {
         running = false;
-        poller.shutdown();
         core.engine().close();
         try {
-            poller.awaitTermination(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            dueRunner.close(settings.drainTimeout());
             if (!core.engine().executor().awaitIdle(settings.drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("shutdown: {} events were still queued after {}", core.engine().executor().pending(),
                         settings.drainTimeout());

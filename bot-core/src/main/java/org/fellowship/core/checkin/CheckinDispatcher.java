@@ -19,6 +19,7 @@ import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.ButtonAction;
 import org.slf4j.Logger;
@@ -56,6 +57,11 @@ final class CheckinDispatcher implements DueHandler {
     @Override
     public String kind() {
         return CheckinSchedule.WAVE;
+    }
+
+    @Override
+    public DueLane lane() {
+        return DueLane.BULK;
     }
 
     @Override
@@ -256,7 +262,7 @@ final class CheckinDispatcher implements DueHandler {
             }
             long count = store.checkins(community, day);
             // k-anonymity: with fewer than five, a count could point at a person.
-            if (count >= K_ANONYMITY) {
+            if (count >= K_ANONYMITY && context.firstDelivery(item.id())) {
                 context.outbox().send(OutboundMessage.text(settings.get().summaryChat(), count
                         + " members checked in today. Every check-in counts; keep going, together."), false);
             }

@@ -1,6 +1,7 @@
 package org.fellowship.core.command;
 
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -14,9 +15,13 @@ import java.util.regex.Pattern;
  * @param handler     what runs it
  * @param acceptsFile whether it reads a file sent with it ({@code /meetings import}): platforms whose command menus
  *                    declare options (Discord slash commands) offer an optional file there
+ * @param quotesSample  which arguments are sample text the sender quotes rather than their own words ({@code /filter
+ *                      test <text>}): the safety screen skips them when the sender may run the command (see
+ *                      {@link #quotesSample(String)}); moderation still reads the whole text
  */
 public record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler,
-                          boolean acceptsFile) {
+                          boolean acceptsFile, Predicate<String> quotesSample) {
+    private static final Predicate<String> NEVER = args -> false;
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,32}");
 
     public CommandSpec {
@@ -31,11 +36,23 @@ public record CommandSpec(String name, String arguments, String description, Acc
         }
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
+        quotesSample = quotesSample == null ? NEVER : quotesSample;
+    }
+
+    /** A command whose arguments are always the sender's own words. */
+    public CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler,
+                       boolean acceptsFile) {
+        this(name, arguments, description, access, handler, acceptsFile, NEVER);
     }
 
     /** A command that takes no file. */
     public CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler) {
-        this(name, arguments, description, access, handler, false);
+        this(name, arguments, description, access, handler, false, NEVER);
+    }
+
+    /** Whether these arguments are quoted sample text (never the sender's own words). */
+    public boolean quotesSample(String args) {
+        return quotesSample.test(args);
     }
 
     /** e.g. {@code /timezone <Area/City>} */

@@ -1,6 +1,7 @@
 package org.fellowship.core.engine;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.fellowship.core.command.CommandRegistry;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -16,4 +17,18 @@ import org.fellowship.core.store.MemberProfileStore;
 public record BotContext(Clock clock, BotSettings settings, Outbox outbox, Gateways gateways,
                          ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue dueQueue,
                          CommandRegistry commands, EventDeduplicator deliveries) {
+    /**
+     * How long a due item's delivery record is kept: far longer than an item can be run again after a crash, a lost
+     * lease or retries.
+     */
+    public static final Duration DELIVERY_RECORD = Duration.ofDays(3);
+
+    /**
+     * Records that due item {@code dueItemId} delivers now, before it sends: {@code true} the first time, {@code false}
+     * when it already did (a second run after a crash or on another instance), so it is sent at most once. A crash
+     * between recording and sending loses that one message rather than sending it twice.
+     */
+    public boolean firstDelivery(String dueItemId) {
+        return deliveries.firstSeen("sent:" + dueItemId, DELIVERY_RECORD);
+    }
 }

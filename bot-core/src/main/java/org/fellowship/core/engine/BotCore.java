@@ -132,9 +132,12 @@ public final class BotCore {
             Objects.requireNonNull(executor, "executor");
             CommandRegistry commands = new CommandRegistry();
             Outbox outbox = new Outbox(gateways, buttons);
-            BotContext context = new BotContext(clock, settings, outbox, gateways, buttons, profiles, dueQueue, commands,
-                    deduplicator);
-            FeatureRegistry registry = new FeatureRegistry(commands);
+            java.util.Map<String, org.fellowship.core.schedule.DueLane> lanes =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            // Features schedule through the lane routing: an item goes on the lane its handler declares.
+            BotContext context = new BotContext(clock, settings, outbox, gateways, buttons, profiles,
+                    new LaneRouting(dueQueue, lanes), commands, deduplicator);
+            FeatureRegistry registry = new FeatureRegistry(commands, lanes);
             new CoreCommands().install(registry, context);
             for (Feature feature : features) {
                 feature.install(registry, context);

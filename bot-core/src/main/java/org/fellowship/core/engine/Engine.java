@@ -173,7 +173,7 @@ public final class Engine implements InboundEventSink {
     private boolean screened(Turn turn, String text) {
         boolean flagged;
         try {
-            flagged = safetyScreen.screen(turn, text);
+            flagged = safetyScreen.screen(turn, ownWords(turn, text));
         } catch (RuntimeException e) {
             LOG.error("safety screen failed for event {}; treating it as flagged", turn.event().dedupeKey(), e);
             flagged = true;
@@ -187,6 +187,28 @@ public final class Engine implements InboundEventSink {
             LOG.error("moderation failed for event {}; letting the message through", turn.event().dedupeKey(), e);
             return true;
         }
+    }
+
+    /**
+     * The text the safety screen reads: all of it, except the quoted sample of a command that declares one (a
+     * moderator's {@code /filter test I want to die} is a test of the rules, not a crisis: no crisis reply, no page, no
+     * excerpt kept). Only for a sender who may run the command, so nobody else's words escape the screen this way;
+     * moderation still reads the whole text, so quoting is no way around the filters either.
+     */
+    private String ownWords(Turn turn, String text) {
+        Optional<CommandLine> line = CommandLine.parse(text);
+        if (line.isEmpty()) {
+            return text;
+        }
+        Optional<CommandSpec> spec = commands.find(line.get().name());
+        if (spec.isEmpty() || !mayRun(spec.get(), turn) || !spec.get().quotesSample(line.get().arguments())) {
+            return text;
+        }
+        return "/" + line.get().name();
+    }
+
+    private static boolean mayRun(CommandSpec spec, Turn turn) {
+        return spec.access() != Access.MODERATOR || turn.actor().moderator();
     }
 
     /**
@@ -208,7 +230,7 @@ public final class Engine implements InboundEventSink {
             return;
         }
         CommandSpec spec = found.get();
-        if (spec.access() == Access.MODERATOR && !turn.actor().moderator()) {
+        if (!mayRun(spec, turn)) {
             turn.replyPrivately("/" + spec.name() + " is for moderators of this group.");
             return;
         }

@@ -15,17 +15,30 @@ public final class FeatureRegistry {
     private final CommandRegistry commands;
     private final Map<String, ButtonHandler> buttons = new HashMap<>();
     private final Map<String, DueHandler> dueHandlers = new HashMap<>();
+    private final Map<String, org.fellowship.core.schedule.DueLane> dueLanes;
     private final List<EventListener> listeners = new ArrayList<>();
     private SafetyScreen safetyScreen = SafetyScreen.NONE;
     private MessageGuard guard = MessageGuard.NONE;
 
-    FeatureRegistry(CommandRegistry commands) {
+    /** @param dueLanes filled with each due handler's kind and lane as handlers register */
+    FeatureRegistry(CommandRegistry commands, Map<String, org.fellowship.core.schedule.DueLane> dueLanes) {
         this.commands = commands;
+        this.dueLanes = dueLanes;
     }
 
     public FeatureRegistry command(String name, String arguments, String description, Access access,
                                    CommandHandler handler) {
         commands.register(new CommandSpec(name, arguments, description, access, handler));
+        return this;
+    }
+
+    /**
+     * A command some of whose arguments are sample text the sender quotes (a moderator's {@code /filter test <text>}),
+     * not their own words: see {@link CommandSpec#quotesSample()}.
+     */
+    public FeatureRegistry commandQuoting(String name, String arguments, String description, Access access,
+                                          CommandHandler handler, java.util.function.Predicate<String> quotesSample) {
+        commands.register(new CommandSpec(name, arguments, description, access, handler, false, quotesSample));
         return this;
     }
 
@@ -47,6 +60,7 @@ public final class FeatureRegistry {
         if (dueHandlers.putIfAbsent(handler.kind(), handler) != null) {
             throw new IllegalStateException("due handler " + handler.kind() + " is registered twice");
         }
+        dueLanes.put(handler.kind(), handler.lane());
         return this;
     }
 

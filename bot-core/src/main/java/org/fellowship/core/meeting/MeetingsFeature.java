@@ -45,6 +45,7 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.profile.TimeZones;
 import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.ButtonAction;
 import org.slf4j.Logger;
@@ -503,6 +504,11 @@ public final class MeetingsFeature implements Feature {
         }
 
         @Override
+        public DueLane lane() {
+            return DueLane.FETCH;
+        }
+
+        @Override
         public void run(DueItem item) {
             String[] p = item.payload().split("\t", -1);
             Platform platform = p.length == 3 ? platform(p[0]) : null;
@@ -900,7 +906,7 @@ public final class MeetingsFeature implements Feature {
             Meeting m = meeting.get();
             Duration before = announcement.get().before();
             if (!m.occurrences(occurrence, occurrence.plusMillis(1)).isEmpty()
-                    && item.dueAt().equals(occurrence.minus(before))) {
+                    && item.dueAt().equals(occurrence.minus(before)) && context.firstDelivery(item.id())) {
                 ZonedDateTime local = occurrence.atZone(m.zone());
                 String text = "Starting in " + human(before) + ": " + m.name() + " (" + local.format(HM) + " "
                         + m.zone().getId() + ")." + m.link().map(l -> " Join: " + l)
@@ -920,7 +926,7 @@ public final class MeetingsFeature implements Feature {
         Instant due = occurrence.instant().minus(sub.before());
         String payload = String.join("\t", sub.member().platform().code(), sub.member().value(),
                 sub.community().value(), sub.slug(), Long.toString(occurrence.instant().toEpochMilli()));
-        if (!context.dueQueue().schedule(new DueItem(id, REMINDER_KIND, due, payload))) {
+        if (!context.dueQueue().schedule(new DueItem(id, REMINDER_KIND, due, payload).about(sub.member()))) {
             // Pending already (a new lead time for the same occurrence): move it; done ones stay done.
             context.dueQueue().reschedule(id, due);
         }
@@ -961,7 +967,8 @@ public final class MeetingsFeature implements Feature {
             Meeting m = meeting.get();
             boolean stillScheduled = !m.occurrences(occurrence, occurrence.plusMillis(1)).isEmpty();
             boolean currentLead = item.dueAt().equals(occurrence.minus(sub.get().before()));
-            if (stillScheduled && currentLead) {
+            // recorded before it is sent: a second run (a crash, a lost lease) never sends it again
+            if (stillScheduled && currentLead && context.firstDelivery(item.id())) {
                 ZoneId zone = context.profiles().find(member).map(pr -> pr.zoneOr(context.settings().defaultZone()))
                         .orElse(context.settings().defaultZone());
                 ZonedDateTime local = occurrence.atZone(zone);

@@ -115,7 +115,7 @@ final class MilestoneScheduler {
         int hour = morningHour(m);
         for (Target t : next(m, label, from)) {
             Instant due = t.milestone().dateFrom(t.cleanDate()).atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
-            queue.schedule(new DueItem(t.id(), KIND, due.isBefore(now) ? now : due, t.payload()));
+            queue.schedule(new DueItem(t.id(), KIND, due.isBefore(now) ? now : due, t.payload()).about(t.member()));
         }
     }
 

@@ -20,14 +20,18 @@ import org.fellowship.core.store.MemberDataEraser;
  */
 public final class PrivacyFeature implements Feature {
     private static final String FORGET_BUTTON = "privacy.forget";
-    private final MemberDataEraser eraser;
+    private final MemberDataEraser stores;
+    private volatile MemberDataEraser eraser;
 
+    /** @param eraser the stores' erasers; the due-queue's items about the member are added to them */
     public PrivacyFeature(MemberDataEraser eraser) {
-        this.eraser = eraser;
+        this.stores = eraser;
     }
 
     @Override
     public void install(FeatureRegistry registry, BotContext context) {
+        // Scheduled items about the member go first, so none of them runs and writes again while the rest is erased.
+        eraser = MemberDataEraser.combined(List.of(context.dueQueue().asEraser(), stores));
         registry.command("export", "", "Get a private copy of everything I store about you", Access.EVERYONE,
                 (turn, args) -> export(turn));
         registry.command("forget", "", "Erase everything I store about you", Access.EVERYONE,

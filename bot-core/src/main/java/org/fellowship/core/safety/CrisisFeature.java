@@ -17,6 +17,7 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.MemberProfile;
 import java.util.Optional;
@@ -532,7 +533,7 @@ public final class CrisisFeature implements Feature {
             for (int n = 1; n <= followUps.size(); n++) {
                 context.dueQueue().schedule(new DueItem(followUpId(turn.actor().id(), offer, n), FOLLOW_UP,
                         turn.now().plus(followUps.get(n - 1)), turn.actor().id().platform().lowerName() + "|"
-                        + turn.actor().id().value() + "|" + offer + "|" + n + "|" + alert));
+                        + turn.actor().id().value() + "|" + offer + "|" + n + "|" + alert).about(turn.actor().id()));
             }
         } catch (RuntimeException e) {
             LOG.error("follow-ups for event {} not scheduled", turn.event().dedupeKey(), e);
@@ -562,6 +563,11 @@ public final class CrisisFeature implements Feature {
         }
 
         @Override
+        public DueLane lane() {
+            return DueLane.CRISIS;
+        }
+
+        @Override
         public void run(DueItem item) {
             String[] p = item.payload().split("\\|", -1);
             ChatUserId member = new ChatUserId(Platform.parse(p[0]), p[1]);
@@ -574,7 +580,7 @@ public final class CrisisFeature implements Feature {
                 return;
             }
             boolean off = context.profiles().find(member).map(MemberProfile::noFollowUps).orElse(false);
-            if (off || !context.deliveries().firstSeen("sent:" + item.id(), Duration.ofDays(3))) {
+            if (off || !context.firstDelivery(item.id())) {
                 return;
             }
             Map<String, String> data = Map.of("offer", offer);

@@ -37,6 +37,7 @@ import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.safety.MentorStore.AlertState;
 import org.fellowship.core.safety.MentorStore.MentorAlert;
 import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.MemberProfile;
@@ -984,8 +985,10 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     }
 
     private void scheduleRenotify(MentorAlert alert, Instant now, int n) {
-        context.dueQueue().schedule(new DueItem(RENOTIFY + ":" + alert.id() + ":" + now.toEpochMilli(), RENOTIFY,
-                now.plus(policy.renotifyDelay(n)), alert.id() + "|" + n + "|" + alert.updated().toEpochMilli()));
+        // One id per holder's stamp and step, so a reminder run twice queues the same next one, not a second chain.
+        context.dueQueue().schedule(new DueItem(RENOTIFY + ":" + alert.id() + ":" + alert.updated().toEpochMilli()
+                + ":" + n, RENOTIFY, now.plus(policy.renotifyDelay(n)),
+                alert.id() + "|" + n + "|" + alert.updated().toEpochMilli()));
     }
 
     /** Escalation and re-notify timers; they read the alert from the store, so they survive a restart. */
@@ -1002,6 +1005,11 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
         }
 
         @Override
+        public DueLane lane() {
+            return DueLane.CRISIS;
+        }
+
+        @Override
         public void run(DueItem item) {
             String[] parts = item.payload().split("\\|");
             MentorAlert alert = store.alert(parts[0]).orElse(null);
@@ -1013,11 +1021,12 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                 escalate(alert, Integer.parseInt(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 0,
                         parts.length > 3 ? Long.parseLong(parts[3]) : null, now);
             } else {
-                renotify(alert, Integer.parseInt(parts[1]), parts.length > 2 ? Long.parseLong(parts[2]) : null, now);
+                renotify(item, alert, Integer.parseInt(parts[1]), parts.length > 2 ? Long.parseLong(parts[2]) : null,
+                        now);
             }
         }
 
-        private void renotify(MentorAlert alert, int n, Long stamp, Instant now) {
+        private void renotify(DueItem item, MentorAlert alert, int n, Long stamp, Instant now) {
             if (alert.mentor() == null || stamp != null && alert.updated().toEpochMilli() != stamp) {
                 return; // nobody holds it, or it changed hands since this reminder was set
             }
@@ -1025,11 +1034,15 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                 audit(now, alert, MentorAudit.Action.REMINDERS_STOPPED, alert.mentor());
                 return; // bounded: no reminders beyond the give-up time
             }
+            // The next reminder first (a crash after it loses this one, never the chain), then this one, once.
+            scheduleRenotify(alert, now, n + 1);
+            if (!context.firstDelivery(item.id())) {
+                return;
+            }
             dm(alert.mentor(), "Reminder: alert " + alert.id() + " is still open. Press Resolve when they're "
                     + "safe and supported, or let a moderator know if you need someone else to take over.",
                     List.of(ButtonRow.of(button(alert.mentor(), "Resolve", alert.id(), "resolve"))));
             audit(now, alert, MentorAudit.Action.RENOTIFIED, alert.mentor());
-            scheduleRenotify(alert, now, n + 1);
         }
 
         /**
@@ -1070,16 +1083,18 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
                 return;
             }
             audit(now, escalated, MentorAudit.Action.ESCALATED, null);
+            // Winning the compare-and-set above is this step's delivery record (a second run finds the stamp moved
+            // and stops). The next step is queued before anyone is told, so a crash here loses a page, never the chain.
             if (next.isPresent()) {
                 LOG.info("alert {} escalated to tier {}", alert.id(), tier);
-                page(escalated, roster, open, now);
                 scheduleEscalation(escalated, now, policy.tierDelay(), 0);
+                page(escalated, roster, open, now);
                 return;
             }
             LOG.warn("alert {} unacknowledged after the last tier (repeat {})", alert.id(), round);
+            scheduleEscalation(escalated, now, policy.repeatDelay(round), round + 1);
             tellModerators(escalated, now, round == 0 ? Notice.UNACKNOWLEDGED : Notice.REPEAT);
             page(escalated, roster, open, now);
-            scheduleEscalation(escalated, now, policy.repeatDelay(round), round + 1);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.fellowship.core.schedule;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.fellowship.core.model.ChatUserId;
 
 /**
  * One piece of scheduled work.
@@ -12,8 +13,13 @@ import java.util.Objects;
  * @param kind    which {@link DueHandler} runs it
  * @param dueAt   when it should run
  * @param payload handler-specific text (usually small JSON), at most 16 KiB
+ * @param lane    the lane it is queued on; features leave it to the engine, which puts an item on the lane its
+ *                kind's handler declares
+ * @param subject the member the item is about (its id or payload names them: a reminder, a celebration, a
+ *                follow-up), or {@code null}: the queue indexes such items under the member, so {@code /forget}
+ *                removes them ({@link DueQueue#forget})
  */
-public record DueItem(String id, String kind, Instant dueAt, String payload) {
+public record DueItem(String id, String kind, Instant dueAt, String payload, DueLane lane, ChatUserId subject) {
     public static final int MAX_PAYLOAD = 16 * 1024;
 
     public DueItem {
@@ -21,6 +27,7 @@ public record DueItem(String id, String kind, Instant dueAt, String payload) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(dueAt, "dueAt");
         payload = payload == null ? "" : payload;
+        lane = lane == null ? DueLane.DEFAULT : lane;
         if (id.isBlank() || id.length() > 200) {
             throw new IllegalArgumentException("due item id must be 1-200 characters");
         }
@@ -30,5 +37,30 @@ public record DueItem(String id, String kind, Instant dueAt, String payload) {
         if (payload.length() > MAX_PAYLOAD) {
             throw new IllegalArgumentException("due item payload is larger than 16 KiB");
         }
+    }
+
+    /** An item about nobody in particular on {@code lane}. */
+    public DueItem(String id, String kind, Instant dueAt, String payload, DueLane lane) {
+        this(id, kind, dueAt, payload, lane, null);
+    }
+
+    /** An item on the default lane (the engine moves it to its handler's lane when a feature schedules it). */
+    public DueItem(String id, String kind, Instant dueAt, String payload) {
+        this(id, kind, dueAt, payload, DueLane.DEFAULT, null);
+    }
+
+    /** The same item on another lane. */
+    public DueItem on(DueLane other) {
+        return other == lane ? this : new DueItem(id, kind, dueAt, payload, other, subject);
+    }
+
+    /** The same item due at another time. */
+    public DueItem at(Instant when) {
+        return new DueItem(id, kind, when, payload, lane, subject);
+    }
+
+    /** The same item, about {@code member} (see {@link #subject()}). */
+    public DueItem about(ChatUserId member) {
+        return new DueItem(id, kind, dueAt, payload, lane, Objects.requireNonNull(member, "member"));
     }
 }

@@ -5,14 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.fellowship.core.engine.EngineMetrics;
+import org.fellowship.core.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due items in batches and runs their handlers. A handler that throws is retried with exponential
- * back-off up to {@link #MAX_ATTEMPTS}; an item with no handler, or beyond the budget, is completed and logged by
- * id so it cannot block the queue.
+ * Claims due items lane by lane and runs their handlers. A handler that throws is retried with exponential back-off
+ * up to {@link #MAX_ATTEMPTS}; an item with no handler, or beyond the budget, is completed and logged by id so it
+ * cannot block the queue.
+ *
+ * <p>Every item claimed and not yet finished is held: {@link #renewLeases()} extends all their leases (the app calls
+ * it every third of the lease, see {@link DueRunner}), so neither an item that runs for minutes nor the items claimed
+ * with it in the same batch are claimed and run a second time by another instance. An item whose lease ran out or
+ * was lost before it started is not started (whoever claimed it since runs it).
+ *
+ * <p><b>Threading:</b> {@link #runDue(DueLane)} may run concurrently for different lanes (one thread each) and
+ * {@link #renewLeases()} from yet another thread; one lane must not be run by two threads at once.
  */
 public final class DueWorker {
     public static final int MAX_ATTEMPTS = 5;
@@ -25,6 +35,18 @@ public final class DueWorker {
     private final Duration lease;
     private final int batchSize;
     private final EngineMetrics metrics;
+    /** Claimed and not yet finished, by item id, on every lane. */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    /** A claimed item and what renewal learnt about its lease. */
+    private static final class Held {
+        volatile ClaimedItem claimed;
+        volatile boolean lost;
+
+        Held(ClaimedItem claimed) {
+            this.claimed = claimed;
+        }
+    }
 
     public DueWorker(DueQueue queue, Map<String, DueHandler> handlers, Clock clock, Duration lease, int batchSize,
                      EngineMetrics metrics) {
@@ -36,20 +58,87 @@ public final class DueWorker {
         this.batchSize = batchSize;
     }
 
-    /** Runs everything due now, batch by batch. Returns how many items were handled. */
+    /** The lease taken on claimed items. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /**
+     * Runs everything due now on every lane, crisis first, on the calling thread (replays, the console, tests).
+     * Returns how many items were claimed.
+     */
     public int runDue() {
         int handled = 0;
+        for (DueLane lane : DueLane.values()) {
+            handled += runDue(lane);
+        }
+        return handled;
+    }
+
+    /** Runs everything due now on one lane, batch by batch, on the calling thread. Returns how many were claimed. */
+    public int runDue(DueLane lane) {
+        int max = lane.oneAtATime() ? 1 : batchSize;
+        int handled = 0;
         while (true) {
-            Instant now = clock.instant();
-            List<ClaimedItem> batch = queue.claim(now, batchSize, lease);
+            List<ClaimedItem> batch = queue.claim(lane, clock.instant(), max, lease);
             for (ClaimedItem claimed : batch) {
-                run(claimed, now);
+                held.put(claimed.item().id(), new Held(claimed));
+            }
+            try {
+                for (ClaimedItem claimed : batch) {
+                    Held h = held.get(claimed.item().id());
+                    Instant now = clock.instant();
+                    if (h.lost || !now.isBefore(h.claimed.leaseExpires())) {
+                        LOG.warn("lease on due item {} ran out before it started; left to whoever claims it next",
+                                claimed.item().id());
+                        continue;
+                    }
+                    run(h.claimed, now);
+                    held.remove(claimed.item().id());
+                }
+            } finally {
+                batch.forEach(c -> held.remove(c.item().id()));
             }
             handled += batch.size();
-            if (batch.size() < batchSize) {
+            if (batch.size() < max) {
                 return handled;
             }
         }
+    }
+
+    /**
+     * Extends the lease of every item claimed and not yet finished to now plus the lease. Safe to call from any
+     * thread at any time; a store outage leaves the leases as they are (the next call tries again).
+     *
+     * @return how many leases were extended
+     */
+    public int renewLeases() {
+        Instant until = clock.instant().plus(lease);
+        int renewed = 0;
+        for (Held h : held.values()) {
+            ClaimedItem claimed = h.claimed;
+            if (h.lost) {
+                continue;
+            }
+            try {
+                if (queue.renew(claimed, until)) {
+                    h.claimed = new ClaimedItem(claimed.item(), claimed.leaseToken(), until, claimed.attempt());
+                    renewed++;
+                } else if (held.get(claimed.item().id()) == h) {
+                    h.lost = true;
+                    LOG.warn("lease on due item {} was lost while it was held", claimed.item().id());
+                }
+            } catch (StoreUnavailableException e) {
+                LOG.warn("lease renewal paused: store unavailable ({})", e.getMessage());
+                return renewed;
+            }
+        }
+        return renewed;
+    }
+
+    /** How many claimed items are held right now (running or waiting in their batch). */
+    public int held() {
+        return held.size();
     }
 
     private void run(ClaimedItem claimed, Instant now) {
@@ -75,7 +164,7 @@ public final class DueWorker {
             } else {
                 Duration backoff = FIRST_RETRY.multipliedBy(1L << (claimed.attempt() - 1));
                 LOG.warn("due item {} failed (attempt {}); retrying in {}", item.id(), claimed.attempt(), backoff, e);
-                queue.retry(claimed, now.plus(backoff));
+                queue.retry(claimed, clock.instant().plus(backoff));
             }
         }
     }

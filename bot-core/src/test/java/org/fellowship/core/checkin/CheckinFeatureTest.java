@@ -417,6 +417,25 @@ class CheckinFeatureTest {
     }
 
     @Test
+    void aGroupSummaryRunAgainAfterACrashIsNotPostedTwice() {
+        BotHarness.User kim = bot.moderator("7", "Kim");
+        bot.sayInGroup(kim, "/checkin summary on");
+        for (int i = 1; i <= 5; i++) {
+            BotHarness.User m = bot.member("10" + i, "M" + i);
+            bot.sayInGroup(m, "/checkin");
+            bot.press(m, "4");
+        }
+        bot.replies();
+        bot.gateway().crashAfterSends(1);
+
+        assertThatThrownBy(() -> advanceTo("2026-03-08T21:00:00Z")).isInstanceOf(FakeChatGateway.SimulatedCrash.class);
+        advanceTo("2026-03-08T21:05:00Z"); // the lease ran out: the summary item runs again
+
+        assertThat(bot.replies()).singleElement()
+                .satisfies(m -> assertThat(m.text()).startsWith("5 members checked in today."));
+    }
+
+    @Test
     void moderatorSettingsAreForModeratorsInTheGroup() {
         bot.sayInGroup(sam, "/checkin default 07:30");
         assertThat(bot.lastReply().text()).startsWith("Only moderators of this group");

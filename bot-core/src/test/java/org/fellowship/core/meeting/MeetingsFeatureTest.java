@@ -1,6 +1,7 @@
 package org.fellowship.core.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -534,6 +535,45 @@ class MeetingsFeatureTest {
         assertThat(text(bot)).isEqualTo("I'll no longer post reminders for Weekend Sharing here.");
         bot.advance(Duration.ofDays(8));
         assertThat(bot.replies()).isEmpty();
+    }
+
+    @Test
+    void aReminderRunAgainAfterACrashIsNotSentTwice() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z"); // Monday
+        var mod = bot.moderator("1", "Mo");
+        var sam = bot.member("42", "Sam");
+        bot.sayInGroup(mod, "/meetings add Step Study | mon,thu | 19:30 UTC");
+        bot.sayInGroup(sam, "/remind step 15m");
+        bot.replies();
+        bot.gateway().crashAfterSends(1);
+
+        // The reminder goes out, then the process dies before the item is completed; its lease runs out and the
+        // item runs again (here or on another instance).
+        assertThatThrownBy(() -> bot.advance(Duration.ofHours(11).plusMinutes(15)))
+                .isInstanceOf(org.fellowship.core.testkit.FakeChatGateway.SimulatedCrash.class);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.replies()).as("one reminder").singleElement()
+                .satisfies(m -> assertThat(m.text()).startsWith("Reminder: Step Study starts in 15 min"));
+        bot.advance(Duration.ofDays(3).plusHours(1)); // Thursday's comes as usual
+        assertThat(bot.replies()).singleElement().satisfies(m -> assertThat(m.text()).contains("Thu 12 Mar"));
+    }
+
+    @Test
+    void aGroupAnnouncementRunAgainAfterACrashIsNotPostedTwice() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        bot.sayInGroup(mod, "/meetings add Step Study | mon,thu | 19:30 UTC");
+        bot.sayInGroup(mod, "/meetings announce step 10m");
+        bot.replies();
+        bot.gateway().crashAfterSends(1);
+
+        assertThatThrownBy(() -> bot.advance(Duration.ofHours(11).plusMinutes(20)))
+                .isInstanceOf(org.fellowship.core.testkit.FakeChatGateway.SimulatedCrash.class);
+        bot.advance(Duration.ofMinutes(5));
+
+        assertThat(bot.replies()).singleElement()
+                .satisfies(m -> assertThat(m.text()).startsWith("Starting in 10 min: Step Study"));
     }
 
     @Test

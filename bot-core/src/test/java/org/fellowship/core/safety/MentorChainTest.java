@@ -84,6 +84,26 @@ class MentorChainTest {
     }
 
     @Test
+    void aReminderRunAgainAfterACrashIsNotSentTwiceAndTheRemindersGoOn() {
+        bot.say(ana, "/mentor on");
+        bot.replies();
+        bot.say(sam, "/help-now");
+        bot.press(sam, "Yes, connect me with a mentor");
+        bot.press(ana, "Take");
+        bot.replies();
+        bot.gateway().crashAfterSends(1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bot.advance(Duration.ofMinutes(15)))
+                .isInstanceOf(org.fellowship.core.testkit.FakeChatGateway.SimulatedCrash.class);
+        bot.advance(Duration.ofMinutes(5)); // the lease ran out: the reminder item runs again
+
+        assertThat(to(ana, bot.replies())).singleElement().satisfies(m -> assertThat(m.text()).contains("Reminder"));
+        bot.advance(Duration.ofHours(1));
+        assertThat(to(ana, bot.replies())).as("the next reminder still comes, once").singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Reminder"));
+    }
+
+    @Test
     void acknowledgedAlertsDoNotEscalateAndOneAlertPerMember() {
         bot.say(ana, "/mentor on");
         bot.say(ben, "/mentor on");

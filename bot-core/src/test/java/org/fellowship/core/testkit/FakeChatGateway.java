@@ -151,8 +151,24 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
         return capabilities;
     }
 
+    private volatile java.util.function.Consumer<OutboundMessage> beforeSend = m -> { };
+
+    /**
+     * Runs {@code hook} before every send, outside the fake's lock: a test can hold one kind of message at a gate (a
+     * slow platform, a rate limit) while sends from other threads go on.
+     */
+    public FakeChatGateway beforeSend(java.util.function.Consumer<OutboundMessage> hook) {
+        this.beforeSend = java.util.Objects.requireNonNull(hook);
+        return this;
+    }
+
     @Override
-    public synchronized MessageRef send(OutboundMessage message) {
+    public MessageRef send(OutboundMessage message) {
+        beforeSend.accept(message);
+        return record(message);
+    }
+
+    private synchronized MessageRef record(OutboundMessage message) {
         failIfAsked();
         if (message.text().length() > capabilities.maxTextLength()) {
             throw new GatewayException(GatewayException.Reason.INVALID, "text longer than the platform allows");

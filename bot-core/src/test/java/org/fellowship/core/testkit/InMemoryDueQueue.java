@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.fellowship.core.schedule.ClaimedItem;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueQueue;
 
 /** In-memory fake of {@link DueQueue} with the same lease semantics as the Redis one. */
@@ -45,7 +46,7 @@ public final class InMemoryDueQueue implements DueQueue {
         if (e == null || e.leaseToken != null) {
             return false;
         }
-        e.item = new DueItem(id, e.item.kind(), dueAt, e.item.payload());
+        e.item = e.item.at(dueAt);
         e.score = dueAt;
         return true;
     }
@@ -61,8 +62,8 @@ public final class InMemoryDueQueue implements DueQueue {
     }
 
     @Override
-    public synchronized List<ClaimedItem> claim(Instant now, int max, Duration lease) {
-        List<Entry> due = entries.values().stream().filter(e -> !e.score.isAfter(now))
+    public synchronized List<ClaimedItem> claim(DueLane lane, Instant now, int max, Duration lease) {
+        List<Entry> due = entries.values().stream().filter(e -> e.item.lane() == lane && !e.score.isAfter(now))
                 .sorted(Comparator.comparing((Entry e) -> e.score).thenComparing(e -> e.item.id()))
                 .limit(max).toList();
         List<ClaimedItem> claimed = new ArrayList<>();
@@ -73,6 +74,16 @@ public final class InMemoryDueQueue implements DueQueue {
             claimed.add(new ClaimedItem(e.item, e.leaseToken, e.score, e.attempts));
         }
         return claimed;
+    }
+
+    @Override
+    public synchronized boolean renew(ClaimedItem claimed, Instant until) {
+        Entry e = entries.get(claimed.item().id());
+        if (e == null || !claimed.leaseToken().equals(e.leaseToken)) {
+            return false;
+        }
+        e.score = until;
+        return true;
     }
 
     @Override
@@ -94,6 +105,7 @@ public final class InMemoryDueQueue implements DueQueue {
         }
         e.leaseToken = null;
         e.score = retryAt;
+        e.item = e.item.at(retryAt);
         return true;
     }
 
@@ -110,5 +122,17 @@ public final class InMemoryDueQueue implements DueQueue {
     @Override
     public synchronized long size() {
         return entries.size();
+    }
+
+    @Override
+    public synchronized List<DueItem> about(org.fellowship.core.model.ChatUserId member) {
+        return entries.values().stream().map(e -> e.item).filter(i -> member.equals(i.subject())).toList();
+    }
+
+    @Override
+    public synchronized int forget(org.fellowship.core.model.ChatUserId member) {
+        List<String> ids = about(member).stream().map(DueItem::id).toList();
+        ids.forEach(entries::remove);
+        return ids.size();
     }
 }

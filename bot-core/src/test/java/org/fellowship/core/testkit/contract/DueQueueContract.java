@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.fellowship.core.schedule.ClaimedItem;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueQueue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,131 @@ public abstract class DueQueueContract {
         assertThat(queue.nextDueAt()).contains(T0.plus(LEASE));
         assertThat(queue.claim(T0.plusSeconds(59), 10, LEASE)).as("a cancelled, b still leased").isEmpty();
         assertThat(queue.size()).isEqualTo(1);
+    }
+
+    private static DueItem item(String id, Instant at, DueLane lane) {
+        return item(id, at).on(lane);
+    }
+
+    @Test
+    void eachLaneIsClaimedOnItsOwn() {
+        for (int i = 0; i < 5; i++) {
+            queue.schedule(item("bulk" + i, T0.minusSeconds(60 - i), DueLane.BULK));
+        }
+        queue.schedule(item("crisis", T0, DueLane.CRISIS));
+        queue.schedule(item("plain", T0.plusSeconds(1)));
+
+        assertThat(queue.claim(DueLane.CRISIS, T0.plusSeconds(5), 10, LEASE))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.item().id()).isEqualTo("crisis");
+                    assertThat(c.item().lane()).isEqualTo(DueLane.CRISIS);
+                });
+        assertThat(queue.claim(DueLane.FETCH, T0.plusSeconds(5), 10, LEASE)).isEmpty();
+        assertThat(queue.claim(DueLane.DEFAULT, T0.plusSeconds(5), 10, LEASE)).extracting(c -> c.item().id())
+                .containsExactly("plain");
+        assertThat(queue.claim(DueLane.BULK, T0.plusSeconds(5), 2, LEASE)).extracting(c -> c.item().id())
+                .containsExactly("bulk0", "bulk1");
+        assertThat(queue.size()).isEqualTo(7);
+        assertThat(queue.nextDueAt()).as("earliest over all lanes").contains(T0.minusSeconds(58));
+    }
+
+    @Test
+    void anIdPendingOnOneLaneIsNotScheduledOnAnother() {
+        assertThat(queue.schedule(item("a", T0, DueLane.CRISIS))).isTrue();
+        assertThat(queue.schedule(item("a", T0, DueLane.BULK))).isFalse();
+        assertThat(queue.claim(DueLane.BULK, T0, 10, LEASE)).isEmpty();
+        assertThat(queue.size()).isEqualTo(1);
+    }
+
+    @Test
+    void rescheduleRetryCancelAndCompleteWorkOnEveryLane() {
+        queue.schedule(item("a", T0, DueLane.CRISIS));
+        queue.schedule(item("b", T0, DueLane.FETCH));
+        assertThat(queue.reschedule("a", T0.plusSeconds(30))).isTrue();
+        assertThat(queue.claim(DueLane.CRISIS, T0.plusSeconds(29), 10, LEASE)).isEmpty();
+        ClaimedItem a = queue.claim(DueLane.CRISIS, T0.plusSeconds(30), 10, LEASE).get(0);
+        assertThat(a.item().dueAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(queue.retry(a, T0.plusSeconds(90))).isTrue();
+        assertThat(queue.claim(DueLane.DEFAULT, T0.plusSeconds(90), 10, LEASE)).as("stays on its lane").isEmpty();
+        ClaimedItem again = queue.claim(DueLane.CRISIS, T0.plusSeconds(90), 10, LEASE).get(0);
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(queue.complete(again)).isTrue();
+        assertThat(queue.isDone("a")).isTrue();
+        assertThat(queue.cancel("b")).isTrue();
+        assertThat(queue.size()).isZero();
+        assertThat(queue.nextDueAt()).isEmpty();
+    }
+
+    @Test
+    void aRenewedLeaseKeepsTheItemFromEveryoneElse() {
+        queue.schedule(item("long", T0, DueLane.BULK));
+        ClaimedItem held = queue.claim(DueLane.BULK, T0, 10, LEASE).get(0);
+
+        assertThat(queue.renew(held, T0.plus(LEASE.multipliedBy(3)))).isTrue();
+
+        assertThat(queue.claim(DueLane.BULK, T0.plus(LEASE).plusSeconds(1), 10, LEASE)).as("renewed").isEmpty();
+        assertThat(queue.nextDueAt()).contains(T0.plus(LEASE.multipliedBy(3)));
+        assertThat(queue.complete(held)).as("the holder still owns it").isTrue();
+        assertThat(queue.renew(held, T0.plus(LEASE.multipliedBy(4)))).as("finished: nothing to renew").isFalse();
+    }
+
+    @Test
+    void aLeaseReclaimedByAnotherWorkerCannotBeRenewed() {
+        queue.schedule(item("a", T0));
+        ClaimedItem first = queue.claim(T0, 10, LEASE).get(0);
+        ClaimedItem second = queue.claim(T0.plus(LEASE), 10, LEASE).get(0);
+
+        assertThat(queue.renew(first, T0.plus(LEASE.multipliedBy(5)))).isFalse();
+        assertThat(queue.claim(T0.plus(LEASE.multipliedBy(2)), 10, LEASE)).as("the new holder's lease stands")
+                .extracting(c -> c.attempt()).containsExactly(3);
+        assertThat(queue.renew(second, T0.plus(LEASE.multipliedBy(5)))).as("reclaimed again meanwhile").isFalse();
+    }
+
+    private static final org.fellowship.core.model.ChatUserId SAM =
+            new org.fellowship.core.model.ChatUserId(org.fellowship.core.model.Platform.TELEGRAM, "42");
+    private static final org.fellowship.core.model.ChatUserId KIM =
+            new org.fellowship.core.model.ChatUserId(org.fellowship.core.model.Platform.DISCORD, "42");
+
+    @Test
+    void itemsAboutAMemberAreListedAndForgottenPendingOrLeased() {
+        queue.schedule(item("ms:tg:42:a", T0.minusSeconds(1)).about(SAM));
+        queue.schedule(item("crisis.followup:tg:42:1", T0.plusSeconds(60), DueLane.CRISIS).about(SAM));
+        queue.schedule(item("mrem:tg:42:x", T0.plusSeconds(3600)).about(SAM));
+        queue.schedule(item("mrem:dc:42:x", T0).about(KIM));
+        queue.schedule(item("wave", T0));
+        ClaimedItem leased = queue.claim(T0, 1, LEASE).get(0);
+        assertThat(leased.item().subject()).as("claimed with its subject").isEqualTo(SAM);
+
+        assertThat(queue.about(SAM)).extracting(DueItem::id)
+                .containsExactlyInAnyOrder("ms:tg:42:a", "crisis.followup:tg:42:1", "mrem:tg:42:x");
+        assertThat(queue.about(SAM)).allSatisfy(i -> assertThat(i.subject()).isEqualTo(SAM));
+        assertThat(queue.forget(SAM)).isEqualTo(3);
+
+        assertThat(queue.about(SAM)).isEmpty();
+        assertThat(queue.size()).isEqualTo(2);
+        assertThat(queue.complete(leased)).as("its worker can no longer finish it").isFalse();
+        assertThat(queue.claim(DueLane.CRISIS, T0.plus(Duration.ofDays(1)), 10, LEASE)).isEmpty();
+        assertThat(queue.claim(T0.plus(Duration.ofDays(1)), 10, LEASE)).extracting(c -> c.item().id())
+                .containsExactlyInAnyOrder("mrem:dc:42:x", "wave");
+        assertThat(queue.forget(SAM)).as("repeatable").isZero();
+    }
+
+    @Test
+    void finishedOrCancelledItemsLeaveTheMembersIndex() {
+        queue.schedule(item("a", T0).about(SAM));
+        queue.schedule(item("b", T0.plusSeconds(10)).about(SAM));
+        queue.schedule(item("c", T0.plusSeconds(20)).about(SAM));
+        assertThat(queue.complete(queue.claim(T0, 1, LEASE).get(0))).isTrue();
+        assertThat(queue.cancel("b")).isTrue();
+
+        assertThat(queue.about(SAM)).extracting(DueItem::id).containsExactly("c");
+        ClaimedItem c = queue.claim(T0.plusSeconds(20), 1, LEASE).get(0);
+        assertThat(queue.retry(c, T0.plusSeconds(30))).isTrue();
+        assertThat(queue.about(SAM)).as("a retried item is still about them").extracting(DueItem::id)
+                .containsExactly("c");
+        assertThat(queue.asEraser().export(SAM)).containsOnlyKeys("scheduled:c");
+        assertThat(queue.asEraser().erase(SAM)).isEqualTo(1);
+        assertThat(queue.asEraser().holdsAnything(SAM)).isFalse();
     }
 
     @Test
