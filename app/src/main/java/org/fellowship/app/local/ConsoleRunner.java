@@ -164,21 +164,7 @@ public final class ConsoleRunner {
 
     /** Steps through time: each due item runs at its own time, as it would live, never all at the end. */
     private void advance(Duration duration) {
-        java.time.Instant target = clock.instant().plus(duration);
-        org.fellowship.core.schedule.DueQueue queue = core.context().dueQueue();
-        while (true) {
-            java.util.Optional<java.time.Instant> next = queue.nextDueAt();
-            if (next.isEmpty() || next.get().isAfter(target)) {
-                break;
-            }
-            if (next.get().isAfter(clock.instant())) {
-                clock.set(next.get());
-            }
-            if (core.dueWorker().runDue() == 0) {
-                break;
-            }
-        }
-        clock.set(target);
+        SimulatedTime.advanceTo(core, clock, clock.instant().plus(duration));
         core.dueWorker().runDue();
         out.println("(clock is now " + clock.instant() + ")");
     }

@@ -21,7 +21,6 @@ import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GroupAdminGateway;
-import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.time.ManualClock;
 import org.fellowship.redis.RedisStore;
 
@@ -198,20 +197,7 @@ public final class ReplayRunner {
 
     /** Moves the clock to {@code target}, running scheduled work in time order on the way. */
     private void advanceTo(Instant target) {
-        DueQueue queue = store.dueQueue();
-        while (true) {
-            Optional<Instant> next = queue.nextDueAt();
-            if (next.isEmpty() || next.get().isAfter(target)) {
-                break;
-            }
-            if (next.get().isAfter(clock.instant())) {
-                clock.set(next.get());
-            }
-            if (core.dueWorker().runDue() == 0) {
-                break;
-            }
-        }
-        clock.set(target);
+        SimulatedTime.advanceTo(core, clock, target);
     }
 
     /** The simulated platforms of this run (for tests); {@code null} before the first line. */

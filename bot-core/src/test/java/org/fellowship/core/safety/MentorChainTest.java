@@ -386,18 +386,23 @@ class MentorChainTest {
         assertThat(to(ana, bot.replies())).filteredOn(MentorChainTest::isPage).hasSize(1);
     }
 
+    /** A harness with profiles, {@code chain} and the crisis reply, on this test's clock. */
+    private BotHarness harnessFor(MentorChain chain) {
+        return BotHarness.builder()
+                .clock(clock)
+                .feature(new ProfileFeature())
+                .feature(chain)
+                .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
+                        CrisisResources.builtInTable(), chain))
+                .build();
+    }
+
     /** A chain that serves only the fellowship's own groups; the harness group (-1001) is not one of them. */
     @org.junit.jupiter.api.Nested
     class SecureByDefault {
         private final MentorStore ownStore = MentorStore.inMemory(clock);
         private final MentorChain ownChain = MentorChain.on(ownStore).onlyFor(java.util.Set.of());
-        private final BotHarness deployed = BotHarness.builder()
-                .clock(clock)
-                .feature(new ProfileFeature())
-                .feature(ownChain)
-                .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
-                        CrisisResources.builtInTable(), ownChain))
-                .build();
+        private final BotHarness deployed = harnessFor(ownChain);
         private final BotHarness.User mentor = deployed.mentor("7", "Ana");
         private final BotHarness.User moderator = deployed.moderator("1", "Mo");
         private final BotHarness.User member = deployed.member("42", "Sam");
@@ -436,13 +441,7 @@ class MentorChainTest {
                 org.fellowship.core.model.Platform.TELEGRAM, "-1009");
         private final MentorStore ownStore = MentorStore.inMemory(clock);
         private final MentorChain ownChain = MentorChain.on(ownStore).onlyFor(java.util.Set.of(home));
-        private final BotHarness other = BotHarness.builder()
-                .clock(clock)
-                .feature(new ProfileFeature())
-                .feature(ownChain)
-                .feature(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
-                        CrisisResources.builtInTable(), ownChain))
-                .build();
+        private final BotHarness other = harnessFor(ownChain);
         private final BotHarness.User member = other.member("42", "Sam");
         private final BotHarness.User mentor = other.mentor("7", "Ana");
         private final BotHarness.User moderator = other.moderator("1", "Mo");
