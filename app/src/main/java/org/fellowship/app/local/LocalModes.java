@@ -108,18 +108,38 @@ public final class LocalModes {
 
     private static int evaluateDetector(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || args[1].startsWith("--")) {
-            err.println("usage: evaluate-detector CSV [--column TEXT_COLUMN] [--label-column LABEL_COLUMN] [--simple]");
+            err.println("usage: evaluate-detector CSV [--column TEXT_COLUMN] [--label-column LABEL_COLUMN] [--simple] "
+                    + "[--no-semantic] [--suite FILE] [--craving FILE] [--cssrs FILE] [--write-model FILE]");
             return BAD_INPUT;
         }
         try {
             boolean simple = java.util.Arrays.asList(args).contains("--simple");
             CrisisDetector detector = simple ? CrisisDetector.simple() : CrisisDetector.standard(OpenNlpAnalyzer.shared());
-            return new DetectorEvaluation(detector, out).run(Path.of(args[1]), option(args, "--column"),
+            int code = new DetectorEvaluation(detector, out).run(Path.of(args[1]), option(args, "--column"),
                     option(args, "--label-column"), err);
+            if (code != OK || java.util.Arrays.asList(args).contains("--no-semantic")
+                    || !SemanticEvaluation.applies(Path.of(args[1]))) {
+                return code;
+            }
+            // the semantic stage needs the other labelled sets too: the craving set beside the C-SSRS file, the suite
+            Path csv = Path.of(args[1]).toAbsolutePath();
+            Path dev = SemanticEvaluation.isSuite(csv) ? Path.of(orDefault(option(args, "--cssrs"),
+                    "../shared/data/crisis/cssrs-dev.csv")) : csv;
+            Path craving = Path.of(orDefault(option(args, "--craving"), dev.resolveSibling(
+                    "stopdrinking-craving/craving_test_set.csv").toString()));
+            Path suite = SemanticEvaluation.isSuite(csv) ? csv
+                    : Path.of(orDefault(option(args, "--suite"), SemanticEvaluation.DEFAULT_SUITE));
+            String write = option(args, "--write-model");
+            new SemanticEvaluation(detector, out, err).run(dev, craving, suite, write == null ? null : Path.of(write));
+            return OK;
         } catch (IOException e) {
             err.println("evaluate-detector: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     private static BufferedReader reader(java.io.InputStream in) {
