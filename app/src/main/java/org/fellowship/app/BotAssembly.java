@@ -28,6 +28,7 @@ import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
 import org.fellowship.core.safety.EscalationPolicy;
 import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.safety.SemanticStage;
 import org.fellowship.moderation.ModerationFeature;
 import org.fellowship.redis.RedisStore;
 
@@ -45,9 +46,10 @@ public final class BotAssembly {
      * @param nudgeDelay         the check-in reminder delay ({@code fellowship.checkins.nudge-delay})
      * @param calendar           renders {@code /meetings ics} (the web app's knows the calendar links it serves)
      * @param mentorCommunities  the fellowship's own groups, which alone shape the mentor chain; empty: every group
+     * @param semantic           the crisis detector's semantic stage, or {@code null} for the lexicon alone
      */
     public record Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities,
-                          EscalationPolicy escalation, boolean everyGroupWhenNoneSet) {
+                          EscalationPolicy escalation, boolean everyGroupWhenNoneSet, SemanticStage semantic) {
         public Options {
             Objects.requireNonNull(nudgeDelay, "nudgeDelay");
             Objects.requireNonNull(calendar, "calendar");
@@ -61,13 +63,18 @@ public final class BotAssembly {
          */
         public static Options deployment(Duration nudgeDelay, CalendarExport calendar,
                                          Set<CommunityId> mentorCommunities, EscalationPolicy escalation) {
-            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, false);
+            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, false, null);
+        }
+
+        /** The same options with a semantic stage ({@code null}: none). */
+        public Options withSemantic(SemanticStage stage) {
+            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, everyGroupWhenNoneSet, stage);
         }
 
         /** Local modes and tests: default reminder delay, calendar files without links, every group served. */
         public static Options defaults() {
             return new Options(CheckinFeature.DEFAULT_NUDGE_DELAY, new IcsCalendarExport(), Set.of(),
-                    EscalationPolicy.defaults(), true);
+                    EscalationPolicy.defaults(), true, null);
         }
     }
 
@@ -88,7 +95,8 @@ public final class BotAssembly {
                 ? chain.forEveryGroup() : chain.onlyFor(options.mentorCommunities());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
-                        CrisisResources.builtInTable(), mentors, options.escalation().followUps()),
+                        CrisisResources.builtInTable(), mentors, options.escalation().followUps(),
+                        options.semantic()),
                 mentors, new MilestoneFeature(store.milestones()),
                 new MeetingsFeature(store.meetings(), feeds, options.calendar()),
                 new CheckinFeature(store.checkins(), mentors, options.nudgeDelay()),

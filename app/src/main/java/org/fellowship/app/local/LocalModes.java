@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
+import org.fellowship.app.semantic.EmbeddingSemanticScorer;
+import org.fellowship.core.safety.SemanticScorer;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.redis.EmbeddedRedis;
 import org.fellowship.redis.KeySchema;
@@ -54,7 +56,7 @@ public final class LocalModes {
             redisUrl = env == null || env.isBlank() ? null : env;
         }
         if (mode.equals("replay") && (args.length < 2 || args[1].startsWith("--"))) {
-            err.println("usage: replay FILE [--redis-url URL]   (FILE may be - for standard input)");
+            err.println("usage: replay FILE [--redis-url URL] [--no-semantic]   (FILE may be - for standard input)");
             return BAD_INPUT;
         }
         EmbeddedRedis embedded = null;
@@ -68,9 +70,9 @@ public final class LocalModes {
             KeySchema keys = redisUrl == null ? KeySchema.defaults() : KeySchema.namespaced("replay-" + System.nanoTime());
             try (RedisStore store = RedisStore.connect(uri, keys, DONE_RETENTION)) {
                 if (mode.equals("replay")) {
-                    return replay(args[1], store, in, out, err);
+                    return replay(args[1], store, in, out, err, semantic(args));
                 }
-                new ConsoleRunner(store, out, Clock.systemUTC()).run(reader(in));
+                new ConsoleRunner(store, out, Clock.systemUTC(), semantic(args)).run(reader(in));
                 return OK;
             }
         } catch (IOException e) {
@@ -86,8 +88,13 @@ public final class LocalModes {
         }
     }
 
+    /** The semantic stage's scorer unless {@code --no-semantic} (loaded once per process). */
+    private static SemanticScorer semantic(String[] args) {
+        return java.util.Arrays.asList(args).contains("--no-semantic") ? null : EmbeddingSemanticScorer.shared();
+    }
+
     private static int replay(String file, RedisStore store, java.io.InputStream in, PrintStream out,
-                              PrintStream err) throws IOException {
+                              PrintStream err, SemanticScorer semantic) throws IOException {
         BufferedReader reader;
         try {
             reader = file.equals("-") ? reader(in) : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
@@ -97,7 +104,7 @@ public final class LocalModes {
         }
         try (reader) {
             Path base = file.equals("-") ? Path.of("") : Path.of(file).toAbsolutePath().getParent();
-            new ReplayRunner(store, out, base).run(reader);
+            new ReplayRunner(store, out, base, semantic).run(reader);
             return OK;
         } catch (TranscriptException e) {
             out.flush();

@@ -19,6 +19,23 @@ public final class EmbeddingSemanticScorer implements SemanticScorer {
         this.model = model;
     }
 
+    private static volatile EmbeddingSemanticScorer shared;
+
+    /** The shipped model, loaded once per process (local modes and tests share it). */
+    public static EmbeddingSemanticScorer shared() {
+        EmbeddingSemanticScorer result = shared;
+        if (result == null) {
+            synchronized (EmbeddingSemanticScorer.class) {
+                result = shared;
+                if (result == null) {
+                    result = load();
+                    shared = result;
+                }
+            }
+        }
+        return result;
+    }
+
     /** The shipped model: loads the embedding model, embeds the bank (about a second) and reads the learned weights. */
     public static EmbeddingSemanticScorer load() {
         SentenceEmbedder embedder = SentenceEmbedder.load();

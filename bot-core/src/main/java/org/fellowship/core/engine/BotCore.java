@@ -132,8 +132,9 @@ public final class BotCore {
             Objects.requireNonNull(executor, "executor");
             CommandRegistry commands = new CommandRegistry();
             Outbox outbox = new Outbox(gateways, buttons);
+            Resumer resumer = new Resumer();
             BotContext context = new BotContext(clock, settings, outbox, gateways, buttons, profiles, dueQueue, commands,
-                    deduplicator);
+                    deduplicator, resumer);
             FeatureRegistry registry = new FeatureRegistry(commands);
             new CoreCommands().install(registry, context);
             for (Feature feature : features) {
@@ -141,6 +142,7 @@ public final class BotCore {
             }
             Engine engine = new Engine(context, deduplicator, new ConversationExecutor(executor, maxPending), registry,
                     metrics);
+            resumer.bind(engine);
             DueWorker worker = new DueWorker(dueQueue, registry.dueHandlers(), clock, lease, dueBatch, metrics);
             return new BotCore(context, engine, worker);
         }
