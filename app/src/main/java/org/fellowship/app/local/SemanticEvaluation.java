@@ -26,6 +26,7 @@ import org.fellowship.app.semantic.CrisisModel;
 import org.fellowship.app.semantic.CrisisModelTraining;
 import org.fellowship.app.semantic.CrisisModelTraining.Example;
 import org.fellowship.app.semantic.MeaningBank;
+import org.fellowship.app.semantic.MessageFeatures;
 import org.fellowship.app.semantic.SentenceEmbedder;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.Detection;
@@ -162,12 +163,22 @@ final class SemanticEvaluation {
             out.printf(Locale.ROOT, "  ranking (AUC) out-of-fold: C-SSRS %.3f, chat suite %.3f; risk cosine alone %.3f / %.3f; "
                     + "margin alone %.3f / %.3f; lexicon alone %.3f / %.3f%n",
                     auc(examples, cv[0], "cssrs", i -> cv[0][i]), auc(examples, cv[0], "chat", i -> cv[0][i]),
-                    auc(examples, cv[0], "cssrs", i -> examples.get(i).risk()),
-                    auc(examples, cv[0], "chat", i -> examples.get(i).risk()),
-                    auc(examples, cv[0], "cssrs", i -> examples.get(i).margin()),
-                    auc(examples, cv[0], "chat", i -> examples.get(i).margin()),
-                    auc(examples, cv[0], "cssrs", i -> examples.get(i).lex()),
-                    auc(examples, cv[0], "chat", i -> examples.get(i).lex()));
+                    auc(examples, cv[0], "cssrs", i -> examples.get(i).features().base()[3]),
+                    auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[3]),
+                    auc(examples, cv[0], "cssrs", i -> examples.get(i).features().base()[4]),
+                    auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[4]),
+                    auc(examples, cv[0], "cssrs", i -> examples.get(i).features().base()[0]),
+                    auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[0]));
+            if (System.getenv("FELLOWSHIP_SUITE_DEBUG") != null) { // the project's own suite only: its texts are ours
+                for (int i = 0; i < examples.size(); i++) {
+                    if (examples.get(i).source().equals("chat")) {
+                        err.printf(Locale.ROOT, "suite %d %s %d p=%.3f risk=%.2f margin=%.2f lex=%.2f %s%n", i,
+                                examples.get(i).label(), examples.get(i).crisis(), cv[0][i],
+                                examples.get(i).features().base()[3], examples.get(i).features().base()[4],
+                                examples.get(i).features().base()[0], rows.get(i).text());
+                    }
+                }
+            }
             double score = (nz(CrisisModelTraining.rate(examples, alerts, "cssrs/crisis"))
                     + nz(CrisisModelTraining.rate(examples, alerts, "chat/crisis"))) / 2;
             out.printf(Locale.ROOT, "  head L2 %.0e: out-of-fold recall C-SSRS %s, chat suite %s%n", l2,
@@ -190,7 +201,7 @@ final class SemanticEvaluation {
                 String.format(Locale.ROOT, "Head L2 %.0e chosen by user-grouped %d-fold cross-validation; threshold: "
                         + "lowest with inner out-of-fold alert rates within %s.", bestL2, CrisisModelTraining.FOLDS,
                         new TreeMap<>(CrisisModelTraining.CAPS)),
-                "Features: lexicon crisis score, head log-odds, closest risk statement cosine, risk-minus-safe margin.");
+                "Features: " + String.join(", ", MessageFeatures.NAMES) + " (see MessageFeatures).");
         CrisisModel fitted = CrisisModelTraining.fit(examples, bestL2, provenance).model();
         CrisisModel shipped = null;
         try {
@@ -216,8 +227,12 @@ final class SemanticEvaluation {
                     pct(CrisisModelTraining.rate(examples, refit, group)),
                     ship == null ? "-" : pct(CrisisModelTraining.rate(examples, ship, group)));
         }
-        out.printf(Locale.ROOT, "refitted threshold %s; combiner %s%n", pct(fitted.threshold()),
-                java.util.Arrays.toString(fitted.combiner()));
+        StringBuilder weights = new StringBuilder();
+        for (int i = 0; i < MessageFeatures.NAMES.length; i++) {
+            weights.append(String.format(Locale.ROOT, " %s %.2f", MessageFeatures.NAMES[i], fitted.combiner()[i + 1]));
+        }
+        out.printf(Locale.ROOT, "refitted threshold %s; combiner bias %.2f,%s%n", pct(fitted.threshold()),
+                fitted.combiner()[0], weights);
         if (writeModel != null) {
             Files.writeString(writeModel, fitted.write(), StandardCharsets.UTF_8);
             out.println("model written to " + writeModel);
@@ -273,11 +288,9 @@ final class SemanticEvaluation {
             int fold = r.source().equals("bank") ? -1 : index % CrisisModelTraining.FOLDS;
             int inner = (index / CrisisModelTraining.FOLDS) % CrisisModelTraining.FOLDS;
             float[][] windows = cache.get(key(r.text()));
-            MeaningBank.Comparison c = bank.compare(windows);
             Detection d = detector.detect(r.text());
-            String label = r.source().equals("cssrs") && r.crisis() == 1 ? r.label() : r.label();
-            examples.add(new Example(r.source(), label, fold, inner, r.crisis(), SentenceEmbedder.mean(windows),
-                    c.risk(), c.margin(), d.crisisScore(), d.flagged(), 1));
+            examples.add(new Example(r.source(), r.label(), fold, inner, r.crisis(),
+                    MessageFeatures.of(r.text(), d, windows, bank), d.flagged(), 1));
         }
         return examples;
     }

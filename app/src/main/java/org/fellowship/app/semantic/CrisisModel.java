@@ -12,35 +12,37 @@ import java.util.Locale;
 
 /**
  * The learned part of the semantic stage, all chosen by user-grouped cross-validation ({@link CrisisModelTraining}):
- * a logistic-regression head on the message's mean sentence embedding, and a logistic combiner of four features
- * (the lexicon's crisis score, the head's log-odds, the closest risk statement's cosine and the risk-over-safe margin,
- * see {@link MeaningBank}) with the threshold at which it alerts. Immutable.
+ * two logistic-regression heads on the message's mean sentence embedding (one trained on every labelled set, one on
+ * the chat-style examples alone), and a logistic combiner of the {@link MessageFeatures} with the threshold at which
+ * it alerts. Immutable.
  */
-public record CrisisModel(float[] head, double headBias, double[] combiner, double threshold, List<String> provenance) {
+public record CrisisModel(float[] head, double headBias, float[] chatHead, double chatHeadBias, double[] combiner,
+                          double threshold, List<String> provenance) {
     static final String RESOURCE = "/org/fellowship/app/semantic/semantic-model.txt";
-    static final int FEATURES = 4;
 
     public CrisisModel {
-        if (head.length != SentenceEmbedder.DIMENSIONS || combiner.length != FEATURES + 1) {
+        if (head.length != SentenceEmbedder.DIMENSIONS || chatHead.length != SentenceEmbedder.DIMENSIONS
+                || combiner.length != MessageFeatures.NAMES.length + 1) {
             throw new IllegalArgumentException("model has the wrong shape");
         }
         provenance = List.copyOf(provenance);
     }
 
-    /** The head's log-odds for a mean embedding, clipped to [-8, 8] so one feature cannot swamp the others. */
-    public double headLogit(float[] mean) {
-        double z = headBias;
-        for (int i = 0; i < head.length; i++) {
-            z += head[i] * mean[i];
+    /** A head's log-odds for a mean embedding, clipped to [-8, 8] so one feature cannot swamp the others. */
+    static double logit(float[] weights, double bias, float[] mean) {
+        double z = bias;
+        for (int i = 0; i < weights.length; i++) {
+            z += weights[i] * mean[i];
         }
         return Math.max(-8, Math.min(8, z));
     }
 
-    /** The combined probability for {@code features} (lexicon score, head log-odds, risk cosine, margin). */
-    public double probability(double[] features) {
+    /** The combined crisis probability of a message. */
+    public double probability(MessageFeatures f) {
+        double[] x = f.vector(logit(head, headBias, f.mean()), logit(chatHead, chatHeadBias, f.mean()));
         double z = combiner[0];
-        for (int i = 0; i < FEATURES; i++) {
-            z += combiner[i + 1] * features[i];
+        for (int i = 0; i < x.length; i++) {
+            z += combiner[i + 1] * x[i];
         }
         return 1 / (1 + Math.exp(-z));
     }
@@ -60,7 +62,9 @@ public record CrisisModel(float[] head, double headBias, double[] combiner, doub
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<String> provenance = new ArrayList<>();
         float[] head = null;
+        float[] chatHead = null;
         double bias = 0;
+        double chatBias = 0;
         double[] combiner = null;
         double threshold = Double.NaN;
         String line;
@@ -72,12 +76,9 @@ public record CrisisModel(float[] head, double headBias, double[] combiner, doub
             String[] p = line.strip().split("\\s+");
             switch (p[0]) {
                 case "head.bias" -> bias = Double.parseDouble(p[1]);
-                case "head.weights" -> {
-                    head = new float[p.length - 1];
-                    for (int i = 1; i < p.length; i++) {
-                        head[i - 1] = Float.parseFloat(p[i]);
-                    }
-                }
+                case "chat-head.bias" -> chatBias = Double.parseDouble(p[1]);
+                case "head.weights" -> head = floats(p);
+                case "chat-head.weights" -> chatHead = floats(p);
                 case "combiner" -> {
                     combiner = new double[p.length - 1];
                     for (int i = 1; i < p.length; i++) {
@@ -89,10 +90,18 @@ public record CrisisModel(float[] head, double headBias, double[] combiner, doub
                 default -> throw new IOException("unknown model line " + p[0]);
             }
         }
-        if (head == null || combiner == null || Double.isNaN(threshold)) {
+        if (head == null || chatHead == null || combiner == null || Double.isNaN(threshold)) {
             throw new IOException("incomplete model");
         }
-        return new CrisisModel(head, bias, combiner, threshold, provenance);
+        return new CrisisModel(head, bias, chatHead, chatBias, combiner, threshold, provenance);
+    }
+
+    private static float[] floats(String[] p) {
+        float[] f = new float[p.length - 1];
+        for (int i = 1; i < p.length; i++) {
+            f[i - 1] = Float.parseFloat(p[i]);
+        }
+        return f;
     }
 
     public String write() {
@@ -101,15 +110,22 @@ public record CrisisModel(float[] head, double headBias, double[] combiner, doub
             sb.append("# ").append(p).append('\n');
         }
         sb.append("threshold ").append(fmt(threshold)).append('\n');
+        sb.append("# combiner: bias, then ").append(String.join(", ", MessageFeatures.NAMES)).append('\n');
         sb.append("combiner");
         for (double c : combiner) {
             sb.append(' ').append(fmt(c));
         }
         sb.append("\nhead.bias ").append(fmt(headBias)).append("\nhead.weights");
-        for (float w : head) {
-            sb.append(' ').append(String.format(Locale.ROOT, "%.5f", w));
-        }
+        weights(sb, head);
+        sb.append("\nchat-head.bias ").append(fmt(chatHeadBias)).append("\nchat-head.weights");
+        weights(sb, chatHead);
         return sb.append('\n').toString();
+    }
+
+    private static void weights(StringBuilder sb, float[] w) {
+        for (float x : w) {
+            sb.append(' ').append(String.format(Locale.ROOT, "%.5f", x));
+        }
     }
 
     private static String fmt(double d) {

@@ -28,7 +28,7 @@ public final class CrisisModelTraining {
 
     /** Alert-rate caps the threshold must keep (on inner out-of-fold rows): below the goals, with a margin. */
     public static final Map<String, Double> CAPS = Map.of(
-            "cssrs/supportive", 0.04, "cssrs/indicator", 0.08, "chat/negative", 0.03, "craving/negative", 0.06);
+            "cssrs/supportive", 0.04, "cssrs/indicator", 0.08, "chat/negative", 0.045, "craving/negative", 0.06);
 
     /** What the semantic stage may add to a group whose lexicon alerts alone are over its cap. */
     static final double ADDED_WHERE_OVER = 0.01;
@@ -42,8 +42,17 @@ public final class CrisisModelTraining {
      * @param innerFold fold inside a training set
      * @param lexFlag   the lexicon alone alerts (answered at once, whatever the semantic stage says)
      */
-    public record Example(String source, String label, int fold, int innerFold, int crisis, float[] mean,
-                          double risk, double margin, double lex, boolean lexFlag, double weight) {
+    public record Example(String source, String label, int fold, int innerFold, int crisis, MessageFeatures features,
+                          boolean lexFlag, double weight) {
+        float[] mean() {
+            return features.mean();
+        }
+
+        /** Chat-style rows (the suite and the reference bank): what the chat head learns from. */
+        boolean chatStyle() {
+            return source.equals("chat") || source.equals("bank");
+        }
+
         /** The group the caps and reports use: {@code source/label}, and {@code source/negative} for non-crisis. */
         boolean in(String group) {
             String[] p = group.split("/");
@@ -74,24 +83,29 @@ public final class CrisisModelTraining {
             int[] c = counts.get(e.source());
             int classes = (c[0] > 0 ? 1 : 0) + (c[1] > 0 ? 1 : 0);
             double w = sourceWeight.getOrDefault(e.source(), 1.0) / classes / c[e.crisis()];
-            out.add(new Example(e.source(), e.label(), e.fold(), e.innerFold(), e.crisis(), e.mean(), e.risk(),
-                    e.margin(), e.lex(), e.lexFlag(), w));
+            out.add(new Example(e.source(), e.label(), e.fold(), e.innerFold(), e.crisis(), e.features(), e.lexFlag(),
+                    w));
         }
         return out;
     }
 
-    /** Fits head, combiner and threshold on {@code train}. */
+    /** Fits the heads, the combiner and the threshold on {@code train}. */
     public static Fitted fit(List<Example> train, double l2, List<String> provenance) {
         double[] head = fitHead(train, l2);
-        // the combiner sees head log-odds of rows the head was not trained on
+        double[] chatHead = fitHead(select(train, Example::chatStyle), l2);
+        // the combiner sees head log-odds of rows the heads were not trained on
         double[] innerLogit = new double[train.size()];
+        double[] innerChatLogit = new double[train.size()];
         for (int f = 0; f < FOLDS; f++) {
             final int fold = f;
             List<Example> part = select(train, e -> e.innerFold() != fold);
             double[] h = fitHead(part, l2);
+            double[] c = fitHead(select(part, Example::chatStyle), l2);
             for (int i = 0; i < train.size(); i++) {
                 if (train.get(i).innerFold() == fold) {
-                    innerLogit[i] = clip(Logistic.logit(h, toDouble(train.get(i).mean())));
+                    double[] m = toDouble(train.get(i).mean());
+                    innerLogit[i] = clip(Logistic.logit(h, m));
+                    innerChatLogit[i] = clip(Logistic.logit(c, m));
                 }
             }
         }
@@ -100,7 +114,7 @@ public final class CrisisModelTraining {
         double[] w = new double[train.size()];
         for (int i = 0; i < train.size(); i++) {
             Example e = train.get(i);
-            x[i] = new double[] {e.lex(), innerLogit[i], e.risk(), e.margin()};
+            x[i] = e.features().vector(innerLogit[i], innerChatLogit[i]);
             y[i] = e.crisis();
             w[i] = e.weight();
         }
@@ -110,11 +124,16 @@ public final class CrisisModelTraining {
             probabilities[i] = 1 / (1 + Math.exp(-Logistic.logit(combiner, x[i])));
         }
         double threshold = chooseThreshold(train, probabilities);
-        float[] headWeights = new float[SentenceEmbedder.DIMENSIONS];
-        for (int j = 0; j < headWeights.length; j++) {
-            headWeights[j] = (float) head[j + 1];
+        return new Fitted(new CrisisModel(weights(head), head[0], weights(chatHead), chatHead[0], combiner, threshold,
+                provenance), probabilities);
+    }
+
+    private static float[] weights(double[] beta) {
+        float[] w = new float[SentenceEmbedder.DIMENSIONS];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = (float) beta[j + 1];
         }
-        return new Fitted(new CrisisModel(headWeights, head[0], combiner, threshold, provenance), probabilities);
+        return w;
     }
 
     /** The lowest threshold at which every capped group's alert rate (lexicon alerts included) stays in its cap. */
@@ -167,8 +186,7 @@ public final class CrisisModelTraining {
             for (int i = 0; i < examples.size(); i++) {
                 Example e = examples.get(i);
                 if (e.fold() == fold) {
-                    probability[i] = model.probability(new double[] {e.lex(), model.headLogit(e.mean()), e.risk(),
-                            e.margin()});
+                    probability[i] = model.probability(e.features());
                     alert[i] = e.lexFlag() || probability[i] >= model.threshold() ? 1 : 0;
                 }
             }
@@ -181,7 +199,7 @@ public final class CrisisModelTraining {
         double[] alert = new double[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
-            double p = model.probability(new double[] {e.lex(), model.headLogit(e.mean()), e.risk(), e.margin()});
+            double p = model.probability(e.features());
             alert[i] = e.lexFlag() || p >= model.threshold() ? 1 : 0;
         }
         return alert;

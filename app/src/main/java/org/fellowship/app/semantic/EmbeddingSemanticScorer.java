@@ -54,16 +54,12 @@ public final class EmbeddingSemanticScorer implements SemanticScorer {
         return model;
     }
 
-    /** The four combiner features for an embedded message (see {@link CrisisModel}). */
-    public static double[] features(double lexiconScore, double headLogit, MeaningBank.Comparison c) {
-        return new double[] {lexiconScore, headLogit, c.risk(), c.margin()};
-    }
-
     @Override
     public Reading read(String text, Detection lexicon) {
         SentenceEmbedder.Embedded e = embedder.embedWindows(text);
-        MeaningBank.Comparison c = bank.compare(e.vectors());
-        double p = model.probability(features(lexicon.crisisScore(), model.headLogit(e.mean()), c));
+        MessageFeatures f = MessageFeatures.of(text, lexicon, e.vectors(), bank);
+        double p = model.probability(f);
+        MeaningBank.Comparison c = f.bank();
         int[] span = e.spans()[c.window()];
         int start = Math.min(Math.max(0, span[0]), text.length());
         int end = Math.min(Math.max(start, span[1]), text.length());
