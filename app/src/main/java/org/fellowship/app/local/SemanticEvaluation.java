@@ -157,6 +157,7 @@ final class SemanticEvaluation {
         double bestScore = -1;
         double bestL2 = CrisisModelTraining.HEAD_PENALTIES[0];
         double[] bestAlerts = null;
+        double[] bestProbabilities = null;
         for (double l2 : CrisisModelTraining.HEAD_PENALTIES) {
             double[][] cv = CrisisModelTraining.crossValidate(examples, l2);
             double[] alerts = cv[1];
@@ -188,6 +189,7 @@ final class SemanticEvaluation {
                 bestScore = score;
                 bestL2 = l2;
                 bestAlerts = alerts;
+                bestProbabilities = cv[0];
             }
         }
         String dataHash = hashOf(rows);
@@ -233,6 +235,22 @@ final class SemanticEvaluation {
         }
         out.printf(Locale.ROOT, "refitted threshold %s; combiner bias %.2f,%s%n", pct(fitted.threshold()),
                 fitted.combiner()[0], weights);
+        // the trade-off, out of fold: one common threshold over the out-of-fold probabilities (lexicon alerts stand)
+        out.println("out-of-fold operating points (lexicon alerts + semantic probability >= threshold):");
+        out.println("  threshold  C-SSRS recall  supportive  indicator  chat recall  chat negatives");
+        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            double[] a = new double[examples.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Double.isNaN(bestProbabilities[i]) ? Double.NaN
+                        : examples.get(i).lexFlag() || bestProbabilities[i] >= t ? 1 : 0;
+            }
+            out.printf(Locale.ROOT, "  %9.1f  %13s  %10s  %9s  %11s  %14s%n", t,
+                    pct(CrisisModelTraining.rate(examples, a, "cssrs/crisis")),
+                    pct(CrisisModelTraining.rate(examples, a, "cssrs/supportive")),
+                    pct(CrisisModelTraining.rate(examples, a, "cssrs/indicator")),
+                    pct(CrisisModelTraining.rate(examples, a, "chat/crisis")),
+                    pct(CrisisModelTraining.rate(examples, a, "chat/negative")));
+        }
         if (writeModel != null) {
             Files.writeString(writeModel, fitted.write(), StandardCharsets.UTF_8);
             out.println("model written to " + writeModel);

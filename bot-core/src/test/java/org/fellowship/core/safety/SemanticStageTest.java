@@ -72,6 +72,18 @@ class SemanticStageTest {
     }
 
     @Test
+    void privatelyTheMemberGetsTheCrisisLinesAndTheOffer() {
+        BotHarness bot = bot(SemanticStage.inline(GARAGE, Clock.systemUTC()), null);
+        BotHarness.User sam = bot.member("42", "Sam");
+
+        bot.say(sam, GARAGE_MESSAGE);
+
+        assertThat(bot.replies()).filteredOn(r -> r.text().contains("988")).singleElement()
+                .satisfies(r -> assertThat(r.recipient()).isEqualTo(sam.id()));
+        assertThat(paged).isEmpty(); // privately a human is reached only with the member's yes
+    }
+
+    @Test
     void ordinaryMessagesCommandsAndLexiconCrisesAreNotAnsweredTwice() {
         List<String> read = Collections.synchronizedList(new ArrayList<>());
         SemanticScorer recording = (text, lexicon) -> {
