@@ -170,16 +170,6 @@ final class SemanticEvaluation {
                     auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[4]),
                     auc(examples, cv[0], "cssrs", i -> examples.get(i).features().base()[0]),
                     auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[0]));
-            if (System.getenv("FELLOWSHIP_SUITE_DEBUG") != null) { // the project's own suite only: its texts are ours
-                for (int i = 0; i < examples.size(); i++) {
-                    if (examples.get(i).source().equals("chat")) {
-                        err.printf(Locale.ROOT, "suite %d %s %d p=%.3f risk=%.2f margin=%.2f lex=%.2f %s%n", i,
-                                examples.get(i).label(), examples.get(i).crisis(), cv[0][i],
-                                examples.get(i).features().base()[3], examples.get(i).features().base()[4],
-                                examples.get(i).features().base()[0], rows.get(i).text());
-                    }
-                }
-            }
             double score = (nz(CrisisModelTraining.rate(examples, alerts, "cssrs/crisis"))
                     + nz(CrisisModelTraining.rate(examples, alerts, "chat/crisis"))) / 2;
             out.printf(Locale.ROOT, "  head L2 %.0e: out-of-fold recall C-SSRS %s, chat suite %s%n", l2,
