@@ -30,6 +30,7 @@ import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
 import org.fellowship.core.safety.EscalationPolicy;
 import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.safety.SemanticStage;
 import org.fellowship.moderation.ModerationFeature;
 import org.fellowship.redis.RedisStore;
 
@@ -51,9 +52,11 @@ public final class BotAssembly {
      * @param calendar           renders {@code /meetings ics} (the web app's knows the calendar links it serves)
      * @param mentorCommunities  the fellowship's own groups, which alone shape the mentor chain; empty: every group
      * @param feeds              where meeting feeds are fetched from: the server's runs on its own bounded executor
+     * @param semantic           the crisis detector's semantic stage, or {@code null} for the lexicon alone
      */
     public record Options(Duration nudgeDelay, CalendarExport calendar, Set<CommunityId> mentorCommunities,
-                          EscalationPolicy escalation, boolean everyGroupWhenNoneSet, FeedSource feeds) {
+                          EscalationPolicy escalation, boolean everyGroupWhenNoneSet, FeedSource feeds,
+                          SemanticStage semantic) {
         public Options {
             Objects.requireNonNull(nudgeDelay, "nudgeDelay");
             Objects.requireNonNull(calendar, "calendar");
@@ -71,7 +74,13 @@ public final class BotAssembly {
         public static Options deployment(Duration nudgeDelay, CalendarExport calendar,
                                          Set<CommunityId> mentorCommunities, EscalationPolicy escalation,
                                          FeedSource feeds) {
-            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, false, feeds);
+            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, false, feeds, null);
+        }
+
+        /** The same options with a semantic stage ({@code null}: none). */
+        public Options withSemantic(SemanticStage stage) {
+            return new Options(nudgeDelay, calendar, mentorCommunities, escalation, everyGroupWhenNoneSet, feeds,
+                    stage);
         }
 
         /**
@@ -80,7 +89,7 @@ public final class BotAssembly {
          */
         public static Options defaults() {
             return new Options(CheckinFeature.DEFAULT_NUDGE_DELAY, new IcsCalendarExport(), Set.of(),
-                    EscalationPolicy.defaults(), true, localFeeds());
+                    EscalationPolicy.defaults(), true, localFeeds(), null);
         }
     }
 
@@ -116,7 +125,8 @@ public final class BotAssembly {
                 ? chain.forEveryGroup() : chain.onlyFor(options.mentorCommunities());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
-                        CrisisResources.builtInTable(), mentors, options.escalation().followUps()),
+                        CrisisResources.builtInTable(), mentors, options.escalation().followUps(),
+                        options.semantic()),
                 mentors, new MilestoneFeature(store.milestones()),
                 new MeetingsFeature(store.meetings(), feeds, options.calendar()),
                 new CheckinFeature(store.checkins(), mentors, options.nudgeDelay()),

@@ -15,6 +15,9 @@ public final class Main {
         if (args.length > 0 && LocalModes.handles(args[0])) {
             System.exit(LocalModes.run(args));
         }
-        SpringApplication.run(FellowshipApplication.class, args);
+        SpringApplication.run(FellowshipApplication.class, java.util.Arrays.stream(args)
+                // the documented switch for tiny machines, as the property it stands for
+                .map(a -> a.equals("--no-semantic") ? "--fellowship.crisis.semantic.enabled=false" : a)
+                .toArray(String[]::new));
     }
 }

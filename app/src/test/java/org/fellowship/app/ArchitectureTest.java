@@ -22,8 +22,9 @@ class ArchitectureTest {
     void coreImportsNoFrameworkPlatformOrRedisLibrary() {
         noClasses().that().resideInAPackage("org.fellowship.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.javacord..",
-                        "org.telegram..", "io.lettuce..", "com.fasterxml.jackson..", "redis..")
-                .because("bot-core is plain Java behind its ports")
+                        "org.telegram..", "io.lettuce..", "com.fasterxml.jackson..", "redis..", "ai.onnxruntime..",
+                        "opennlp..")
+                .because("bot-core is plain Java behind its ports (the semantic stage is the SemanticScorer port)")
                 .check(classes);
     }
 

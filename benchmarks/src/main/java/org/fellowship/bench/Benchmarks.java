@@ -12,7 +12,7 @@ import org.fellowship.redis.RedisStore;
 
 /**
  * Runs the benchmarks and prints absolute numbers and ratios against baselines measured in the same run:
- * {@code java -jar benchmarks/target/fellowship-benchmarks.jar [due-queue] [engine] [crisis] [checkins] [moderation] [--redis-url URL]}.
+ * {@code java -jar benchmarks/target/fellowship-benchmarks.jar [due-queue] [engine] [crisis] [semantic] [checkins] [moderation] [--redis-url URL]}.
  * Without a URL each benchmark uses a fresh embedded Redis (the same server the app embeds).
  */
 public final class Benchmarks {
@@ -33,6 +33,9 @@ public final class Benchmarks {
         if (all || which.contains("crisis")) {
             CrisisBenchmark.run();
             withStore(url, CrisisBenchmark::latency);
+        }
+        if (all || which.contains("semantic")) {
+            withStore(url, SemanticBenchmark::run);
         }
         if (all || which.contains("moderation")) {
             ModerationBenchmark.run();

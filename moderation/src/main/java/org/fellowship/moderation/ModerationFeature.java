@@ -128,13 +128,7 @@ public final class ModerationFeature implements Feature {
         MessageRef message = messageOf(turn.event());
         if (flagged) {
             // Never act on, log or excerpt a crisis message; remember it so manual actions leave it alone too.
-            if (message != null) {
-                try {
-                    cases.protect(message, PROTECT_TTL);
-                } catch (StoreUnavailableException e) {
-                    LOG.warn("could not mark event {} as protected", turn.event().dedupeKey());
-                }
-            }
+            protect(turn, message);
             return true;
         }
         CommunityId community = chat.community();
@@ -149,7 +143,22 @@ public final class ModerationFeature implements Feature {
         if (hits.isEmpty()) {
             return true;
         }
+        if (turn.crisisOnSecondLook(text)) {
+            // the semantic stage read a crisis the lexicon missed: handled as one, so protected, never punished
+            protect(turn, message);
+            return true;
+        }
         return act(turn, community, message, text, hits);
+    }
+
+    private void protect(Turn turn, MessageRef message) {
+        if (message != null) {
+            try {
+                cases.protect(message, PROTECT_TTL);
+            } catch (StoreUnavailableException e) {
+                LOG.warn("could not mark event {} as protected", turn.event().dedupeKey());
+            }
+        }
     }
 
     /** Commands the bot knows are left to their handlers; "/anything else" is checked like any message. */

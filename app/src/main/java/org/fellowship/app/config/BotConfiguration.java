@@ -15,7 +15,10 @@ import org.fellowship.app.meetings.IcsCalendarExport;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
+import org.fellowship.app.semantic.EmbeddingSemanticScorer;
 import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.safety.SemanticScorer;
+import org.fellowship.core.safety.SemanticStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.fellowship.redis.RedisStore;
 import org.springframework.context.annotation.Bean;
@@ -53,10 +56,26 @@ public class BotConfiguration {
         return new Gateways();
     }
 
+    /**
+     * The crisis detector's semantic stage on threads of its own (absent when turned off). Loading the model and
+     * embedding the reference bank takes a second or two at start-up.
+     */
+    @Bean(destroyMethod = "close")
+    SemanticStage semanticStage(SemanticSettings settings, Clock clock, MeterRegistry registry) {
+        if (!settings.enabled()) {
+            org.slf4j.LoggerFactory.getLogger(BotConfiguration.class).info("crisis detection: semantic stage off "
+                    + "(fellowship.crisis.semantic.enabled=false); the lexicon alone decides");
+            return SemanticStage.inline(SemanticScorer.NONE, clock);
+        }
+        return SemanticStage.threaded(EmbeddingSemanticScorer.shared(), clock, new MicrometerSemanticMetrics(registry),
+                new SemanticStage.Settings(settings.threads(), settings.queue(), settings.maxWait()));
+    }
+
     @Bean
     BotCore botCore(RedisStore store, Clock clock, Gateways gateways, EngineSettings settings,
                     CheckinSettings checkins, ExecutorService engineExecutor, MeterRegistry registry,
-                    CalendarLinks calendarLinks, MentorSettings mentors, OutboundHttp outboundHttp) {
+                    CalendarLinks calendarLinks, MentorSettings mentors, OutboundHttp outboundHttp,
+                    SemanticSettings semanticSettings, SemanticStage semanticStage) {
         if (mentors.fellowship().isEmpty() && store.mentors().claimedCommunities().isEmpty()) {
             // secure by default: no group shapes the mentor chain until the operator names or claims it
             String code = store.mentors().claimCode(MentorChain.freshClaimCode());
@@ -69,7 +88,8 @@ public class BotConfiguration {
         return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
                 new MicrometerEngineMetrics(registry), BotAssembly.Options.deployment(checkins.nudgeDelay(),
                         new IcsCalendarExport(calendarLinks), mentors.fellowship(), mentors.escalation(),
-                        new HttpFeedSource(outboundHttp)));
+                        new HttpFeedSource(outboundHttp))
+                        .withSemantic(semanticSettings.enabled() ? semanticStage : null));
     }
 
     /** The calendar URLs' token key: the configured secret, else one made once and kept in Redis. */

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fellowship.app.BotAssembly;
+import org.fellowship.core.safety.SemanticScorer;
+import org.fellowship.core.safety.SemanticStage;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
@@ -61,13 +63,20 @@ public final class ConsoleRunner {
     private boolean direct;
 
     public ConsoleRunner(RedisStore store, PrintStream out, Clock start) {
+        this(store, out, start, null);
+    }
+
+    /** @param semantic the crisis detector's semantic stage (run inline), or {@code null} for the lexicon alone */
+    public ConsoleRunner(RedisStore store, PrintStream out, Clock start, SemanticScorer semantic) {
         this.out = out;
         this.clock = new ManualClock(start.instant());
         this.world = new ReplayWorld(this::print, clock, false);
         Gateways gateways = new Gateways()
                 .register((ChatGateway) world.gateway(Platform.TELEGRAM))
                 .register((GroupAdminGateway) world.gateway(Platform.TELEGRAM));
-        this.core = BotAssembly.build(store, clock, gateways, BotSettings.defaults(), Runnable::run, 1);
+        this.core = BotAssembly.build(store, clock, gateways, BotSettings.defaults(), Runnable::run, 1000,
+                org.fellowship.core.engine.EngineMetrics.NONE, BotAssembly.Options.defaults()
+                        .withSemantic(semantic == null ? null : SemanticStage.inline(semantic, clock)));
         this.speaker = member("You");
     }
 

@@ -95,6 +95,11 @@ public final class DetectorEvaluation {
                     header.indexOf("crisis"));
             return OK;
         }
+        if (header.equals(List.of("category", "crisis", "text")) && labelColumn == null) {
+            out.println("-- the project's chat-style suite: lexicon alone, alert rate per category --");
+            generic(rows.subList(1, rows.size()), 2, 0);
+            return OK;
+        }
         if (header.size() > 2 && header.get(2).equals("Craving")) {
             craving(rows.subList(2, rows.size()), 1, 2);
             return OK;

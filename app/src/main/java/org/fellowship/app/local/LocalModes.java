@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.fellowship.app.nlp.OpenNlpAnalyzer;
+import org.fellowship.app.semantic.EmbeddingSemanticScorer;
+import org.fellowship.core.safety.SemanticScorer;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.time.ManualClock;
 import org.fellowship.redis.EmbeddedRedis;
@@ -55,7 +57,7 @@ public final class LocalModes {
             redisUrl = env == null || env.isBlank() ? null : env;
         }
         if (mode.equals("replay") && (args.length < 2 || args[1].startsWith("--"))) {
-            err.println("usage: replay FILE [--redis-url URL]   (FILE may be - for standard input)");
+            err.println("usage: replay FILE [--redis-url URL] [--no-semantic]   (FILE may be - for standard input)");
             return BAD_INPUT;
         }
         EmbeddedRedis embedded = null;
@@ -72,9 +74,9 @@ public final class LocalModes {
             Clock clock = mode.equals("replay") ? replayClock : Clock.systemUTC();
             try (RedisStore store = RedisStore.connect(uri, keys, DONE_RETENTION, clock)) {
                 if (mode.equals("replay")) {
-                    return replay(args[1], store, replayClock, in, out, err);
+                    return replay(args[1], store, replayClock, in, out, err, semantic(args));
                 }
-                new ConsoleRunner(store, out, clock).run(reader(in));
+                new ConsoleRunner(store, out, clock, semantic(args)).run(reader(in));
                 return OK;
             }
         } catch (IOException e) {
@@ -90,8 +92,13 @@ public final class LocalModes {
         }
     }
 
+    /** The semantic stage's scorer unless {@code --no-semantic} (loaded once per process). */
+    private static SemanticScorer semantic(String[] args) {
+        return java.util.Arrays.asList(args).contains("--no-semantic") ? null : EmbeddingSemanticScorer.shared();
+    }
+
     private static int replay(String file, RedisStore store, ManualClock clock, java.io.InputStream in,
-                              PrintStream out, PrintStream err) throws IOException {
+                              PrintStream out, PrintStream err, SemanticScorer semantic) throws IOException {
         BufferedReader reader;
         try {
             reader = file.equals("-") ? reader(in) : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
@@ -101,7 +108,7 @@ public final class LocalModes {
         }
         try (reader) {
             Path base = file.equals("-") ? Path.of("") : Path.of(file).toAbsolutePath().getParent();
-            new ReplayRunner(store, clock, out, base).run(reader);
+            new ReplayRunner(store, clock, out, base, semantic).run(reader);
             return OK;
         } catch (TranscriptException e) {
             out.flush();
@@ -112,18 +119,38 @@ public final class LocalModes {
 
     private static int evaluateDetector(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || args[1].startsWith("--")) {
-            err.println("usage: evaluate-detector CSV [--column TEXT_COLUMN] [--label-column LABEL_COLUMN] [--simple]");
+            err.println("usage: evaluate-detector CSV [--column TEXT_COLUMN] [--label-column LABEL_COLUMN] [--simple] "
+                    + "[--no-semantic] [--suite FILE] [--craving FILE] [--cssrs FILE] [--write-model FILE]");
             return BAD_INPUT;
         }
         try {
             boolean simple = java.util.Arrays.asList(args).contains("--simple");
             CrisisDetector detector = simple ? CrisisDetector.simple() : CrisisDetector.standard(OpenNlpAnalyzer.shared());
-            return new DetectorEvaluation(detector, out).run(Path.of(args[1]), option(args, "--column"),
+            int code = new DetectorEvaluation(detector, out).run(Path.of(args[1]), option(args, "--column"),
                     option(args, "--label-column"), err);
+            if (code != OK || java.util.Arrays.asList(args).contains("--no-semantic")
+                    || !SemanticEvaluation.applies(Path.of(args[1]))) {
+                return code;
+            }
+            // the semantic stage needs the other labelled sets too: the craving set beside the C-SSRS file, the suite
+            Path csv = Path.of(args[1]).toAbsolutePath();
+            Path dev = SemanticEvaluation.isSuite(csv) ? Path.of(orDefault(option(args, "--cssrs"),
+                    "../shared/data/crisis/cssrs-dev.csv")) : csv;
+            Path craving = Path.of(orDefault(option(args, "--craving"), dev.resolveSibling(
+                    "stopdrinking-craving/craving_test_set.csv").toString()));
+            Path suite = SemanticEvaluation.isSuite(csv) ? csv
+                    : Path.of(orDefault(option(args, "--suite"), SemanticEvaluation.DEFAULT_SUITE));
+            String write = option(args, "--write-model");
+            new SemanticEvaluation(detector, out, err).run(dev, craving, suite, write == null ? null : Path.of(write));
+            return OK;
         } catch (IOException e) {
             err.println("evaluate-detector: " + e.getMessage());
             return BAD_INPUT;
         }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     private static BufferedReader reader(java.io.InputStream in) {

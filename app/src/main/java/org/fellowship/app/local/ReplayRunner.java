@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.fellowship.app.BotAssembly;
+import org.fellowship.core.safety.SemanticScorer;
+import org.fellowship.core.safety.SemanticStage;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
@@ -36,6 +38,7 @@ public final class ReplayRunner {
     private boolean started;
     private ReplayWorld world;
     private BotCore core;
+    private final SemanticScorer semantic;
 
     /**
      * @param store an empty store of its own (a fresh embedded server or a fresh key namespace), connected with
@@ -45,10 +48,19 @@ public final class ReplayRunner {
      * @param base  the transcript's folder: file lines' relative paths are resolved from it
      */
     public ReplayRunner(RedisStore store, ManualClock clock, PrintStream out, Path base) {
+        this(store, clock, out, base, null);
+    }
+
+    /**
+     * @param semantic the crisis detector's semantic stage, run inline (each reading before the next line, so replays
+     *                 stay deterministic), or {@code null} for the lexicon alone
+     */
+    public ReplayRunner(RedisStore store, ManualClock clock, PrintStream out, Path base, SemanticScorer semantic) {
         this.store = store;
         this.clock = clock;
         this.out = out;
         this.transcript = new Transcript(base);
+        this.semantic = semantic;
     }
 
     /** A simulated clock for a replay: it starts at the epoch and jumps to the transcript's first {@code at}. */
@@ -135,7 +147,10 @@ public final class ReplayRunner {
             gateways.register((ChatGateway) world.gateway(p));
             gateways.register((GroupAdminGateway) world.gateway(p));
         }
-        core = BotAssembly.build(store, clock, gateways, BotSettings.defaults(), Runnable::run, 1);
+        // room for work an event hands back to its own conversation (a semantic verdict) while it runs
+        core = BotAssembly.build(store, clock, gateways, BotSettings.defaults(), Runnable::run, 1000,
+                org.fellowship.core.engine.EngineMetrics.NONE, BotAssembly.Options.defaults()
+                        .withSemantic(semantic == null ? null : SemanticStage.inline(semantic, clock)));
     }
 
     private void perform(int number, Transcript.Step step) {

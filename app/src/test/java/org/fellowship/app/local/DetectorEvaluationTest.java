@@ -41,7 +41,7 @@ class DetectorEvaluationTest {
                 + "u2,supportive,0,\"please, call 988. you are not alone\"\n"
                 + "u3,indicator,0,I feel Depressed mood today\n"
                 + "u4,attempt,1,\"took all my pills\nlast night\"\n");
-        Run r = run("evaluate-detector", csv.toString(), "--simple");
+        Run r = run("evaluate-detector", csv.toString(), "--simple", "--no-semantic");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("-- raw text --").contains("-- after undoing the substitutions")
                 .contains("crisis recall (ideation, behavior, attempt): 2/2 = 1.000")
@@ -64,5 +64,23 @@ class DetectorEvaluationTest {
     void undoesTheDocumentedSubstitutions() {
         assertThat(DetectorEvaluation.undoSubstitutions("Im Tired Depressed mood and dont feel Hyperactive behavior it"))
                 .isEqualTo("I'm very down and don't feel like it");
+    }
+
+    /**
+     * The chat suite through the semantic evaluation: the real model embeds the suite and the reference bank, the
+     * model is cross-validated on them, and the report gives lexicon, out-of-fold and in-sample figures per category
+     * without printing a message. (The C-SSRS file is not needed for this; the full run is the README's command.)
+     */
+    @Test
+    void chatSuiteGetsOutOfFoldAndInSampleFiguresWithoutItsTexts() throws Exception {
+        Path suite = Path.of("src/test/resources/org/fellowship/app/semantic/chat-suite.csv");
+        Run r = run("evaluate-detector", suite.toString(), "--simple", "--cssrs", dir.resolve("absent.csv").toString(),
+                "--craving", dir.resolve("absent-too.csv").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("absent.csv not found");
+        assertThat(r.out()).contains("-- the project's chat-style suite").contains("out-of-fold")
+                .contains("chat/crisis").contains("chat/supportive").contains("chat/past");
+        String firstMessage = Files.readAllLines(suite).get(1).split(",", 3)[2].replace("\"", "");
+        assertThat(r.out()).doesNotContain(firstMessage);
     }
 }

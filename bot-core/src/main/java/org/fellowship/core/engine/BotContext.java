@@ -13,10 +13,11 @@ import org.fellowship.core.store.MemberProfileStore;
  *
  * @param deliveries set-once markers with a time to live: a handler that must send something exactly once records
  *                   its delivery here before sending (the event de-duplicator's store, under keys of its own)
+ * @param resumer    hands work finished off the engine's threads back to an event's conversation
  */
 public record BotContext(Clock clock, BotSettings settings, Outbox outbox, Gateways gateways,
                          ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue dueQueue,
-                         CommandRegistry commands, EventDeduplicator deliveries) {
+                         CommandRegistry commands, EventDeduplicator deliveries, Resumer resumer) {
     /**
      * How long a due item's delivery record is kept: far longer than an item can be run again after a crash, a lost
      * lease or retries.

@@ -132,11 +132,12 @@ public final class BotCore {
             Objects.requireNonNull(executor, "executor");
             CommandRegistry commands = new CommandRegistry();
             Outbox outbox = new Outbox(gateways, buttons);
+            Resumer resumer = new Resumer();
             java.util.Map<String, org.fellowship.core.schedule.DueLane> lanes =
                     new java.util.concurrent.ConcurrentHashMap<>();
             // Features schedule through the lane routing: an item goes on the lane its handler declares.
             BotContext context = new BotContext(clock, settings, outbox, gateways, buttons, profiles,
-                    new LaneRouting(dueQueue, lanes), commands, deduplicator);
+                    new LaneRouting(dueQueue, lanes), commands, deduplicator, resumer);
             FeatureRegistry registry = new FeatureRegistry(commands, lanes);
             new CoreCommands().install(registry, context);
             for (Feature feature : features) {
@@ -144,6 +145,7 @@ public final class BotCore {
             }
             Engine engine = new Engine(context, deduplicator, new ConversationExecutor(executor, maxPending), registry,
                     metrics);
+            resumer.bind(engine);
             DueWorker worker = new DueWorker(dueQueue, registry.dueHandlers(), clock, lease, dueBatch, metrics);
             return new BotCore(context, engine, worker);
         }

@@ -66,6 +66,27 @@ public final class Engine implements InboundEventSink {
         executor.submit(event.conversation().id().toString(), () -> handle(event));
     }
 
+    /** See {@link Resumer#resume}. */
+    void resume(InboundEvent event, String text, java.util.function.Predicate<Turn> work) {
+        executor.submit(event.conversation().id().toString(), () -> {
+            long started = System.nanoTime();
+            String outcome = "resumed";
+            try {
+                Turn turn = new Turn(event, context);
+                turn.secondLook(safetyScreen);
+                if (work.test(turn)) {
+                    turn.markFlagged();
+                    guard.check(turn, text, true); // protects the message from manual actions
+                }
+            } catch (RuntimeException e) {
+                outcome = "failed";
+                LOG.error("resumed work for event {} in {} failed", event.dedupeKey(), event.conversation().id(), e);
+            } finally {
+                metrics.event(event.conversation().platform(), outcome, Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
+    }
+
     /** Stops accepting events; already accepted ones still run. */
     public void close() {
         closed = true;
@@ -89,6 +110,7 @@ public final class Engine implements InboundEventSink {
                 return;
             }
             Turn turn = new Turn(event, context, admission.profile());
+            turn.secondLook(safetyScreen);
             if (event instanceof CommandInvoked c) {
                 // Like a typed command arriving as a message: the safety screen and moderation see its text first
                 // (so "/anything <spam>" is not a way around the filters).

@@ -12,5 +12,14 @@ public interface SafetyScreen {
     /** {@code true} when the text reads as a crisis. */
     boolean screen(Turn turn, String text);
 
+    /**
+     * A closer look, on the calling thread, at a message the screen let through and moderation is about to act on
+     * ({@link Turn#crisisOnSecondLook}): {@code true} when it reads as a crisis after all, in which case this method
+     * has already handled it as one. The default has no closer look.
+     */
+    default boolean secondLook(Turn turn, String text) {
+        return false;
+    }
+
     SafetyScreen NONE = (turn, text) -> false;
 }

@@ -32,6 +32,7 @@ public final class Turn {
     private MemberProfile profile;
     private int sent;
     private boolean flagged;
+    private SafetyScreen screen = SafetyScreen.NONE;
 
     Turn(InboundEvent event, BotContext context) {
         this(event, context, null);
@@ -154,6 +155,22 @@ public final class Turn {
 
     void markFlagged() {
         this.flagged = true;
+    }
+
+    void secondLook(SafetyScreen safetyScreen) {
+        this.screen = safetyScreen;
+    }
+
+    /**
+     * Moderation calls this before it deletes, mutes or warns: {@code true} when the message is flagged, or a closer
+     * look (the semantic stage, read now rather than in the background) reads it as a crisis, which is then handled
+     * as one. A crisis message is never punished.
+     */
+    public boolean crisisOnSecondLook(String text) {
+        if (!flagged && screen.secondLook(this, text)) {
+            flagged = true;
+        }
+        return flagged;
     }
 
     /** A button only the actor can press, running {@code handler} with {@code data}. */

@@ -72,7 +72,22 @@ public final class ContextRules {
             "i survived", "survived", "recovered", "recovery", "since then", "gets better", "got better",
             "getting better", "looking back", "sober for", "clean for", "sober since", "clean since",
             "i was younger", "my teens", "my twenties", "growing up", "had been", "years old", "first attempt",
-            "previous attempt", "past attempt", "history of");
+            "previous attempt", "past attempt", "history of",
+            // a story told from the other side ("there was a time ...", "that's not me anymore")
+            "there was a time", "back when", "remember when", "not me anymore", "how far i", "years out",
+            "a better place", "saved my life", "when i first", "glad i didnt", "glad i did not", "at my bottom",
+            "clean from", "free from", "free of", "my story");
+    /**
+     * A sobriety or recovery milestone in the message ("18 months sober", "clean since may", "happy 2 years"): with it,
+     * a phrase in the past tense ("I wanted to die", "I was suicidal") is the writer's story, told as recovery.
+     */
+    private static final java.util.regex.Pattern MILESTONE = java.util.regex.Pattern.compile(
+            "\\b(\\d+|one|two|three|four|five|six|a) (days?|weeks?|months?|years?) (sober|clean|free)\\b"
+                    + "|\\b(sober|clean) (for|since|today)\\b|\\bhappy (\\d+|one|two|three) (months?|years?)\\b"
+                    + "|\\b(days?|weeks?|months?|years?) (sober|clean)( today)?\\b|\\bi want to live\\b");
+    /** Past-tense words a phrase may start with ("wanted to die", "tried to kill myself", "was suicidal"). */
+    private static final Set<String> PAST_FORMS = Set.of("was", "were", "wanted", "tried", "attempted", "thought",
+            "planned", "wrote", "used", "had", "felt");
     private static final List<String> SUPPORT_MARKERS = List.of("call 988", "text 988", "988", "741741", "hotline",
             "lifeline", "samaritans", "crisis line", "crisis text", "reach out", "here for you", "you are not alone",
             "not alone", "talk to someone", "talk to a therapist", "see a therapist", "get help", "seek help",
@@ -124,6 +139,12 @@ public final class ContextRules {
                 reasons.add(Reason.PAST);
                 break;
             }
+        }
+        // in past tense ("when I wanted to die", "I was suicidal") inside a message that tells of recovery
+        boolean pastForm = PAST_FORMS.contains(entry.words().strip().split(" ")[0])
+                || first > 0 && PAST_FORMS.contains(tokens.get(first - 1).text());
+        if (pastForm && MILESTONE.matcher(text).find()) {
+            reasons.add(Reason.PAST);
         }
 
         // who is the subject: the nearest person word before the phrase in its sentence
@@ -185,6 +206,8 @@ public final class ContextRules {
                         && tokens.get(k - 1).text().equals("as");
                 pastTense |= PAST_AUXILIARIES.contains(t);
             }
+            // "when I wanted to die": the phrase itself in the past tense is no present statement
+            pastTense |= PAST_FORMS.contains(entry.words().strip().split(" ")[0]);
             if (near && !pastTense) {
                 reasons.add(Reason.FIRST_PERSON_NOW);
             }
@@ -235,6 +258,39 @@ public final class ContextRules {
         if (writerNarrative && aboutSelf && !phraseFirstPerson && reasons.isEmpty()) {
             reasons.add(Reason.WRITER_NARRATIVE);
         }
+    }
+
+    /**
+     * Who a message speaks of and when, in counts: first-person and second-person words, past or recovery markers
+     * ("years ago", "used to", "sober for"), support markers, and words. The semantic stage uses these as features.
+     */
+    public record Voice(int firstPerson, int secondPerson, int pastMarkers, int supportMarkers, int words) {
+    }
+
+    /** The {@link Voice} of a normalised message. */
+    public Voice voice(String text) {
+        int firstPerson = 0;
+        int secondPerson = 0;
+        int words = 0;
+        for (String word : text.split("[^a-z]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            words++;
+            if (FIRST_PERSON.contains(word)) {
+                firstPerson++;
+            } else if (SECOND_PERSON.contains(word)) {
+                secondPerson++;
+            }
+        }
+        String padded = " " + text + " ";
+        int past = 0;
+        for (String marker : PAST_MARKERS) {
+            if (padded.contains(marker)) {
+                past++;
+            }
+        }
+        return new Voice(firstPerson, secondPerson, past, supportMarkers(text), words);
     }
 
     /** How many support markers ("call 988", "you are not alone", "hope you") a normalised message holds. */

@@ -71,6 +71,9 @@ public final class CrisisFeature implements Feature {
     private final List<Duration> followUps;
     private volatile BotContext context;
     private final Map<ChatUserId, Instant> lastRelapseReply = new ConcurrentHashMap<>();
+    private final SemanticStage semantic;
+    /** Events a semantic crisis verdict was already acted on (second look or background), so it is acted on once. */
+    private final Map<String, Instant> semanticVerdicts = new ConcurrentHashMap<>();
 
     public CrisisFeature(CrisisDetector detector, CommunityPolicyStore policies, CrisisResources resources,
                          MentorPager pager) {
@@ -80,11 +83,21 @@ public final class CrisisFeature implements Feature {
     /** @param followUps when a member who neither accepted nor declined a mentor hears from the bot again */
     public CrisisFeature(CrisisDetector detector, CommunityPolicyStore policies, CrisisResources resources,
                          MentorPager pager, List<Duration> followUps) {
+        this(detector, policies, resources, pager, followUps, null);
+    }
+
+    /**
+     * @param semantic the semantic stage, which reads every member message the lexicon did not flag and answers a
+     *                 crisis only it sees as soon as its verdict arrives; {@code null} for none
+     */
+    public CrisisFeature(CrisisDetector detector, CommunityPolicyStore policies, CrisisResources resources,
+                         MentorPager pager, List<Duration> followUps, SemanticStage semantic) {
         this.detector = detector;
         this.policies = policies;
         this.resources = resources;
         this.pager = pager;
         this.followUps = List.copyOf(followUps);
+        this.semantic = semantic;
     }
 
     /** Built-in lexicon and resources, in-memory community policies, no mentor chain. */
@@ -96,7 +109,17 @@ public final class CrisisFeature implements Feature {
     @Override
     public void install(FeatureRegistry registry, BotContext botContext) {
         this.context = botContext;
-        registry.safetyScreen(this::screen);
+        registry.safetyScreen(new org.fellowship.core.engine.SafetyScreen() {
+            @Override
+            public boolean screen(Turn turn, String text) {
+                return CrisisFeature.this.screen(turn, text);
+            }
+
+            @Override
+            public boolean secondLook(Turn turn, String text) {
+                return CrisisFeature.this.secondLook(turn, text);
+            }
+        });
         registry.command("help_now", "", "Talk to someone now: crisis lines and a mentor", Access.EVERYONE,
                 (turn, args) -> {
                     if (sendSupport(turn, null, "You asked for help, and that takes courage. I'm here.", null)) {
@@ -135,6 +158,78 @@ public final class CrisisFeature implements Feature {
         if (d.flagged()) {
             LOG.info("crisis flagged for event {}: {} {} score {}", turn.event().dedupeKey(), d.category(),
                     d.severity(), String.format(java.util.Locale.ROOT, "%.2f", d.score()));
+            handleCrisis(turn, d, text, askingDirectly);
+            return true;
+        }
+        if (!askingDirectly && semantic != null && worthReading(text)) {
+            // the lexicon saw no crisis: the semantic stage reads the meaning in the background, and a crisis only it
+            // sees comes back to this conversation as soon as the verdict is in
+            org.fellowship.core.event.InboundEvent event = turn.event();
+            semantic.submit(text, d, reading -> context.resumer().resume(event, text,
+                    later -> onSemanticCrisis(later, text, d, reading)));
+        }
+        if (d.relapse() && !askingDirectly && due(lastRelapseReply, turn)) {
+            LOG.info("relapse danger for event {}: score {}", turn.event().dedupeKey(),
+                    String.format(java.util.Locale.ROOT, "%.2f", d.score()));
+            turn.replyPrivately("That sounds like a really hard moment. Cravings rise and they do pass. Could you "
+                    + "put some distance between you and the drink or the use for the next half hour: call someone, "
+                    + "get outside, eat something, play the tape forward? If you want a person, " + HELP_NOW + ".");
+        }
+        return false;
+    }
+
+    /** Member text with at least two words and no command: what the semantic stage reads. */
+    static boolean worthReading(String text) {
+        String t = text.strip();
+        return !t.startsWith("/") && t.indexOf(' ') > 0 && t.chars().filter(Character::isLetter).count() >= 6;
+    }
+
+    /**
+     * Moderation is about to act on a message the lexicon let through: the semantic stage reads it now (milliseconds,
+     * only for the few messages a rule hits), and a crisis is handled as one before anything could punish it.
+     */
+    boolean secondLook(Turn turn, String text) {
+        if (semantic == null || text == null || text.isBlank() || turn.actor().bot() || !worthReading(text)) {
+            return false;
+        }
+        Detection lexicon = detector.detect(text, policyOf(turn));
+        SemanticScorer.Reading reading = semantic.readNow(text, lexicon);
+        return reading.crisis() && onSemanticCrisis(turn, text, lexicon, reading);
+    }
+
+    /** A crisis only the semantic stage saw: the same handling as a flagged message, once per event. */
+    private boolean onSemanticCrisis(Turn turn, String text, Detection lexicon, SemanticScorer.Reading reading) {
+        Instant now = turn.now();
+        if (semanticVerdicts.putIfAbsent(turn.event().dedupeKey(), now) != null) {
+            return true; // already answered (second look, then the background verdict of the same message)
+        }
+        if (semanticVerdicts.size() > 10_000) {
+            semanticVerdicts.values().removeIf(at -> at.isBefore(now.minus(Duration.ofHours(1))));
+        }
+        Detection d = semanticDetection(lexicon, reading);
+        LOG.info("crisis read by the semantic stage for event {}: {} probability {} nearest {}",
+                turn.event().dedupeKey(), d.category(), String.format(java.util.Locale.ROOT, "%.2f",
+                        reading.probability()), reading.basis());
+        handleCrisis(turn, d, text, false);
+        return true;
+    }
+
+    /** The lexicon's evidence (its spans make the excerpt when there are any) plus the part that read as risk. */
+    static Detection semanticDetection(Detection lexicon, SemanticScorer.Reading reading) {
+        CrisisCategory category = reading.category() != null ? reading.category() : CrisisCategory.SUICIDAL_IDEATION;
+        List<Evidence> evidence = new ArrayList<>(lexicon.evidence());
+        evidence.add(new Evidence(reading.start(), reading.end(), "semantic:" + reading.basis(), category,
+                reading.probability(), 1, java.util.Set.of()));
+        double score = Math.max(lexicon.crisisScore(), reading.probability());
+        Severity severity = reading.probability() >= DetectorThresholds.defaults().high() ? Severity.HIGH
+                : Severity.MEDIUM;
+        return new Detection(true, category, severity, score, score, lexicon.relapseScore(), lexicon.relapse(),
+                evidence);
+    }
+
+    /** A crisis read in a message: private reply (not repeated within the cooldown unless worse), pages, follow-ups. */
+    private void handleCrisis(Turn turn, Detection d, String text, boolean askingDirectly) {
+        {
             int urgency = urgency(d, text);
             boolean worse = worseThanLast(turn, urgency);
             boolean reply = !askingDirectly && (worse || dueCrisisReply(turn, urgency));
@@ -157,16 +252,7 @@ public final class CrisisFeature implements Feature {
             if (offered) {
                 scheduleFollowUps(turn);
             }
-            return true;
         }
-        if (d.relapse() && !askingDirectly && due(lastRelapseReply, turn)) {
-            LOG.info("relapse danger for event {}: score {}", turn.event().dedupeKey(),
-                    String.format(java.util.Locale.ROOT, "%.2f", d.score()));
-            turn.replyPrivately("That sounds like a really hard moment. Cravings rise and they do pass. Could you "
-                    + "put some distance between you and the drink or the use for the next half hour: call someone, "
-                    + "get outside, eat something, play the tape forward? If you want a person, " + HELP_NOW + ".");
-        }
-        return false;
     }
 
     /**

@@ -1,0 +1,398 @@
+package org.fellowship.app.local;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import org.fellowship.app.semantic.CrisisModel;
+import org.fellowship.app.semantic.CrisisModelTraining;
+import org.fellowship.app.semantic.CrisisModelTraining.Example;
+import org.fellowship.app.semantic.MeaningBank;
+import org.fellowship.app.semantic.MessageFeatures;
+import org.fellowship.app.semantic.SentenceEmbedder;
+import org.fellowship.core.safety.CrisisDetector;
+import org.fellowship.core.safety.Detection;
+
+/**
+ * The semantic stage's measurement and training: embeds the C-SSRS dev file, the craving set, the project's chat
+ * suite and the reference bank, then reports, per group, the lexicon alone, the combined detector out-of-fold
+ * (user-grouped {@value CrisisModelTraining#FOLDS}-fold cross-validation: every weight and the threshold refitted
+ * without the held-out users) and the shipped model in-sample. {@code --write-model FILE} writes the model fitted on
+ * all rows (what the jar ships as {@code semantic-model.txt}). Never prints a row's text.
+ *
+ * <p>Embeddings are cached in the system temp directory (keyed by a hash of the text), so a second run takes
+ * seconds; the cache holds vectors only.
+ */
+final class SemanticEvaluation {
+    static final String DEFAULT_SUITE = "app/src/test/resources/org/fellowship/app/semantic/chat-suite.csv";
+    private static final int SEED = 18;
+
+    private final CrisisDetector detector;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, float[][]> cache = new ConcurrentHashMap<>();
+    private final Path cacheFile = Path.of(System.getProperty("java.io.tmpdir"), "fellowship-minilm-cache.bin");
+
+    SemanticEvaluation(CrisisDetector detector, PrintStream out, PrintStream err) {
+        this.detector = detector;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The C-SSRS file and the chat suite get the semantic report too. */
+    static boolean applies(Path csv) throws IOException {
+        String header = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        return header.contains("crisis") && header.contains("text");
+    }
+
+    static boolean isSuite(Path csv) throws IOException {
+        String header = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        return header.strip().replace("\uFEFF", "").equals("category,crisis,text");
+    }
+
+    /** A message to learn from: where it comes from, its group for folds, its label and its text. */
+    record Row(String source, String group, String label, int crisis, String text) {
+    }
+
+    static List<Row> cssrs(Path csv) throws IOException {
+        List<List<String>> rows = DetectorEvaluation.Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        List<String> h = rows.get(0);
+        int user = h.indexOf("user");
+        int label = h.indexOf("label");
+        int crisis = h.indexOf("crisis");
+        int text = h.indexOf("text");
+        List<Row> out = new ArrayList<>();
+        for (List<String> r : rows.subList(1, rows.size())) {
+            if (r.size() > Math.max(Math.max(user, label), Math.max(crisis, text))) {
+                out.add(new Row("cssrs", r.get(user), r.get(label), r.get(crisis).strip().equals("1") ? 1 : 0,
+                        DetectorEvaluation.undoSubstitutions(r.get(text))));
+            }
+        }
+        return out;
+    }
+
+    static List<Row> craving(Path csv) throws IOException {
+        List<List<String>> rows = DetectorEvaluation.Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        List<Row> out = new ArrayList<>();
+        int i = 0;
+        for (List<String> r : rows.subList(Math.min(2, rows.size()), rows.size())) {
+            if (r.size() > 1 && !r.get(1).isBlank()) {
+                out.add(new Row("craving", "c" + i++, "post", 0, r.get(1)));
+            }
+        }
+        return out;
+    }
+
+    static List<Row> suite(Path csv) throws IOException {
+        List<List<String>> rows = DetectorEvaluation.Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        List<Row> out = new ArrayList<>();
+        int i = 0;
+        for (List<String> r : rows.subList(1, rows.size())) {
+            if (r.size() >= 3) {
+                out.add(new Row("chat", "s" + i++, r.get(0), r.get(1).strip().equals("1") ? 1 : 0, r.get(2)));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs the whole measurement.
+     *
+     * @param writeModel where to write the model fitted on all rows, or {@code null}
+     */
+    void run(Path cssrsFile, Path cravingFile, Path suiteFile, Path writeModel) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (Path p : new Path[] {cssrsFile, cravingFile, suiteFile}) {
+            if (p == null || !Files.isRegularFile(p)) {
+                err.println("semantic evaluation: " + p + " not found; it is left out (the external data is in "
+                        + "../shared/data/crisis/, the chat suite in " + DEFAULT_SUITE + ")");
+            }
+        }
+        if (cssrsFile != null && Files.isRegularFile(cssrsFile)) {
+            rows.addAll(cssrs(cssrsFile));
+        }
+        if (cravingFile != null && Files.isRegularFile(cravingFile)) {
+            rows.addAll(craving(cravingFile));
+        }
+        if (suiteFile != null && Files.isRegularFile(suiteFile)) {
+            rows.addAll(suite(suiteFile));
+        }
+        List<MeaningBank.Statement> statements = bankStatements();
+        for (MeaningBank.Statement s : statements) {
+            rows.add(new Row("bank", s.id(), s.risk() ? "risk" : "safe", s.risk() ? 1 : 0, s.text()));
+        }
+        loadCache();
+        SentenceEmbedder embedder = SentenceEmbedder.load();
+        long started = System.nanoTime();
+        embedAll(embedder, rows);
+        saveCache();
+        out.printf(Locale.ROOT, "semantic stage: %d rows embedded (%.0f s, cached ones free)%n", rows.size(),
+                (System.nanoTime() - started) / 1e9);
+        float[][] bankVectors = new float[statements.size()][];
+        for (int i = 0; i < statements.size(); i++) {
+            bankVectors[i] = embedder.embed(statements.get(i).text());
+        }
+        MeaningBank bank = new MeaningBank(statements, bankVectors);
+        List<Example> examples = CrisisModelTraining.weighted(examples(rows, bank));
+
+        // model selection: the head penalty with the best out-of-fold recall (C-SSRS and chat suite averaged)
+        double bestScore = -1;
+        double bestL2 = CrisisModelTraining.HEAD_PENALTIES[0];
+        double[] bestAlerts = null;
+        double[] bestProbabilities = null;
+        for (double l2 : CrisisModelTraining.HEAD_PENALTIES) {
+            double[][] cv = CrisisModelTraining.crossValidate(examples, l2);
+            double[] alerts = cv[1];
+            out.printf(Locale.ROOT, "  ranking (AUC) out-of-fold: C-SSRS %.3f, chat suite %.3f; risk cosine alone %.3f / %.3f; "
+                    + "margin alone %.3f / %.3f; lexicon alone %.3f / %.3f%n",
+                    auc(examples, cv[0], "cssrs", i -> cv[0][i]), auc(examples, cv[0], "chat", i -> cv[0][i]),
+                    auc(examples, cv[0], "cssrs", i -> examples.get(i).features().base()[3]),
+                    auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[3]),
+                    auc(examples, cv[0], "cssrs", i -> examples.get(i).features().base()[4]),
+                    auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[4]),
+                    auc(examples, cv[0], "cssrs", i -> examples.get(i).features().base()[0]),
+                    auc(examples, cv[0], "chat", i -> examples.get(i).features().base()[0]));
+            double score = (nz(CrisisModelTraining.rate(examples, alerts, "cssrs/crisis"))
+                    + nz(CrisisModelTraining.rate(examples, alerts, "chat/crisis"))) / 2;
+            out.printf(Locale.ROOT, "  head L2 %.0e: out-of-fold recall C-SSRS %s, chat suite %s%n", l2,
+                    pct(CrisisModelTraining.rate(examples, alerts, "cssrs/crisis")),
+                    pct(CrisisModelTraining.rate(examples, alerts, "chat/crisis")));
+            if (score > bestScore) {
+                bestScore = score;
+                bestL2 = l2;
+                bestAlerts = alerts;
+                bestProbabilities = cv[0];
+            }
+        }
+        String dataHash = hashOf(rows);
+        List<String> provenance = List.of(
+                "Semantic-stage crisis model for all-MiniLM-L6-v2 (quantized) embeddings. Generated, do not edit:",
+                "  java -jar app/target/fellowship.jar evaluate-detector ../shared/data/crisis/cssrs-dev.csv "
+                        + "--write-model app/src/main/resources/org/fellowship/app/semantic/semantic-model.txt",
+                String.format(Locale.ROOT, "Trained on %d rows (C-SSRS dev %d, craving %d, chat suite %d, bank %d); "
+                        + "data hash %s.", rows.size(), count(rows, "cssrs"), count(rows, "craving"),
+                        count(rows, "chat"), count(rows, "bank"), dataHash),
+                String.format(Locale.ROOT, "Head L2 %.0e chosen by user-grouped %d-fold cross-validation; threshold: "
+                        + "lowest with inner out-of-fold alert rates within %s.", bestL2, CrisisModelTraining.FOLDS,
+                        new TreeMap<>(CrisisModelTraining.CAPS)),
+                "Features: " + String.join(", ", MessageFeatures.NAMES) + " (see MessageFeatures).");
+        CrisisModel fitted = CrisisModelTraining.fit(examples, bestL2, provenance).model();
+        CrisisModel shipped = null;
+        try {
+            shipped = CrisisModel.builtIn();
+        } catch (RuntimeException e) {
+            err.println("semantic evaluation: no shipped model in this build (" + e.getMessage() + ")");
+        }
+        double[] lexicon = new double[examples.size()];
+        for (int i = 0; i < examples.size(); i++) {
+            lexicon[i] = examples.get(i).lexFlag() ? 1 : 0;
+        }
+        double[] refit = CrisisModelTraining.alerts(fitted, examples);
+        double[] ship = shipped == null ? null : CrisisModelTraining.alerts(shipped, examples);
+        out.printf(Locale.ROOT, "%nalert rates (crisis groups: recall; others: false alerts). Lexicon alone, then "
+                + "lexicon + semantic stage:%n  out-of-fold (%d folds, users grouped), in-sample (refitted on all "
+                + "rows), in-sample (shipped model, threshold %s)%n", CrisisModelTraining.FOLDS,
+                shipped == null ? "-" : pct(shipped.threshold()));
+        out.println("  group                         rows   lexicon   out-of-fold   in-sample   shipped");
+        for (String group : groups(examples)) {
+            out.printf(Locale.ROOT, "  %-28s %5d   %7s   %11s   %9s   %7s%n", group,
+                    CrisisModelTraining.count(examples, group), pct(CrisisModelTraining.rate(examples, lexicon, group)),
+                    pct(CrisisModelTraining.rate(examples, bestAlerts, group)),
+                    pct(CrisisModelTraining.rate(examples, refit, group)),
+                    ship == null ? "-" : pct(CrisisModelTraining.rate(examples, ship, group)));
+        }
+        StringBuilder weights = new StringBuilder();
+        for (int i = 0; i < MessageFeatures.NAMES.length; i++) {
+            weights.append(String.format(Locale.ROOT, " %s %.2f", MessageFeatures.NAMES[i], fitted.combiner()[i + 1]));
+        }
+        out.printf(Locale.ROOT, "refitted threshold %s; combiner bias %.2f,%s%n", pct(fitted.threshold()),
+                fitted.combiner()[0], weights);
+        // the trade-off, out of fold: one common threshold over the out-of-fold probabilities (lexicon alerts stand)
+        out.println("out-of-fold operating points (lexicon alerts + semantic probability >= threshold):");
+        out.println("  threshold  C-SSRS recall  supportive  indicator  chat recall  chat negatives");
+        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+            double[] a = new double[examples.size()];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Double.isNaN(bestProbabilities[i]) ? Double.NaN
+                        : examples.get(i).lexFlag() || bestProbabilities[i] >= t ? 1 : 0;
+            }
+            out.printf(Locale.ROOT, "  %9.1f  %13s  %10s  %9s  %11s  %14s%n", t,
+                    pct(CrisisModelTraining.rate(examples, a, "cssrs/crisis")),
+                    pct(CrisisModelTraining.rate(examples, a, "cssrs/supportive")),
+                    pct(CrisisModelTraining.rate(examples, a, "cssrs/indicator")),
+                    pct(CrisisModelTraining.rate(examples, a, "chat/crisis")),
+                    pct(CrisisModelTraining.rate(examples, a, "chat/negative")));
+        }
+        if (writeModel != null) {
+            Files.writeString(writeModel, fitted.write(), StandardCharsets.UTF_8);
+            out.println("model written to " + writeModel);
+        }
+    }
+
+    /** The probability that a crisis row of {@code source} scores above a non-crisis one (ties count half). */
+    static double auc(List<Example> examples, double[] scored, String source,
+                      java.util.function.IntToDoubleFunction score) {
+        List<Double> pos = new ArrayList<>();
+        List<Double> neg = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (examples.get(i).source().equals(source) && !Double.isNaN(scored[i])) {
+                (examples.get(i).crisis() == 1 ? pos : neg).add(score.applyAsDouble(i));
+            }
+        }
+        double wins = 0;
+        for (double p : pos) {
+            for (double n : neg) {
+                wins += p > n ? 1 : p == n ? 0.5 : 0;
+            }
+        }
+        return pos.isEmpty() || neg.isEmpty() ? Double.NaN : wins / pos.size() / neg.size();
+    }
+
+    private static List<String> groups(List<Example> examples) {
+        List<String> g = new ArrayList<>(List.of("cssrs/crisis", "cssrs/ideation", "cssrs/behavior", "cssrs/attempt",
+                "cssrs/supportive", "cssrs/indicator", "cssrs/uninformative", "craving/negative", "chat/crisis",
+                "chat/negative"));
+        examples.stream().filter(e -> e.source().equals("chat")).map(e -> "chat/" + e.label()).distinct().sorted()
+                .forEach(g::add);
+        return g;
+    }
+
+    private List<Example> examples(List<Row> rows, MeaningBank bank) {
+        Map<String, Integer> userIndex = new LinkedHashMap<>();
+        List<String> users = new ArrayList<>(rows.stream().filter(r -> r.source().equals("cssrs")).map(Row::group)
+                .distinct().sorted().toList());
+        Collections.shuffle(users, new Random(SEED));
+        for (int i = 0; i < users.size(); i++) {
+            userIndex.put(users.get(i), i);
+        }
+        Map<String, Integer> rankInLabel = new TreeMap<>();
+        List<Example> examples = new ArrayList<>();
+        int other = 0;
+        for (Row r : rows) {
+            int index;
+            switch (r.source()) {
+                case "cssrs" -> index = userIndex.get(r.group());
+                case "chat" -> index = rankInLabel.merge(r.label(), 1, Integer::sum) - 1;
+                default -> index = other++;
+            }
+            int fold = r.source().equals("bank") ? -1 : index % CrisisModelTraining.FOLDS;
+            int inner = (index / CrisisModelTraining.FOLDS) % CrisisModelTraining.FOLDS;
+            float[][] windows = cache.get(key(r.text()));
+            Detection d = detector.detect(r.text());
+            examples.add(new Example(r.source(), r.label(), fold, inner, r.crisis(),
+                    MessageFeatures.of(r.text(), d, windows, bank), d.flagged(), 1));
+        }
+        return examples;
+    }
+
+    private void embedAll(SentenceEmbedder embedder, List<Row> rows) {
+        List<String> missing = rows.stream().map(Row::text).filter(t -> !cache.containsKey(key(t))).distinct().toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        err.println("semantic evaluation: embedding " + missing.size() + " texts (cached afterwards)...");
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        try {
+            pool.submit(() -> missing.parallelStream().forEach(t -> cache.put(key(t),
+                    embedder.embedWindows(t).vectors()))).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String key(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hashOf(List<Row> rows) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Row r : rows) {
+                md.update((r.source() + "|" + r.crisis() + "|" + r.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void loadCache() {
+        if (!Files.isRegularFile(cacheFile)) {
+            return;
+        }
+        try (InputStream raw = Files.newInputStream(cacheFile);
+             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String k = in.readUTF();
+                float[][] v = new float[in.readInt()][SentenceEmbedder.DIMENSIONS];
+                for (float[] w : v) {
+                    for (int j = 0; j < w.length; j++) {
+                        w[j] = in.readFloat();
+                    }
+                }
+                cache.put(k, v);
+            }
+        } catch (IOException e) {
+            err.println("semantic evaluation: embedding cache unreadable, starting afresh");
+            cache.clear();
+        }
+    }
+
+    private void saveCache() {
+        try (OutputStream raw = Files.newOutputStream(cacheFile);
+             DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
+            o.writeInt(cache.size());
+            for (Map.Entry<String, float[][]> e : cache.entrySet()) {
+                o.writeUTF(e.getKey());
+                o.writeInt(e.getValue().length);
+                for (float[] w : e.getValue()) {
+                    for (float f : w) {
+                        o.writeFloat(f);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            err.println("semantic evaluation: could not save the embedding cache: " + e.getMessage());
+        }
+    }
+
+    private static List<MeaningBank.Statement> bankStatements() {
+        return MeaningBank.parse();
+    }
+
+    private static int count(List<Row> rows, String source) {
+        return (int) rows.stream().filter(r -> r.source().equals(source)).count();
+    }
+
+    private static double nz(double v) {
+        return Double.isNaN(v) ? 0 : v;
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}
