@@ -44,6 +44,10 @@ import org.fellowship.core.safety.Detection;
 final class SemanticEvaluation {
     static final String DEFAULT_SUITE = "app/src/test/resources/org/fellowship/app/semantic/chat-suite.csv";
     private static final int SEED = 18;
+    /** A naive crisis regex of the kind many bots use: the baseline the detector must beat. */
+    static final java.util.regex.Pattern NAIVE = java.util.regex.Pattern.compile("(?i)\\b(suicid\\w*|kill(ing)? "
+            + "my ?self|end(ing)? (my life|it all)|want(ed)? to die|wanna die|overdos\\w*|self[- ]?harm\\w*|"
+            + "cut(ting)? my ?self|hang(ing)? my ?self|take my (own )?life)\\b");
 
     private final CrisisDetector detector;
     private final PrintStream out;
@@ -225,16 +229,27 @@ final class SemanticEvaluation {
         }
         out.printf(Locale.ROOT, "refitted threshold %s; combiner bias %.2f,%s%n", pct(fitted.threshold()),
                 fitted.combiner()[0], weights);
+        // what most bots do, for comparison at matched false-alert rates
+        double[] naive = new double[examples.size()];
+        for (int i = 0; i < naive.length; i++) {
+            naive[i] = NAIVE.matcher(rows.get(i).text()).find() ? 1 : 0;
+        }
+        out.printf(Locale.ROOT, "naive crisis regex: C-SSRS recall %s, supportive %s, indicator %s; chat recall %s, "
+                + "chat negatives %s%n", pct(CrisisModelTraining.rate(examples, naive, "cssrs/crisis")),
+                pct(CrisisModelTraining.rate(examples, naive, "cssrs/supportive")),
+                pct(CrisisModelTraining.rate(examples, naive, "cssrs/indicator")),
+                pct(CrisisModelTraining.rate(examples, naive, "chat/crisis")),
+                pct(CrisisModelTraining.rate(examples, naive, "chat/negative")));
         // the trade-off, out of fold: one common threshold over the out-of-fold probabilities (lexicon alerts stand)
         out.println("out-of-fold operating points (lexicon alerts + semantic probability >= threshold):");
         out.println("  threshold  C-SSRS recall  supportive  indicator  chat recall  chat negatives");
-        for (double t : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
+        for (double t : new double[] {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9}) {
             double[] a = new double[examples.size()];
             for (int i = 0; i < a.length; i++) {
                 a[i] = Double.isNaN(bestProbabilities[i]) ? Double.NaN
                         : examples.get(i).lexFlag() || bestProbabilities[i] >= t ? 1 : 0;
             }
-            out.printf(Locale.ROOT, "  %9.1f  %13s  %10s  %9s  %11s  %14s%n", t,
+            out.printf(Locale.ROOT, "  %9.2f  %13s  %10s  %9s  %11s  %14s%n", t,
                     pct(CrisisModelTraining.rate(examples, a, "cssrs/crisis")),
                     pct(CrisisModelTraining.rate(examples, a, "cssrs/supportive")),
                     pct(CrisisModelTraining.rate(examples, a, "cssrs/indicator")),

@@ -10,7 +10,8 @@ import org.fellowship.core.model.Platform;
 public interface EngineMetrics {
 
     /**
-     * An inbound event was handled ({@code outcome}: handled, duplicate, ignored, failed), taking {@code handling}
+     * An inbound event was handled ({@code outcome}: handled, duplicate, ignored, failed; resumed for work handed back
+     * to it, such as a semantic crisis verdict), taking {@code handling}
      * from the moment a worker picked it up (time queued behind its conversation is not included).
      */
     void event(Platform platform, String outcome, Duration handling);

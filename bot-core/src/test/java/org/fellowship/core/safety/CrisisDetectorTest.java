@@ -268,4 +268,17 @@ class CrisisDetectorTest {
         assertThat(doubles.find("diie")).isEmpty();
         assertThat(m.find("he overdosed").get(0).end()).isEqualTo("he overdosed".length());
     }
+
+    @Test
+    void pastIdeationToldAsARecoveryMilestoneIsTheWritersStoryButPresentRiskStaysRisk() {
+        assertThat(detector.detect("remember when I posted that I wanted to die? 18 months sober today, thank you all")
+                .flagged()).isFalse();
+        assertThat(detector.detect("there was a time I wanted to die every day. that's not me anymore").flagged())
+                .isFalse();
+        // the same milestone does not discount the present tense, nor a fight with an urge now
+        assertThat(detector.detect("18 months sober and I want to die tonight").flagged()).isTrue();
+        assertThat(detector.detect("I'm fighting the urge to cut").flagged()).isTrue();
+        // a recovery event's name is no evidence
+        assertThat(detector.detect("tomorrow is overdose awareness day, we light candles").flagged()).isFalse();
+    }
 }
