@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.function.IntSupplier;
 import redis.embedded.RedisServer;
@@ -44,12 +46,18 @@ public final class EmbeddedRedis implements AutoCloseable {
     static final Retry READY = new Retry(20, Duration.ofMillis(50), Duration.ofSeconds(1), Retry.REAL);
     private static final int PING_SOCKET_TIMEOUT_MILLIS = 5_000;
 
+    /** In the data directory: the port of the server using it, so a later start finds one a killed process left. */
+    static final String PORT_FILE = "embedded-redis.port";
+
     private final RedisServer server;
     private final int port;
+    private final Path portFile;
+    private volatile Thread shutdownHook;
 
-    private EmbeddedRedis(RedisServer server, int port) {
+    private EmbeddedRedis(RedisServer server, int port, Path portFile) {
         this.server = server;
         this.port = port;
+        this.portFile = portFile;
     }
 
     /**
@@ -61,7 +69,22 @@ public final class EmbeddedRedis implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start or does not answer; the message says why
      */
     public static EmbeddedRedis start(Path dataDir, int port) {
-        return start(dataDir, port, EmbeddedRedis::freePort, READY);
+        return start(dataDir, port, true);
+    }
+
+    /**
+     * {@link #start(Path, int)}, choosing whether a JVM shutdown hook of ours stops the server. The app passes
+     * {@code false}: its context closes the server last, after the engine drained and the client closed; a hook would
+     * run concurrently with that and stop Redis under the draining engine.
+     */
+    public static EmbeddedRedis start(Path dataDir, int port, boolean stopAtJvmExit) {
+        EmbeddedRedis started = start(dataDir, port, EmbeddedRedis::freePort, READY);
+        if (stopAtJvmExit) {
+            Thread hook = new Thread(started::close, "embedded-redis-stop");
+            started.shutdownHook = hook;
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        return started;
     }
 
     /** {@link #start(Path, int)} with the free-port source and the readiness wait given (tests). */
@@ -77,6 +100,8 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create Redis data directory " + dir + ": " + e.getMessage(), e);
             }
+            // A process killed with -9 leaves its server running on this append-only file: never run a second one.
+            stopLeftover(dir, ready);
         }
         if (port != 0 && !isFree(port)) {
             throw new IllegalStateException("cannot start embedded Redis: port " + port + " on " + HOST
@@ -100,7 +125,13 @@ public final class EmbeddedRedis implements AutoCloseable {
             }
             try {
                 awaitPong(HOST, started.port(), ready);
+                if (started.portFile != null) {
+                    Files.writeString(started.portFile, Integer.toString(started.port()));
+                }
                 return started;
+            } catch (IOException e) {
+                started.close();
+                throw new IllegalStateException("cannot write " + started.portFile + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
                 started.close();
                 throw e;
@@ -136,6 +167,83 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a server a killed process left on {@code dir}: the port file names its port, and {@code CONFIG GET dir}
+     * proves it is a server on this directory (not an unrelated one that took the port since). {@code SHUTDOWN}
+     * makes it flush its append-only file; then we wait until the port is closed.
+     */
+    static void stopLeftover(Path dir, Retry ready) {
+        Path file = dir.resolve(PORT_FILE);
+        int port;
+        try {
+            port = Integer.parseInt(Files.readString(file).strip());
+        } catch (IOException | NumberFormatException e) {
+            return; // no port file, or an unreadable one: no server of ours was left
+        }
+        List<String> reply;
+        try {
+            reply = command(HOST, port, "CONFIG GET dir");
+        } catch (IOException e) {
+            return; // nothing answers there: the server died with its process
+        }
+        if (!reply.contains(dir.toString()) && !reply.contains(realPath(dir))) {
+            return;
+        }
+        LOG.warn("embedded Redis left running on port {} by a process that did not stop it (killed?) uses {}; "
+                + "stopping it before starting ours", port, dir);
+        try {
+            command(HOST, port, "SHUTDOWN");
+        } catch (IOException e) {
+            // expected: the server closes the connection as it exits
+        }
+        try {
+            ready.run("waiting for the leftover embedded Redis on port " + port + " to exit", LOG,
+                    e -> e instanceof IllegalStateException, () -> {
+                        if (!isFree(port)) {
+                            throw new IllegalStateException("port " + port + " still in use");
+                        }
+                        return null;
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("a leftover embedded Redis on port " + port + " uses " + dir
+                    + " and did not stop; stop it (redis-cli -p " + port + " shutdown) and start again", e);
+        }
+    }
+
+    // redis-server reports its directory as getcwd() does: with symbolic links resolved
+    private static String realPath(Path dir) {
+        try {
+            return dir.toRealPath().toString();
+        } catch (IOException e) {
+            return dir.toString();
+        }
+    }
+
+    /** Sends one inline command and returns the reply's lines (bulk strings unwrapped, RESP headers dropped). */
+    private static List<String> command(String host, int port, String command) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), PING_SOCKET_TIMEOUT_MILLIS);
+            socket.setSoTimeout(PING_SOCKET_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            String first = in.readLine();
+            if (first == null) {
+                throw new IOException("connection closed");
+            }
+            int count = first.startsWith("*") ? Integer.parseInt(first.substring(1)) : 0;
+            for (int i = 0; i < count; i++) {
+                String header = in.readLine();
+                String value = header != null && header.startsWith("$") ? in.readLine() : header;
+                lines.add(value);
+            }
+            return lines;
+        }
+    }
+
     /** One PING over a plain socket (the embedded server has no password and no TLS). */
     private static Void ping(String host, int port) throws IOException {
         try (Socket socket = new Socket()) {
@@ -161,7 +269,7 @@ public final class EmbeddedRedis implements AutoCloseable {
                 .bind(HOST)
                 .port(port)
                 .setting("protected-mode yes")
-                .onShutdownForceStop(true)
+                .onShutdownForceStop(false) // our own hook, or none in the app: start(Path, int, boolean)
                 .serrListener(line -> remember(errors, line));
         if (dir == null) {
             builder.setting("appendonly no").setting("save \"\"");
@@ -182,7 +290,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             throw new IllegalStateException(explained, e);
         }
         LOG.info("embedded Redis started on {}:{} ({})", HOST, port, dir == null ? "no persistence" : "append-only");
-        return new EmbeddedRedis(server, port);
+        return new EmbeddedRedis(server, port, dir == null ? null : dir.resolve(PORT_FILE));
     }
 
     // redis.conf takes double-quoted strings with backslash escapes, so paths with spaces work.
@@ -261,6 +369,15 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** Stops the server (with persistence, redis-server flushes the append-only file on shutdown). Idempotent. */
     @Override
     public void close() {
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            shutdownHook = null;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
+            }
+        }
         try {
             if (server.isActive()) {
                 server.stop();
@@ -268,6 +385,13 @@ public final class EmbeddedRedis implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("embedded Redis on port {} did not stop cleanly: {}", port, e.getMessage());
+        }
+        if (portFile != null) {
+            try {
+                Files.deleteIfExists(portFile);
+            } catch (IOException e) {
+                LOG.debug("cannot delete {}: {}", portFile, e.getMessage());
+            }
         }
     }
 }
