@@ -12,12 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.io.File;
+import redis.embedded.RedisServer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Deque;
 import java.util.function.IntSupplier;
-import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +51,17 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** In the data directory: the port of the server using it, so a later start finds one a killed process left. */
     static final String PORT_FILE = "embedded-redis.port";
 
-    private final RedisServer server;
+    private final Process process;
+    private final Deque<String> output;
+    private final Thread reader;
     private final int port;
     private final Path portFile;
     private volatile Thread shutdownHook;
 
-    private EmbeddedRedis(RedisServer server, int port, Path portFile) {
-        this.server = server;
+    private EmbeddedRedis(Process process, Deque<String> output, Thread reader, int port, Path portFile) {
+        this.process = process;
+        this.output = output;
+        this.reader = reader;
         this.port = port;
         this.portFile = portFile;
     }
@@ -110,10 +116,11 @@ public final class EmbeddedRedis implements AutoCloseable {
         int attempts = port == 0 ? BIND_ATTEMPTS : 1;
         for (int attempt = 1; ; attempt++) {
             int chosen = port == 0 ? freePorts.getAsInt() : port;
-            EmbeddedRedis started;
+            EmbeddedRedis started = startOn(dir, chosen);
             try {
-                started = startOn(dir, chosen);
+                started.awaitReady(ready);
             } catch (PortTaken e) {
+                started.close();
                 if (attempt >= attempts) {
                     throw new IllegalStateException(port == 0 ? "cannot start embedded Redis: " + attempts
                             + " free ports in a row were taken before the server could bind them (last: "
@@ -122,9 +129,11 @@ public final class EmbeddedRedis implements AutoCloseable {
                 LOG.warn("embedded Redis could not bind {}:{}, taken since it was chosen (attempt {} of {}); "
                         + "trying another port", HOST, chosen, attempt, attempts);
                 continue;
+            } catch (RuntimeException e) {
+                started.close();
+                throw e;
             }
             try {
-                awaitPong(HOST, started.port(), ready);
                 if (started.portFile != null) {
                     Files.writeString(started.portFile, Integer.toString(started.port()));
                 }
@@ -132,9 +141,6 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (IOException e) {
                 started.close();
                 throw new IllegalStateException("cannot write " + started.portFile + ": " + e.getMessage(), e);
-            } catch (RuntimeException e) {
-                started.close();
-                throw e;
             }
         }
     }
@@ -143,6 +149,37 @@ public final class EmbeddedRedis implements AutoCloseable {
     private static final class PortTaken extends RuntimeException {
         PortTaken(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * {@link #awaitPong}, failing at once (with the server's own words) when the process has exited: "Address already
+     * in use" becomes {@link PortTaken}, so another port is tried.
+     */
+    private void awaitReady(Retry ready) {
+        try {
+            ready.run("PING to embedded Redis on " + HOST + ":" + port, LOG, e -> e instanceof IOException, () -> {
+                if (!process.isAlive()) {
+                    reader.join(1_000); // the rest of its output
+                    String explained = explain(port, null, output);
+                    if (explained.contains("Address already in use")) {
+                        throw new PortTaken(explained, null);
+                    }
+                    throw new IllegalStateException(explained);
+                }
+                return ping(HOST, port);
+            });
+        } catch (Retry.Exhausted e) {
+            throw new IllegalStateException("embedded Redis on " + HOST + ":" + port + " did not answer PING after "
+                    + e.attempts() + " attempts: " + Retry.describe((Exception) e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for embedded Redis to answer PING", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Redis on " + HOST + ":" + port + " cannot be asked: "
+                    + Retry.describe(e), e);
         }
     }
 
@@ -263,14 +300,17 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * Launches {@code redis-server} ourselves, from the library's binary and config file: the library's own launcher
+     * adds a JVM shutdown hook that cannot be removed, and that hook stopped Redis under the app while it drained.
+     * Its output (stdout and stderr together) is read all the time, so a full pipe never blocks the server.
+     */
     private static EmbeddedRedis startOn(Path dir, int port) {
-        Deque<String> errors = new ArrayDeque<>();
+        Deque<String> output = new ArrayDeque<>();
         RedisServerBuilder builder = RedisServer.newRedisServer()
                 .bind(HOST)
                 .port(port)
-                .setting("protected-mode yes")
-                .onShutdownForceStop(false) // our own hook, or none in the app: start(Path, int, boolean)
-                .serrListener(line -> remember(errors, line));
+                .setting("protected-mode yes");
         if (dir == null) {
             builder.setting("appendonly no").setting("save \"\"");
         } else {
@@ -278,19 +318,30 @@ public final class EmbeddedRedis implements AutoCloseable {
                     .setting("appendfsync everysec")
                     .setting("dir " + quoted(dir.toString()));
         }
-        RedisServer server;
+        Process process;
         try {
-            server = builder.build();
-            server.start();
+            List<String> args = builder.buildCommandArgs();
+            process = new ProcessBuilder(args).directory(new File(args.get(0)).getParentFile())
+                    .redirectErrorStream(true).start();
         } catch (IOException | RuntimeException e) {
-            String explained = explain(port, e, errors);
-            if (explained.contains("Address already in use")) {
-                throw new PortTaken(explained, e);
-            }
-            throw new IllegalStateException(explained, e);
+            throw new IllegalStateException(explain(port, e, output), e);
         }
+        Thread reader = new Thread(() -> readOutput(process, output), "embedded-redis-" + port);
+        reader.setDaemon(true);
+        reader.start();
         LOG.info("embedded Redis started on {}:{} ({})", HOST, port, dir == null ? "no persistence" : "append-only");
-        return new EmbeddedRedis(server, port, dir == null ? null : dir.resolve(PORT_FILE));
+        return new EmbeddedRedis(process, output, reader, port, dir == null ? null : dir.resolve(PORT_FILE));
+    }
+
+    private static void readOutput(Process process, Deque<String> output) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                remember(output, line);
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
     }
 
     // redis.conf takes double-quoted strings with backslash escapes, so paths with spaces work.
@@ -312,7 +363,7 @@ public final class EmbeddedRedis implements AutoCloseable {
      * TCP listening socket ...: bind: Address already in use", a missing libssl) two causes deep.
      */
     private static String explain(int port, Exception e, Deque<String> errors) {
-        StringBuilder chain = new StringBuilder();
+        StringBuilder chain = new StringBuilder(e == null ? "redis-server exited" : "");
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
             for (String line : message.split("\\R")) {
@@ -327,7 +378,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         String detail = chain.toString();
         synchronized (errors) {
             if (!errors.isEmpty()) {
-                detail = detail + " | stderr: " + String.join(" / ", errors);
+                detail = detail + " | output: " + String.join(" / ", errors);
             }
         }
         String hint = "";
@@ -378,13 +429,18 @@ public final class EmbeddedRedis implements AutoCloseable {
                 // the JVM is already shutting down
             }
         }
-        try {
-            if (server.isActive()) {
-                server.stop();
-                LOG.info("embedded Redis on port {} stopped", port);
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: redis-server flushes the append-only file and exits
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    LOG.warn("embedded Redis on port {} did not stop within 10 s; killing it", port);
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
             }
-        } catch (IOException e) {
-            LOG.warn("embedded Redis on port {} did not stop cleanly: {}", port, e.getMessage());
+            LOG.info("embedded Redis on port {} stopped", port);
         }
         if (portFile != null) {
             try {
