@@ -314,7 +314,10 @@ public final class EmbeddedRedis implements AutoCloseable {
         if (dir == null) {
             builder.setting("appendonly no").setting("save \"\"");
         } else {
+            // No RDB snapshots: the append-only file is the persistence, and a failing snapshot (disk full, directory
+            // gone) makes redis-server refuse to exit on SIGTERM.
             builder.setting("appendonly yes")
+                    .setting("save \"\"")
                     .setting("appendfsync everysec")
                     .setting("dir " + quoted(dir.toString()));
         }
