@@ -64,6 +64,31 @@ class ApplicationIT {
     }
 
     @Test
+    void livenessLeavesOutPlatformsAndReadinessNeedsRedis() throws Exception {
+        JsonNode liveness = getJson("/actuator/health/liveness");
+        assertThat(liveness.path("status").asText()).isEqualTo("UP");
+        assertThat(liveness.path("components").has("redis")).as("liveness is the process only").isFalse();
+        JsonNode readiness = getJson("/actuator/health/readiness");
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").has("redis")).isTrue();
+    }
+
+    @Test
+    void infoShowsThisBuildAndNoDependencysGitProperties() throws Exception {
+        JsonNode info = getJson("/actuator/info");
+        assertThat(info.path("build").path("artifact").asText()).isEqualTo("app");
+        assertThat(info.path("build").path("version").asText()).isNotBlank();
+        assertThat(info.has("git")).isFalse();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
     void prometheusMetricsAreServed() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
