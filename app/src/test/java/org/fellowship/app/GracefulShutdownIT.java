@@ -39,6 +39,7 @@ class GracefulShutdownIT {
             // command-line arguments: they override application.yml (default properties would not)
             ConfigurableApplicationContext app = new SpringApplicationBuilder(FellowshipApplication.class).run(
                     "--server.port=0",
+                    "--management.server.port=0",
                     "--fellowship.redis.url=",
                     "--fellowship.redis.data-dir=" + dataDir,
                     "--fellowship.redis.health-timeout=1m",
