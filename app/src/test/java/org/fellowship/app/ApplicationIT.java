@@ -36,6 +36,9 @@ class ApplicationIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @Autowired
     RedisConfiguration.RedisEndpoint endpoint;
 
@@ -48,7 +51,7 @@ class ApplicationIT {
     @Test
     void healthIsUpIncludingTheEmbeddedRedis() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://localhost:" + managementPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode health = new ObjectMapper().readTree(response.body());
@@ -64,9 +67,42 @@ class ApplicationIT {
     }
 
     @Test
+    void livenessLeavesOutPlatformsAndReadinessNeedsRedis() throws Exception {
+        JsonNode liveness = getJson("/actuator/health/liveness");
+        assertThat(liveness.path("status").asText()).isEqualTo("UP");
+        assertThat(liveness.path("components").has("redis")).as("liveness is the process only").isFalse();
+        JsonNode readiness = getJson("/actuator/health/readiness");
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").has("redis")).isTrue();
+    }
+
+    @Test
+    void infoShowsThisBuildAndNoDependencysGitProperties() throws Exception {
+        JsonNode info = getJson("/actuator/info");
+        assertThat(info.path("build").path("artifact").asText()).isEqualTo("app");
+        assertThat(info.path("build").path("version").asText()).isNotBlank();
+        assertThat(info.has("git")).isFalse();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + managementPort + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void actuatorIsNotOnThePublicPort() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain(dataDir.toString());
+    }
+
+    @Test
     void prometheusMetricsAreServed() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
     }

@@ -60,6 +60,9 @@ class TelegramWebhookIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
     @Autowired
     MeterRegistry meters;
 
@@ -127,7 +130,7 @@ class TelegramWebhookIT {
         assertThat(sent).as("bytes the server let in before closing").isLessThan(declared / 2);
 
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.body()).containsPattern(
                 "fellowship_webhook_rejected_total\\{endpoint=\"telegram-webhook\",reason=\"missing secret\"[^}]*} [1-9]");

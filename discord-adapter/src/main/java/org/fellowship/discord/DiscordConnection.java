@@ -45,6 +45,7 @@ public final class DiscordConnection implements AutoCloseable {
     private final Clock clock;
     private final boolean messageContent;
     private volatile boolean closed;
+    private volatile boolean receiving = true;
 
     DiscordConnection(List<DiscordApi> shards, DiscordGateway gateway, DiscordMapper mapper, InboundEventSink sink,
                       Clock clock, boolean messageContent) {
@@ -109,6 +110,14 @@ public final class DiscordConnection implements AutoCloseable {
         return messageContent;
     }
 
+    /**
+     * Stops handing events to the core but keeps every shard connected, so the gateway can still send the replies
+     * the core owes while it drains at shutdown. Idempotent; {@link #close()} disconnects.
+     */
+    public void stopReceiving() {
+        receiving = false;
+    }
+
     /** Disconnects every shard and stops the gateway's scheduler; waits up to 10 s per shard. */
     @Override
     public void close() {
@@ -116,6 +125,7 @@ public final class DiscordConnection implements AutoCloseable {
             return;
         }
         closed = true;
+        receiving = false;
         gateway.close();
         for (DiscordApi api : shards) {
             try {
@@ -194,7 +204,7 @@ public final class DiscordConnection implements AutoCloseable {
     }
 
     private void deliver(String kind, java.util.function.Supplier<InboundEvent> mapping) {
-        if (closed) {
+        if (!receiving) {
             return;
         }
         InboundEvent event;

@@ -93,6 +93,18 @@ class DiscordSlashCommandRoundTripTest {
     }
 
     @Test
+    void afterIntakeStopsNoEventReachesTheCoreButRepliesStillGoOut() {
+        connection.stopReceiving();
+        connection.deliverForTest(world.message(SAM, world.channel, "/help"));
+        assertThat(transport.sends()).as("no event handled after intake stopped").isEmpty();
+
+        gateway.send(org.fellowship.core.outbound.OutboundMessage.text(conversation(CHANNEL),
+                "a reply the core still owes"));
+        assertThat(transport.sends()).as("the gateway still sends while the engine drains").hasSize(1);
+        verify(world.api, org.mockito.Mockito.never()).disconnect();
+    }
+
+    @Test
     void everyCoreCommandBecomesASlashCommand() {
         when(world.api.bulkOverwriteGlobalApplicationCommands(anySet()))
                 .thenReturn(CompletableFuture.completedFuture(Set.of()));

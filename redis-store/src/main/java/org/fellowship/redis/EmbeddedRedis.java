@@ -12,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.io.File;
+import redis.embedded.RedisServer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.function.IntSupplier;
-import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +48,22 @@ public final class EmbeddedRedis implements AutoCloseable {
     static final Retry READY = new Retry(20, Duration.ofMillis(50), Duration.ofSeconds(1), Retry.REAL);
     private static final int PING_SOCKET_TIMEOUT_MILLIS = 5_000;
 
-    private final RedisServer server;
-    private final int port;
+    /** In the data directory: the port of the server using it, so a later start finds one a killed process left. */
+    static final String PORT_FILE = "embedded-redis.port";
 
-    private EmbeddedRedis(RedisServer server, int port) {
-        this.server = server;
+    private final Process process;
+    private final Deque<String> output;
+    private final Thread reader;
+    private final int port;
+    private final Path portFile;
+    private volatile Thread shutdownHook;
+
+    private EmbeddedRedis(Process process, Deque<String> output, Thread reader, int port, Path portFile) {
+        this.process = process;
+        this.output = output;
+        this.reader = reader;
         this.port = port;
+        this.portFile = portFile;
     }
 
     /**
@@ -61,7 +75,22 @@ public final class EmbeddedRedis implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start or does not answer; the message says why
      */
     public static EmbeddedRedis start(Path dataDir, int port) {
-        return start(dataDir, port, EmbeddedRedis::freePort, READY);
+        return start(dataDir, port, true);
+    }
+
+    /**
+     * {@link #start(Path, int)}, choosing whether a JVM shutdown hook of ours stops the server. The app passes
+     * {@code false}: its context closes the server last, after the engine drained and the client closed; a hook would
+     * run concurrently with that and stop Redis under the draining engine.
+     */
+    public static EmbeddedRedis start(Path dataDir, int port, boolean stopAtJvmExit) {
+        EmbeddedRedis started = start(dataDir, port, EmbeddedRedis::freePort, READY);
+        if (stopAtJvmExit) {
+            Thread hook = new Thread(started::close, "embedded-redis-stop");
+            started.shutdownHook = hook;
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        return started;
     }
 
     /** {@link #start(Path, int)} with the free-port source and the readiness wait given (tests). */
@@ -77,6 +106,8 @@ public final class EmbeddedRedis implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot create Redis data directory " + dir + ": " + e.getMessage(), e);
             }
+            // A process killed with -9 leaves its server running on this append-only file: never run a second one.
+            stopLeftover(dir, ready);
         }
         if (port != 0 && !isFree(port)) {
             throw new IllegalStateException("cannot start embedded Redis: port " + port + " on " + HOST
@@ -85,10 +116,11 @@ public final class EmbeddedRedis implements AutoCloseable {
         int attempts = port == 0 ? BIND_ATTEMPTS : 1;
         for (int attempt = 1; ; attempt++) {
             int chosen = port == 0 ? freePorts.getAsInt() : port;
-            EmbeddedRedis started;
+            EmbeddedRedis started = startOn(dir, chosen);
             try {
-                started = startOn(dir, chosen);
+                started.awaitReady(ready);
             } catch (PortTaken e) {
+                started.close();
                 if (attempt >= attempts) {
                     throw new IllegalStateException(port == 0 ? "cannot start embedded Redis: " + attempts
                             + " free ports in a row were taken before the server could bind them (last: "
@@ -97,13 +129,18 @@ public final class EmbeddedRedis implements AutoCloseable {
                 LOG.warn("embedded Redis could not bind {}:{}, taken since it was chosen (attempt {} of {}); "
                         + "trying another port", HOST, chosen, attempt, attempts);
                 continue;
-            }
-            try {
-                awaitPong(HOST, started.port(), ready);
-                return started;
             } catch (RuntimeException e) {
                 started.close();
                 throw e;
+            }
+            try {
+                if (started.portFile != null) {
+                    Files.writeString(started.portFile, Integer.toString(started.port()));
+                }
+                return started;
+            } catch (IOException e) {
+                started.close();
+                throw new IllegalStateException("cannot write " + started.portFile + ": " + e.getMessage(), e);
             }
         }
     }
@@ -112,6 +149,37 @@ public final class EmbeddedRedis implements AutoCloseable {
     private static final class PortTaken extends RuntimeException {
         PortTaken(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * {@link #awaitPong}, failing at once (with the server's own words) when the process has exited: "Address already
+     * in use" becomes {@link PortTaken}, so another port is tried.
+     */
+    private void awaitReady(Retry ready) {
+        try {
+            ready.run("PING to embedded Redis on " + HOST + ":" + port, LOG, e -> e instanceof IOException, () -> {
+                if (!process.isAlive()) {
+                    reader.join(1_000); // the rest of its output
+                    String explained = explain(port, null, output);
+                    if (explained.contains("Address already in use")) {
+                        throw new PortTaken(explained, null);
+                    }
+                    throw new IllegalStateException(explained);
+                }
+                return ping(HOST, port);
+            });
+        } catch (Retry.Exhausted e) {
+            throw new IllegalStateException("embedded Redis on " + HOST + ":" + port + " did not answer PING after "
+                    + e.attempts() + " attempts: " + Retry.describe((Exception) e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for embedded Redis to answer PING", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded Redis on " + HOST + ":" + port + " cannot be asked: "
+                    + Retry.describe(e), e);
         }
     }
 
@@ -136,6 +204,83 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops a server a killed process left on {@code dir}: the port file names its port, and {@code CONFIG GET dir}
+     * proves it is a server on this directory (not an unrelated one that took the port since). {@code SHUTDOWN}
+     * makes it flush its append-only file; then we wait until the port is closed.
+     */
+    static void stopLeftover(Path dir, Retry ready) {
+        Path file = dir.resolve(PORT_FILE);
+        int port;
+        try {
+            port = Integer.parseInt(Files.readString(file).strip());
+        } catch (IOException | NumberFormatException e) {
+            return; // no port file, or an unreadable one: no server of ours was left
+        }
+        List<String> reply;
+        try {
+            reply = command(HOST, port, "CONFIG GET dir");
+        } catch (IOException e) {
+            return; // nothing answers there: the server died with its process
+        }
+        if (!reply.contains(dir.toString()) && !reply.contains(realPath(dir))) {
+            return;
+        }
+        LOG.warn("embedded Redis left running on port {} by a process that did not stop it (killed?) uses {}; "
+                + "stopping it before starting ours", port, dir);
+        try {
+            command(HOST, port, "SHUTDOWN");
+        } catch (IOException e) {
+            // expected: the server closes the connection as it exits
+        }
+        try {
+            ready.run("waiting for the leftover embedded Redis on port " + port + " to exit", LOG,
+                    e -> e instanceof IllegalStateException, () -> {
+                        if (!isFree(port)) {
+                            throw new IllegalStateException("port " + port + " still in use");
+                        }
+                        return null;
+                    });
+        } catch (Exception e) {
+            throw new IllegalStateException("a leftover embedded Redis on port " + port + " uses " + dir
+                    + " and did not stop; stop it (redis-cli -p " + port + " shutdown) and start again", e);
+        }
+    }
+
+    // redis-server reports its directory as getcwd() does: with symbolic links resolved
+    private static String realPath(Path dir) {
+        try {
+            return dir.toRealPath().toString();
+        } catch (IOException e) {
+            return dir.toString();
+        }
+    }
+
+    /** Sends one inline command and returns the reply's lines (bulk strings unwrapped, RESP headers dropped). */
+    private static List<String> command(String host, int port, String command) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), PING_SOCKET_TIMEOUT_MILLIS);
+            socket.setSoTimeout(PING_SOCKET_TIMEOUT_MILLIS);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            String first = in.readLine();
+            if (first == null) {
+                throw new IOException("connection closed");
+            }
+            int count = first.startsWith("*") ? Integer.parseInt(first.substring(1)) : 0;
+            for (int i = 0; i < count; i++) {
+                String header = in.readLine();
+                String value = header != null && header.startsWith("$") ? in.readLine() : header;
+                lines.add(value);
+            }
+            return lines;
+        }
+    }
+
     /** One PING over a plain socket (the embedded server has no password and no TLS). */
     private static Void ping(String host, int port) throws IOException {
         try (Socket socket = new Socket()) {
@@ -155,34 +300,51 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
     }
 
+    /**
+     * Launches {@code redis-server} ourselves, from the library's binary and config file: the library's own launcher
+     * adds a JVM shutdown hook that cannot be removed, and that hook stopped Redis under the app while it drained.
+     * Its output (stdout and stderr together) is read all the time, so a full pipe never blocks the server.
+     */
     private static EmbeddedRedis startOn(Path dir, int port) {
-        Deque<String> errors = new ArrayDeque<>();
+        Deque<String> output = new ArrayDeque<>();
         RedisServerBuilder builder = RedisServer.newRedisServer()
                 .bind(HOST)
                 .port(port)
-                .setting("protected-mode yes")
-                .onShutdownForceStop(true)
-                .serrListener(line -> remember(errors, line));
+                .setting("protected-mode yes");
         if (dir == null) {
             builder.setting("appendonly no").setting("save \"\"");
         } else {
+            // No RDB snapshots: the append-only file is the persistence, and a failing snapshot (disk full, directory
+            // gone) makes redis-server refuse to exit on SIGTERM.
             builder.setting("appendonly yes")
+                    .setting("save \"\"")
                     .setting("appendfsync everysec")
                     .setting("dir " + quoted(dir.toString()));
         }
-        RedisServer server;
+        Process process;
         try {
-            server = builder.build();
-            server.start();
+            List<String> args = builder.buildCommandArgs();
+            process = new ProcessBuilder(args).directory(new File(args.get(0)).getParentFile())
+                    .redirectErrorStream(true).start();
         } catch (IOException | RuntimeException e) {
-            String explained = explain(port, e, errors);
-            if (explained.contains("Address already in use")) {
-                throw new PortTaken(explained, e);
-            }
-            throw new IllegalStateException(explained, e);
+            throw new IllegalStateException(explain(port, e, output), e);
         }
+        Thread reader = new Thread(() -> readOutput(process, output), "embedded-redis-" + port);
+        reader.setDaemon(true);
+        reader.start();
         LOG.info("embedded Redis started on {}:{} ({})", HOST, port, dir == null ? "no persistence" : "append-only");
-        return new EmbeddedRedis(server, port);
+        return new EmbeddedRedis(process, output, reader, port, dir == null ? null : dir.resolve(PORT_FILE));
+    }
+
+    private static void readOutput(Process process, Deque<String> output) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                remember(output, line);
+            }
+        } catch (IOException e) {
+            // the process is gone
+        }
     }
 
     // redis.conf takes double-quoted strings with backslash escapes, so paths with spaces work.
@@ -204,7 +366,7 @@ public final class EmbeddedRedis implements AutoCloseable {
      * TCP listening socket ...: bind: Address already in use", a missing libssl) two causes deep.
      */
     private static String explain(int port, Exception e, Deque<String> errors) {
-        StringBuilder chain = new StringBuilder();
+        StringBuilder chain = new StringBuilder(e == null ? "redis-server exited" : "");
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
             for (String line : message.split("\\R")) {
@@ -219,7 +381,7 @@ public final class EmbeddedRedis implements AutoCloseable {
         String detail = chain.toString();
         synchronized (errors) {
             if (!errors.isEmpty()) {
-                detail = detail + " | stderr: " + String.join(" / ", errors);
+                detail = detail + " | output: " + String.join(" / ", errors);
             }
         }
         String hint = "";
@@ -261,13 +423,34 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** Stops the server (with persistence, redis-server flushes the append-only file on shutdown). Idempotent. */
     @Override
     public void close() {
-        try {
-            if (server.isActive()) {
-                server.stop();
-                LOG.info("embedded Redis on port {} stopped", port);
+        Thread hook = shutdownHook;
+        if (hook != null && Thread.currentThread() != hook) {
+            shutdownHook = null;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down
             }
-        } catch (IOException e) {
-            LOG.warn("embedded Redis on port {} did not stop cleanly: {}", port, e.getMessage());
+        }
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: redis-server flushes the append-only file and exits
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    LOG.warn("embedded Redis on port {} did not stop within 10 s; killing it", port);
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+            LOG.info("embedded Redis on port {} stopped", port);
+        }
+        if (portFile != null) {
+            try {
+                Files.deleteIfExists(portFile);
+            } catch (IOException e) {
+                LOG.debug("cannot delete {}: {}", portFile, e.getMessage());
+            }
         }
     }
 }

@@ -43,6 +43,30 @@ class EmbeddedRedisIT {
     }
 
     @Test
+    void aServerLeftByAKilledProcessIsStoppedNotDoubled(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("redis data");
+        KeySchema keys = KeySchema.defaults();
+        // As after kill -9: the owner never closes it, and no hook of ours stops it.
+        EmbeddedRedis left = EmbeddedRedis.start(dataDir, 0, false);
+        try {
+            try (RedisStore store = RedisStore.connect(left.uri(), keys, Duration.ofDays(1), CLOCK)) {
+                store.profiles().save(MemberProfile.fresh(SAM).withLanguage("de"));
+            }
+            try (EmbeddedRedis server = EmbeddedRedis.start(dataDir, 0);
+                    RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1), CLOCK)) {
+                assertThatThrownBy(() -> EmbeddedRedis.awaitPong("127.0.0.1", left.port(),
+                        new Retry(1, Duration.ZERO, Duration.ZERO, Retry.REAL)))
+                        .as("the leftover server on the same append-only file was stopped")
+                        .isInstanceOf(IllegalStateException.class);
+                assertThat(store.profiles().find(SAM)).as("its data, flushed on SHUTDOWN")
+                        .contains(MemberProfile.fresh(SAM).withLanguage("de"));
+            }
+        } finally {
+            left.close();
+        }
+    }
+
+    @Test
     void busyPortGivesAClearMessage() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> EmbeddedRedis.start(null, busy.getLocalPort()))

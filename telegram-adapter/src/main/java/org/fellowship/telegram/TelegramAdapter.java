@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Once the engine (the {@link InboundEventSink}) exists, call {@link #startPolling} <em>or</em>
  *       {@link #startWebhook}: both call {@code getMe}, publish the command menu and begin receiving.</li>
  * </ol>
- * {@link #close()} at shutdown stops polling and releases all HTTP threads.
+ * At shutdown {@link #stopReceiving()} first (stop intake), then, once the engine has drained, {@link #close()}
+ * (releases all HTTP threads).
  *
  * <p><b>Threading:</b> start and close are synchronized; the gateway and webhook are thread-safe. <b>Nullness:</b> no
  * argument may be {@code null}. <b>Failure:</b> start throws {@link GatewayException} when Telegram cannot be reached
@@ -106,12 +107,21 @@ public final class TelegramAdapter implements AutoCloseable {
         }
     }
 
-    /** Stops receiving and releases every thread and connection. Idempotent. */
-    @Override
-    public synchronized void close() {
+    /**
+     * Stops receiving (long polling ends; the webhook handler is dropped) but keeps the gateway sending, so replies to
+     * updates already taken can still go out while the engine drains. Idempotent; {@link #close()} finishes the job.
+     */
+    public synchronized void stopReceiving() {
         if (polling != null) {
             polling.close();
         }
+        webhook = null;
+    }
+
+    /** Stops receiving and releases every thread and connection, the sending ones too. Idempotent. */
+    @Override
+    public synchronized void close() {
+        stopReceiving();
         gateway.close();
     }
 }

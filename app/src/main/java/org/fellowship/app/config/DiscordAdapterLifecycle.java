@@ -11,6 +11,7 @@ import org.fellowship.discord.DiscordConnection;
 import org.fellowship.discord.DiscordSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -24,13 +25,15 @@ import org.springframework.stereotype.Component;
  */
 @Component("discord")
 @ConditionalOnProperty(prefix = "fellowship.discord", name = "token")
-public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator {
+public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordAdapterLifecycle.class);
 
     private final PlatformSettings.Discord settings;
     private final BotCore core;
     private final Gateways gateways;
     private volatile DiscordConnection connection;
+    /** The connection, kept for sending after intake stopped; closed in {@link #destroy()}. */
+    private volatile DiscordConnection started;
     private volatile String problem = "not started";
 
     public DiscordAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways) {
@@ -47,6 +50,7 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator 
         try {
             connection = DiscordConnection.connect(settings.token(), adapterSettings, core.engine(),
                     core.commands().all());
+            started = connection;
             gateways.register((ChatGateway) connection.gateway()).register((GroupAdminGateway) connection.gateway());
             problem = null;
             if (!connection.messageContentIntentGranted()) {
@@ -62,10 +66,23 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator 
         }
     }
 
+    /** Stops intake only: replies to events already taken still go out while the engine drains. */
     @Override
     public void stop() {
         DiscordConnection c = connection;
         connection = null;
+        if (c != null) {
+            c.stopReceiving();
+            LOG.info("Discord adapter stopped receiving; sending until the engine has drained");
+        }
+    }
+
+    /** Disconnects, after the engine drained (beans are destroyed after all lifecycles stopped). */
+    @Override
+    public void destroy() {
+        stop();
+        DiscordConnection c = started;
+        started = null;
         if (c != null) {
             c.close();
             LOG.info("Discord adapter disconnected");

@@ -39,7 +39,8 @@ public class RedisConfiguration {
             LOG.info("Using the Redis server from fellowship.redis.url");
             return new RedisEndpoint(settings.url(), null);
         }
-        EmbeddedRedis embedded = EmbeddedRedis.start(settings.dataDir(), settings.embeddedPort());
+        // No JVM hook: the context stops the server last, after the engine drained and the Redis client closed.
+        EmbeddedRedis embedded = EmbeddedRedis.start(settings.dataDir(), settings.embeddedPort(), false);
         LOG.info("No Redis URL configured: started the embedded Redis on port {} with data in {}",
                 embedded.port(), settings.dataDir().toAbsolutePath());
         return new RedisEndpoint(embedded.uri(), embedded);

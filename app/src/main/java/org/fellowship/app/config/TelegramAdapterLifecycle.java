@@ -19,6 +19,7 @@ import org.fellowship.telegram.TelegramConfig;
 import org.fellowship.telegram.TelegramWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -29,10 +30,14 @@ import org.springframework.stereotype.Component;
  * Connects Telegram when {@code fellowship.telegram.token} is set, by long polling or (mode {@code webhook}) through
  * {@link TelegramWebhookController}. Starts after the engine and stops before it; reports as the {@code telegram}
  * health component. A failed start leaves the rest of the bot running (health DOWN, clear log).
+ *
+ * <p>Shutdown is two steps: {@link #stop()} (an earlier lifecycle phase than the engine) only stops intake, and
+ * {@link #destroy()} (after every lifecycle phase, so after the engine drained) closes the sending client. Telegram
+ * counts polled updates as delivered, so a reply still queued at shutdown would otherwise be lost for good.
  */
 @Component("telegram")
 @ConditionalOnProperty(prefix = "fellowship.telegram", name = "token")
-public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator {
+public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator, DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramAdapterLifecycle.class);
 
     private final PlatformSettings.Telegram settings;
@@ -41,6 +46,8 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     private final Clock clock;
     private final RedisStore store;
     private volatile TelegramAdapter adapter;
+    /** The started adapter, kept for sending after intake stopped; closed in {@link #destroy()}. */
+    private volatile TelegramAdapter started;
     private volatile TelegramWebhook webhook;
     private volatile String problem = "not started";
 
@@ -76,6 +83,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
                 LOG.info("Telegram adapter receiving by long polling");
             }
             adapter = candidate;
+            started = candidate;
             problem = null;
         } catch (GatewayException e) {
             candidate.close();
@@ -110,14 +118,27 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         return Optional.ofNullable(webhook);
     }
 
+    /** Stops intake only: the engine still drains what was taken, and its replies still go out. */
     @Override
     public void stop() {
         TelegramAdapter a = adapter;
         adapter = null;
         webhook = null;
         if (a != null) {
+            a.stopReceiving();
+            LOG.info("Telegram adapter stopped receiving; sending until the engine has drained");
+        }
+    }
+
+    /** Closes the sending client, after the engine drained (beans are destroyed after all lifecycles stopped). */
+    @Override
+    public void destroy() {
+        stop();
+        TelegramAdapter a = started;
+        started = null;
+        if (a != null) {
             a.close();
-            LOG.info("Telegram adapter stopped");
+            LOG.info("Telegram adapter closed");
         }
     }
 
