@@ -81,6 +81,7 @@ class ApplicationIT {
         JsonNode info = getJson("/actuator/info");
         assertThat(info.path("build").path("artifact").asText()).isEqualTo("app");
         assertThat(info.path("build").path("version").asText()).isNotBlank();
+        assertThat(info.path("build").path("commit").asText()).as("this build's commit").matches("[0-9a-f]{7,40}");
         assertThat(info.has("git")).isFalse();
     }
 

@@ -101,6 +101,11 @@ public final class TelegramAdapter implements AutoCloseable {
         return new TelegramUpdateDispatcher(mapper, sink, privateChats, migrations, gateway::invalidateModerators);
     }
 
+    /** How many long-polling calls in a row have failed (0 while polling works, or in webhook mode). */
+    public synchronized int failedPollsInARow() {
+        return polling == null ? 0 : polling.failedPollsInARow();
+    }
+
     private void requireNotStarted() {
         if (polling != null || webhook != null) {
             throw new IllegalStateException("the Telegram adapter is already receiving");

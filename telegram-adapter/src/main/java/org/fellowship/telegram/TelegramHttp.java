@@ -21,12 +21,21 @@ final class TelegramHttp implements AutoCloseable {
     private final OkHttpTelegramClient client;
 
     TelegramHttp(TelegramConfig config, String threadName, long readTimeoutMillis) {
+        this(config, threadName, readTimeoutMillis, null);
+    }
+
+    /** @param observer sees every exchange (for example to tell whether polling works), or {@code null} */
+    TelegramHttp(TelegramConfig config, String threadName, long readTimeoutMillis, okhttp3.Interceptor observer) {
         this.dispatcherThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads(threadName));
         Dispatcher dispatcher = new Dispatcher(dispatcherThreads);
         dispatcher.setMaxRequests(64);
         dispatcher.setMaxRequestsPerHost(64);
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (observer != null) {
+            builder.addInterceptor(observer);
+        }
+        this.http = builder
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(8, 1, TimeUnit.MINUTES))
                 .connectTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)

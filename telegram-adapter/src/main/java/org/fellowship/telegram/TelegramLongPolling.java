@@ -49,7 +49,8 @@ public final class TelegramLongPolling implements AutoCloseable {
     public TelegramLongPolling(TelegramConfig config, TelegramUpdateDispatcher dispatcher) {
         this.config = Objects.requireNonNull(config, "config");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
-        this.http = new TelegramHttp(config, "telegram-poll-http", config.pollTimeout().toMillis() + 10_000);
+        this.http = new TelegramHttp(config, "telegram-poll-http", config.pollTimeout().toMillis() + 10_000,
+                this::observe);
         this.executor = Executors.newSingleThreadScheduledExecutor(TelegramHttp.daemonThreads("telegram-poll"));
         this.application = new TelegramBotsLongPollingApplication(ObjectMapper::new, http::http, () -> executor);
     }
@@ -76,6 +77,37 @@ public final class TelegramLongPolling implements AutoCloseable {
             throw new GatewayException(GatewayException.Reason.UNAVAILABLE,
                     "telegram long polling could not start: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger failedPolls = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Counts {@code getUpdates} calls that failed in a row (the library backs off and retries them quietly, so without
+     * this a bot that receives nothing would look healthy).
+     */
+    private okhttp3.Response observe(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+        boolean poll = chain.request().url().encodedPath().toLowerCase(java.util.Locale.ROOT).endsWith("/getupdates");
+        try {
+            okhttp3.Response response = chain.proceed(chain.request());
+            if (poll) {
+                if (response.isSuccessful()) {
+                    failedPolls.set(0);
+                } else {
+                    failedPolls.incrementAndGet();
+                }
+            }
+            return response;
+        } catch (java.io.IOException | RuntimeException e) {
+            if (poll) {
+                failedPolls.incrementAndGet();
+            }
+            throw e;
+        }
+    }
+
+    /** How many {@code getUpdates} calls in a row have failed (0 while polling works). */
+    public int failedPollsInARow() {
+        return failedPolls.get();
     }
 
     /** Whether the polling session runs. */

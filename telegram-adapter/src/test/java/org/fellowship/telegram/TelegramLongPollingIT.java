@@ -126,7 +126,28 @@ class TelegramLongPollingIT {
         assertThat(sink.events()).isEmpty();
     }
 
-    /** The pitfall from STACK.md: after close() the JVM must be able to exit. Proven in a child JVM. */
+    @Test
+    void failedPollsInARowAreCountedSoHealthCanSaySoAndASuccessClearsThem() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (FakeBotApi api = new FakeBotApi()) {
+            for (int i = 0; i < 3; i++) {
+                api.failNext("getUpdates", 502, "Bad Gateway", null);
+            }
+            TelegramUpdateDispatcher dispatcher = new TelegramUpdateDispatcher(
+                    new TelegramUpdateMapper("fellowship_bot", ModeratorLookup.NONE, java.time.Clock.systemUTC()), sink,
+                    new InMemoryKnownPrivateChats(), m -> { }, id -> { });
+            try (TelegramLongPolling polling = new TelegramLongPolling(api.config(), dispatcher)) {
+                assertThat(polling.failedPollsInARow()).isZero();
+                polling.start();
+                Eventually.until("three failed polls to be counted", () -> polling.failedPollsInARow() >= 3);
+                api.queueUpdate(text(PRIVATE, "hello again"));
+                Eventually.until("the update after the failures", () -> !sink.events().isEmpty());
+                assertThat(polling.failedPollsInARow()).as("a poll that works clears the count").isZero();
+            }
+        }
+    }
+
+    /** A TelegramBots pitfall: after close() the JVM must be able to exit. Proven in a child JVM. */
     @Test
     void jvmExitsAfterClose() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {

@@ -152,11 +152,20 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         return BotLifecycle.PHASE + 10;
     }
 
+    /** Failed long-polling calls in a row after which health says DOWN. */
+    static final int FAILED_POLLS_DOWN = 3;
+
     @Override
     public Health health() {
         TelegramAdapter a = adapter;
         if (a == null) {
             return Health.down().withDetail("problem", problem == null ? "stopped" : problem).build();
+        }
+        int failed = a.failedPollsInARow();
+        if (failed >= FAILED_POLLS_DOWN) {
+            // the library backs off and retries quietly: say so, or a bot that receives nothing looks healthy
+            return Health.down().withDetail("mode", settings.mode()).withDetail("problem", "long polling has failed "
+                    + failed + " times in a row; no updates arrive until Telegram answers again").build();
         }
         return Health.up().withDetail("mode", settings.mode())
                 .withDetail("readAllGroupMessages", a.gateway().capabilities().readAllGroupMessages()).build();
