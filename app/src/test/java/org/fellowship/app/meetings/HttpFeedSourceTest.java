@@ -101,10 +101,11 @@ class HttpFeedSourceTest {
             ex.close();
         });
         server.createContext("/trickle", ex -> {
-            // headers at once, then one byte every 50 ms, 200 in all: a body that takes 10 s
+            // headers at once, then one byte every 50 ms until the client hangs up (bounded at 10 minutes): a body
+            // that never ends, so only the client's deadline can end the fetch, however slow the machine
             ex.sendResponseHeaders(200, 0);
             try (OutputStream out = ex.getResponseBody()) {
-                for (int i = 0; i < 200; i++) {
+                for (int i = 0; i < 12_000; i++) {
                     out.write(i == 0 ? '[' : ' ');
                     out.flush();
                     Thread.sleep(50);

@@ -189,15 +189,7 @@ class SemanticStageTest {
 
     /** Waits (bounded) for work on another thread; asserts nothing about how long it took. */
     private static void awaitUntil(java.util.function.BooleanSupplier done) {
-        for (int i = 0; i < 6000 && !done.getAsBoolean(); i++) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertThat(done.getAsBoolean()).isTrue();
+        org.fellowship.core.testkit.Eventually.until("work on the semantic stage's thread", done);
     }
 
     private static void awaitSent(BotHarness bot, int count) {
