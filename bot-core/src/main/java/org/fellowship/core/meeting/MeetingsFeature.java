@@ -43,7 +43,7 @@ import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
-import org.fellowship.core.profile.TimeZones;
+import org.fellowship.core.time.TimeZones;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;

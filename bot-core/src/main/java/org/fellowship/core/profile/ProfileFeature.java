@@ -14,6 +14,7 @@ import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.store.MemberProfile;
+import org.fellowship.core.time.TimeZones;
 
 /** Member profile basics: {@code /timezone} and {@code /language}. */
 public final class ProfileFeature implements Feature {

@@ -1,4 +1,4 @@
-package org.fellowship.core.profile;
+package org.fellowship.core.time;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
