@@ -16,6 +16,8 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.text.PhraseMatcher;
+import org.fellowship.core.text.TextNormalizer;
 import org.fellowship.redis.RedisStore;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +29,6 @@ import java.util.stream.Collectors;
 import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.Lexicon;
 import org.fellowship.core.safety.LexiconEntry;
-import org.fellowship.core.safety.PhraseMatcher;
-import org.fellowship.core.safety.TextNormalizer;
 
 /**
  * Stage 1 of crisis detection (normalise + Aho-Corasick over a lexicon of 1,000+ phrases) on short chat messages,
@@ -51,7 +51,8 @@ final class CrisisBenchmark {
 
     static void run() {
         Lexicon lexicon = bigLexicon();
-        PhraseMatcher matcher = new PhraseMatcher(lexicon);
+        PhraseMatcher matcher = PhraseMatcher.ofPatterns(
+                lexicon.entries().stream().map(LexiconEntry::phrase).toList());
         TextNormalizer normalizer = TextNormalizer.standard();
         List<String> phrases = lexicon.entries().stream().map(LexiconEntry::words).map(String::strip).toList();
         Pattern alternation = Pattern.compile("\\b(?:" + phrases.stream().map(Pattern::quote)

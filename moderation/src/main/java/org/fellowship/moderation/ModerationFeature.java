@@ -26,11 +26,11 @@ import org.fellowship.core.model.Member;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.ButtonRow;
-import org.fellowship.core.safety.TextNormalizer;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.RateLimitStore;
 import org.fellowship.core.store.StoreUnavailableException;
 import org.fellowship.core.text.CommandLine;
+import org.fellowship.core.text.TextNormalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

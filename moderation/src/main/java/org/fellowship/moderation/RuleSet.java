@@ -5,8 +5,8 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import org.fellowship.core.safety.PhraseMatcher;
-import org.fellowship.core.safety.TextNormalizer;
+import org.fellowship.core.text.PhraseMatcher;
+import org.fellowship.core.text.TextNormalizer;
 
 /**
  * A community's content rules compiled for fast evaluation: every keyword and phrase rule in one Aho-Corasick

@@ -27,7 +27,7 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingParameters;
 import org.fellowship.core.safety.LanguageAnalyzer;
-import org.fellowship.core.safety.TextNormalizer;
+import org.fellowship.core.text.TextNormalizer;
 
 /**
  * Stage 2 with Apache OpenNLP: sentence detector, tokenizer, POS tagger and lemmatizer (the English UD models from

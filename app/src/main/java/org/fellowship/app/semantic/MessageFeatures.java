@@ -2,7 +2,7 @@ package org.fellowship.app.semantic;
 
 import org.fellowship.core.safety.ContextRules;
 import org.fellowship.core.safety.Detection;
-import org.fellowship.core.safety.TextNormalizer;
+import org.fellowship.core.text.TextNormalizer;
 
 /**
  * What the crisis model reads of one message apart from its two heads: the lexicon's score, how close the message

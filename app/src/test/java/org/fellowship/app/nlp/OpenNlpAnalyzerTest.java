@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.LanguageAnalyzer;
-import org.fellowship.core.safety.TextNormalizer;
+import org.fellowship.core.text.TextNormalizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.fellowship.core.text.TextNormalizer;
 
 /**
  * A community's adjustments to crisis support, set by its moderators with {@code /crisis}: extra lexicon phrases,

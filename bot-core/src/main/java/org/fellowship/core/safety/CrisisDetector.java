@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fellowship.core.text.TextNormalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Two-stage crisis detection. Stage 1 normalises the message and runs the {@link PhraseMatcher} over it; only
+ * Two-stage crisis detection. Stage 1 normalises the message and runs the {@link LexiconMatcher} over it; only
  * when a phrase is found does stage 2 run: the {@link LanguageAnalyzer} splits sentences and the
  * {@link ContextRules} discount negated, past, third-person, quoted, supportive and hypothetical mentions. Each
  * category's score is a noisy-or of its distinct phrases' weights after context (the same phrase twice counts
@@ -34,20 +35,20 @@ public final class CrisisDetector {
             ContextRules.Reason.WRITER_NARRATIVE);
 
     private final Lexicon lexicon;
-    private final PhraseMatcher builtIn;
-    private final PhraseMatcher idioms;
-    private final PhraseMatcher riskFactors;
+    private final LexiconMatcher builtIn;
+    private final LexiconMatcher idioms;
+    private final LexiconMatcher riskFactors;
     private final LanguageAnalyzer analyzer;
     private final ContextRules rules = new ContextRules();
     private final TextNormalizer normalizer = TextNormalizer.standard();
-    private final Map<List<LexiconEntry>, PhraseMatcher> communityMatchers = new ConcurrentHashMap<>();
+    private final Map<List<LexiconEntry>, LexiconMatcher> communityMatchers = new ConcurrentHashMap<>();
 
     public CrisisDetector(Lexicon lexicon, LanguageAnalyzer analyzer) {
         this.lexicon = lexicon;
-        this.builtIn = new PhraseMatcher(lexicon);
-        this.idioms = new PhraseMatcher(new Lexicon(lexicon.idioms().stream()
+        this.builtIn = new LexiconMatcher(lexicon);
+        this.idioms = new LexiconMatcher(new Lexicon(lexicon.idioms().stream()
                 .map(i -> new LexiconEntry(i, CrisisCategory.SUICIDAL_IDEATION, 1)).toList()));
-        this.riskFactors = new PhraseMatcher(new Lexicon(lexicon.riskFactors().keySet().stream()
+        this.riskFactors = new LexiconMatcher(new Lexicon(lexicon.riskFactors().keySet().stream()
                 .map(c -> new LexiconEntry(c, CrisisCategory.SUICIDAL_IDEATION, RISK_FACTOR_WEIGHT)).toList()));
         this.analyzer = analyzer;
     }
@@ -74,12 +75,12 @@ public final class CrisisDetector {
     public Detection detect(String message, CommunityPolicy policy) {
         TextNormalizer.Normalized normalized = normalizer.normalize(message);
         String text = normalized.text();
-        PhraseMatcher matcher = policy.additions().isEmpty() ? builtIn
-                : communityMatchers.computeIfAbsent(policy.additions(), a -> new PhraseMatcher(lexicon.plus(a)));
-        List<PhraseMatcher.Match> matches = new ArrayList<>();
-        List<PhraseMatcher.Match> found = matcher.find(text);
-        List<PhraseMatcher.Match> idiomatic = found.isEmpty() ? List.of() : idioms.find(text);
-        for (PhraseMatcher.Match m : found) {
+        LexiconMatcher matcher = policy.additions().isEmpty() ? builtIn
+                : communityMatchers.computeIfAbsent(policy.additions(), a -> new LexiconMatcher(lexicon.plus(a)));
+        List<LexiconMatcher.Match> matches = new ArrayList<>();
+        List<LexiconMatcher.Match> found = matcher.find(text);
+        List<LexiconMatcher.Match> idiomatic = found.isEmpty() ? List.of() : idioms.find(text);
+        for (LexiconMatcher.Match m : found) {
             boolean insideIdiom = idiomatic.stream().anyMatch(i -> i.start() <= m.start() && m.end() <= i.end());
             // a phrase inside a longer phrase found at the same place is the same evidence, counted once
             boolean insideLonger = found.stream().anyMatch(o -> o != m && o.start() <= m.start() && m.end() <= o.end()
@@ -110,7 +111,7 @@ public final class CrisisDetector {
 
         List<Evidence> evidence = new ArrayList<>();
         Map<CrisisCategory, Map<String, Double>> best = new EnumMap<>(CrisisCategory.class);
-        for (PhraseMatcher.Match m : matches) {
+        for (LexiconMatcher.Match m : matches) {
             LanguageAnalyzer.Sentence sentence = sentenceAt(sentences, m.start(), text);
             Set<ContextRules.Reason> reasons = rules.reasons(text, sentence, m.start(), m.end(), m.entry(), supportMarkers);
             ContextRules.narrative(reasons, m.entry(), writerNarrative);
@@ -183,7 +184,7 @@ public final class CrisisDetector {
      */
     private void addRiskFactors(String text, TextNormalizer.Normalized normalized,
                                 List<LanguageAnalyzer.Sentence> sentences, int supportMarkers,
-                                List<PhraseMatcher.Match> matches, List<Evidence> evidence,
+                                List<LexiconMatcher.Match> matches, List<Evidence> evidence,
                                 Map<CrisisCategory, Map<String, Double>> best) {
         boolean ideation = evidence.stream().anyMatch(e -> (e.category() == CrisisCategory.SUICIDAL_IDEATION
                 || e.category() == CrisisCategory.SELF_HARM) && RAISING.containsAll(e.context())
@@ -191,7 +192,7 @@ public final class CrisisDetector {
         if (!ideation || lexicon.riskFactors().isEmpty()) {
             return;
         }
-        for (PhraseMatcher.Match cue : riskFactors.find(text)) {
+        for (LexiconMatcher.Match cue : riskFactors.find(text)) {
             boolean overlaps = matches.stream().anyMatch(m -> m.start() < cue.end() && cue.start() < m.end());
             String construct = lexicon.riskFactors().get(cue.entry().phrase());
             Map<String, Double> ideationBest = best.computeIfAbsent(CrisisCategory.SUICIDAL_IDEATION,

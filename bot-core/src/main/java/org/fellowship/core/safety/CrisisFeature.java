@@ -28,6 +28,7 @@ import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.text.TextNormalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

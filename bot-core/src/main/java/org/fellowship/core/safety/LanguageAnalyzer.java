@@ -8,7 +8,8 @@ import java.util.Objects;
  * estimate of how much the text reads as a supportive reply to someone else. The detector calls it only for
  * messages stage 1 picked, because real NLP costs about a millisecond per message.
  *
- * <p><b>Input:</b> text already passed through {@link TextNormalizer}; token and sentence offsets index into it.
+ * <p><b>Input:</b> text already passed through {@link org.fellowship.core.text.TextNormalizer}; token and sentence
+ * offsets index into it.
  * <b>Threading:</b> implementations must be safe to call from many conversation threads at once.
  * <b>Nullness:</b> never returns {@code null}; an empty text gives an empty list.
  * <b>Failure:</b> may throw a {@link RuntimeException}; the detector then falls back to the built-in

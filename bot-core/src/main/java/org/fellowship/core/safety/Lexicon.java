@@ -30,7 +30,8 @@ import java.util.Map;
  * e.g. hopelessness, burdensomeness, entrapment): never evidence on its own, it only adds to ideation already found
  * in a message written about the writer (see {@link CrisisDetector}).
  * The category is one of {@link CrisisCategory} in lower case; the weight is in (0, 1]. Phrases are matched after
- * {@link TextNormalizer normalisation}, so write them in plain lower case without apostrophes ("do not", "i am").
+ * {@link org.fellowship.core.text.TextNormalizer normalisation}, so write them in plain lower case without
+ * apostrophes ("do not", "i am").
  * Immutable.
  */
 public record Lexicon(List<LexiconEntry> entries, List<String> idioms, Map<String, String> riskFactors) {

@@ -250,7 +250,7 @@ class CrisisDetectorTest {
 
     @Test
     void matcherFindsOverlappingPhrasesOnWordBoundaries() {
-        PhraseMatcher m = new PhraseMatcher(new Lexicon(List.of(
+        LexiconMatcher m = new LexiconMatcher(new Lexicon(List.of(
                 new LexiconEntry("kill myself", CrisisCategory.SUICIDAL_IDEATION, 0.9),
                 new LexiconEntry("myself", CrisisCategory.SELF_HARM, 0.1),
                 new LexiconEntry("overdos*", CrisisCategory.OVERDOSE_LETHAL_MEANS, 0.4))));
@@ -259,7 +259,7 @@ class CrisisDetectorTest {
         assertThat(m.find("skill myselfish")).isEmpty();
         assertThat(m.find("i will kiiiill myself")).hasSize(2);
         assertThat(m.find("i will kil myself")).extracting(x -> x.entry().phrase()).containsExactly("myself");
-        PhraseMatcher doubles = new PhraseMatcher(new Lexicon(List.of(
+        LexiconMatcher doubles = new LexiconMatcher(new Lexicon(List.of(
                 new LexiconEntry("noose", CrisisCategory.OVERDOSE_LETHAL_MEANS, 0.7),
                 new LexiconEntry("die", CrisisCategory.SUICIDAL_IDEATION, 0.2))));
         assertThat(doubles.find("my nose")).isEmpty();

@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.text;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Aho-Corasick automaton over normalised lexicon phrases: one pass over a message finds every phrase in it, in
- * time linear in the message length whatever the size of the lexicon. Matches start and end on word boundaries
- * (a phrase with a trailing {@code *} may end inside a word). A letter stretched to three or more ("diiie",
- * "killl") matches the phrase's single or double letter, but a double never matches a single or the other way
- * round, so "nose" is not "noose" and "of" is not "off".
+ * Aho-Corasick automaton over normalised phrases: one pass over a message finds every phrase in it, in time linear in
+ * the message length whatever the number of phrases. Matches start and end on word boundaries (a phrase with a
+ * trailing {@code *} may end inside a word, one with a leading {@code *} start inside one). A letter stretched to
+ * three or more ("diiie", "killl") matches the phrase's single or double letter, but a double never matches a single
+ * or the other way round, so "nose" is not "noose" and "of" is not "off". Crisis detection runs it over its lexicon,
+ * group moderation over its keyword rules.
  *
  * <p>Immutable after construction and safe to share across threads.
  */
@@ -20,12 +21,11 @@ public final class PhraseMatcher {
     /**
      * One phrase found in normalised text.
      *
-     * @param entry the lexicon line, or {@code null} for a matcher built with {@link #ofPatterns(List)}
      * @param start first character in the normalised text (extended to the start of the word for suffix phrases)
      * @param end   one past the last character (extended to the end of the word for prefix phrases)
-     * @param index the position of the phrase in the lexicon or pattern list
+     * @param index the position of the phrase in the list the matcher was built from
      */
-    public record Match(LexiconEntry entry, int start, int end, int index) {
+    public record Match(int start, int end, int index) {
     }
 
     private static final class Node {
@@ -36,29 +36,22 @@ public final class PhraseMatcher {
     }
 
     private final Node root = new Node();
-    private final List<LexiconEntry> entries;
     private final List<String> phrases;
     private final boolean[] prefixes;
     private final boolean[] suffixes;
     private final List<Integer> keyLengths = new ArrayList<>();
     private final List<int[]> keyRuns = new ArrayList<>();
 
-    public PhraseMatcher(Lexicon lexicon) {
-        this(lexicon.entries(), lexicon.entries().stream().map(LexiconEntry::phrase).toList());
-    }
-
     /**
-     * A matcher over plain patterns (group moderation's keyword rules) with the same normalisation and boundaries
-     * as the crisis lexicon, plus a leading wildcard: {@code word} matches the whole word, {@code word*} words that
-     * start with it, {@code *word} words that end with it, {@code *word*} words that contain it (Discord AutoMod's
-     * keyword syntax). {@link Match#entry()} is {@code null}; {@link Match#index()} is the pattern's position.
+     * A matcher over {@code patterns}, normalised like the text it reads: {@code word} matches the whole word,
+     * {@code word*} words that start with it, {@code *word} words that end with it, {@code *word*} words that contain
+     * it (Discord AutoMod's keyword syntax). {@link Match#index()} is the pattern's position in {@code patterns}.
      */
     public static PhraseMatcher ofPatterns(List<String> patterns) {
-        return new PhraseMatcher(null, List.copyOf(patterns));
+        return new PhraseMatcher(List.copyOf(patterns));
     }
 
-    private PhraseMatcher(List<LexiconEntry> entries, List<String> phrases) {
-        this.entries = entries;
+    private PhraseMatcher(List<String> phrases) {
         this.phrases = phrases;
         this.prefixes = new boolean[phrases.size()];
         this.suffixes = new boolean[phrases.size()];
@@ -66,7 +59,7 @@ public final class PhraseMatcher {
         for (int id = 0; id < phrases.size(); id++) {
             String raw = phrases.get(id).strip();
             prefixes[id] = raw.endsWith("*");
-            // A leading '*' is only a wildcard when something follows it (the lexicon never starts with one).
+            // A leading '*' is only a wildcard when something follows it (no lexicon phrase starts with one).
             suffixes[id] = raw.length() > 1 && raw.startsWith("*");
             String words = raw.substring(suffixes[id] ? 1 : 0, Math.max(suffixes[id] ? 1 : 0,
                     raw.length() - (prefixes[id] ? 1 : 0)));
@@ -131,7 +124,6 @@ public final class PhraseMatcher {
                 continue;
             }
             for (int id : node.outputs) {
-                LexiconEntry entry = entries == null ? null : entries.get(id);
                 int keyStart = i - keyLengths.get(id) + 1;
                 if (!runsFit(s.runs, keyStart, keyRuns.get(id), prefixes[id], suffixes[id])) {
                     continue;
@@ -156,7 +148,7 @@ public final class PhraseMatcher {
                 } else if (!boundaryAfter(normalized, end)) {
                     continue;
                 }
-                found.add(new Match(entry, start, end, id));
+                found.add(new Match(start, end, id));
             }
         }
         return found;

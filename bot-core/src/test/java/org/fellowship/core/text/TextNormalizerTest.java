@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
