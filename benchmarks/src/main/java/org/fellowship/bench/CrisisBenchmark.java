@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import org.fellowship.app.BotAssembly;
+import org.fellowship.core.alert.CrisisCategory;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.Lexicon;
 import org.fellowship.core.safety.LexiconEntry;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Moderation together with the real crisis feature: a crisis message is never punished, in any mode. */
 class CrisisImmunityTest {
     private final ModBot m = new ModBot(new CrisisFeature(CrisisDetector.simple(), CommunityPolicyStore.inMemory(),
-            CrisisResources.builtInTable(), (turn, category) -> org.fellowship.core.safety.MentorPager.Reached.MENTOR));
+            CrisisResources.builtInTable(), (turn, category) -> org.fellowship.core.alert.MentorPager.Reached.MENTOR));
     private final BotHarness.User mod = m.bot.moderator("7", "Mo");
     private final BotHarness.User sam = m.bot.member("42", "Sam");
     private static final String CRISIS = "I can't go on, I want to end my life tonight";

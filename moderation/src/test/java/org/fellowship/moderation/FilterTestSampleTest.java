@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fellowship.core.alert.AlertContext;
+import org.fellowship.core.alert.CrisisCategory;
+import org.fellowship.core.alert.MentorPager;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.outbound.OutboundMessage;
-import org.fellowship.core.safety.AlertContext;
 import org.fellowship.core.safety.CommunityPolicyStore;
-import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
-import org.fellowship.core.safety.MentorPager;
 import org.fellowship.core.testkit.BotHarness;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fellowship.core.alert.CrisisCategory;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.safety.CommunityPolicy;
 import org.fellowship.core.safety.CommunityPolicyStore;
-import org.fellowship.core.safety.CrisisCategory;
 import org.fellowship.core.safety.DetectorThresholds;
 import org.fellowship.core.safety.LexiconEntry;
 

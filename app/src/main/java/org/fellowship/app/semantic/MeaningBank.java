@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.fellowship.core.safety.CrisisCategory;
+import org.fellowship.core.alert.CrisisCategory;
 
 /**
  * The curated reference statements of {@value #RESOURCE}: risk statements (C-SSRS screener, 988 and AFSP warning

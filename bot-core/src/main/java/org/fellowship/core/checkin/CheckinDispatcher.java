@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.fellowship.core.alert.MentorNotes;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;

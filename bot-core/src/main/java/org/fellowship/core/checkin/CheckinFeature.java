@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fellowship.core.alert.MentorNotes;
 import org.fellowship.core.command.Access;
 import org.fellowship.core.command.CommandHandler;
 import org.fellowship.core.command.UsageException;

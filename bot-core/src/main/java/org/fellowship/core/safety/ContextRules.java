@@ -3,6 +3,7 @@ package org.fellowship.core.safety;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.fellowship.core.alert.CrisisCategory;
 
 /**
  * Stage-2 rules that decide how much a lexicon phrase says about the writer, now. Each rule that applies

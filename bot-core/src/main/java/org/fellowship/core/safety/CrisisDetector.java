@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fellowship.core.alert.CrisisCategory;
 import org.fellowship.core.text.TextNormalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

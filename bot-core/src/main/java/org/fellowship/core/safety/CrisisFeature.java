@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.fellowship.core.alert.AlertContext;
+import org.fellowship.core.alert.CrisisCategory;
+import org.fellowship.core.alert.MentorPager;
 import org.fellowship.core.command.Access;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
@@ -279,7 +282,7 @@ public final class CrisisFeature implements Feature {
 
     private void remember(Turn turn, Detection d, String text, boolean worse) {
         try {
-            pager.flagged(turn, d.category(), AlertContext.of(text, d.evidence(), linkTo(turn)), worse);
+            pager.flagged(turn, d.category(), FlaggedExcerpt.of(text, d.evidence(), linkTo(turn)), worse);
         } catch (RuntimeException e) {
             LOG.error("telling the mentor about event {} failed", turn.event().dedupeKey(), e);
         }

@@ -1,6 +1,7 @@
 package org.fellowship.core.safety;
 
 import java.util.List;
+import org.fellowship.core.alert.CrisisCategory;
 
 /**
  * What the detector concluded about one message.

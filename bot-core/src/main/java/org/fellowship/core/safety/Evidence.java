@@ -1,6 +1,7 @@
 package org.fellowship.core.safety;
 
 import java.util.Set;
+import org.fellowship.core.alert.CrisisCategory;
 
 /**
  * One lexicon phrase found in a message and what the context rules made of it.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.fellowship.core.alert.AlertContext;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;

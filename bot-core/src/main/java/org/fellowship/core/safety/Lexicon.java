@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fellowship.core.alert.CrisisCategory;
 
 /**
  * A list of phrases with their category and weight, read from the project's own text format:

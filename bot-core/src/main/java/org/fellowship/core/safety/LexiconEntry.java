@@ -1,6 +1,7 @@
 package org.fellowship.core.safety;
 
 import java.util.Objects;
+import org.fellowship.core.alert.CrisisCategory;
 
 /**
  * One lexicon line.

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.fellowship.core.alert.AlertContext;
+import org.fellowship.core.alert.CrisisCategory;
+import org.fellowship.core.alert.MentorPager;
 import org.fellowship.core.command.Access;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
@@ -66,7 +69,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe.
  */
-public final class MentorChain implements Feature, MentorPager, org.fellowship.core.checkin.MentorNotes {
+public final class MentorChain implements Feature, MentorPager, org.fellowship.core.alert.MentorNotes {
     static final String ALERT_BUTTON = "crisis.alert";
     static final String ESCALATE = "crisis.escalate";
     static final String RENOTIFY = "crisis.renotify";

@@ -1,5 +1,7 @@
 package org.fellowship.core.safety;
 
+import org.fellowship.core.alert.CrisisCategory;
+
 /**
  * The semantic stage of crisis detection: reads what a message means rather than which phrases it contains ("the
  * car is running in the closed garage", "I gave my dog to my neighbour, she'll have a better life without me"), and

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.fellowship.core.alert.MentorNotes;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.Delivery;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fellowship.core.alert.MentorPager;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.testkit.BotHarness;

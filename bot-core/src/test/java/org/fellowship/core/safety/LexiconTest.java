@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
+import org.fellowship.core.alert.CrisisCategory;
 import org.junit.jupiter.api.Test;
 
 class LexiconTest {

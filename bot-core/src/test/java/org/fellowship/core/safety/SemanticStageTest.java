@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.fellowship.core.alert.CrisisCategory;
+import org.fellowship.core.alert.MentorPager;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.testkit.BotHarness;

@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.alert;
 
 import org.fellowship.core.engine.Turn;
 

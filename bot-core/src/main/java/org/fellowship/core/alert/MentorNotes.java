@@ -1,4 +1,4 @@
-package org.fellowship.core.checkin;
+package org.fellowship.core.alert;
 
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;

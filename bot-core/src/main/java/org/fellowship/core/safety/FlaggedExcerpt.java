@@ -2,33 +2,23 @@ package org.fellowship.core.safety;
 
 import java.util.Comparator;
 import java.util.List;
+import org.fellowship.core.alert.AlertContext;
 
 /**
- * The minimum context a crisis alert carries to the mentor it pages: a short excerpt of the message that
- * was flagged and a link to it. Taken only after the member says yes to a mentor, and told to them in the offer; kept
- * with the alert and expiring with it, never logged.
- *
- * @param excerpt at most {@link #MAX_EXCERPT} characters of the member's message around the strongest evidence,
- *                control and invisible characters removed, {@code null} when there is no text
- * @param link    a link to the message that mentors in the group can open, or {@code null} (direct chats, platforms
- *                without message links)
+ * The few words of a flagged message a mentor sees: cut around the detector's strongest evidence, with invisible and
+ * control characters removed, never logged.
  */
-public record AlertContext(String excerpt, String link) {
-    public static final int MAX_EXCERPT = 160;
+final class FlaggedExcerpt {
+    private static final int MAX_EXCERPT = AlertContext.MAX_EXCERPT;
 
-    public AlertContext {
-        excerpt = excerpt == null || excerpt.isBlank() ? null : excerpt;
-        link = link == null || link.isBlank() ? null : link;
+    private FlaggedExcerpt() {
     }
-
-    /** No excerpt and no link (the member asked directly). */
-    public static final AlertContext NONE = new AlertContext(null, null);
 
     /**
      * The excerpt of {@code text} around the strongest {@code evidence} (spans into {@code text}), cut at word
-     * boundaries, with an ellipsis where it was cut.
+     * boundaries, with an ellipsis where it was cut, and the link to the message.
      */
-    public static AlertContext of(String text, List<Evidence> evidence, String link) {
+    static AlertContext of(String text, List<Evidence> evidence, String link) {
         return new AlertContext(excerpt(text, evidence), link);
     }
 
