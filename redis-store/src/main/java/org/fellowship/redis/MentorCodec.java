@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Set;
 import org.fellowship.core.alert.AlertContext;
 import org.fellowship.core.alert.CrisisCategory;
+import org.fellowship.core.mentor.Mentor;
+import org.fellowship.core.mentor.MentorStore.AlertState;
+import org.fellowship.core.mentor.MentorStore.MentorAlert;
+import org.fellowship.core.mentor.QuietHours;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
-import org.fellowship.core.safety.MentorChain;
-import org.fellowship.core.safety.QuietHours;
-import org.fellowship.core.safety.MentorStore.AlertState;
-import org.fellowship.core.safety.MentorStore.MentorAlert;
 
 /**
  * JSON mapping of the mentor chain's records, in the style of {@link RecordCodec}: explicit versioned DTOs
@@ -25,8 +25,8 @@ final class MentorCodec {
     private final VersionedJson versioned = new VersionedJson();
 
     /**
-     * Stored form of {@link MentorChain.Mentor}. Capacity, quiet hours and languages came later: a record without
-     * them reads as the defaults (capacity {@link MentorChain.Mentor#DEFAULT_CAPACITY}, never quiet, any language).
+     * Stored form of {@link Mentor}. Capacity, quiet hours and languages came later: a record without
+     * them reads as the defaults (capacity {@link Mentor#DEFAULT_CAPACITY}, never quiet, any language).
      */
     record MentorV1(int v, String platform, String user, String name, int tier, boolean onCall, Integer capacity,
                     String quietFrom, String quietTo, List<String> languages) {
@@ -46,21 +46,21 @@ final class MentorCodec {
     record FlaggedV1(int v, String excerpt, String link) {
     }
 
-    String writeMentor(MentorChain.Mentor m) {
+    String writeMentor(Mentor m) {
         return versioned.write(new MentorV1(VERSION, m.id().platform().code(), m.id().value(), m.name(), m.tier(),
                 m.onCall(), m.capacity(), m.quiet() == null ? null : m.quiet().from().toString(),
                 m.quiet() == null ? null : m.quiet().to().toString(), m.languages().stream().sorted().toList()),
                 "mentor");
     }
 
-    MentorChain.Mentor readMentor(String json) {
+    Mentor readMentor(String json) {
         MentorV1 dto = versioned.read(json, MentorV1.class, "mentor");
         try {
             QuietHours quiet = dto.quietFrom() == null ? null
                     : new QuietHours(LocalTime.parse(dto.quietFrom()), LocalTime.parse(dto.quietTo()));
-            return new MentorChain.Mentor(new ChatUserId(VersionedJson.platform(dto.platform()), dto.user()),
+            return new Mentor(new ChatUserId(VersionedJson.platform(dto.platform()), dto.user()),
                     dto.name(), dto.tier(), dto.onCall(),
-                    dto.capacity() == null ? MentorChain.Mentor.DEFAULT_CAPACITY : dto.capacity(), quiet,
+                    dto.capacity() == null ? Mentor.DEFAULT_CAPACITY : dto.capacity(), quiet,
                     dto.languages() == null ? Set.of() : Set.copyOf(dto.languages()));
         } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("stored mentor record is invalid", e);

@@ -17,13 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.fellowship.core.alert.AlertContext;
+import org.fellowship.core.mentor.MentorAudit;
+import org.fellowship.core.mentor.Mentor;
+import org.fellowship.core.mentor.MentorStore;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
-import org.fellowship.core.safety.MentorAudit;
-import org.fellowship.core.safety.MentorChain;
-import org.fellowship.core.safety.MentorStore;
 
 /**
  * The mentor chain's state in Redis, all under one hash tag (<code>{mentors}</code>) so the scripts may touch the
@@ -104,23 +104,23 @@ final class RedisMentorStore implements MentorStore {
     }
 
     @Override
-    public Optional<MentorChain.Mentor> mentor(ChatUserId id) {
+    public Optional<Mentor> mentor(ChatUserId id) {
         Objects.requireNonNull(id, "id");
         String json = redis.call("mentor read", c -> c.hget(keys.mentors("roster"), id.toString()));
         return json == null ? Optional.empty() : Optional.of(codec.readMentor(json));
     }
 
     @Override
-    public void saveMentor(MentorChain.Mentor mentor) {
+    public void saveMentor(Mentor mentor) {
         String json = codec.writeMentor(mentor);
         redis.call("mentor write", c -> c.hset(keys.mentors("roster"), mentor.id().toString(), json));
     }
 
     @Override
-    public List<MentorChain.Mentor> mentors() {
+    public List<Mentor> mentors() {
         Map<String, String> all = redis.call("mentor roster", c -> c.hgetall(keys.mentors("roster")));
         return all.values().stream().map(codec::readMentor)
-                .sorted(Comparator.comparing((MentorChain.Mentor m) -> m.id().value())).toList();
+                .sorted(Comparator.comparing((Mentor m) -> m.id().value())).toList();
     }
 
     @Override

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.fellowship.core.mentor.Mentor;
+import org.fellowship.core.mentor.MentorStore;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
-import org.fellowship.core.safety.MentorChain;
-import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.core.testkit.contract.MentorStoreContract;
 import org.fellowship.redis.testing.RedisTestServer;
@@ -46,10 +46,10 @@ class RedisMentorStoreIT extends MentorStoreContract {
     void stateSurvivesANewConnectionAndKeysShareTheMentorsTag() {
         KeySchema keys = RedisTestServer.freshKeys();
         ChatUserId ana = new ChatUserId(Platform.TELEGRAM, "7");
-        store(keys).mentors().saveMentor(new MentorChain.Mentor(ana, "Ana", 2, true));
+        store(keys).mentors().saveMentor(new Mentor(ana, "Ana", 2, true));
         store(keys).mentors().nextAlertNumber();
         MentorStore reopened = store(keys).mentors();
-        assertThat(reopened.mentors()).containsExactly(new MentorChain.Mentor(ana, "Ana", 2, true));
+        assertThat(reopened.mentors()).containsExactly(new Mentor(ana, "Ana", 2, true));
         assertThat(reopened.nextAlertNumber()).isEqualTo(2);
         assertThat(keys.mentors("open")).contains("{mentors}");
         assertThatThrownBy(() -> keys.mentors("a b")).isInstanceOf(IllegalArgumentException.class);

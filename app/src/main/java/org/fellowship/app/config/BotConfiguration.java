@@ -16,7 +16,7 @@ import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.BotSettings;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.app.semantic.EmbeddingSemanticScorer;
-import org.fellowship.core.safety.MentorChain;
+import org.fellowship.core.mentor.MentorChain;
 import org.fellowship.core.safety.SemanticScorer;
 import org.fellowship.core.safety.SemanticStage;
 import io.micrometer.core.instrument.MeterRegistry;

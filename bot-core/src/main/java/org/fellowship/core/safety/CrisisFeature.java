@@ -52,6 +52,8 @@ public final class CrisisFeature implements Feature {
     private static final String HELP_NOW = org.fellowship.core.command.CommandNames.HELP_NOW;
     private static final Logger LOG = LoggerFactory.getLogger(CrisisFeature.class);
     private static final Duration COOLDOWN = Duration.ofMinutes(10);
+    /** Follow-ups after half an hour and a day: the escalation policy's defaults, which the app passes in. */
+    static final List<Duration> DEFAULT_FOLLOW_UPS = List.of(Duration.ofMinutes(30), Duration.ofDays(1));
 
     /** The last crisis reply to a member: when, and how urgent the message was ({@link #urgency}). */
     private record LastReply(Instant at, int urgency) {
@@ -81,7 +83,7 @@ public final class CrisisFeature implements Feature {
 
     public CrisisFeature(CrisisDetector detector, CommunityPolicyStore policies, CrisisResources resources,
                          MentorPager pager) {
-        this(detector, policies, resources, pager, EscalationPolicy.defaults().followUps());
+        this(detector, policies, resources, pager, DEFAULT_FOLLOW_UPS);
     }
 
     /** @param followUps when a member who neither accepted nor declined a mentor hears from the bot again */

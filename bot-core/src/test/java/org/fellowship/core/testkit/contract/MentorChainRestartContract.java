@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.fellowship.core.mentor.MentorChain;
+import org.fellowship.core.mentor.MentorStore;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.safety.CommunityPolicyStore;
 import org.fellowship.core.safety.CrisisDetector;
 import org.fellowship.core.safety.CrisisFeature;
 import org.fellowship.core.safety.CrisisResources;
-import org.fellowship.core.safety.MentorChain;
-import org.fellowship.core.safety.MentorStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.MemberProfileStore;

@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.fellowship.core.alert.AlertContext;
 import org.fellowship.core.alert.CrisisCategory;
+import org.fellowship.core.mentor.MentorAudit;
+import org.fellowship.core.mentor.Mentor;
+import org.fellowship.core.mentor.MentorStore.AlertState;
+import org.fellowship.core.mentor.MentorStore.MentorAlert;
+import org.fellowship.core.mentor.MentorStore;
+import org.fellowship.core.mentor.QuietHours;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
-import org.fellowship.core.safety.MentorAudit;
-import org.fellowship.core.safety.QuietHours;
-import org.fellowship.core.safety.MentorChain;
-import org.fellowship.core.safety.MentorStore;
-import org.fellowship.core.safety.MentorStore.AlertState;
-import org.fellowship.core.safety.MentorStore.MentorAlert;
 import org.fellowship.core.testkit.Eventually;
 import org.junit.jupiter.api.Test;
 
@@ -55,18 +55,18 @@ public abstract class MentorStoreContract {
         MentorStore store = newStore();
         assertThat(store.mentors()).isEmpty();
         assertThat(store.mentor(ANA)).isEmpty();
-        store.saveMentor(new MentorChain.Mentor(BEN, "Ben", 2, false));
-        store.saveMentor(new MentorChain.Mentor(ANA, "Ana Ö", 1, true));
-        store.saveMentor(new MentorChain.Mentor(BEN, "Ben", 3, true));
-        assertThat(store.mentors()).containsExactly(new MentorChain.Mentor(ANA, "Ana Ö", 1, true),
-                new MentorChain.Mentor(BEN, "Ben", 3, true));
-        assertThat(store.mentor(BEN)).contains(new MentorChain.Mentor(BEN, "Ben", 3, true));
+        store.saveMentor(new Mentor(BEN, "Ben", 2, false));
+        store.saveMentor(new Mentor(ANA, "Ana Ö", 1, true));
+        store.saveMentor(new Mentor(BEN, "Ben", 3, true));
+        assertThat(store.mentors()).containsExactly(new Mentor(ANA, "Ana Ö", 1, true),
+                new Mentor(BEN, "Ben", 3, true));
+        assertThat(store.mentor(BEN)).contains(new Mentor(BEN, "Ben", 3, true));
     }
 
     @Test
     void mentorSettingsRoundTrip() {
         MentorStore store = newStore();
-        MentorChain.Mentor full = new MentorChain.Mentor(ANA, "Ana", 2, true, 4,
+        Mentor full = new Mentor(ANA, "Ana", 2, true, 4,
                 new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 30)), Set.of("en", "de"));
         store.saveMentor(full);
         assertThat(store.mentor(ANA)).contains(full);
@@ -114,8 +114,8 @@ public abstract class MentorStoreContract {
     @Test
     void exportAndForgetCoverRosterEntryAndAlerts() {
         MentorStore store = newStore();
-        store.saveMentor(new MentorChain.Mentor(SAM, "Sam", 1, true));
-        store.saveMentor(new MentorChain.Mentor(ANA, "Ana", 1, true));
+        store.saveMentor(new Mentor(SAM, "Sam", 1, true));
+        store.saveMentor(new Mentor(ANA, "Ana", 1, true));
         MentorAlert old = store.openIfNone(fresh("a1", SAM));
         store.update(old.with(1, AlertState.RESOLVED, ANA, "Ana", T0), Duration.ofHours(1)).orElseThrow();
         store.openIfNone(fresh("a2", SAM));

@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +23,8 @@ import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.engine.Turn;
+import org.fellowship.core.mentor.MentorStore.AlertState;
+import org.fellowship.core.mentor.MentorStore.MentorAlert;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
@@ -37,8 +39,6 @@ import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.port.ChatAudience;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GroupAdminGateway;
-import org.fellowship.core.safety.MentorStore.AlertState;
-import org.fellowship.core.safety.MentorStore.MentorAlert;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
@@ -78,51 +78,6 @@ public final class MentorChain implements Feature, MentorPager, org.fellowship.c
     private static final int MAX_CAPACITY = 10;
     /** How long a resolved alert's content is kept by default. */
     public static final Duration DEFAULT_RESOLVED_RETENTION = Duration.ofDays(1);
-
-    /**
-     * A mentor in the roster.
-     *
-     * @param capacity  how many unresolved alerts they hold (acknowledged or taken) before they are skipped
-     * @param quiet     when not to page them, in their own time zone, or {@code null} for never quiet
-     * @param languages language codes they can support in; empty means "page me whatever the language"
-     */
-    public record Mentor(ChatUserId id, String name, int tier, boolean onCall, int capacity, QuietHours quiet,
-                         Set<String> languages) {
-        public static final int DEFAULT_CAPACITY = 2;
-
-        public Mentor {
-            Objects.requireNonNull(id, "id");
-            if (capacity < 1) {
-                throw new IllegalArgumentException("capacity must be at least 1");
-            }
-            languages = languages == null ? Set.of() : Set.copyOf(languages);
-        }
-
-        /** A mentor with the default capacity, no quiet hours and any language. */
-        public Mentor(ChatUserId id, String name, int tier, boolean onCall) {
-            this(id, name, tier, onCall, DEFAULT_CAPACITY, null, Set.of());
-        }
-
-        Mentor withOnCall(String newName, boolean on) {
-            return new Mentor(id, newName == null ? name : newName, tier, on, capacity, quiet, languages);
-        }
-
-        Mentor withTier(int newTier) {
-            return new Mentor(id, name, newTier, onCall, capacity, quiet, languages);
-        }
-
-        Mentor withQuiet(QuietHours newQuiet) {
-            return new Mentor(id, name, tier, onCall, capacity, newQuiet, languages);
-        }
-
-        Mentor withCapacity(int newCapacity) {
-            return new Mentor(id, name, tier, onCall, newCapacity, quiet, languages);
-        }
-
-        Mentor withLanguages(Set<String> newLanguages) {
-            return new Mentor(id, name, tier, onCall, capacity, quiet, newLanguages);
-        }
-    }
 
     /** How long the excerpt and link of a member's flagged message wait for them to accept a mentor. */
     static final Duration FLAGGED_CONTEXT_KEPT = Duration.ofHours(1);

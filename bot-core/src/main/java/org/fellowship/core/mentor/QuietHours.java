@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.fellowship.core.model.Platform;
  */
 public final class InMemoryMentorStore implements MentorStore {
     private final Clock clock;
-    private final Map<ChatUserId, MentorChain.Mentor> roster = new HashMap<>();
+    private final Map<ChatUserId, Mentor> roster = new HashMap<>();
     private final Map<String, MentorAlert> alerts = new HashMap<>();
     private final Map<String, Instant> expires = new HashMap<>();
     private final Map<ChatUserId, String> openByMember = new HashMap<>();
@@ -44,17 +44,17 @@ public final class InMemoryMentorStore implements MentorStore {
     }
 
     @Override
-    public synchronized Optional<MentorChain.Mentor> mentor(ChatUserId id) {
+    public synchronized Optional<Mentor> mentor(ChatUserId id) {
         return Optional.ofNullable(roster.get(Objects.requireNonNull(id, "id")));
     }
 
     @Override
-    public synchronized void saveMentor(MentorChain.Mentor mentor) {
+    public synchronized void saveMentor(Mentor mentor) {
         roster.put(mentor.id(), mentor);
     }
 
     @Override
-    public synchronized List<MentorChain.Mentor> mentors() {
+    public synchronized List<Mentor> mentors() {
         return roster.values().stream().sorted(Comparator.comparing(m -> m.id().value())).toList();
     }
 

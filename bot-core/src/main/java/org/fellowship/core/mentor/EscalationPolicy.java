@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import java.time.Duration;
 import java.util.List;

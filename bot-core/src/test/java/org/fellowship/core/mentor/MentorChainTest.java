@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,10 @@ import java.util.List;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.privacy.PrivacyFeature;
 import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.core.safety.CommunityPolicyStore;
+import org.fellowship.core.safety.CrisisDetector;
+import org.fellowship.core.safety.CrisisFeature;
+import org.fellowship.core.safety.CrisisResources;
 import org.fellowship.core.store.MemberDataEraser;
 import org.fellowship.core.store.MemberProfile;
 import org.fellowship.core.testkit.BotHarness;
@@ -46,9 +50,9 @@ class MentorChainTest {
         assertThat(bot.lastReply().text()).contains("Only members the group has made mentors");
         bot.say(ana, "/mentor on");
         bot.say(mod, "/mentor_tier 8 2");
-        assertThat(chain.mentors()).extracting(MentorChain.Mentor::tier).containsExactly(1, 2);
+        assertThat(chain.mentors()).extracting(Mentor::tier).containsExactly(1, 2);
         bot.say(sam, "/mentor_tier 8 1");
-        assertThat(chain.mentors()).extracting(MentorChain.Mentor::tier).containsExactly(1, 2);
+        assertThat(chain.mentors()).extracting(Mentor::tier).containsExactly(1, 2);
     }
 
     @Test
@@ -373,7 +377,7 @@ class MentorChainTest {
     void onlyMentorsOnTheMembersPlatformArePagedBecauseOnlyTheyCanMessageThem() {
         org.fellowship.core.model.ChatUserId onDiscord = new org.fellowship.core.model.ChatUserId(
                 org.fellowship.core.model.Platform.DISCORD, "7");
-        store.saveMentor(new MentorChain.Mentor(onDiscord, "Dee", 1, true));
+        store.saveMentor(new Mentor(onDiscord, "Dee", 1, true));
         askForAMentor(sam);
         List<OutboundMessage> sent = bot.replies();
         assertThat(sent).noneMatch(m -> onDiscord.equals(m.recipient()));

@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,10 @@ import java.util.List;
 import org.fellowship.core.checkin.CheckinFeature;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.profile.ProfileFeature;
+import org.fellowship.core.safety.CommunityPolicyStore;
+import org.fellowship.core.safety.CrisisDetector;
+import org.fellowship.core.safety.CrisisFeature;
+import org.fellowship.core.safety.CrisisResources;
 import org.fellowship.core.testkit.BotHarness;
 import org.fellowship.core.testkit.InMemoryCheckinStore;
 import org.fellowship.core.testkit.InMemoryStores;

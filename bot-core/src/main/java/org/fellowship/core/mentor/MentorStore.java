@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -93,13 +93,13 @@ public interface MentorStore {
     }
 
     /** The roster entry of one mentor, if any. */
-    Optional<MentorChain.Mentor> mentor(ChatUserId id);
+    Optional<Mentor> mentor(ChatUserId id);
 
     /** Adds or replaces a roster entry (last write wins). */
-    void saveMentor(MentorChain.Mentor mentor);
+    void saveMentor(Mentor mentor);
 
     /** The whole roster, sorted by the mentor's platform id value. */
-    List<MentorChain.Mentor> mentors();
+    List<Mentor> mentors();
 
     /** The next alert number: 1, 2, 3... never repeated for the store's life. */
     long nextAlertNumber();

@@ -1,4 +1,4 @@
-package org.fellowship.core.safety;
+package org.fellowship.core.mentor;
 
 import org.fellowship.core.testkit.InMemoryDueQueue;
 import org.fellowship.core.testkit.InMemoryStores;
