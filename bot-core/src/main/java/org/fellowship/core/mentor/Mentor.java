@@ -14,6 +14,8 @@ import org.fellowship.core.model.ChatUserId;
 public record Mentor(ChatUserId id, String name, int tier, boolean onCall, int capacity, QuietHours quiet,
                      Set<String> languages) {
     public static final int DEFAULT_CAPACITY = 2;
+    /** Tiers run from 1 to this. */
+    static final int MAX_TIER = 3;
 
     public Mentor {
         Objects.requireNonNull(id, "id");

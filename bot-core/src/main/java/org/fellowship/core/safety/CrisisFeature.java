@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fellowship.core.alert.AlertContext;
 import org.fellowship.core.alert.CrisisCategory;
 import org.fellowship.core.alert.MentorPager;
 import org.fellowship.core.command.Access;

@@ -319,7 +319,7 @@ class MentorChainTest {
                 .filter(m -> m.text().contains("wrote again")).toList();
         assertThat(notices).singleElement().satisfies(m -> assertThat(m.text())
                 .contains("\u201cI want to kill myself tonight\u201d").doesNotContain("pills").doesNotContain("Sam"));
-        bot.advance(MentorChain.WROTE_AGAIN_COOLDOWN.plusMinutes(1));
+        bot.advance(AlertPaging.WROTE_AGAIN_COOLDOWN.plusMinutes(1));
         bot.replies();
         bot.sayInGroup(sam, "I want to kill myself");
         assertThat(to(ana, bot.replies())).filteredOn(m -> m.text().contains("wrote again")).hasSize(1);
@@ -347,7 +347,7 @@ class MentorChainTest {
         bot.say(sam, "I want to end my life");
         bot.say(sam, "/export");
         assertThat(bot.lastReply().text()).contains("last flagged message context");
-        bot.advance(MentorChain.FLAGGED_CONTEXT_KEPT.plusMinutes(1));
+        bot.advance(AlertPaging.FLAGGED_CONTEXT_KEPT.plusMinutes(1));
         bot.replies();
         bot.press(sam, "Yes, connect me with a mentor");
         assertThat(to(ana, bot.replies())).filteredOn(MentorChainTest::isPage).singleElement()

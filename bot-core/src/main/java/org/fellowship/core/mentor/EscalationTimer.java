@@ -1,0 +1,119 @@
+package org.fellowship.core.mentor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.fellowship.core.mentor.MentorStore.AlertState;
+import org.fellowship.core.mentor.MentorStore.MentorAlert;
+import org.fellowship.core.mentor.ModeratorNotices.Notice;
+import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueLane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The next step of an alert nobody acknowledged, when its timer is due. The timer carries only the alert id, the
+ * tier, the round and the alert's {@code updated} stamp, and reads the alert from the store, so it survives a restart
+ * and a timer delivered twice (or one the alert has moved past) acts once.
+ */
+final class EscalationTimer implements DueHandler {
+    /** The due item kind. */
+    static final String KIND = "crisis.escalate";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EscalationTimer.class);
+
+    private final MentorStore store;
+    private final EscalationPolicy policy;
+    private final Duration resolvedRetention;
+    private final AlertPaging paging;
+    private final ModeratorNotices notices;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EscalationTimer(MentorStore store, EscalationPolicy policy, Duration resolvedRetention, AlertPaging paging,
+                    ModeratorNotices notices, AuditTrail audit, Clock clock) {
+        this.store = store;
+        this.policy = policy;
+        this.resolvedRetention = resolvedRetention;
+        this.paging = paging;
+        this.notices = notices;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public DueLane lane() {
+        return DueLane.CRISIS;
+    }
+
+    @Override
+    public void run(DueItem item) {
+        String[] parts = item.payload().split("\\|");
+        MentorAlert alert = store.alert(parts[0]).orElse(null);
+        if (alert == null || !alert.open()) {
+            return;
+        }
+        escalate(alert, Integer.parseInt(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 0,
+                parts.length > 3 ? Long.parseLong(parts[3]) : null, clock.instant());
+    }
+
+    /**
+     * One step of an unacknowledged alert: the next tier during the walk; after the last tier the moderators, then
+     * repeats on the policy's back-off; at the give-up time one final notice, and nothing after it.
+     */
+    private void escalate(MentorAlert alert, int pagedTier, int round, Long stamp, Instant now) {
+        if (alert.state() != AlertState.OPEN) {
+            return; // acknowledged or taken meanwhile
+        }
+        if (stamp != null ? alert.updated().toEpochMilli() != stamp : alert.tier() != pagedTier) {
+            return; // a duplicate delivery, or the alert moved on since this timer was set
+        }
+        if (round > 0 && !now.isBefore(alert.opened().plus(policy.giveUpAfter()))) {
+            audit.record(now, alert, MentorAudit.Action.UNANSWERED, null);
+            LOG.warn("alert {} unanswered after {}; paging stopped", alert.id(), policy.giveUpAfter());
+            notices.tell(alert, now, Notice.UNANSWERED);
+            return;
+        }
+        List<Mentor> roster = store.mentors();
+        List<MentorAlert> open = store.openAlerts();
+        Optional<Integer> next = round == 0
+                ? paging.firstTierAvailable(roster, open, pagedTier + 1, alert.member(), now) : Optional.empty();
+        // after the last tier: the moderators, then again from the first tier with a mentor available
+        int tier = next.orElseGet(() -> paging.firstTierAvailable(roster, open, 1, alert.member(), now).orElse(1));
+        MentorAlert escalated = null;
+        for (int attempt = 0; attempt < 3 && escalated == null; attempt++) {
+            MentorAlert current = attempt == 0 ? alert : store.alert(alert.id()).orElse(null);
+            if (current == null || current.state() != AlertState.OPEN
+                    || !current.updated().equals(alert.updated())) {
+                return; // acknowledged, taken or escalated by another instance meanwhile
+            }
+            // a retry only when a newer excerpt was added meanwhile (it keeps the stamp)
+            escalated = store.update(current.with(tier, AlertState.OPEN, null, null, now), resolvedRetention)
+                    .orElse(null);
+        }
+        if (escalated == null) {
+            return;
+        }
+        audit.record(now, escalated, MentorAudit.Action.ESCALATED, null);
+        // Winning the compare-and-set above is this step's delivery record (a second run finds the stamp moved
+        // and stops). The next step is queued before anyone is told, so a crash here loses a page, never the chain.
+        if (next.isPresent()) {
+            LOG.info("alert {} escalated to tier {}", alert.id(), tier);
+            paging.scheduleEscalation(escalated, now, policy.tierDelay(), 0);
+            paging.page(escalated, roster, open, now);
+            return;
+        }
+        LOG.warn("alert {} unacknowledged after the last tier (repeat {})", alert.id(), round);
+        paging.scheduleEscalation(escalated, now, policy.repeatDelay(round), round + 1);
+        notices.tell(escalated, now, round == 0 ? Notice.UNACKNOWLEDGED : Notice.REPEAT);
+        paging.page(escalated, roster, open, now);
+    }
+}
