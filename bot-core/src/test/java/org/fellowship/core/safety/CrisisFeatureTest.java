@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.fellowship.core.alert.MentorPager;
+import org.fellowship.core.mentor.EscalationPolicy;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.testkit.BotHarness;
@@ -177,5 +178,11 @@ class CrisisFeatureTest {
         bot.say(mod, "/crisis threshold 0.4");
         assertThat(bot.lastReply().text()).satisfiesAnyOf(
                 t -> assertThat(t).contains("group's chat"), t -> assertThat(t).contains("moderators"));
+    }
+
+    @Test
+    void withoutFollowUpsGivenTheCrisisReplyFollowsUpOnTheEscalationPolicysDefaults() {
+        // crisis support keeps its own copy so that safety needs nothing from the mentor package
+        assertThat(CrisisFeature.DEFAULT_FOLLOW_UPS).isEqualTo(EscalationPolicy.defaults().followUps());
     }
 }

@@ -236,7 +236,7 @@ class SemanticStageTest {
     void theSemanticEvidenceMakesTheExcerptWhenTheLexiconHasNone() {
         SemanticScorer.Reading reading = new SemanticScorer.Reading(0.9, true, CrisisCategory.OVERDOSE_LETHAL_MEANS,
                 5, 20, "samhsa-43");
-        Detection d = CrisisFeature.semanticDetection(Detection.NOTHING, reading);
+        Detection d = CrisisScreen.semanticDetection(Detection.NOTHING, reading);
         assertThat(d.flagged()).isTrue();
         assertThat(d.category()).isEqualTo(CrisisCategory.OVERDOSE_LETHAL_MEANS);
         assertThat(d.severity()).isEqualTo(Severity.HIGH);
