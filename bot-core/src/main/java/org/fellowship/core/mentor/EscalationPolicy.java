@@ -47,7 +47,7 @@ public record EscalationPolicy(Duration tierDelay, Duration renotifyDelay, List<
     }
 
     /** The delay before re-notify number {@code n} (0 first): {@code renotifyDelay}, then the repeat back-off. */
-    public Duration renotifyDelay(int n) {
+    Duration renotifyDelay(int n) {
         return n <= 0 ? renotifyDelay : max(renotifyDelay, repeatDelay(n + 1));
     }
 
@@ -55,7 +55,7 @@ public record EscalationPolicy(Duration tierDelay, Duration renotifyDelay, List<
      * The most messages the chain sends about one alert, however long nobody answers: pages and channel posts of the
      * tier walk and every repeat within {@code giveUpAfter}, plus the final notice (for the README and tests).
      */
-    public int maxRepeats() {
+    int maxRepeats() {
         Duration spent = Duration.ZERO;
         int n = 0;
         while (true) {

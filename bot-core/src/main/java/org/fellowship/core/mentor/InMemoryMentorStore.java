@@ -23,7 +23,7 @@ import org.fellowship.core.model.Platform;
  * atomic. Resolved alerts disappear once the clock passes their retention. For tests and single-process runs
  * without Redis.
  */
-public final class InMemoryMentorStore implements MentorStore {
+final class InMemoryMentorStore implements MentorStore {
     private final Clock clock;
     private final Map<ChatUserId, Mentor> roster = new HashMap<>();
     private final Map<String, MentorAlert> alerts = new HashMap<>();
@@ -39,7 +39,7 @@ public final class InMemoryMentorStore implements MentorStore {
     private String claimCode;
     private long sequence;
 
-    public InMemoryMentorStore(Clock clock) {
+    InMemoryMentorStore(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

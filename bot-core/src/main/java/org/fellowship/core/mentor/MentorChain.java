@@ -1,6 +1,5 @@
 package org.fellowship.core.mentor;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -64,7 +63,7 @@ public final class MentorChain implements Feature, MentorPager, MentorNotes {
      * @param policy            the chain's timing and bounds
      * @param resolvedRetention how long a resolved alert stays readable before it expires
      */
-    public MentorChain(MentorStore store, EscalationPolicy policy, Duration resolvedRetention) {
+    MentorChain(MentorStore store, EscalationPolicy policy, Duration resolvedRetention) {
         this(store, policy, resolvedRetention, Set.of(), true);
     }
 
@@ -100,7 +99,7 @@ public final class MentorChain implements Feature, MentorPager, MentorNotes {
     }
 
     /** The chain's timing and bounds. */
-    public EscalationPolicy policy() {
+    EscalationPolicy policy() {
         return policy;
     }
 
@@ -108,7 +107,7 @@ public final class MentorChain implements Feature, MentorPager, MentorNotes {
      * The claim code the operator uses to make a group the fellowship's own ({@code /fellowship claim CODE}): made once
      * and kept in the store, so every instance and restart shows the same one until it is used.
      */
-    public String claimCode() {
+    String claimCode() {
         return groups.claimCode();
     }
 
@@ -120,11 +119,6 @@ public final class MentorChain implements Feature, MentorPager, MentorNotes {
     /** {@link EscalationPolicy#defaults()}, resolved alerts kept a day, on {@code store}. */
     public static MentorChain on(MentorStore store) {
         return new MentorChain(store, EscalationPolicy.defaults(), DEFAULT_RESOLVED_RETENTION);
-    }
-
-    /** Defaults of {@link #on} with an in-memory store (tests, single process). */
-    public static MentorChain withDefaults() {
-        return on(MentorStore.inMemory(Clock.systemUTC()));
     }
 
     @Override
@@ -167,12 +161,12 @@ public final class MentorChain implements Feature, MentorPager, MentorNotes {
     }
 
     /** The roster as it is now (for tests and status). */
-    public List<Mentor> mentors() {
+    List<Mentor> mentors() {
         return store.mentors();
     }
 
     /** The audit trail of one alert (for tests and moderators). */
-    public List<MentorAudit> auditOf(String alertId) {
+    List<MentorAudit> auditOf(String alertId) {
         return store.auditOf(alertId);
     }
 

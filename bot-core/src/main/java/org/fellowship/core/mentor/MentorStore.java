@@ -69,7 +69,7 @@ public interface MentorStore {
         }
 
         /** The same alert with a newer excerpt and link (a later, more severe message); its timers are unaffected. */
-        public MentorAlert withContext(AlertContext newer) {
+        MentorAlert withContext(AlertContext newer) {
             return new MentorAlert(id, member, memberName, category, newer, tier, state, mentor, mentorName, opened,
                     updated, revision, origin);
         }

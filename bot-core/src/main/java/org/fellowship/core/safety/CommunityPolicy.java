@@ -27,7 +27,7 @@ import org.fellowship.core.text.TextNormalizer;
 public record CommunityPolicy(List<LexiconEntry> additions, Set<String> allowList, DetectorThresholds thresholds,
                               String country, Map<String, List<String>> lines) {
     /** At most this many additions, allow-list entries or overridden countries (a policy is read per message). */
-    public static final int MAX_ENTRIES = 200;
+    static final int MAX_ENTRIES = 200;
 
     public CommunityPolicy {
         additions = List.copyOf(additions);
@@ -53,12 +53,12 @@ public record CommunityPolicy(List<LexiconEntry> additions, Set<String> allowLis
     private static final CommunityPolicy DEFAULTS = new CommunityPolicy(List.of(), Set.of(), DetectorThresholds.defaults());
 
     /** {@code true} when the community allow-listed this lexicon phrase. */
-    public boolean allows(LexiconEntry entry) {
+    boolean allows(LexiconEntry entry) {
         return !allowList.isEmpty() && allowList.contains(TextNormalizer.standard().fold(entry.words()));
     }
 
     /** This policy with {@code entry} added (replacing an addition of the same phrase). */
-    public CommunityPolicy withAddition(LexiconEntry entry) {
+    CommunityPolicy withAddition(LexiconEntry entry) {
         List<LexiconEntry> more = new ArrayList<>(additions.stream().filter(e -> !e.phrase().equals(entry.phrase()))
                 .toList());
         more.add(entry);
@@ -66,7 +66,7 @@ public record CommunityPolicy(List<LexiconEntry> additions, Set<String> allowLis
     }
 
     /** This policy with {@code phrase} allow-listed. */
-    public CommunityPolicy withAllowed(String phrase) {
+    CommunityPolicy withAllowed(String phrase) {
         Set<String> more = new LinkedHashSet<>(allowList);
         more.add(phrase);
         return new CommunityPolicy(additions, more, thresholds, country, lines);
@@ -80,7 +80,7 @@ public record CommunityPolicy(List<LexiconEntry> additions, Set<String> allowLis
                 lines);
     }
 
-    public CommunityPolicy withThresholds(DetectorThresholds newThresholds) {
+    CommunityPolicy withThresholds(DetectorThresholds newThresholds) {
         return new CommunityPolicy(additions, allowList, newThresholds, country, lines);
     }
 
@@ -100,7 +100,7 @@ public record CommunityPolicy(List<LexiconEntry> additions, Set<String> allowLis
     }
 
     /** {@code base} with this community's own lines in place of the built-in ones. */
-    public CrisisResources resources(CrisisResources base) {
+    CrisisResources resources(CrisisResources base) {
         CrisisResources result = base;
         for (Map.Entry<String, List<String>> e : lines.entrySet()) {
             result = result.withOverride(new CrisisResources.Entry(e.getKey(), e.getKey(), e.getValue()));

@@ -44,7 +44,7 @@ public final class CrisisDetector {
     private final TextNormalizer normalizer = TextNormalizer.standard();
     private final Map<List<LexiconEntry>, LexiconMatcher> communityMatchers = new ConcurrentHashMap<>();
 
-    public CrisisDetector(Lexicon lexicon, LanguageAnalyzer analyzer) {
+    CrisisDetector(Lexicon lexicon, LanguageAnalyzer analyzer) {
         this.lexicon = lexicon;
         this.builtIn = new LexiconMatcher(lexicon);
         this.idioms = new LexiconMatcher(new Lexicon(lexicon.idioms().stream()

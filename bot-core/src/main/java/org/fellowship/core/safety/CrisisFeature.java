@@ -62,7 +62,7 @@ public final class CrisisFeature implements Feature {
     }
 
     /** Built-in lexicon and resources, in-memory community policies, no mentor chain. */
-    public static CrisisFeature withDefaults(LanguageAnalyzer analyzer) {
+    static CrisisFeature withDefaults(LanguageAnalyzer analyzer) {
         return new CrisisFeature(CrisisDetector.standard(analyzer), CommunityPolicyStore.inMemory(),
                 CrisisResources.builtInTable(), MentorPager.NONE);
     }

@@ -14,14 +14,14 @@ import java.util.Map;
  */
 public final class CrisisResources {
     /** One country's lines, as lines of text ready to send. */
-    public record Entry(String country, String name, List<String> lines) {
+    record Entry(String country, String name, List<String> lines) {
         public Entry {
             lines = List.copyOf(lines);
         }
     }
 
     /** For countries without their own entry. */
-    public static final String DIRECTORY = "Anywhere else: find a free, confidential helpline for your country at "
+    static final String DIRECTORY = "Anywhere else: find a free, confidential helpline for your country at "
             + "https://findahelpline.com";
 
     private static final Map<String, Entry> BUILT_IN = builtIn();
@@ -44,7 +44,7 @@ public final class CrisisResources {
     }
 
     /** This table with a community's own entry for a country (ISO 3166 alpha-2 code). */
-    public CrisisResources withOverride(Entry entry) {
+    CrisisResources withOverride(Entry entry) {
         Map<String, Entry> copy = new HashMap<>(table);
         copy.put(entry.country().toUpperCase(Locale.ROOT), entry);
         return new CrisisResources(copy);
@@ -66,7 +66,7 @@ public final class CrisisResources {
     }
 
     /** An ISO country code for a name or code the member typed ("uk", "Canada", "AU"), or {@code null}. */
-    public String countryCode(String typed) {
+    String countryCode(String typed) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
@@ -80,7 +80,7 @@ public final class CrisisResources {
     }
 
     /** The country a time zone most likely means, for the countries in the table; {@code null} when unsure. */
-    public static String countryOf(ZoneId zone) {
+    static String countryOf(ZoneId zone) {
         if (zone == null) {
             return null;
         }
@@ -112,7 +112,7 @@ public final class CrisisResources {
      * The lines to show: the country's own first when known, then the rest of the table only when the country is
      * unknown, then the international directory.
      */
-    public List<String> linesFor(String country) {
+    List<String> linesFor(String country) {
         List<String> lines = new ArrayList<>();
         Entry own = country == null ? null : table.get(country);
         if (own != null) {

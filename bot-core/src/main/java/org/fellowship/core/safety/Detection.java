@@ -19,14 +19,14 @@ import org.fellowship.core.alert.CrisisCategory;
 public record Detection(boolean flagged, CrisisCategory category, Severity severity, double score,
                         double crisisScore, double relapseScore, boolean relapse,
                         List<Evidence> evidence) {
-    public static final Detection NOTHING = new Detection(false, null, Severity.NONE, 0, 0, 0, false, List.of());
+    static final Detection NOTHING = new Detection(false, null, Severity.NONE, 0, 0, 0, false, List.of());
 
     public Detection {
         evidence = List.copyOf(evidence);
     }
 
     /** {@code true} when stage 1 found anything at all. */
-    public boolean candidate() {
+    boolean candidate() {
         return !evidence.isEmpty();
     }
 }

@@ -37,7 +37,7 @@ import org.fellowship.core.alert.CrisisCategory;
  */
 public record Lexicon(List<LexiconEntry> entries, List<String> idioms, Map<String, String> riskFactors) {
     /** The resource holding the built-in lexicon. */
-    public static final String BUILT_IN = "/org/fellowship/core/safety/crisis-lexicon.txt";
+    static final String BUILT_IN = "/org/fellowship/core/safety/crisis-lexicon.txt";
 
     public Lexicon {
         entries = List.copyOf(entries);
@@ -71,7 +71,7 @@ public record Lexicon(List<LexiconEntry> entries, List<String> idioms, Map<Strin
      *
      * @throws IllegalArgumentException naming the source and line of the first malformed line
      */
-    public static Lexicon parse(Reader reader, String sourceName) throws IOException {
+    static Lexicon parse(Reader reader, String sourceName) throws IOException {
         List<LexiconEntry> entries = new ArrayList<>();
         List<String> idioms = new ArrayList<>();
         Map<String, String> riskFactors = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ public record Lexicon(List<LexiconEntry> entries, List<String> idioms, Map<Strin
     }
 
     /** This lexicon plus {@code more}. */
-    public Lexicon plus(List<LexiconEntry> more) {
+    Lexicon plus(List<LexiconEntry> more) {
         List<LexiconEntry> all = new ArrayList<>(entries);
         all.addAll(more);
         return new Lexicon(all, idioms, riskFactors);

@@ -88,7 +88,7 @@ public final class SemanticStage implements AutoCloseable {
         return new SemanticStage(scorer, clock, Metrics.NONE, Settings.defaults(), true);
     }
 
-    public String scorerName() {
+    String scorerName() {
         return scorer.name();
     }
 
@@ -97,7 +97,7 @@ public final class SemanticStage implements AutoCloseable {
      *
      * @return {@code false} when it was skipped (queue full)
      */
-    public boolean submit(String text, Detection lexicon, Consumer<SemanticScorer.Reading> onCrisis) {
+    boolean submit(String text, Detection lexicon, Consumer<SemanticScorer.Reading> onCrisis) {
         long queued = clock.millis();
         Runnable job = () -> {
             Duration waited = Duration.ofMillis(Math.max(0, clock.millis() - queued));
@@ -127,7 +127,7 @@ public final class SemanticStage implements AutoCloseable {
      * Reads now, on the calling thread: for the rare message moderation is about to act on, so a crisis the lexicon
      * missed is never punished. A failure reads as no crisis (moderation then acts as it would have).
      */
-    public SemanticScorer.Reading readNow(String text, Detection lexicon) {
+    SemanticScorer.Reading readNow(String text, Detection lexicon) {
         return readCounted(text, lexicon, Duration.ZERO);
     }
 
@@ -147,7 +147,7 @@ public final class SemanticStage implements AutoCloseable {
     }
 
     /** Messages waiting (0 inline). */
-    public int waiting() {
+    int waiting() {
         return pool == null ? 0 : pool.getQueue().size();
     }
 

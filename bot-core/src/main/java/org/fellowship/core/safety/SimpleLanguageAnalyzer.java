@@ -9,7 +9,7 @@ import java.util.Map;
  * the normalised text, lemmas come from a small table of irregular verbs plus suffix rules. Good enough for the
  * context rules; the app uses OpenNLP instead. Stateless and thread-safe.
  */
-public final class SimpleLanguageAnalyzer implements LanguageAnalyzer {
+final class SimpleLanguageAnalyzer implements LanguageAnalyzer {
     private static final Map<String, String> IRREGULAR = Map.ofEntries(
             Map.entry("was", "be"), Map.entry("were", "be"), Map.entry("am", "be"), Map.entry("is", "be"),
             Map.entry("are", "be"), Map.entry("been", "be"), Map.entry("had", "have"), Map.entry("has", "have"),
