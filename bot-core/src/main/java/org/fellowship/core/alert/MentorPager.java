@@ -6,7 +6,7 @@ import org.fellowship.core.engine.Turn;
  * Hands a member's request for a mentor to the escalation chain.
  *
  * <p><b>Threading:</b> called on the member's conversation thread; implementations must be thread-safe.
- * <b>Nullness:</b> arguments are never {@code null}. <b>Failure:</b> return {@code false} (or throw) when nobody
+ * <b>Nullness:</b> arguments are never {@code null}. <b>Failure:</b> return {@link Reached#NOBODY} (or throw) when nobody
  * could be paged; the member is then told honestly to use the crisis lines, never that help is on the way.
  */
 @FunctionalInterface

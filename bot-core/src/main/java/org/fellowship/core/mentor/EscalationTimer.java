@@ -8,9 +8,7 @@ import java.util.Optional;
 import org.fellowship.core.mentor.MentorStore.AlertState;
 import org.fellowship.core.mentor.MentorStore.MentorAlert;
 import org.fellowship.core.mentor.ModeratorNotices.Notice;
-import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
-import org.fellowship.core.schedule.DueLane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * tier, the round and the alert's {@code updated} stamp, and reads the alert from the store, so it survives a restart
  * and a timer delivered twice (or one the alert has moved past) acts once.
  */
-final class EscalationTimer implements DueHandler {
+final class EscalationTimer extends AlertTimer {
     /** The due item kind. */
     static final String KIND = "crisis.escalate";
 
@@ -31,17 +29,16 @@ final class EscalationTimer implements DueHandler {
     private final AlertPaging paging;
     private final ModeratorNotices notices;
     private final AuditTrail audit;
-    private final Clock clock;
 
     EscalationTimer(MentorStore store, EscalationPolicy policy, Duration resolvedRetention, AlertPaging paging,
                     ModeratorNotices notices, AuditTrail audit, Clock clock) {
+        super(store, clock);
         this.store = store;
         this.policy = policy;
         this.resolvedRetention = resolvedRetention;
         this.paging = paging;
         this.notices = notices;
         this.audit = audit;
-        this.clock = clock;
     }
 
     @Override
@@ -50,19 +47,9 @@ final class EscalationTimer implements DueHandler {
     }
 
     @Override
-    public DueLane lane() {
-        return DueLane.CRISIS;
-    }
-
-    @Override
-    public void run(DueItem item) {
-        String[] parts = item.payload().split("\\|");
-        MentorAlert alert = store.alert(parts[0]).orElse(null);
-        if (alert == null || !alert.open()) {
-            return;
-        }
-        escalate(alert, Integer.parseInt(parts[1]), parts.length > 2 ? Integer.parseInt(parts[2]) : 0,
-                parts.length > 3 ? Long.parseLong(parts[3]) : null, clock.instant());
+    void due(DueItem item, MentorAlert alert, String[] payload, Instant now) {
+        escalate(alert, Integer.parseInt(payload[1]), payload.length > 2 ? Integer.parseInt(payload[2]) : 0,
+                payload.length > 3 ? Long.parseLong(payload[3]) : null, now);
     }
 
     /**

@@ -5,19 +5,16 @@ import java.util.List;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.mentor.MentorStore.MentorAlert;
 import org.fellowship.core.outbound.ButtonRow;
-import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
-import org.fellowship.core.schedule.DueLane;
 
 /**
  * Reminds the mentor holding an unresolved alert, on the policy's back-off, until the give-up time. The timer
  * carries the alert id, the step and the holder's stamp, so a reminder for an alert that changed hands does nothing.
  */
-final class ReminderTimer implements DueHandler {
+final class ReminderTimer extends AlertTimer {
     /** The due item kind. */
     static final String KIND = "crisis.renotify";
 
-    private final MentorStore store;
     private final EscalationPolicy policy;
     private final AlertPaging paging;
     private final AlertMessenger messenger;
@@ -26,7 +23,7 @@ final class ReminderTimer implements DueHandler {
 
     ReminderTimer(MentorStore store, EscalationPolicy policy, AlertPaging paging, AlertMessenger messenger,
                   AuditTrail audit, BotContext context) {
-        this.store = store;
+        super(store, context.clock());
         this.policy = policy;
         this.paging = paging;
         this.messenger = messenger;
@@ -40,19 +37,9 @@ final class ReminderTimer implements DueHandler {
     }
 
     @Override
-    public DueLane lane() {
-        return DueLane.CRISIS;
-    }
-
-    @Override
-    public void run(DueItem item) {
-        String[] parts = item.payload().split("\\|");
-        MentorAlert alert = store.alert(parts[0]).orElse(null);
-        if (alert == null || !alert.open()) {
-            return;
-        }
-        renotify(item, alert, Integer.parseInt(parts[1]), parts.length > 2 ? Long.parseLong(parts[2]) : null,
-                context.clock().instant());
+    void due(DueItem item, MentorAlert alert, String[] payload, Instant now) {
+        renotify(item, alert, Integer.parseInt(payload[1]), payload.length > 2 ? Long.parseLong(payload[2]) : null,
+                now);
     }
 
     private void renotify(DueItem item, MentorAlert alert, int n, Long stamp, Instant now) {
