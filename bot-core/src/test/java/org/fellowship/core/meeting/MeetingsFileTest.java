@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.meeting.feed.FeedSource;
 import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.MessageRef;
