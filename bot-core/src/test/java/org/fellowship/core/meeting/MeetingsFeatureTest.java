@@ -194,7 +194,7 @@ class MeetingsFeatureTest {
         bot.sayInGroup(mod, "/meetings");
         String week = text(bot);
         assertThat(week).contains("...and ").contains(" more.");
-        assertThat(week.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(MeetingsFeature.MAX_LISTED);
+        assertThat(week.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(MeetingListing.MAX_LISTED);
     }
 
     /**
@@ -580,7 +580,7 @@ class MeetingsFeatureTest {
 
     @Test
     void reminderIdIsMemberMeetingAndOccurrence() {
-        assertThat(MeetingsFeature.reminderId(new ChatUserId(Platform.TELEGRAM, "42"), GROUP, "step-study",
+        assertThat(ReminderHandler.reminderId(new ChatUserId(Platform.TELEGRAM, "42"), GROUP, "step-study",
                 Instant.parse("2026-03-29T08:00:00Z"))).isEqualTo("mrem:tg:42:-1001:step-study:1774771200000");
     }
 
