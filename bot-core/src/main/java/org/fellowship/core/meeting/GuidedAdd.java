@@ -19,7 +19,7 @@ import org.fellowship.core.store.ButtonAction;
  */
 final class GuidedAdd {
     static final String BUTTON = "meeting.draft";
-    static final Duration DRAFT_TTL = Duration.ofMinutes(30);
+    private static final Duration DRAFT_TTL = Duration.ofMinutes(30);
     /** The questions, in the order of {@link MeetingForm}'s fields. */
     private static final List<String> QUESTIONS = List.of(
             "What is the meeting called?",

@@ -25,10 +25,12 @@ record MeetingDraft(String platformCode, String communityCode, List<String> answ
         return new MeetingDraft(community.platform().code(), community.value(), List.of());
     }
 
-    /** Reads the stored form; a list too short to name a community reads as a draft of an unknown one. */
+    /** Reads the stored form; a list too short to name a community reads as a damaged draft (no community). */
     static MeetingDraft fromStored(List<String> stored) {
-        return new MeetingDraft(stored.isEmpty() ? "" : stored.get(0), stored.size() < 2 ? "" : stored.get(1),
-                stored.size() < 2 ? List.of() : stored.subList(2, stored.size()));
+        if (stored.size() < 2) {
+            return new MeetingDraft("", "", List.of());
+        }
+        return new MeetingDraft(stored.get(0), stored.get(1), stored.subList(2, stored.size()));
     }
 
     List<String> stored() {
