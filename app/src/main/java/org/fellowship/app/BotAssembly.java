@@ -17,7 +17,7 @@ import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.meeting.CalendarExport;
-import org.fellowship.core.meeting.FeedSource;
+import org.fellowship.core.meeting.feed.FeedSource;
 import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.milestone.MilestoneFeature;
