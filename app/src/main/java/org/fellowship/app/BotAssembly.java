@@ -17,7 +17,7 @@ import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.meeting.CalendarExport;
-import org.fellowship.core.meeting.FeedSource;
+import org.fellowship.core.meeting.feed.FeedSource;
 import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.mentor.EscalationPolicy;
 import org.fellowship.core.mentor.MentorChain;

@@ -8,26 +8,26 @@ import org.javacord.api.entity.permission.PermissionType;
  * The bot's invite URL: scopes {@code bot} and {@code applications.commands} with exactly the permissions the adapter
  * uses ({@link #PERMISSIONS}, integer {@value #PERMISSION_INTEGER}). Pure; thread-safe; no {@code null}s.
  */
-public final class DiscordInvite {
+final class DiscordInvite {
     /** View Channel, Send Messages (+ in Threads), Read Message History, Manage Messages, Kick, Ban, Moderate. */
-    public static final Set<PermissionType> PERMISSIONS = EnumSet.of(PermissionType.VIEW_CHANNEL,
+    static final Set<PermissionType> PERMISSIONS = EnumSet.of(PermissionType.VIEW_CHANNEL,
             PermissionType.SEND_MESSAGES, PermissionType.SEND_MESSAGES_IN_THREADS,
             PermissionType.READ_MESSAGE_HISTORY, PermissionType.MANAGE_MESSAGES, PermissionType.KICK_MEMBERS,
             PermissionType.BAN_MEMBERS, PermissionType.MODERATE_MEMBERS);
     /** The sum of {@link #PERMISSIONS}, for the developer portal's URL generator. */
-    public static final long PERMISSION_INTEGER = 1_374_389_611_526L;
+    static final long PERMISSION_INTEGER = 1_374_389_611_526L;
 
     private DiscordInvite() {
     }
 
     /** {@code https://discord.com/oauth2/authorize?client_id=...&scope=bot%20applications.commands&permissions=...} */
-    public static String url(long applicationId) {
+    static String url(long applicationId) {
         return "https://discord.com/oauth2/authorize?client_id=" + Long.toUnsignedString(applicationId)
                 + "&scope=bot%20applications.commands&permissions=" + permissions();
     }
 
     /** The permission integer computed from {@link #PERMISSIONS}. */
-    public static long permissions() {
+    static long permissions() {
         return PERMISSIONS.stream().mapToLong(PermissionType::getValue).reduce(0L, (a, b) -> a | b);
     }
 }

@@ -17,7 +17,6 @@ import org.fellowship.core.event.MessageReceived;
 import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
-import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
@@ -31,10 +30,6 @@ import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageAttachment;
 import org.javacord.api.entity.message.MessageAuthor;
 import org.javacord.api.entity.message.MessageReference;
-import org.javacord.api.entity.permission.PermissionState;
-import org.javacord.api.entity.permission.PermissionType;
-import org.javacord.api.entity.permission.Permissions;
-import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.javacord.api.interaction.InteractionBase;
@@ -55,11 +50,11 @@ import org.javacord.api.interaction.SlashCommandInteractionOption;
  * return {@link Optional#empty()} for things the core must not see (webhook or system messages, messages without a
  * channel). <b>Failure:</b> never throws for odd Discord data; unknown shapes map to empty.
  */
-public final class DiscordMapper {
+final class DiscordMapper {
     /** Reference prefix of a file sent with a slash command: {@code slash/<event id>/<attachment id>}. */
     static final String SLASH_FILE_PREFIX = "slash/";
 
-    private final DiscordSettings settings;
+    private final DiscordRoles roles;
     private final Map<String, List<String>> declaredOptions;
 
     /**
@@ -67,17 +62,17 @@ public final class DiscordMapper {
      * @param declaredOptions per slash command name, its option names in declared order (arguments are joined in
      *                        this order); commands missing here keep Discord's order
      */
-    public DiscordMapper(DiscordSettings settings, Map<String, List<String>> declaredOptions) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    DiscordMapper(DiscordSettings settings, Map<String, List<String>> declaredOptions) {
+        this.roles = new DiscordRoles(Objects.requireNonNull(settings, "settings"));
         this.declaredOptions = Map.copyOf(declaredOptions);
     }
 
-    public DiscordMapper(DiscordSettings settings) {
+    DiscordMapper(DiscordSettings settings) {
         this(settings, Map.of());
     }
 
     /** A new message: a text command ({@code /name args}) becomes {@link CommandInvoked}, anything else a message. */
-    public Optional<InboundEvent> messageCreated(Message message) {
+    Optional<InboundEvent> messageCreated(Message message) {
         Optional<Member> actor = author(message);
         Optional<Conversation> where = conversation(message.getChannel());
         if (actor.isEmpty() || where.isEmpty()) {
@@ -95,7 +90,7 @@ public final class DiscordMapper {
                     Long.toUnsignedString(reference.get().getChannelId())),
                     Long.toUnsignedString(reference.get().getMessageId().get()));
             replyToAuthor = message.getReferencedMessage().flatMap(m -> m.getAuthor().asUser())
-                    .map(DiscordMapper::userId).orElse(null);
+                    .map(DiscordIds::userId).orElse(null);
         }
         List<Attachment> files = attachments(message);
         List<Attachment> repliedFiles = replyTo == null ? List.of()
@@ -143,7 +138,7 @@ public final class DiscordMapper {
     }
 
     /** An edited message; the event id is unique per edit (message id plus edit time). */
-    public Optional<InboundEvent> messageEdited(Message message) {
+    Optional<InboundEvent> messageEdited(Message message) {
         Optional<Member> actor = author(message);
         Optional<Conversation> where = conversation(message.getChannel());
         if (actor.isEmpty() || where.isEmpty()) {
@@ -157,13 +152,13 @@ public final class DiscordMapper {
     }
 
     /** A member joined a guild; the conversation is the guild's system channel, or the guild id when it has none. */
-    public MemberJoined memberJoined(Server server, User user, Instant at) {
+    MemberJoined memberJoined(Server server, User user, Instant at) {
         return new MemberJoined("j" + server.getId() + "." + user.getId() + "." + at.toEpochMilli(),
                 guildConversation(server), member(user, server), at);
     }
 
     /** A member left or was removed from a guild. */
-    public MemberLeft memberLeft(Server server, User user, Instant at) {
+    MemberLeft memberLeft(Server server, User user, Instant at) {
         return new MemberLeft("l" + server.getId() + "." + user.getId() + "." + at.toEpochMilli(),
                 guildConversation(server), member(user, server), at);
     }
@@ -172,7 +167,7 @@ public final class DiscordMapper {
      * A slash command. Arguments are the options' values joined by spaces in declared order (sub-commands
      * contribute their name first); the event id and nothing else identifies the interaction.
      */
-    public Optional<CommandInvoked> slashCommand(SlashCommandInteraction interaction, Instant at) {
+    Optional<CommandInvoked> slashCommand(SlashCommandInteraction interaction, Instant at) {
         Optional<Conversation> where = interactionConversation(interaction);
         if (where.isEmpty()) {
             return Optional.empty();
@@ -195,7 +190,7 @@ public final class DiscordMapper {
     }
 
     /** A button press: token = custom id, callback id = interaction id, message = the message carrying the button. */
-    public Optional<ButtonPressed> buttonPressed(MessageComponentInteractionBase interaction, Instant at) {
+    Optional<ButtonPressed> buttonPressed(MessageComponentInteractionBase interaction, Instant at) {
         Optional<Conversation> where = interactionConversation(interaction);
         if (where.isEmpty() || interaction.getCustomId() == null || interaction.getCustomId().isBlank()) {
             return Optional.empty();
@@ -210,11 +205,11 @@ public final class DiscordMapper {
     }
 
     /** Where a channel sits in the core's vocabulary: DMs are direct; guild text channels and threads are groups. */
-    public Optional<Conversation> conversation(Channel channel) {
+    Optional<Conversation> conversation(Channel channel) {
         if (channel == null) {
             return Optional.empty();
         }
-        ConversationId id = conversationId(channel.getId());
+        ConversationId id = DiscordIds.conversationId(channel.getId());
         if (channel instanceof PrivateChannel) {
             return Optional.of(new Conversation(id, ChatKind.DIRECT, null, null));
         }
@@ -223,67 +218,25 @@ public final class DiscordMapper {
             if (server == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Conversation(id, ChatKind.GROUP, communityId(server.getId()), sc.getName()));
+            return Optional.of(new Conversation(id, ChatKind.GROUP, DiscordIds.communityId(server.getId()),
+                    sc.getName()));
         }
         return Optional.empty();
     }
 
     /** The member as the core sees them; moderator and mentor flags only inside a guild. */
-    public Member member(User user, Server server) {
+    Member member(User user, Server server) {
         if (server == null) {
-            return new Member(userId(user), user.getName(), false, false, user.isBot());
+            return new Member(DiscordIds.userId(user), user.getName(), false, false, user.isBot());
         }
-        return new Member(userId(user), user.getDisplayName(server), isModerator(server, user),
-                hasAnyRole(server, user, settings.mentorRoleIds()), user.isBot());
-    }
-
-    /** Manage Messages, Moderate Members, Administrator, or one of the configured moderator roles. */
-    public boolean isModerator(Server server, User user) {
-        return server.isAdmin(user)
-                || server.hasPermission(user, PermissionType.ADMINISTRATOR)
-                || server.hasPermission(user, PermissionType.MANAGE_MESSAGES)
-                || server.hasPermission(user, PermissionType.MODERATE_MEMBERS)
-                || hasAnyRole(server, user, settings.moderatorRoleIds());
-    }
-
-    /**
-     * Whether holding {@code role} makes a member a moderator by {@link #isModerator}: it grants Administrator, Manage
-     * Messages or Moderate Members server-wide, or is a configured moderator role.
-     */
-    public boolean isModeratorRole(Role role) {
-        if (settings.moderatorRoleIds().contains(role.getId())) {
-            return true;
-        }
-        Permissions p = role.getPermissions();
-        return p != null && (p.getState(PermissionType.ADMINISTRATOR) == PermissionState.ALLOWED
-                || p.getState(PermissionType.MANAGE_MESSAGES) == PermissionState.ALLOWED
-                || p.getState(PermissionType.MODERATE_MEMBERS) == PermissionState.ALLOWED);
-    }
-
-    public static ChatUserId userId(User user) {
-        return new ChatUserId(Platform.DISCORD, Long.toUnsignedString(user.getId()));
-    }
-
-    public static ConversationId conversationId(long channelId) {
-        return new ConversationId(Platform.DISCORD, Long.toUnsignedString(channelId));
-    }
-
-    public static CommunityId communityId(long guildId) {
-        return new CommunityId(Platform.DISCORD, Long.toUnsignedString(guildId));
-    }
-
-    /** Parses an id the adapter produced; a non-numeric id is a caller error reported as such. */
-    public static long snowflake(String value, String what) {
-        try {
-            return Long.parseUnsignedLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " is not a Discord id");
-        }
+        return new Member(DiscordIds.userId(user), user.getDisplayName(server), roles.isModerator(server, user),
+                roles.isMentor(server, user), user.isBot());
     }
 
     private Conversation guildConversation(Server server) {
         long channel = server.getSystemChannel().map(Channel::getId).orElse(server.getId());
-        return new Conversation(conversationId(channel), ChatKind.GROUP, communityId(server.getId()), server.getName());
+        return new Conversation(DiscordIds.conversationId(channel), ChatKind.GROUP,
+                DiscordIds.communityId(server.getId()), server.getName());
     }
 
     private Optional<Conversation> interactionConversation(InteractionBase interaction) {
@@ -320,14 +273,6 @@ public final class DiscordMapper {
                 option.getStringRepresentationValue().filter(v -> !v.isBlank()).ifPresent(v -> parts.add(v.strip()));
             }
         }
-    }
-
-    private static boolean hasAnyRole(Server server, User user, java.util.Set<Long> roleIds) {
-        if (roleIds.isEmpty()) {
-            return false;
-        }
-        List<Role> roles = user.getRoles(server);
-        return roles != null && roles.stream().anyMatch(r -> roleIds.contains(r.getId()));
     }
 
     private static int size(List<?> list) {

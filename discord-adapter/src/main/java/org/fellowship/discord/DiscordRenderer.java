@@ -27,19 +27,19 @@ import org.javacord.api.interaction.callback.InteractionMessageBuilderBase;
  * {@link GatewayException} with reason {@code INVALID}: the core is supposed to have split and adapted it, so
  * receiving it is a bug, reported loudly instead of silently truncated.
  */
-public final class DiscordRenderer {
+final class DiscordRenderer {
     /** Discord's content limit. */
-    public static final int MAX_LENGTH = 2000;
-    public static final int MAX_ROWS = 5;
-    public static final int MAX_BUTTONS_PER_ROW = 5;
-    public static final int MAX_CUSTOM_ID = 100;
-    public static final int MAX_LABEL = 80;
+    static final int MAX_LENGTH = 2000;
+    static final int MAX_ROWS = 5;
+    static final int MAX_BUTTONS_PER_ROW = 5;
+    static final int MAX_CUSTOM_ID = 100;
+    static final int MAX_LABEL = 80;
     private static final String FENCE = "```";
     /** Modifier letter grave accent: looks like a backtick, cannot close a code block. */
     private static final char NEUTRAL_BACKTICK = '\u02CB';
 
     /** Renders for a channel or interaction; {@code ephemeral} only matters for interaction responses. */
-    public RenderedMessage render(OutboundMessage message, boolean ephemeral) {
+    RenderedMessage render(OutboundMessage message, boolean ephemeral) {
         String text = message.text();
         if (text.length() > MAX_LENGTH) {
             throw new GatewayException(GatewayException.Reason.INVALID, "message of " + text.length()
@@ -55,7 +55,7 @@ public final class DiscordRenderer {
         }
         String content = message.style() == TextStyle.MONOSPACE ? monospace(text) : plain(text);
         Long replyTo = message.replyTo() == null ? null
-                : DiscordMapper.snowflake(message.replyTo().messageId(), "reply-to message id");
+                : DiscordIds.snowflake(message.replyTo().messageId(), "reply-to message id");
         return new RenderedMessage(text.isBlank() ? "" : content, rows(message.buttonRows()), ephemeral, replyTo,
                 message.file());
     }
@@ -116,7 +116,7 @@ public final class DiscordRenderer {
     }
 
     /** Mentions are never parsed from content: no everyone/here, no roles, no users, no reply ping. */
-    public static AllowedMentions allowedMentions() {
+    static AllowedMentions allowedMentions() {
         return new AllowedMentionsBuilder()
                 .setMentionEveryoneAndHere(false)
                 .setMentionRoles(false)
@@ -126,7 +126,7 @@ public final class DiscordRenderer {
     }
 
     /** Javacord action rows for the rendered buttons (secondary style; labels cut to Discord's 80). */
-    public static HighLevelComponent[] components(RenderedMessage message) {
+    static HighLevelComponent[] components(RenderedMessage message) {
         HighLevelComponent[] rows = new HighLevelComponent[message.rows().size()];
         for (int r = 0; r < rows.length; r++) {
             List<LowLevelComponent> buttons = new ArrayList<>();
@@ -143,7 +143,7 @@ public final class DiscordRenderer {
      * Fills an interaction response or follow-up. Calls each setter separately (never chains), so it works with
      * any implementation of the builder interface.
      */
-    public static void apply(InteractionMessageBuilderBase<?> builder, RenderedMessage message) {
+    static void apply(InteractionMessageBuilderBase<?> builder, RenderedMessage message) {
         builder.setContent(message.content());
         builder.setAllowedMentions(allowedMentions());
         if (!message.rows().isEmpty()) {

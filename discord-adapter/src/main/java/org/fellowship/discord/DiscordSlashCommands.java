@@ -26,23 +26,23 @@ import org.javacord.api.interaction.SlashCommandOptionType;
  * {@code null} arguments. <b>Failure:</b> {@link GatewayException} (for example {@code FORBIDDEN} when the bot was
  * invited without the {@code applications.commands} scope).
  */
-public final class DiscordSlashCommands {
+final class DiscordSlashCommands {
     /** The single free-text option every command with arguments gets. */
-    public static final String ARGUMENTS_OPTION = "arguments";
+    static final String ARGUMENTS_OPTION = "arguments";
     /** The optional file option of commands that read one ({@link CommandSpec#acceptsFile()}). */
-    public static final String FILE_OPTION = "file";
+    static final String FILE_OPTION = "file";
     private static final int MAX_OPTION_DESCRIPTION = 100;
 
     private final DiscordApi api;
     private final DiscordSettings settings;
 
-    public DiscordSlashCommands(DiscordApi api, DiscordSettings settings) {
+    DiscordSlashCommands(DiscordApi api, DiscordSettings settings) {
         this.api = api;
         this.settings = settings;
     }
 
     /** Replaces the bot's slash commands with {@code specs}; returns how many were registered. */
-    public int register(List<CommandSpec> specs) {
+    int register(List<CommandSpec> specs) {
         Set<SlashCommandBuilder> builders = builders(specs);
         long timeout = settings.requestTimeout().toMillis() * 3;
         if (settings.commandGuildId() == null) {
@@ -56,7 +56,7 @@ public final class DiscordSlashCommands {
     }
 
     /** One builder per command, in registration order. */
-    public static Set<SlashCommandBuilder> builders(List<CommandSpec> specs) {
+    static Set<SlashCommandBuilder> builders(List<CommandSpec> specs) {
         Set<SlashCommandBuilder> builders = new LinkedHashSet<>();
         for (CommandSpec spec : specs) {
             builders.add(SlashCommand.with(spec.name(), spec.description(), options(spec)));
@@ -65,7 +65,7 @@ public final class DiscordSlashCommands {
     }
 
     /** Option names per command in declared order, for {@link DiscordMapper}. */
-    public static Map<String, List<String>> declaredOptions(List<CommandSpec> specs) {
+    static Map<String, List<String>> declaredOptions(List<CommandSpec> specs) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (CommandSpec spec : specs) {
             out.put(spec.name(), spec.arguments().isBlank() ? List.of() : List.of(ARGUMENTS_OPTION));

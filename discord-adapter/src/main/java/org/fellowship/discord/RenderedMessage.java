@@ -12,19 +12,19 @@ import org.fellowship.core.outbound.OutboundFile;
  * <p><b>Threading:</b> immutable. <b>Nullness:</b> {@code replyToMessageId} and {@code file} are {@code null} for
  * none; the rest never {@code null}.
  */
-public record RenderedMessage(String content, List<List<Button>> rows, boolean ephemeral, Long replyToMessageId,
+record RenderedMessage(String content, List<List<Button>> rows, boolean ephemeral, Long replyToMessageId,
                               OutboundFile file) {
-    public RenderedMessage {
+    RenderedMessage {
         Objects.requireNonNull(content, "content");
         rows = rows.stream().map(List::copyOf).toList();
     }
 
     /** A message without a file. */
-    public RenderedMessage(String content, List<List<Button>> rows, boolean ephemeral, Long replyToMessageId) {
+    RenderedMessage(String content, List<List<Button>> rows, boolean ephemeral, Long replyToMessageId) {
         this(content, rows, ephemeral, replyToMessageId, null);
     }
 
-    public RenderedMessage asEphemeral() {
+    RenderedMessage asEphemeral() {
         return new RenderedMessage(content, rows, true, replyToMessageId, file);
     }
 }

@@ -139,7 +139,7 @@ class DiscordGatewayTest {
         gateway.send(reply(conversation(1000 + SAM), SAM, "How are you today?"));
         assertThat(transport.sends()).singleElement().satisfies(c -> assertThat(c.channelId()).isEqualTo(1000 + SAM));
         verify(updater(i)).delete();
-        verify(i.createFollowupMessageBuilder()).setContent(DiscordRenderer.plain(DiscordGateway.DM_NOTE));
+        verify(i.createFollowupMessageBuilder()).setContent(DiscordRenderer.plain(DiscordInteractions.DM_NOTE));
         verify(i.createFollowupMessageBuilder()).setFlags(MessageFlag.EPHEMERAL);
     }
 
@@ -159,7 +159,7 @@ class DiscordGatewayTest {
         ButtonPressed press = mapper.buttonPressed(i, NOW).orElseThrow();
         gateway.beginButton(i, press);
         ArgumentCaptor<Runnable> auto = ArgumentCaptor.forClass(Runnable.class);
-        verify(scheduler).schedule(auto.capture(), eq(DiscordGateway.AUTO_ACKNOWLEDGE_AFTER.toMillis()),
+        verify(scheduler).schedule(auto.capture(), eq(DiscordInteractions.AUTO_ACKNOWLEDGE_AFTER.toMillis()),
                 eq(TimeUnit.MILLISECONDS));
 
         gateway.acknowledge(press, null);
@@ -230,11 +230,11 @@ class DiscordGatewayTest {
                 .thenReturn(CompletableFuture.completedFuture(null));
         Instant until = clock.instant().plus(Duration.ofDays(28));
         gateway.mute(general, chatUser(SAM), until);
-        verify(world.server).timeoutUser(world.user(SAM), until, DiscordGateway.AUDIT_REASON);
+        verify(world.server).timeoutUser(world.user(SAM), until, DiscordGroupAdmin.AUDIT_REASON);
         when(world.server.removeUserTimeout(any(User.class), anyString()))
                 .thenReturn(CompletableFuture.completedFuture(null));
         gateway.unmute(general, chatUser(SAM));
-        verify(world.server).removeUserTimeout(world.user(SAM), DiscordGateway.AUDIT_REASON);
+        verify(world.server).removeUserTimeout(world.user(SAM), DiscordGroupAdmin.AUDIT_REASON);
 
         assertThatThrownBy(() -> gateway.mute(general, chatUser(SAM), until.plusSeconds(1)))
                 .isInstanceOfSatisfying(GatewayException.class, e -> {
@@ -269,8 +269,8 @@ class DiscordGatewayTest {
         when(world.server.unbanUser(anyLong(), anyString())).thenReturn(CompletableFuture.completedFuture(null));
         gateway.ban(general, chatUser(77));
         gateway.unban(general, chatUser(77));
-        verify(world.server).banUser("77", 0, TimeUnit.SECONDS, DiscordGateway.AUDIT_REASON);
-        verify(world.server).unbanUser(77L, DiscordGateway.AUDIT_REASON);
+        verify(world.server).banUser("77", 0, TimeUnit.SECONDS, DiscordGroupAdmin.AUDIT_REASON);
+        verify(world.server).unbanUser(77L, DiscordGroupAdmin.AUDIT_REASON);
 
         gateway.delete(new MessageRef(general, "555"));
         assertThat(transport.calls).singleElement().satisfies(c -> {

@@ -58,7 +58,7 @@ class DiscordSlashCommandRoundTripTest {
 
         verify(help).respondLater();
         verify(updater(help)).delete(); // the public "thinking" goes away
-        verify(help.createFollowupMessageBuilder()).setContent(DiscordRenderer.plain(DiscordGateway.DM_NOTE));
+        verify(help.createFollowupMessageBuilder()).setContent(DiscordRenderer.plain(DiscordInteractions.DM_NOTE));
         assertThat(transport.sends()).as("the help list itself goes by DM, never to the channel").singleElement()
                 .satisfies(c -> assertThat(c.channelId()).isEqualTo(1000 + SAM));
     }

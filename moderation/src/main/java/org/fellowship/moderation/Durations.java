@@ -6,14 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Short durations as moderators type them: {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}. */
-public final class Durations {
+final class Durations {
     private static final Pattern SHAPE = Pattern.compile("(\\d{1,6})([smhd])");
 
     private Durations() {
     }
 
     /** Parses {@code 10m}; {@code null} when the text is not of that shape. */
-    public static Duration parse(String text) {
+    static Duration parse(String text) {
         Matcher m = SHAPE.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             return null;
@@ -28,7 +28,7 @@ public final class Durations {
     }
 
     /** The shortest exact form: {@code 90m} -> {@code 90m}, {@code 2h}, {@code 7d}, {@code 45s}. */
-    public static String format(Duration d) {
+    static String format(Duration d) {
         long s = d.toSeconds();
         if (s % 86_400 == 0 && s > 0) {
             return s / 86_400 + "d";

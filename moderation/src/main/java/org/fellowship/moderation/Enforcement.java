@@ -3,6 +3,7 @@ package org.fellowship.moderation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.fellowship.core.engine.BotContext;
+import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Conversation;
@@ -37,6 +39,12 @@ final class Enforcement {
     private static final Logger LOG = LoggerFactory.getLogger(Enforcement.class);
     /** How long moderation buttons (review, report) keep working. */
     static final Duration BUTTON_TTL = Duration.ofDays(7);
+    /** The longest reason a moderator or a reporter may give. */
+    static final int MAX_REASON = 300;
+    /** The reply to a manual action on a message the safety screen protected. */
+    static final String PROTECTED_NOTICE = "That message reads as someone who may be in crisis. I never delete, "
+            + "mute or warn for such a message; the member was offered support privately. Please reach out to them "
+            + "kindly instead.";
 
     private final RuleStore rules;
     private final WarningStore warnings;
@@ -182,6 +190,13 @@ final class Enforcement {
         return new Button(label, context.buttons().issue(new ButtonAction(handler, data, allowed), BUTTON_TTL));
     }
 
+    /** {@code data} plus one more entry: the buttons of one message share their data and differ in a decision. */
+    static Map<String, String> with(Map<String, String> data, String key, String value) {
+        Map<String, String> copy = new HashMap<>(data);
+        copy.put(key, value);
+        return copy;
+    }
+
     /** Tells a member something privately (a DM, or a pointer in the group where the platform needs one). */
     void tellMember(ConversationId group, ChatUserId member, String text) {
         context.outbox().send(new OutboundMessage(group, text, TextStyle.PLAIN, List.of(), null, Delivery.PRIVATE,
@@ -250,8 +265,24 @@ final class Enforcement {
         return outcomes;
     }
 
-    static String combined(List<Outcome> outcomes) {
+    /** Several outcomes as one: {@link Outcome#DONE} when all succeeded, else the failures joined by "; ". */
+    static Outcome combined(List<Outcome> outcomes) {
         List<String> failed = outcomes.stream().filter(o -> !o.ok()).map(Outcome::text).toList();
-        return failed.isEmpty() ? "done" : String.join("; ", failed);
+        return failed.isEmpty() ? Outcome.DONE : new Outcome(false, String.join("; ", failed));
+    }
+
+    /** Re-checks with the platform that the presser moderates {@code group}; tells them when not. */
+    boolean confirmModerator(Turn turn, ConversationId group) {
+        var answer = isModerator(group, turn.actor().id());
+        if (answer.isEmpty()) {
+            turn.replyPrivately("I couldn't confirm with the platform that you moderate that group right now. "
+                    + "Please try again in a moment.");
+            return false;
+        }
+        if (!answer.get()) {
+            turn.replyPrivately("Only moderators of that group can do this.");
+            return false;
+        }
+        return true;
     }
 }

@@ -4,17 +4,17 @@ package org.fellowship.moderation;
  * The minimal excerpt a case keeps: the matched span with a little context, capped, and never the whole message
  * (unless the match itself is the whole message). Line breaks become spaces.
  */
-public final class Excerpt {
+final class Excerpt {
     /** Characters of context on each side. */
     static final int CONTEXT = 12;
     /** The longest excerpt kept. */
-    public static final int MAX = 60;
+    static final int MAX = 60;
 
     private Excerpt() {
     }
 
     /** The excerpt around {@code [start, end)} of {@code text}; "" when there is no span. */
-    public static String of(String text, int start, int end) {
+    static String of(String text, int start, int end) {
         if (text == null || end <= start || start < 0 || end > text.length()) {
             return "";
         }

@@ -11,12 +11,9 @@ import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
-import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
-import org.fellowship.core.model.Platform;
-import org.fellowship.core.store.ButtonAction;
 
-/** {@code /warn}, {@code /warnings}, {@code /unwarn}, {@code /case}, {@code /cases}, {@code /warnconfig} and report buttons. */
+/** {@code /warn}, {@code /warnings}, {@code /unwarn}, {@code /case}, {@code /cases} and {@code /warnconfig}. */
 final class MemberCommands {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -41,12 +38,12 @@ final class MemberCommands {
         if (reason.isEmpty()) {
             throw new UsageException("Give a reason: the member is told it privately.");
         }
-        if (reason.length() > ModerationFeature.MAX_REASON) {
-            throw new UsageException("Keep the reason under " + ModerationFeature.MAX_REASON + " characters.");
+        if (reason.length() > Enforcement.MAX_REASON) {
+            throw new UsageException("Keep the reason under " + Enforcement.MAX_REASON + " characters.");
         }
         MessageRef replied = Targets.repliedTo(turn);
         if (replied != null && cases.isProtected(replied)) {
-            turn.replyPrivately(ModerationFeature.PROTECTED_NOTICE);
+            turn.replyPrivately(Enforcement.PROTECTED_NOTICE);
             return;
         }
         Enforcement.Warned w = enforcement.warn(community, turn.conversation().id(), turn.conversation().title(),
@@ -187,28 +184,5 @@ final class MemberCommands {
             throw new UsageException(usage);
         }
         return Long.parseLong(t);
-    }
-
-    /** Claim / Resolve on a report, pressed in a moderator's DM or the mod-log chat. */
-    void reportPressed(Turn turn, ButtonAction a) {
-        Platform platform = Platform.parse(a.get("p"));
-        CommunityId community = new CommunityId(platform, a.get("cv"));
-        ConversationId group = new ConversationId(platform, a.get("chat"));
-        if (!ModerationFeature.confirmModerator(turn, enforcement, group)) {
-            return;
-        }
-        ChatUserId me = turn.actor().id();
-        long number = Long.parseLong(a.get("n"));
-        ChatUserId holder = cases.claim(community, number, me);
-        if (!holder.equals(me)) {
-            turn.replyPrivately("Case " + number + " is already claimed by moderator " + holder.value() + ".");
-            return;
-        }
-        boolean resolve = "resolve".equals(a.get("d"));
-        ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), resolve ? "resolve" : "claim", me,
-                new ChatUserId(platform, a.get("sub")), group, null, 0, (resolve ? "resolved" : "claimed")
-                + " report case " + number, "", "done"));
-        turn.replyPrivately(resolve ? "Report case " + number + " is resolved (case " + c.number() + ")."
-                : "You've claimed report case " + number + ". Other moderators will see it's taken.");
     }
 }

@@ -28,7 +28,7 @@ import org.fellowship.core.model.Platform;
  *
  * <p>The work is bounded by tries, never by a time budget: how fast validation runs depends on the machine and its
  * load, so no assertion here measures it. RE2/J is linear-time by construction; what can go wrong is a pattern that
- * makes it loop forever (RE2/J 1.8 does, case-folding U+1C80-U+1C88, which {@link RuleSet#validate} refuses). So each
+ * makes it loop forever (RE2/J 1.8 does, case-folding U+1C80-U+1C88, which {@link RulePatterns#validate} refuses). So each
  * call runs on a worker thread and a call that has not returned after {@link #HANG} fails as a hang instead of
  * hanging the build: a generous bound on waiting for that thread, hundreds of times what any call needs.
  */
@@ -88,7 +88,7 @@ class HostileInputPropertiesTest {
         for (RuleKind kind : List.of(RuleKind.KEYWORD, RuleKind.PHRASE, RuleKind.REGEX)) {
             String refusal = returning("validating " + kind + " " + pattern, () -> {
                 try {
-                    RuleSet.validate(kind, pattern);
+                    RulePatterns.validate(kind, pattern);
                     return null;
                 } catch (IllegalArgumentException e) {
                     return e.getMessage();
@@ -110,7 +110,7 @@ class HostileInputPropertiesTest {
                     ? pattern : "";
             try {
                 returning("validating " + kind, () -> {
-                    RuleSet.validate(kind, p);
+                    RulePatterns.validate(kind, p);
                     return null;
                 });
             } catch (IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package org.fellowship.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -122,37 +121,6 @@ class RuleSetTest {
         for (String text : List.of("I drank yesterday", "day 30 sober", "relapsed last night, back at day 1",
                 "cravings for heroin are bad today", "detox was hard", "using again, need a meeting")) {
             assertThat(none.evaluate(text, 0)).as(text).isEmpty();
-        }
-    }
-
-    @Test
-    void badPatternsGetOneLineMessages() {
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.REGEX, "(unclosed"))
-                .hasMessageStartingWith("That regex doesn't compile").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.REGEX, "(?=lookahead)"))
-                .hasMessageStartingWith("That regex doesn't compile");
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.REGEX, "a*")).hasMessageContaining("empty text");
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.REGEX, "((a{100}){100}){100}"))
-                .hasMessageContaining("repeats too much");
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.REGEX, "x".repeat(301))).hasMessageContaining("longer");
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.KEYWORD, "sp*am")).hasMessageContaining("start or end");
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.KEYWORD, "*-*")).hasMessageContaining("no letters");
-        assertThatThrownBy(() -> RuleSet.validate(RuleKind.PHRASE, "buy now*")).hasMessageContaining("wildcards");
-        RuleSet.validate(RuleKind.REGEX, "(x+x+)+y");
-    }
-
-    @Test
-    void runesThatHangRe2jCaseFoldingAreRefusedBeforeCompiling() {
-        // RE2/J 1.8 on Java 17 never finishes case-folding U+1C80-U+1C88 (found by HostileInputPropertiesTest).
-        for (String hostile : List.of("\u1c80", "a\u1c88", "\\x{1C80}", "\\x{1c84}", "[\\x{100}-\\x{2000}]",
-                "[^\\x{1C80}]", "\\Q\u1c81\\E", "[a-\u1c85]", "\\\u1c88", "[\\\u1c80]", "[a-\\\u1c85]",
-                "-*\\\u1c88|*).x+\\+}\\1")) {
-            assertThatThrownBy(() -> RuleSet.validate(RuleKind.REGEX, hostile)).as(hostile)
-                    .hasMessageContaining("U+1C80-U+1C88");
-        }
-        for (String fine : List.of("[\\x{41}-\\x{1E943}]", "[\\x{1C70}-\\x{1C7F}]", "\\x{1c8}0", "[a-z]+\\d{2}",
-                "\\pL", "[^\\w]")) {
-            RuleSet.validate(RuleKind.REGEX, fine);
         }
     }
 

@@ -42,13 +42,12 @@ import org.fellowship.core.model.Platform;
  *       deadline ({@link Expiry})</li>
  * </ul>
  * Opening and every alert change are one Lua script each, so the one-open-alert rule and compare-and-set hold
- * across instances. Thread-safe.
+ * across instances. The moderators' channels are {@link ModeratorChannels}, the claimed groups {@link GroupClaims}.
+ * Thread-safe.
  */
 final class RedisMentorStore implements MentorStore {
     /** The audit stream keeps about this many newest entries (ids only, so a long tail is cheap). */
     static final long AUDIT_CAP = 100_000;
-    /** The one moderators' channel of earlier builds; now the prefix of the per-platform keys. */
-    private static final String LEGACY_CHANNEL = "moderators-channel";
 
     // KEYS[1] open index, KEYS[2] new alert key, KEYS[3] the member's alert-id set (export and erasure);
     // ARGV[1] member field, ARGV[2] new id, ARGV[3] JSON, ARGV[4] alert key prefix (same hash tag).
@@ -95,12 +94,16 @@ final class RedisMentorStore implements MentorStore {
     private final KeySchema keys;
     private final MentorCodec codec;
     private final Expiry expiry;
+    private final ModeratorChannels channels;
+    private final GroupClaims claims;
 
     RedisMentorStore(Redis redis, KeySchema keys, MentorCodec codec, Expiry expiry) {
         this.redis = redis;
         this.keys = keys;
         this.codec = codec;
         this.expiry = expiry;
+        this.channels = new ModeratorChannels(redis, keys);
+        this.claims = new GroupClaims(redis, keys);
     }
 
     @Override
@@ -234,30 +237,12 @@ final class RedisMentorStore implements MentorStore {
 
     @Override
     public Optional<ConversationId> moderatorsChannel(Platform platform) {
-        String stored = redis.call("mentor channel read", c -> c.get(channelKey(platform)));
-        if (stored == null) {
-            // written before channels were per platform: one key for all, used for its own platform only
-            stored = redis.call("mentor channel read", c -> c.get(keys.mentors(LEGACY_CHANNEL)));
-        }
-        ConversationId channel = stored == null ? null : parseChannel(stored);
-        return channel == null || channel.platform() != platform ? Optional.empty() : Optional.of(channel);
+        return channels.get(platform);
     }
 
     @Override
     public void setModeratorsChannel(Platform platform, ConversationId channel) {
-        if (channel != null && channel.platform() != platform) {
-            throw new IllegalArgumentException("the moderators' channel must be on " + platform.lowerName());
-        }
-        String legacy = redis.call("mentor channel read", c -> c.get(keys.mentors(LEGACY_CHANNEL)));
-        if (legacy != null && parseChannel(legacy).platform() == platform) {
-            redis.call("mentor channel clear", c -> c.del(keys.mentors(LEGACY_CHANNEL)));
-        }
-        if (channel == null) {
-            redis.call("mentor channel clear", c -> c.del(channelKey(platform)));
-        } else {
-            redis.call("mentor channel write", c -> c.set(channelKey(platform),
-                    channel.platform().code() + ":" + channel.value()));
-        }
+        channels.set(platform, channel);
     }
 
     @Override
@@ -289,62 +274,28 @@ final class RedisMentorStore implements MentorStore {
         return Optional.of(new CommunityId(VersionedJson.platform(from.substring(0, colon)), from.substring(colon + 1)));
     }
 
-    // KEYS[1] claim code, KEYS[2] claimed groups; ARGV[1] code offered, ARGV[2] next code, ARGV[3] group field
-    static final Redis.Script CLAIM = Redis.Script.of("mentorGroupClaim", """
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-            redis.call('SET', KEYS[1], ARGV[2])
-            redis.call('SADD', KEYS[2], ARGV[3])
-            return 1
-            """);
-
     @Override
     public java.util.Set<CommunityId> claimedCommunities() {
-        java.util.Set<String> fields = redis.call("claimed groups read", c -> c.smembers(keys.mentors("claimed")));
-        java.util.Set<CommunityId> out = new java.util.LinkedHashSet<>();
-        for (String f : fields) {
-            int colon = f.indexOf(':');
-            if (colon < 0) {
-                throw new IllegalStateException("stored claimed group is invalid");
-            }
-            out.add(new CommunityId(VersionedJson.platform(f.substring(0, colon)), f.substring(colon + 1)));
-        }
-        return java.util.Set.copyOf(out);
+        return claims.claimed();
     }
 
     @Override
     public String claimCode(String fresh) {
-        redis.call("claim code create", c -> c.setnx(keys.mentors("claim-code"), fresh));
-        return redis.call("claim code read", c -> c.get(keys.mentors("claim-code")));
+        return claims.code(fresh);
     }
 
     @Override
     public boolean claim(CommunityId community, String code, String next) {
-        Long done = redis.eval("group claim", CLAIM, io.lettuce.core.ScriptOutputType.INTEGER,
-                new String[] {keys.mentors("claim-code"), keys.mentors("claimed")}, code, next,
-                communityField(community));
-        return done != null && done == 1L;
+        return claims.claim(community, code, next);
     }
 
     @Override
     public boolean unclaim(CommunityId community) {
-        Long removed = redis.call("group unclaim", c -> c.srem(keys.mentors("claimed"), communityField(community)));
-        return removed != null && removed > 0;
+        return claims.unclaim(community);
     }
 
-    private static String communityField(CommunityId community) {
+    static String communityField(CommunityId community) {
         return community.platform().code() + ":" + community.value();
-    }
-
-    private String channelKey(Platform platform) {
-        return keys.mentors(LEGACY_CHANNEL + ":" + platform.code());
-    }
-
-    private static ConversationId parseChannel(String stored) {
-        int colon = stored.indexOf(':');
-        if (colon < 0) {
-            throw new IllegalStateException("stored moderators' channel is invalid");
-        }
-        return new ConversationId(VersionedJson.platform(stored.substring(0, colon)), stored.substring(colon + 1));
     }
 
     @Override

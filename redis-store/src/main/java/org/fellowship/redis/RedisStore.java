@@ -96,7 +96,7 @@ public final class RedisStore implements AutoCloseable {
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys, expiry);
         redis.load(RedisDueQueue.ALL);
-        redis.load(RedisMeetingStore.MOVE_SUBSCRIPTION, RedisMilestoneStore.REPLACE_IF_SAME);
+        redis.load(MeetingCommunityMove.MOVE_SUBSCRIPTION, RedisMilestoneStore.REPLACE_IF_SAME);
         redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.MARK);
         this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
         // After the community's keys: the records that name it inside (member records, settings, announcements).

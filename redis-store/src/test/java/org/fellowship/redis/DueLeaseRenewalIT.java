@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.schedule.DueLane;
+import org.fellowship.core.schedule.DueMetrics;
 import org.fellowship.core.schedule.DueRunner;
 import org.fellowship.core.schedule.DueWorker;
 import org.fellowship.core.testkit.MutableClock;
@@ -76,7 +76,7 @@ class DueLeaseRenewalIT {
 
     private DueWorker worker(RedisStore store) {
         return new DueWorker(store.dueQueue(), Map.of("long", handler("long"), "small", handler("small")), clock,
-                LEASE, 100, EngineMetrics.NONE);
+                LEASE, 100, DueMetrics.NONE);
     }
 
     private void scheduleBatch() {

@@ -7,8 +7,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.fellowship.core.model.ChatUserId;
@@ -54,7 +52,7 @@ class EmbeddedRedisIT {
             }
             try (EmbeddedRedis server = EmbeddedRedis.start(dataDir, 0);
                     RedisStore store = RedisStore.connect(server.uri(), keys, Duration.ofDays(1), CLOCK)) {
-                assertThatThrownBy(() -> EmbeddedRedis.awaitPong("127.0.0.1", left.port(),
+                assertThatThrownBy(() -> RedisSocket.awaitPong("127.0.0.1", left.port(),
                         new Retry(1, Duration.ZERO, Duration.ZERO, Retry.REAL)))
                         .as("the leftover server on the same append-only file was stopped")
                         .isInstanceOf(IllegalStateException.class);
@@ -102,31 +100,6 @@ class EmbeddedRedisIT {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(EmbeddedRedis.BIND_ATTEMPTS + " free ports in a row were taken");
             assertThat(asked).hasValue(EmbeddedRedis.BIND_ATTEMPTS);
-        }
-    }
-
-    @Test
-    void readinessWaitsUntilTheServerAnswersPong() throws Exception {
-        List<Duration> pauses = new ArrayList<>();
-        try (ScriptedServer loading = new ScriptedServer(null, "-LOADING Redis is loading the dataset in memory",
-                "+PONG")) {
-            EmbeddedRedis.awaitPong("127.0.0.1", loading.port(), new Retry(5, Duration.ofMillis(50),
-                    Duration.ofMillis(50), pauses::add));
-            assertThat(loading.connections()).isEqualTo(3);
-            assertThat(pauses).hasSize(2);
-        }
-    }
-
-    @Test
-    void readinessGivesUpOnAServerThatNeverAnswersPong() throws Exception {
-        List<Duration> pauses = new ArrayList<>();
-        try (ScriptedServer silent = new ScriptedServer((String) null)) {
-            assertThatThrownBy(() -> EmbeddedRedis.awaitPong("127.0.0.1", silent.port(), new Retry(3,
-                    Duration.ofMillis(50), Duration.ofMillis(50), pauses::add)))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("did not answer PING after 3 attempts");
-            assertThat(silent.connections()).isEqualTo(3);
-            assertThat(pauses).hasSize(2);
         }
     }
 

@@ -10,5 +10,5 @@ package org.fellowship.telegram;
  * @param canReadAllGroupMessages  privacy mode is off: the bot sees every group message, not only commands and
  *                                 replies to it
  */
-public record BotIdentity(long id, String username, boolean canReadAllGroupMessages) {
+record BotIdentity(long id, String username, boolean canReadAllGroupMessages) {
 }

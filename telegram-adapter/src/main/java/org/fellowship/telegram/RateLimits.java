@@ -3,8 +3,8 @@ package org.fellowship.telegram;
 import java.time.Duration;
 
 /**
- * Telegram's outbound limits as {@link SharedRateLimiter} and {@link TelegramRateLimiter} apply them. Every limit
- * counts a message from its permit until the window's length after its request finished (see {@link SendPermits}).
+ * Telegram's outbound limits as {@link TelegramRateLimiter} applies them. Every limit counts a message from its permit
+ * until the window's length after its request finished (see {@link SendPermits}).
  *
  * <p>Immutable and thread-safe. No component is {@code null}; the constructor rejects non-positive limits
  * with {@link IllegalArgumentException}.

@@ -7,7 +7,7 @@ import java.time.Duration;
  * production; tests pass one that moves their fake clock instead, so no test waits in real time.
  */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
     /** Real sleeping. */
     Sleeper REAL = d -> Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
 

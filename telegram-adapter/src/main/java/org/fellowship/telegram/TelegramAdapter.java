@@ -38,7 +38,8 @@ public final class TelegramAdapter implements AutoCloseable {
     /**
      * @param config       token, API URL, timeouts
      * @param privateChats who started the bot ({@link InMemoryKnownPrivateChats} or a shared store)
-     * @param permits      outbound rate limits ({@link TelegramRateLimiter} or {@link SendPermits#NONE})
+     * @param permits      outbound rate limits ({@link TelegramRateLimiter}, as the app wires it, or
+     *                     {@link SendPermits#NONE})
      * @param migrations   told when a group becomes a supergroup with a new id
      * @param clock        time source
      */

@@ -23,23 +23,23 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
  * {@code null}. <b>Failure:</b> {@link org.fellowship.core.port.GatewayException} from the first failing call; the app
  * should log it and carry on (the bot works without a menu).
  */
-public final class TelegramCommandMenu {
+final class TelegramCommandMenu {
     /** Telegram accepts at most this many commands per scope. */
     static final int MAX_COMMANDS = 100;
 
     private final TelegramGateway gateway;
 
-    public TelegramCommandMenu(TelegramGateway gateway) {
+    TelegramCommandMenu(TelegramGateway gateway) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
     }
 
     /** Publishes every command of the registry. */
-    public void publish(CommandRegistry registry) {
+    void publish(CommandRegistry registry) {
         publish(registry.all());
     }
 
     /** Publishes these commands, in order. */
-    public void publish(List<CommandSpec> commands) {
+    void publish(List<CommandSpec> commands) {
         List<BotCommand> everyone = commands.stream().filter(c -> c.access() == Access.EVERYONE)
                 .map(TelegramCommandMenu::command).limit(MAX_COMMANDS).toList();
         List<BotCommand> admins = commands.stream().map(TelegramCommandMenu::command).limit(MAX_COMMANDS).toList();

@@ -27,7 +27,6 @@ final class TelegramErrors {
         return -1;
     }
 
-    /** Seconds Telegram asked us to wait, or -1. */
     /** The new chat id when Telegram says the group was upgraded to a supergroup, else {@code null}. */
     static Long migratedTo(TelegramApiException e) {
         if (e instanceof TelegramApiRequestException r && r.getParameters() != null) {
@@ -36,6 +35,7 @@ final class TelegramErrors {
         return null;
     }
 
+    /** Seconds Telegram asked us to wait, or -1. */
     static int retryAfter(TelegramApiException e) {
         if (e instanceof TelegramApiRequestException r && r.getParameters() != null
                 && r.getParameters().getRetryAfter() != null) {

@@ -13,36 +13,36 @@ import org.fellowship.core.port.GatewayException;
  * joined by {@value #TOPIC_SEPARATOR} ({@code "-1001234:77"}); a direct chat is the user's id; the community is the
  * group's chat id. Pure and thread-safe.
  */
-public final class TelegramIds {
+final class TelegramIds {
     /** Separates chat id and forum thread id in a topic's conversation id. */
-    public static final char TOPIC_SEPARATOR = ':';
+    static final char TOPIC_SEPARATOR = ':';
 
     private TelegramIds() {
     }
 
     /** The core id of a Telegram user. */
-    public static ChatUserId user(long userId) {
+    static ChatUserId user(long userId) {
         return new ChatUserId(Platform.TELEGRAM, Long.toString(userId));
     }
 
     /** The core id of a whole chat. */
-    public static ConversationId chat(long chatId) {
+    static ConversationId chat(long chatId) {
         return new ConversationId(Platform.TELEGRAM, Long.toString(chatId));
     }
 
     /** The core id of a forum topic, or of the chat when {@code threadId} is {@code null}. */
-    public static ConversationId topic(long chatId, Integer threadId) {
+    static ConversationId topic(long chatId, Integer threadId) {
         return threadId == null ? chat(chatId)
                 : new ConversationId(Platform.TELEGRAM, Long.toString(chatId) + TOPIC_SEPARATOR + threadId);
     }
 
     /** The community of a group chat. */
-    public static CommunityId community(long chatId) {
+    static CommunityId community(long chatId) {
         return new CommunityId(Platform.TELEGRAM, Long.toString(chatId));
     }
 
     /** The Telegram chat id part of a conversation id, as the Bot API wants it ({@code chat_id} string). */
-    public static String chatId(ConversationId conversation) {
+    static String chatId(ConversationId conversation) {
         requireTelegram(conversation.platform());
         String v = conversation.value();
         int sep = v.indexOf(TOPIC_SEPARATOR);
@@ -50,7 +50,7 @@ public final class TelegramIds {
     }
 
     /** The forum thread id of a topic conversation, or {@code null} for a whole chat. */
-    public static Integer threadId(ConversationId conversation) {
+    static Integer threadId(ConversationId conversation) {
         String v = conversation.value();
         int sep = v.indexOf(TOPIC_SEPARATOR);
         if (sep < 0) {
@@ -68,7 +68,7 @@ public final class TelegramIds {
      * channel (chat id {@code -100<id>}), with the thread for a forum topic; empty for private chats and basic groups,
      * which have no message links.
      */
-    public static Optional<String> messageLink(MessageRef message) {
+    static Optional<String> messageLink(MessageRef message) {
         String chat = chatId(message.conversation());
         if (!chat.startsWith("-100") || chat.length() <= 4 || !chat.substring(4).chars().allMatch(Character::isDigit)
                 || !message.messageId().chars().allMatch(Character::isDigit)) {
@@ -80,7 +80,7 @@ public final class TelegramIds {
     }
 
     /** A Telegram user id as a number. */
-    public static long userId(ChatUserId user) {
+    static long userId(ChatUserId user) {
         requireTelegram(user.platform());
         try {
             return Long.parseLong(user.value());
@@ -90,7 +90,7 @@ public final class TelegramIds {
     }
 
     /** A Telegram message id as a number. */
-    public static int messageId(String messageId) {
+    static int messageId(String messageId) {
         try {
             return Integer.parseInt(messageId);
         } catch (NumberFormatException e) {

@@ -27,9 +27,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * library. <b>Lifecycle:</b> {@link #close()} stops polling and shuts down its threads and connections so the JVM can
  * exit; it is idempotent.
  */
-public final class TelegramLongPolling implements AutoCloseable {
+final class TelegramLongPolling implements AutoCloseable {
     /** The update types this adapter asks Telegram for. */
-    public static final List<String> ALLOWED_UPDATES =
+    static final List<String> ALLOWED_UPDATES =
             List.of("message", "edited_message", "callback_query", "chat_member", "my_chat_member");
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramLongPolling.class);
@@ -46,7 +46,7 @@ public final class TelegramLongPolling implements AutoCloseable {
      * @param config     API location and poll timeout (the HTTP read timeout is set 10 s above it)
      * @param dispatcher where updates go
      */
-    public TelegramLongPolling(TelegramConfig config, TelegramUpdateDispatcher dispatcher) {
+    TelegramLongPolling(TelegramConfig config, TelegramUpdateDispatcher dispatcher) {
         this.config = Objects.requireNonNull(config, "config");
         this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
         this.http = new TelegramHttp(config, "telegram-poll-http", config.pollTimeout().toMillis() + 10_000,
@@ -56,7 +56,7 @@ public final class TelegramLongPolling implements AutoCloseable {
     }
 
     /** Starts polling. */
-    public synchronized void start() {
+    synchronized void start() {
         if (closed) {
             throw new IllegalStateException("long polling was closed");
         }
@@ -106,12 +106,12 @@ public final class TelegramLongPolling implements AutoCloseable {
     }
 
     /** How many {@code getUpdates} calls in a row have failed (0 while polling works). */
-    public int failedPollsInARow() {
+    int failedPollsInARow() {
         return failedPolls.get();
     }
 
     /** Whether the polling session runs. */
-    public synchronized boolean isRunning() {
+    synchronized boolean isRunning() {
         return session != null && session.isRunning();
     }
 

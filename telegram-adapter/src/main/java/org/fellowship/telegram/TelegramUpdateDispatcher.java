@@ -56,7 +56,7 @@ public final class TelegramUpdateDispatcher {
     }
 
     /** Handles one update. */
-    public void dispatch(Update update) {
+    void dispatch(Update update) {
         Objects.requireNonNull(update, "update");
         try {
             track(update);

@@ -83,7 +83,7 @@ public final class TelegramUpdateMapper {
     }
 
     /** The events in this update, usually zero or one. */
-    public List<InboundEvent> map(Update update) {
+    List<InboundEvent> map(Update update) {
         Objects.requireNonNull(update, "update");
         if (update.getUpdateId() == null) {
             return List.of();
@@ -105,12 +105,12 @@ public final class TelegramUpdateMapper {
     }
 
     /** The first event of {@link #map(Update)}, for callers that expect at most one. */
-    public Optional<InboundEvent> mapOne(Update update) {
+    Optional<InboundEvent> mapOne(Update update) {
         return map(update).stream().findFirst();
     }
 
     /** The supergroup migration this update reports, if any ({@code migrate_to_chat_id} in a service message). */
-    public static Optional<ChatMigration> migration(Update update) {
+    static Optional<ChatMigration> migration(Update update) {
         Message m = update.getMessage();
         if (m == null || m.getChat() == null) {
             return Optional.empty();

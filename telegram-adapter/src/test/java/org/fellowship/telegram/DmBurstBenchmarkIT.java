@@ -20,9 +20,9 @@ import org.fellowship.core.testkit.InMemoryRateLimitStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * A burst of DMs to distinct members through the gateway and the app's {@link SharedRateLimiter} (over the in-memory
+ * A burst of DMs to distinct members through the gateway and the app's {@link TelegramRateLimiter} (over the in-memory
  * {@code RateLimitStore}, which has the Redis store's semantics; {@code -Dfellowship.benchmark.limiter=local} uses the
- * in-process {@link TelegramRateLimiter} instead), against the fake Bot API enforcing Telegram's limits (30 in any
+ * test-only {@link InProcessRateLimiter} instead, for comparison), against the fake Bot API enforcing Telegram's limits (30 in any
  * sliding second per bot, 1/s per private chat). Reports the delivered rate as a fraction of the limit and the number
  * of 429s.
  *
@@ -49,8 +49,8 @@ class DmBurstBenchmarkIT {
             }
             TelegramConfig config = api.config();
             boolean local = "local".equals(System.getProperty("fellowship.benchmark.limiter"));
-            SendPermits limiter = local ? new TelegramRateLimiter(RateLimits.telegram(), Clock.systemUTC())
-                    : new SharedRateLimiter(new InMemoryRateLimitStore(), RateLimits.telegram(), Clock.systemUTC());
+            SendPermits limiter = local ? new InProcessRateLimiter(RateLimits.telegram(), Clock.systemUTC())
+                    : new TelegramRateLimiter(new InMemoryRateLimitStore(), RateLimits.telegram(), Clock.systemUTC());
             TelegramGateway gateway = new TelegramGateway(config, known, limiter, Clock.systemUTC());
             // Warm up (class loading, connections) outside the measured burst and the fake's one-second window.
             known.add("999");

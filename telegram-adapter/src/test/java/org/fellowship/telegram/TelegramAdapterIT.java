@@ -8,6 +8,7 @@ import org.fellowship.core.command.Access;
 import org.fellowship.core.command.CommandRegistry;
 import org.fellowship.core.command.CommandSpec;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.testkit.InMemoryRateLimitStore;
 import org.junit.jupiter.api.Test;
 
 class TelegramAdapterIT {
@@ -23,7 +24,8 @@ class TelegramAdapterIT {
         RecordingSink sink = new RecordingSink();
         try (FakeBotApi api = new FakeBotApi();
              TelegramAdapter adapter = new TelegramAdapter(api.config(), new InMemoryKnownPrivateChats(),
-                     new TelegramRateLimiter(RateLimits.telegram(), Clock.systemUTC()), ChatMigrationListener.NONE,
+                     new TelegramRateLimiter(new InMemoryRateLimitStore(), RateLimits.telegram(), Clock.systemUTC()),
+                     ChatMigrationListener.NONE,
                      Clock.systemUTC())) {
             adapter.startPolling(sink, commands());
             api.queueUpdate(TelegramLongPollingIT.text(TelegramLongPollingIT.PRIVATE, "/help@fellowship_bot"));

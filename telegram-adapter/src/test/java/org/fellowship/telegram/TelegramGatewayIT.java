@@ -433,7 +433,7 @@ class TelegramGatewayIT {
         assertThat(gateway.audience(GROUP).moderatorsOnly()).as("within the cache").isTrue();
         assertThat(api.calls("getchatmembercount")).hasSize(1);
 
-        clock.advance(TelegramGateway.MEMBER_COUNT_TTL);
+        clock.advance(TelegramChatAdmins.MEMBER_COUNT_TTL);
         assertThat(gateway.audience(GROUP).problem()).startsWith("1 of the 3 members");
         assertThat(api.calls("getchatmembercount")).hasSize(2);
         assertThat(api.calls("getchatadministrators")).as("the admin list keeps its own, longer cache").hasSize(1);

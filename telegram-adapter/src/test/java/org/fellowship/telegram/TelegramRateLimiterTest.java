@@ -7,131 +7,163 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Random;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
-import org.fellowship.core.testkit.Eventually;
+import org.fellowship.core.store.RateLimitStore;
+import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.testkit.InMemoryRateLimitStore;
 import org.fellowship.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
-/**
- * The in-process limiter on a fake clock: a sender's wait moves the clock instead of blocking, so every time below is
- * simulated and exact, whatever the machine's load. The one test with several threads blocks for real but keeps the
- * clock still until every sender has queued, and moves it by hand.
- */
+/** Bot instances sharing one store, on a fake clock: no real sleeping, no timing assertions. */
 class TelegramRateLimiterTest {
     private final MutableClock clock = MutableClock.at("2026-03-08T09:00:00Z");
-    /** Waiting moves the clock by the time the limiter would wait. */
-    private final TelegramRateLimiter.Waiting simulated = (changed, atMost) -> clock.advance(atMost);
+    private final List<Duration> sleeps = new ArrayList<>();
+    private final Sleeper sleeper = d -> {
+        sleeps.add(d);
+        clock.advance(d);
+    };
+    private final RateLimitStore store = new InMemoryRateLimitStore();
 
-    private TelegramRateLimiter limiter(RateLimits limits) {
-        return new TelegramRateLimiter(limits, clock, simulated);
-    }
-
-    /** The simulated time {@code r} took. */
-    private Duration took(Runnable r) {
-        Instant start = clock.instant();
-        r.run();
-        return Duration.between(start, clock.instant());
+    private TelegramRateLimiter instance() {
+        return new TelegramRateLimiter(store, RateLimits.telegram(), clock, sleeper);
     }
 
     @Test
-    void privateChatsAreSpacedButIndependent() {
-        TelegramRateLimiter limiter = limiter(new RateLimits(1000, Duration.ofSeconds(1),
-                Duration.ofMillis(100), 20, Duration.ofSeconds(60), Duration.ofSeconds(5)));
-        Duration sameChat = took(() -> {
-            for (int i = 0; i < 3; i++) {
-                limiter.acquire("42", true, Priority.NORMAL).close();
+    void twoInstancesShareTheBotWideLimitCountedFromEachAnswer() {
+        TelegramRateLimiter a = instance();
+        TelegramRateLimiter b = instance();
+        Instant firstAnswer = null;
+        for (int i = 0; i < 30; i++) {
+            (i % 2 == 0 ? a : b).acquire(Long.toString(1000 + i), true, Priority.NORMAL).close();
+            firstAnswer = firstAnswer == null ? clock.instant() : firstAnswer;
+        }
+        assertThat(Duration.between(firstAnswer, clock.instant())).as("paced over the second, not in one burst")
+                .isGreaterThan(Duration.ofMillis(600));
+        b.acquire("2000", true, Priority.NORMAL).close();
+        assertThat(clock.instant()).isAfterOrEqualTo(firstAnswer.plusSeconds(1));
+    }
+
+    @Test
+    void privateChatsGetOneMessageASecondAfterTheAnswerAndGroupsTwentyAMinute() {
+        TelegramRateLimiter limiter = instance();
+        SendPermits.Permit first = limiter.acquire("42", true, Priority.NORMAL);
+        clock.advance(Duration.ofMillis(200)); // a slow answer
+        first.close();
+        limiter.acquire("42", true, Priority.NORMAL).close();
+        assertThat(sleeps).singleElement().satisfies(d -> assertThat(d).isEqualTo(Duration.ofMillis(1003)));
+
+        sleeps.clear();
+        for (int i = 0; i < 20; i++) {
+            limiter.acquire("-100", false, Priority.BULK).close();
+        }
+        Instant before = clock.instant();
+        limiter.acquire("-100", false, Priority.BULK).close();
+        assertThat(Duration.between(before, clock.instant())).isGreaterThan(Duration.ofSeconds(55));
+    }
+
+    @Test
+    void urgentSendersRetryFirst() {
+        assertThat(TelegramRateLimiter.patience(Priority.URGENT)).isLessThan(TelegramRateLimiter.patience(Priority.NORMAL));
+        assertThat(TelegramRateLimiter.patience(Priority.NORMAL)).isLessThan(TelegramRateLimiter.patience(Priority.BULK));
+    }
+
+    @Test
+    void aTooManyRequestsAnswerPausesEveryInstanceForRetryAfter() {
+        instance().backOff(Duration.ofSeconds(3));
+        Instant before = clock.instant();
+        instance().acquire("42", true, Priority.URGENT).close();
+        assertThat(Duration.between(before, clock.instant())).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    /**
+     * Eight senders on two instances push 3,000 DMs through the limiter; each request reaches "Telegram" at a random
+     * moment between its permit and its answer (1-400 ms later, heavy-tailed like a loaded machine). Whatever the
+     * delays, no sliding second may see more than 30 arrivals, and the bot still uses most of the limit.
+     */
+    @Test
+    void neverMoreThanThirtyArrivalsInAnySlidingSecondWhateverTheLatency() {
+        Random random = new Random(42);
+        List<Flight> inFlight = new ArrayList<>();
+        List<Instant> arrivals = new ArrayList<>();
+        // Sleeping moves the fake clock and lets every request that is due answer meanwhile.
+        Sleeper answering = d -> {
+            clock.advance(d);
+            land(inFlight, clock.instant());
+        };
+        TelegramRateLimiter[] instances = {
+            new TelegramRateLimiter(store, RateLimits.telegram(), clock, answering),
+            new TelegramRateLimiter(store, RateLimits.telegram(), clock, answering)};
+        Instant start = clock.instant();
+        for (int i = 0; i < 3_000; i++) {
+            while (inFlight.size() >= 8) { // every sender busy: time passes until one answers
+                Instant next = inFlight.stream().map(Flight::answeredAt).min(Instant::compareTo).orElseThrow();
+                clock.advance(Duration.between(clock.instant(), next));
+                land(inFlight, clock.instant());
             }
-        });
-        assertThat(sameChat).as("one chat: 100 ms after each answer").isEqualTo(Duration.ofMillis(200));
-        Duration distinctChats = took(() -> {
-            for (int i = 0; i < 10; i++) {
-                limiter.acquire("u" + i, true, Priority.NORMAL).close();
+            Priority priority = i % 50 == 0 ? Priority.URGENT : Priority.BULK;
+            SendPermits.Permit permit = instances[i % 2].acquire(Long.toString(5_000 + i), true, priority);
+            Instant granted = clock.instant();
+            long latency = random.nextInt(10) == 0 ? 50 + random.nextInt(350) : 1 + random.nextInt(20);
+            Instant answered = granted.plusMillis(latency);
+            arrivals.add(granted.plusMillis(random.nextLong(latency + 1)));
+            inFlight.add(new Flight(permit, answered));
+            clock.advance(Duration.ofNanos(random.nextInt(1_000_000))); // a little work between sends
+            land(inFlight, clock.instant());
+        }
+        arrivals.sort(null);
+        for (int i = 30; i < arrivals.size(); i++) {
+            assertThat(Duration.between(arrivals.get(i - 30), arrivals.get(i)))
+                    .as("31 arrivals ending with #%d", i).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+        double rate = (arrivals.size() - 1) / (Duration.between(start, arrivals.get(arrivals.size() - 1)).toNanos() / 1e9);
+        // The heavy tail (10 % of answers take 50-400 ms) costs some rate, since a message counts until a second after its
+        // answer; bulk senders also wait 10 ms of patience. Deterministic: simulated time and a seeded random.
+        assertThat(rate).as("messages per simulated second").isBetween(24.0, 30.0);
+    }
+
+    private record Flight(SendPermits.Permit permit, Instant answeredAt) {
+    }
+
+    private static void land(List<Flight> inFlight, Instant now) {
+        inFlight.removeIf(f -> {
+            if (f.answeredAt().isAfter(now)) {
+                return false;
             }
+            f.permit().close();
+            return true;
         });
-        assertThat(distinctChats).as("ten chats: only the bot-wide 1 ms pace").isLessThanOrEqualTo(Duration.ofMillis(10));
     }
 
     @Test
-    void groupsHaveASlidingWindow() {
-        TelegramRateLimiter limiter = limiter(new RateLimits(1000, Duration.ofSeconds(1),
-                Duration.ofMillis(1), 3, Duration.ofMillis(300), Duration.ofSeconds(5)));
-        Instant start = clock.instant();
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire("-100", false, Priority.NORMAL).close();
-        }
-        assertThat(Duration.between(start, clock.instant())).as("the first three fit the window")
-                .isLessThan(Duration.ofMillis(10));
-        limiter.acquire("-100", false, Priority.NORMAL).close();
-        assertThat(clock.instant()).as("the fourth when the first left the window").isEqualTo(start.plusMillis(300));
-    }
+    void givesUpAfterMaxWaitAndFailsOpenWithoutTheStore() {
+        TelegramRateLimiter patient = new TelegramRateLimiter(store, new RateLimits(29, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 20, Duration.ofMinutes(1), Duration.ofSeconds(5)), clock, sleeper);
+        store.pause(TelegramRateLimiter.SCOPE, Duration.ofMinutes(1), clock.instant());
+        assertThatThrownBy(() -> patient.acquire("42", true, Priority.NORMAL))
+                .isInstanceOf(GatewayException.class)
+                .satisfies(e -> assertThat(((GatewayException) e).reason()).isEqualTo(GatewayException.Reason.RATE_LIMITED));
 
-    @Test
-    void botWideSpacingAndBackOff() {
-        TelegramRateLimiter limiter = limiter(new RateLimits(5, Duration.ofMillis(250),
-                Duration.ZERO, 20, Duration.ofSeconds(60), Duration.ofSeconds(5)));
-        List<Instant> granted = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            limiter.acquire("c" + i, true, Priority.NORMAL).close();
-            granted.add(clock.instant());
-        }
-        for (int i = 1; i < granted.size(); i++) {
-            assertThat(Duration.between(granted.get(i - 1), granted.get(i))).as("5 per 250 ms, evenly spaced")
-                    .isEqualTo(Duration.ofMillis(50));
-        }
-        limiter.backOff(Duration.ofMillis(300));
-        assertThat(took(() -> limiter.acquire("x", true, Priority.NORMAL).close())).isEqualTo(Duration.ofMillis(300));
-    }
+        RateLimitStore down = new RateLimitStore() {
+            @Override
+            public Take take(String scope, List<Window> windows, Instant now, Duration maxFlight) {
+                throw new StoreUnavailableException("down", null);
+            }
 
-    @Test
-    void givesUpAfterMaxWait() {
-        TelegramRateLimiter limiter = limiter(new RateLimits(1, Duration.ofSeconds(10),
-                Duration.ZERO, 20, Duration.ofSeconds(60), Duration.ofMillis(100)));
-        limiter.acquire("a", true, Priority.NORMAL).close();
-        Instant start = clock.instant();
-        assertThatThrownBy(() -> limiter.acquire("b", true, Priority.NORMAL))
-                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(GatewayException.Reason.RATE_LIMITED);
-        assertThat(clock.instant()).as("after max-wait on the clock").isEqualTo(start.plusMillis(100));
-    }
+            @Override
+            public void finish(String scope, List<Window> windows, String takeId, Instant now) {
+                throw new StoreUnavailableException("down", null);
+            }
 
-    @Test
-    void urgentOvertakesQueuedBulk() throws Exception {
-        // Real threads blocking for real; the clock moves only when the test moves it.
-        TelegramRateLimiter limiter = new TelegramRateLimiter(new RateLimits(1, Duration.ofMillis(400),
-                Duration.ZERO, 20, Duration.ofSeconds(60), Duration.ofSeconds(5)), clock);
-        limiter.acquire("warmup", true, Priority.NORMAL).close();
-        List<String> order = new CopyOnWriteArrayList<>();
-        List<Thread> senders = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            String chat = "b" + i;
-            senders.add(start(() -> {
-                limiter.acquire(chat, true, Priority.BULK).close();
-                order.add("bulk");
-            }));
-        }
-        Eventually.until("three bulk senders queued", () -> limiter.waiting() == 3);
-        senders.add(start(() -> {
-            limiter.acquire("crisis", true, Priority.URGENT).close();
-            order.add("urgent");
-        }));
-        Eventually.until("the urgent sender queued", () -> limiter.waiting() == 4);
-        // One slot every 400 ms: open them one at a time.
-        while (order.size() < 4) {
-            int before = order.size();
-            clock.advance(Duration.ofMillis(400));
-            Eventually.until("the next sender to go", () -> order.size() > before);
-        }
-        for (Thread t : senders) {
-            t.join(Eventually.PATIENCE.toMillis());
-        }
-        assertThat(order).containsExactly("urgent", "bulk", "bulk", "bulk");
-    }
-
-    private static Thread start(Runnable r) {
-        Thread t = new Thread(r, "sender");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            @Override
+            public void pause(String scope, Duration wait, Instant now) {
+                throw new StoreUnavailableException("down", null);
+            }
+        };
+        TelegramRateLimiter open = new TelegramRateLimiter(down, RateLimits.telegram(), clock, sleeper);
+        open.acquire("42", true, Priority.URGENT).close();
+        open.backOff(Duration.ofSeconds(1));
+        assertThat(sleeps).isEmpty();
     }
 }

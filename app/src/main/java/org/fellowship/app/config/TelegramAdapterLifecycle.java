@@ -13,9 +13,9 @@ import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.redis.RedisStore;
 import org.fellowship.telegram.KnownPrivateChats;
 import org.fellowship.telegram.RateLimits;
-import org.fellowship.telegram.SharedRateLimiter;
 import org.fellowship.telegram.TelegramAdapter;
 import org.fellowship.telegram.TelegramConfig;
+import org.fellowship.telegram.TelegramRateLimiter;
 import org.fellowship.telegram.TelegramWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +68,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         }
         TelegramAdapter candidate = new TelegramAdapter(config,
                 // Limits shared through Redis, so several instances together stay within Telegram's limits.
-                knownPrivateChats(store.directChats()), new SharedRateLimiter(store.rateLimits(), RateLimits.telegram(), clock),
+                knownPrivateChats(store.directChats()), new TelegramRateLimiter(store.rateLimits(), RateLimits.telegram(), clock),
                 // A group that becomes a supergroup gets a new chat id: its community state moves with it.
                 migration -> store.communityMover().move(migration.from(), migration.to()),
                 clock);

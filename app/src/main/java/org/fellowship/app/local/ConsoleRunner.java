@@ -43,7 +43,7 @@ import org.fellowship.redis.RedisStore;
  * :quit                    leave
  * </pre>
  */
-public final class ConsoleRunner {
+final class ConsoleRunner {
     static final String HELP = """
             Fellowship console: you are members of a simulated Telegram group.
               Sam: text       Sam says text in the group      Sam> text   Sam says text to the bot privately
@@ -62,12 +62,12 @@ public final class ConsoleRunner {
     private Member speaker;
     private boolean direct;
 
-    public ConsoleRunner(RedisStore store, PrintStream out, Clock start) {
+    ConsoleRunner(RedisStore store, PrintStream out, Clock start) {
         this(store, out, start, null);
     }
 
     /** @param semantic the crisis detector's semantic stage (run inline), or {@code null} for the lexicon alone */
-    public ConsoleRunner(RedisStore store, PrintStream out, Clock start, SemanticScorer semantic) {
+    ConsoleRunner(RedisStore store, PrintStream out, Clock start, SemanticScorer semantic) {
         this.out = out;
         this.clock = new ManualClock(start.instant());
         this.world = new ReplayWorld(this::print, clock, false);
@@ -80,7 +80,7 @@ public final class ConsoleRunner {
         this.speaker = member("You");
     }
 
-    public void run(BufferedReader in) throws IOException {
+    void run(BufferedReader in) throws IOException {
         out.println(HELP);
         prompt();
         String line;

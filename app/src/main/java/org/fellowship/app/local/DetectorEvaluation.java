@@ -25,7 +25,7 @@ import org.fellowship.core.safety.Detection;
  * recall and crisis false alerts). Any other CSV: alert rates per value of {@code --label-column}.
  * Never prints a row's text; rows are referred to by number.
  */
-public final class DetectorEvaluation {
+final class DetectorEvaluation {
     /** The corpus authors replaced ordinary words with medical concept names; these undo it. */
     static final Map<String, String> SUBSTITUTIONS = substitutions();
     private static final Pattern APOSTROPHE_FREE = Pattern.compile(
@@ -38,7 +38,7 @@ public final class DetectorEvaluation {
     private final CrisisDetector detector;
     private final PrintStream out;
 
-    public DetectorEvaluation(CrisisDetector detector, PrintStream out) {
+    DetectorEvaluation(CrisisDetector detector, PrintStream out) {
         this.detector = detector;
         this.out = out;
     }
@@ -76,7 +76,7 @@ public final class DetectorEvaluation {
     }
 
     /** @return the exit code (0 ok, 2 bad input) */
-    public int run(Path csv, String textColumn, String labelColumn, PrintStream err) throws IOException {
+    int run(Path csv, String textColumn, String labelColumn, PrintStream err) throws IOException {
         if (!Files.isRegularFile(csv)) {
             err.println("evaluate-detector: no such file: " + csv);
             err.println("  The evaluation data is external and not part of the repository: it is read from "

@@ -30,7 +30,7 @@ import org.fellowship.redis.RedisStore;
  * Runs a transcript through the real engine on a simulated clock and prints every outbound action as a JSON line.
  * Events run to completion one at a time on the calling thread, so the output is the same on every run.
  */
-public final class ReplayRunner {
+final class ReplayRunner {
     private final RedisStore store;
     private final PrintStream out;
     private final Transcript transcript;
@@ -47,7 +47,7 @@ public final class ReplayRunner {
      *              earlier than the clock's start, for example {@link #newClock()})
      * @param base  the transcript's folder: file lines' relative paths are resolved from it
      */
-    public ReplayRunner(RedisStore store, ManualClock clock, PrintStream out, Path base) {
+    ReplayRunner(RedisStore store, ManualClock clock, PrintStream out, Path base) {
         this(store, clock, out, base, null);
     }
 
@@ -55,7 +55,7 @@ public final class ReplayRunner {
      * @param semantic the crisis detector's semantic stage, run inline (each reading before the next line, so replays
      *                 stay deterministic), or {@code null} for the lexicon alone
      */
-    public ReplayRunner(RedisStore store, ManualClock clock, PrintStream out, Path base, SemanticScorer semantic) {
+    ReplayRunner(RedisStore store, ManualClock clock, PrintStream out, Path base, SemanticScorer semantic) {
         this.store = store;
         this.clock = clock;
         this.out = out;
@@ -64,7 +64,7 @@ public final class ReplayRunner {
     }
 
     /** A simulated clock for a replay: it starts at the epoch and jumps to the transcript's first {@code at}. */
-    public static ManualClock newClock() {
+    static ManualClock newClock() {
         return new ManualClock(Instant.EPOCH);
     }
 
@@ -73,7 +73,7 @@ public final class ReplayRunner {
      *
      * @throws TranscriptException for the first unusable line (earlier lines have run and printed their output)
      */
-    public void run(BufferedReader lines) throws IOException {
+    void run(BufferedReader lines) throws IOException {
         String text;
         int number = 0;
         while ((text = readLine(lines, number + 1)) != null) {

@@ -1,10 +1,6 @@
 package org.fellowship.app.local;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
+import org.fellowship.app.local.EvaluationRows.Row;
 import org.fellowship.app.semantic.CrisisModel;
 import org.fellowship.app.semantic.CrisisModelTraining;
 import org.fellowship.app.semantic.CrisisModelTraining.Example;
@@ -52,13 +47,13 @@ final class SemanticEvaluation {
     private final CrisisDetector detector;
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, float[][]> cache = new ConcurrentHashMap<>();
-    private final Path cacheFile = Path.of(System.getProperty("java.io.tmpdir"), "fellowship-minilm-cache.bin");
+    private final EmbeddingCache cache;
 
     SemanticEvaluation(CrisisDetector detector, PrintStream out, PrintStream err) {
         this.detector = detector;
         this.out = out;
         this.err = err;
+        this.cache = new EmbeddingCache(err);
     }
 
     /** The C-SSRS file and the chat suite get the semantic report too. */
@@ -72,82 +67,22 @@ final class SemanticEvaluation {
         return header.strip().replace("\uFEFF", "").equals("category,crisis,text");
     }
 
-    /** A message to learn from: where it comes from, its group for folds, its label and its text. */
-    record Row(String source, String group, String label, int crisis, String text) {
-    }
-
-    static List<Row> cssrs(Path csv) throws IOException {
-        List<List<String>> rows = DetectorEvaluation.Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
-        List<String> h = rows.get(0);
-        int user = h.indexOf("user");
-        int label = h.indexOf("label");
-        int crisis = h.indexOf("crisis");
-        int text = h.indexOf("text");
-        List<Row> out = new ArrayList<>();
-        for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() > Math.max(Math.max(user, label), Math.max(crisis, text))) {
-                out.add(new Row("cssrs", r.get(user), r.get(label), r.get(crisis).strip().equals("1") ? 1 : 0,
-                        DetectorEvaluation.undoSubstitutions(r.get(text))));
-            }
-        }
-        return out;
-    }
-
-    static List<Row> craving(Path csv) throws IOException {
-        List<List<String>> rows = DetectorEvaluation.Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
-        List<Row> out = new ArrayList<>();
-        int i = 0;
-        for (List<String> r : rows.subList(Math.min(2, rows.size()), rows.size())) {
-            if (r.size() > 1 && !r.get(1).isBlank()) {
-                out.add(new Row("craving", "c" + i++, "post", 0, r.get(1)));
-            }
-        }
-        return out;
-    }
-
-    static List<Row> suite(Path csv) throws IOException {
-        List<List<String>> rows = DetectorEvaluation.Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
-        List<Row> out = new ArrayList<>();
-        int i = 0;
-        for (List<String> r : rows.subList(1, rows.size())) {
-            if (r.size() >= 3) {
-                out.add(new Row("chat", "s" + i++, r.get(0), r.get(1).strip().equals("1") ? 1 : 0, r.get(2)));
-            }
-        }
-        return out;
-    }
-
     /**
      * Runs the whole measurement.
      *
      * @param writeModel where to write the model fitted on all rows, or {@code null}
      */
     void run(Path cssrsFile, Path cravingFile, Path suiteFile, Path writeModel) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        for (Path p : new Path[] {cssrsFile, cravingFile, suiteFile}) {
-            if (p == null || !Files.isRegularFile(p)) {
-                err.println("semantic evaluation: " + p + " not found; it is left out (the external data is in "
-                        + "../shared/data/crisis/, the chat suite in " + DEFAULT_SUITE + ")");
-            }
-        }
-        if (cssrsFile != null && Files.isRegularFile(cssrsFile)) {
-            rows.addAll(cssrs(cssrsFile));
-        }
-        if (cravingFile != null && Files.isRegularFile(cravingFile)) {
-            rows.addAll(craving(cravingFile));
-        }
-        if (suiteFile != null && Files.isRegularFile(suiteFile)) {
-            rows.addAll(suite(suiteFile));
-        }
+        List<Row> rows = EvaluationRows.load(cssrsFile, cravingFile, suiteFile, err);
         List<MeaningBank.Statement> statements = bankStatements();
         for (MeaningBank.Statement s : statements) {
             rows.add(new Row("bank", s.id(), s.risk() ? "risk" : "safe", s.risk() ? 1 : 0, s.text()));
         }
-        loadCache();
+        cache.load();
         SentenceEmbedder embedder = SentenceEmbedder.load();
         long started = System.nanoTime();
-        embedAll(embedder, rows);
-        saveCache();
+        cache.embedAll(embedder, rows.stream().map(Row::text).toList());
+        cache.save();
         out.printf(Locale.ROOT, "semantic stage: %d rows embedded (%.0f s, cached ones free)%n", rows.size(),
                 (System.nanoTime() - started) / 1e9);
         float[][] bankVectors = new float[statements.size()][];
@@ -310,36 +245,12 @@ final class SemanticEvaluation {
             }
             int fold = r.source().equals("bank") ? -1 : index % CrisisModelTraining.FOLDS;
             int inner = (index / CrisisModelTraining.FOLDS) % CrisisModelTraining.FOLDS;
-            float[][] windows = cache.get(key(r.text()));
+            float[][] windows = cache.get(r.text());
             Detection d = detector.detect(r.text());
             examples.add(new Example(r.source(), r.label(), fold, inner, r.crisis(),
                     MessageFeatures.of(r.text(), d, windows, bank), d.flagged(), 1));
         }
         return examples;
-    }
-
-    private void embedAll(SentenceEmbedder embedder, List<Row> rows) {
-        List<String> missing = rows.stream().map(Row::text).filter(t -> !cache.containsKey(key(t))).distinct().toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        err.println("semantic evaluation: embedding " + missing.size() + " texts (cached afterwards)...");
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
-        try {
-            pool.submit(() -> missing.parallelStream().forEach(t -> cache.put(key(t),
-                    embedder.embedWindows(t).vectors()))).join();
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static String key(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String hashOf(List<Row> rows) {
@@ -351,47 +262,6 @@ final class SemanticEvaluation {
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void loadCache() {
-        if (!Files.isRegularFile(cacheFile)) {
-            return;
-        }
-        try (InputStream raw = Files.newInputStream(cacheFile);
-             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(raw))) {
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                String k = in.readUTF();
-                float[][] v = new float[in.readInt()][SentenceEmbedder.DIMENSIONS];
-                for (float[] w : v) {
-                    for (int j = 0; j < w.length; j++) {
-                        w[j] = in.readFloat();
-                    }
-                }
-                cache.put(k, v);
-            }
-        } catch (IOException e) {
-            err.println("semantic evaluation: embedding cache unreadable, starting afresh");
-            cache.clear();
-        }
-    }
-
-    private void saveCache() {
-        try (OutputStream raw = Files.newOutputStream(cacheFile);
-             DataOutputStream o = new DataOutputStream(new java.io.BufferedOutputStream(raw))) {
-            o.writeInt(cache.size());
-            for (Map.Entry<String, float[][]> e : cache.entrySet()) {
-                o.writeUTF(e.getKey());
-                o.writeInt(e.getValue().length);
-                for (float[] w : e.getValue()) {
-                    for (float f : w) {
-                        o.writeFloat(f);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            err.println("semantic evaluation: could not save the embedding cache: " + e.getMessage());
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.fellowship.app.http.HttpFailure;
 import org.fellowship.app.http.OutboundHttp;
-import org.fellowship.core.meeting.FeedException;
-import org.fellowship.core.meeting.FeedParser;
-import org.fellowship.core.meeting.FeedSource;
+import org.fellowship.core.meeting.feed.FeedException;
+import org.fellowship.core.meeting.feed.FeedParser;
+import org.fellowship.core.meeting.feed.FeedSource;
 
 /**
  * Fetches meeting feeds over HTTP(S) through the app's {@link OutboundHttp}: one total deadline for the whole exchange,

@@ -7,13 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.alert.MentorNotes;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
-import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
@@ -42,17 +40,14 @@ final class CheckinDispatcher implements DueHandler {
 
     private final CheckinStore store;
     private final CheckinSchedule schedule;
-    private final CheckinFeature feature;
     private final BotContext context;
-    private final MentorNotes mentors;
+    private final MentorSignals signals;
 
-    CheckinDispatcher(CheckinStore store, CheckinSchedule schedule, CheckinFeature feature, BotContext context,
-                      MentorNotes mentors) {
+    CheckinDispatcher(CheckinStore store, CheckinSchedule schedule, BotContext context, MentorSignals signals) {
         this.store = store;
         this.schedule = schedule;
-        this.feature = feature;
         this.context = context;
-        this.mentors = mentors;
+        this.signals = signals;
     }
 
     @Override
@@ -114,11 +109,11 @@ final class CheckinDispatcher implements DueHandler {
                 Step step = plan(r, now);
                 steps.add(step);
                 if (step.kind() != Kind.NONE) {
-                    actions.add(feature.moodAction(r.member(), step.day()));
+                    actions.add(CheckinAnswers.moodAction(r.member(), step.day()));
                 }
             }
             List<List<String>> tokens = actions.isEmpty() ? List.of() : context.buttons().issueChoicesAll(actions,
-                    CheckinFeature.CHOICE, CheckinFeature.MOODS, CheckinFeature.ANSWER_TTL);
+                    CheckinAnswers.CHOICE, CheckinAnswers.MOODS, CheckinAnswers.ANSWER_TTL);
             List<CheckinRecord> lost = new ArrayList<>();
             int button = 0;
             for (Step step : steps) {
@@ -133,7 +128,7 @@ final class CheckinDispatcher implements DueHandler {
                     waves.add(next);
                 }
                 if (mine != null) {
-                    send(step, rows(mine, CheckinFeature.MOODS, 5));
+                    send(step, CheckinAnswers.rows(mine, CheckinAnswers.MOODS, 5));
                     sent++;
                 }
             }
@@ -149,7 +144,7 @@ final class CheckinDispatcher implements DueHandler {
         if (s.kind() == Kind.PROMPT) {
             prompt(s.after(), s.day(), buttons);
             if (s.signal()) {
-                feature.signal(s.after(), "missed three check-ins in a row");
+                signals.signal(s.after(), "missed three check-ins in a row");
             }
         } else {
             nudge(s.after(), buttons);
@@ -204,7 +199,7 @@ final class CheckinDispatcher implements DueHandler {
     private void prompt(CheckinRecord r, LocalDate day, List<ButtonRow> buttons) {
         StringBuilder text = new StringBuilder();
         if (r.weekly() && day.getDayOfWeek() == DayOfWeek.MONDAY) {
-            text.append(feature.weekSummary(r.log(), day.minusDays(1))).append("\n\n");
+            text.append(CheckinHistory.weekSummary(r.log(), day.minusDays(1))).append("\n\n");
         }
         text.append("Time for your daily check-in. How is your mood today? (1 = very low, 5 = great)");
         send(r, text.toString(), buttons);
@@ -224,66 +219,5 @@ final class CheckinDispatcher implements DueHandler {
         ConversationId to = r.origin() != null ? r.origin() : direct;
         context.outbox().send(new OutboundMessage(to, text, TextStyle.PLAIN, buttons, null, Delivery.PRIVATE,
                 r.member(), Priority.NORMAL), to.equals(direct));
-    }
-
-    /** The daily anonymous group summary of one community. */
-    static final class Summary implements DueHandler {
-        static final String KIND = "checkin.summary";
-        static final int K_ANONYMITY = 5;
-        private final CheckinStore store;
-        private final BotContext context;
-        private final CheckinFeature feature;
-
-        Summary(CheckinStore store, BotContext context, CheckinFeature feature) {
-            this.store = store;
-            this.context = context;
-            this.feature = feature;
-        }
-
-        @Override
-        public String kind() {
-            return KIND;
-        }
-
-        @Override
-        public void run(DueItem item) {
-            String[] p = item.payload().split("\\|", -1);
-            if (p.length != 3) {
-                LOG.error("check-in summary {} has a malformed payload; dropping it", item.id());
-                return;
-            }
-            org.fellowship.core.model.CommunityId queued = new org.fellowship.core.model.CommunityId(
-                    org.fellowship.core.model.Platform.valueOf(p[0]), p[1]);
-            // queued before the group became a supergroup: the community lives under its new id now
-            org.fellowship.core.model.CommunityId community = store.movedTo(queued).orElse(queued);
-            LocalDate day = LocalDate.parse(p[2]);
-            Optional<CommunityCheckins> settings = store.community(community);
-            if (settings.isEmpty() || !settings.get().summary()) {
-                return;
-            }
-            long count = store.checkins(community, day);
-            // k-anonymity: with fewer than five, a count could point at a person.
-            if (count >= K_ANONYMITY && context.firstDelivery(item.id())) {
-                context.outbox().send(OutboundMessage.text(settings.get().summaryChat(), count
-                        + " members checked in today. Every check-in counts; keep going, together."), false);
-            }
-            feature.scheduleSummary(settings.get(), day.plusDays(1));
-        }
-    }
-
-    static List<ButtonRow> rows(List<String> tokens, List<String> labels, int perRow) {
-        List<ButtonRow> rows = new ArrayList<>();
-        List<Button> row = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            row.add(new Button(labels.get(i), tokens.get(i)));
-            if (row.size() == perRow) {
-                rows.add(new ButtonRow(row));
-                row = new ArrayList<>();
-            }
-        }
-        if (!row.isEmpty()) {
-            rows.add(new ButtonRow(row));
-        }
-        return rows;
     }
 }

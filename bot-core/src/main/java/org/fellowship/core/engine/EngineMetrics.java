@@ -2,12 +2,13 @@ package org.fellowship.core.engine;
 
 import java.time.Duration;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.schedule.DueMetrics;
 
 /**
  * Counters the engine reports (the app exports them to Prometheus). Implementations must be thread-safe, cheap
  * and never throw; labels are platform names, outcomes and command names only, never ids or text.
  */
-public interface EngineMetrics {
+public interface EngineMetrics extends DueMetrics {
 
     /**
      * An inbound event was handled ({@code outcome}: handled, duplicate, ignored, failed; resumed for work handed back
@@ -15,9 +16,6 @@ public interface EngineMetrics {
      * from the moment a worker picked it up (time queued behind its conversation is not included).
      */
     void event(Platform platform, String outcome, Duration handling);
-
-    /** A scheduled item ran {@code lag} after it was due ({@code kind}: the due handler's kind). */
-    void dueItem(String kind, Duration lag, boolean succeeded);
 
     EngineMetrics NONE = new EngineMetrics() {
         @Override

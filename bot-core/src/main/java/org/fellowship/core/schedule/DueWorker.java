@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.fellowship.core.engine.EngineMetrics;
 import org.fellowship.core.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +33,7 @@ public final class DueWorker {
     private final Clock clock;
     private final Duration lease;
     private final int batchSize;
-    private final EngineMetrics metrics;
+    private final DueMetrics metrics;
     /** Claimed and not yet finished, by item id, on every lane. */
     private final Map<String, Held> held = new ConcurrentHashMap<>();
 
@@ -49,7 +48,7 @@ public final class DueWorker {
     }
 
     public DueWorker(DueQueue queue, Map<String, DueHandler> handlers, Clock clock, Duration lease, int batchSize,
-                     EngineMetrics metrics) {
+                     DueMetrics metrics) {
         this.metrics = metrics;
         this.queue = queue;
         this.handlers = Map.copyOf(handlers);

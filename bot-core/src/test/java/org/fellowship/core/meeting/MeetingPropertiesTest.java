@@ -18,21 +18,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** Properties of time parsing and weekly occurrences. */
+/** Properties of weekly occurrences. */
 class MeetingPropertiesTest {
-
-    @Property
-    void twentyFourHourTimesRoundTrip(@ForAll @IntRange(max = 23) int hour, @ForAll @IntRange(max = 59) int minute) {
-        assertThat(FeedParser.time(String.format("%02d:%02d", hour, minute))).isEqualTo(LocalTime.of(hour, minute));
-    }
-
-    @Property
-    void twelveHourTimesMatchTwentyFourHourTimes(@ForAll @IntRange(max = 23) int hour,
-                                                 @ForAll @IntRange(max = 59) int minute) {
-        int h12 = hour % 12 == 0 ? 12 : hour % 12;
-        String text = h12 + ":" + String.format("%02d", minute) + (hour < 12 ? " AM" : " PM");
-        assertThat(FeedParser.time(text)).isEqualTo(LocalTime.of(hour, minute));
-    }
 
     @Provide
     Arbitrary<ZoneId> zones() {

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.fellowship.core.meeting.feed.FeedException;
+import org.fellowship.core.meeting.feed.FeedSource;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Platform;
@@ -192,7 +194,7 @@ class MeetingsFeatureTest {
         bot.sayInGroup(mod, "/meetings");
         String week = text(bot);
         assertThat(week).contains("...and ").contains(" more.");
-        assertThat(week.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(MeetingsFeature.MAX_LISTED);
+        assertThat(week.lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(MeetingListing.MAX_LISTED);
     }
 
     /**
@@ -578,7 +580,7 @@ class MeetingsFeatureTest {
 
     @Test
     void reminderIdIsMemberMeetingAndOccurrence() {
-        assertThat(MeetingsFeature.reminderId(new ChatUserId(Platform.TELEGRAM, "42"), GROUP, "step-study",
+        assertThat(ReminderHandler.reminderId(new ChatUserId(Platform.TELEGRAM, "42"), GROUP, "step-study",
                 Instant.parse("2026-03-29T08:00:00Z"))).isEqualTo("mrem:tg:42:-1001:step-study:1774771200000");
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.meeting.feed.FeedSource;
 import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.MessageRef;
@@ -115,7 +116,7 @@ class MeetingsFileTest {
         assertThat(gateway.downloads()).isEmpty();
 
         // Size unknown: the download is cut off at the cap.
-        byte[] big = new byte[MeetingsFeature.MAX_UPLOAD_BYTES + 1];
+        byte[] big = new byte[FeedImportCommand.MAX_UPLOAD_BYTES + 1];
         java.util.Arrays.fill(big, (byte) ' ');
         Attachment uploaded = gateway.upload("big", "big.json", null, big);
         bot.sendFilesInGroup(mod, "/meetings import", List.of(new Attachment("big.json", null,

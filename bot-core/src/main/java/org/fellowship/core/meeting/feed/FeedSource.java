@@ -1,4 +1,4 @@
-package org.fellowship.core.meeting;
+package org.fellowship.core.meeting.feed;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -1,4 +1,4 @@
-package org.fellowship.core.meeting;
+package org.fellowship.core.meeting.feed;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fellowship.core.meeting.Meeting;
+import org.fellowship.core.meeting.Slugs;
 
 /**
  * Reads meeting feeds into {@link Meeting}s: the Meeting Guide JSON format (code4recovery spec: {@code day} 0-6
@@ -33,7 +35,7 @@ public final class FeedParser {
     /** Largest feed accepted, in characters. */
     public static final int MAX_FEED_CHARS = 5_000_000;
     /** Most entries accepted in one feed. */
-    public static final int MAX_ENTRIES = 5_000;
+    static final int MAX_ENTRIES = 5_000;
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?");
     private static final int DEFAULT_MINUTES = 60;
@@ -160,8 +162,11 @@ public final class FeedParser {
                 clip(location, Meeting.MAX_URL), types, notes), null);
     }
 
-    /** Parses {@code HH:MM}, {@code HH:MM:SS}, {@code h:mm AM}; {@code null} when impossible (25:00, 13:00 PM). */
-    static LocalTime time(String text) {
+    /**
+     * Parses {@code HH:MM}, {@code HH:MM:SS}, {@code h:mm AM}; {@code null} when impossible (25:00, 13:00 PM). Also
+     * reads the start time a moderator types for {@code /meetings add}, so both ways in agree.
+     */
+    public static LocalTime time(String text) {
         Matcher t = TIME.matcher(text.strip());
         if (!t.matches()) {
             return null;
@@ -223,7 +228,7 @@ public final class FeedParser {
         return List.copyOf(out);
     }
 
-    static java.util.Optional<ZoneId> zone(String id) {
+    private static java.util.Optional<ZoneId> zone(String id) {
         try {
             return id.length() > 64 ? java.util.Optional.empty() : java.util.Optional.of(ZoneId.of(id.strip()));
         } catch (DateTimeException e) {
@@ -262,7 +267,7 @@ public final class FeedParser {
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
-    static String clip(String s, int max) {
+    private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

@@ -1,9 +1,10 @@
-package org.fellowship.core.meeting;
+package org.fellowship.core.meeting.feed;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.fellowship.core.meeting.Meeting;
 
 /**
  * What a feed held: the meetings it could use, and how many entries it skipped, per reason.

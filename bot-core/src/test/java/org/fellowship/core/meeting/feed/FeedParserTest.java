@@ -1,4 +1,4 @@
-package org.fellowship.core.meeting;
+package org.fellowship.core.meeting.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.fellowship.core.meeting.Meeting;
+import org.fellowship.core.meeting.SharedFeeds;
 import org.junit.jupiter.api.Test;
 
 class FeedParserTest {

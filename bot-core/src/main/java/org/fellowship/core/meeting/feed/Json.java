@@ -1,4 +1,4 @@
-package org.fellowship.core.meeting;
+package org.fellowship.core.meeting.feed;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import java.util.Map;
  * and column of the first problem; nesting deeper than {@value #MAX_DEPTH} is refused instead of overflowing the
  * stack. The message never repeats the input.
  */
-public final class Json {
+final class Json {
     /** Deepest nesting accepted. */
-    public static final int MAX_DEPTH = 64;
+    static final int MAX_DEPTH = 64;
 
     private final String text;
     private int pos;
@@ -28,14 +28,14 @@ public final class Json {
     }
 
     /** The input is not JSON; the message says where (line and column, 1-based). */
-    public static final class JsonException extends RuntimeException {
-        public JsonException(String message) {
+    static final class JsonException extends RuntimeException {
+        JsonException(String message) {
             super(message, null, false, false);
         }
     }
 
     /** Parses one JSON value that makes up the whole text (surrounding whitespace allowed). */
-    public static Object parse(String text) {
+    static Object parse(String text) {
         if (text == null) {
             throw new JsonException("no JSON text");
         }

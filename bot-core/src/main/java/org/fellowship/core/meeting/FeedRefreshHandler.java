@@ -1,0 +1,96 @@
+package org.fellowship.core.meeting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import org.fellowship.core.engine.BotContext;
+import org.fellowship.core.meeting.feed.FeedException;
+import org.fellowship.core.meeting.feed.FeedSource;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
+import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.schedule.DueHandler;
+import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueLane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Re-imports the remembered feed URL once a day and tells the group when something changed. */
+final class FeedRefreshHandler implements DueHandler {
+    /** Due-queue kind of the daily re-import of a community's feed URL. */
+    static final String KIND = "meeting.feed-refresh";
+    private static final Logger LOG = LoggerFactory.getLogger(FeedRefreshHandler.class);
+
+    private final MeetingStore store;
+    private final FeedSource source;
+    private final FeedImporter importer;
+    private final BotContext context;
+
+    FeedRefreshHandler(MeetingStore store, FeedSource source, FeedImporter importer, BotContext context) {
+        this.store = store;
+        this.source = source;
+        this.importer = importer;
+        this.context = context;
+    }
+
+    /** Books the refresh a day after {@code now}; one a day per community, whoever books it. */
+    void schedule(CommunityId community, ConversationId group, Instant now) {
+        Instant due = now.plus(Duration.ofDays(1));
+        String id = "mfeed:" + community + ":" + LocalDate.ofInstant(due, ZoneOffset.UTC);
+        context.dueQueue().schedule(new DueItem(id, KIND, due,
+                community.platform().code() + "\t" + community.value() + "\t" + group.value()));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public DueLane lane() {
+        return DueLane.FETCH;
+    }
+
+    @Override
+    public void run(DueItem item) {
+        String[] p = item.payload().split("\t", -1);
+        Platform platform = p.length == 3 ? MeetingLookup.platform(p[0]) : null;
+        if (platform == null) {
+            LOG.warn("meeting feed refresh {} has an unreadable payload; dropped", item.id());
+            return;
+        }
+        CommunityId community = new CommunityId(platform, p[1]);
+        ConversationId group = new ConversationId(platform, p[2]);
+        Optional<String> url = store.feedUrl(community);
+        if (url.isEmpty()) {
+            return;
+        }
+        // Booked before the fetch starts: the fetch ends on the feed source's own threads, after this item is done,
+        // so the scheduler is never held by a slow feed server and a crash meanwhile still leaves tomorrow's.
+        schedule(community, group, context.clock().instant());
+        source.fetchAsync(url.get()).whenComplete((json, error) -> refreshed(community, group, json, error));
+    }
+
+    private void refreshed(CommunityId community, ConversationId group, String json, Throwable error) {
+        if (error != null) {
+            LOG.warn("meeting feed refresh for community={} failed; keeping the meetings as they are", community);
+            return;
+        }
+        try {
+            ImportSummary summary = importer.apply(community, json);
+            if (summary.changedAnything()) {
+                context.outbox().send(OutboundMessage.text(group, "Meeting feed refreshed: "
+                        + summary.text().substring(0, 1).toLowerCase(Locale.ROOT) + summary.text().substring(1)),
+                        false);
+            }
+        } catch (FeedException e) {
+            LOG.warn("meeting feed refresh for community={} failed; keeping the meetings as they are", community);
+        } catch (RuntimeException e) {
+            LOG.error("meeting feed refresh for community={} could not be applied; next try tomorrow", community, e);
+        }
+    }
+}

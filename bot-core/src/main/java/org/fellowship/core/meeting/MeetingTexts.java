@@ -1,0 +1,50 @@
+package org.fellowship.core.meeting;
+
+import java.time.DayOfWeek;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** How meeting answers write days, times and a meeting's summary, and how they quote what a member typed. */
+final class MeetingTexts {
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    private MeetingTexts() {
+    }
+
+    /** "Daily", or the short weekday names such as "Mon, Thu". */
+    static String days(Set<DayOfWeek> days) {
+        if (days.size() == 7) {
+            return "Daily";
+        }
+        return days.stream().map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Name, days and times in the meeting's zone, {@code afterTimes}, then link, place, types and notes. */
+    static String summary(Meeting m, String afterTimes) {
+        StringBuilder sb = new StringBuilder(m.name()).append('\n').append(days(m.days())).append(' ')
+                .append(m.start().format(HM)).append('-').append(m.start().plus(m.duration()).format(HM)).append(' ')
+                .append(m.zone().getId()).append(afterTimes);
+        m.link().ifPresent(l -> sb.append("\nOnline: ").append(l));
+        if (m.location() != null) {
+            sb.append("\nWhere: ").append(m.location());
+        }
+        if (!m.types().isEmpty()) {
+            sb.append("\nTypes: ").append(String.join(", ", m.types()));
+        }
+        if (m.notes() != null) {
+            sb.append("\nNotes: ").append(m.notes());
+        }
+        return sb.toString();
+    }
+
+    /** What a member typed, on one line and at most 40 characters, for quoting it back. */
+    static String clip(String typed) {
+        String oneLine = typed.strip().replaceAll("\\s+", " ");
+        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
+    }
+}
