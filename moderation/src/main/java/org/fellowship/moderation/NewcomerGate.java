@@ -19,6 +19,7 @@ import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
 import org.fellowship.core.store.ButtonAction;
 
 /**
@@ -28,9 +29,8 @@ import org.fellowship.core.store.ButtonAction;
  * may rejoin). The deadline is a due-queue item, so it survives restarts and runs once across instances; answering
  * cancels it. Every restriction, pass and removal is a case.
  */
-final class NewcomerGate implements DueHandler {
+final class NewcomerGate implements DueHandler<GateDeadline> {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NewcomerGate.class);
-    static final String KIND = "mod.gate";
     static final String BUTTON = "mod.gate";
     /** The mute outlasts the deadline a little, so the removal happens before it lapses. */
     private static final Duration MUTE_MARGIN = Duration.ofMinutes(5);
@@ -46,8 +46,8 @@ final class NewcomerGate implements DueHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public DueKind<GateDeadline> kind() {
+        return GateDeadline.KIND;
     }
 
     /** {@code /gate <question> | <right answer> | <other answer> ...}, {@code /gate time 10m}, {@code /gate off}. */
@@ -124,8 +124,8 @@ final class NewcomerGate implements DueHandler {
                     m -> List.of(), Set.of());
         }
         String dueId = "gate:" + community + ":" + member.value() + ":" + turn.now().toEpochMilli();
-        context.dueQueue().schedule(new DueItem(dueId, KIND, deadline, String.join("|", chat.platform().lowerName(),
-                community.value(), chat.value(), member.value())).about(member));
+        context.dueQueue().schedule(GateDeadline.KIND.item(dueId, deadline, new GateDeadline(community, chat, member))
+                .about(member));
         List<Button> buttons = new ArrayList<>();
         List<String> shown = gate.shown();
         for (String answer : shown) {
@@ -180,12 +180,10 @@ final class NewcomerGate implements DueHandler {
 
     /** The deadline passed without a right answer: remove the newcomer (they may rejoin). */
     @Override
-    public void run(DueItem item) {
-        String[] p = item.payload().split("\\|");
-        Platform platform = Platform.parse(p[0]);
-        CommunityId community = new CommunityId(platform, p[1]);
-        ConversationId chat = new ConversationId(platform, p[2]);
-        ChatUserId member = new ChatUserId(platform, p[3]);
+    public void run(DueItem item, GateDeadline deadline) {
+        CommunityId community = deadline.community();
+        ConversationId chat = deadline.chat();
+        ChatUserId member = deadline.member();
         if (!context.firstDelivery(item.id())) {
             return; // removed already by an earlier run (they may have rejoined since: leave them be)
         }

@@ -20,8 +20,6 @@ import org.fellowship.core.schedule.ClaimedItem;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The due-queue in Redis: per {@link DueLane lane} a sorted set of ids scored by due time in epoch millis (while
@@ -34,8 +32,6 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Claim cost is O(log N + claimed) with a fixed number of Redis calls per 1,000 claimed items.
  */
 final class RedisDueQueue implements DueQueue {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisDueQueue.class);
-
     // Scripts that act on one id take the same keys: 1 payloads, 2 leases, 3 attempts, 4 the id's done marker,
     // 5 subjects, 6.. every lane's schedule (for SCHEDULE the item's own lane first). An id sits in at most one
     // schedule. An item about a member is also in the set <about prefix><member> (same {due} slot; the scripts
@@ -283,9 +279,9 @@ final class RedisDueQueue implements DueQueue {
             String record = (String) flat.get(i + 3);
             DueItem item = decode(id, record, lane, (String) flat.get(i + 4));
             if (item == null) {
-                // Should not happen (the record is written with the id); leave it leased so it is visible.
-                LOG.warn("due item {} has no valid record; skipped", id);
-                continue;
+                // Should not happen (the record is written with the id). Handed out all the same, so the worker
+                // dead-letters it instead of it coming back after every lease.
+                item = DueItem.unreadable(id, lane, now);
             }
             claimed.add(new ClaimedItem(item, token, expires, attempt));
         }

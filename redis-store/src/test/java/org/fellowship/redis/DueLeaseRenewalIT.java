@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
 import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueMetrics;
 import org.fellowship.core.schedule.DueRunner;
 import org.fellowship.core.schedule.DueWorker;
+import org.fellowship.core.schedule.NoPayload;
 import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -52,15 +54,15 @@ class DueLeaseRenewalIT {
     }
 
     /** Counts runs per id; {@code long} items wait at the gate (only the first run: a second one must not wait). */
-    private DueHandler handler(String kind) {
-        return new DueHandler() {
+    private DueHandler<NoPayload> handler(String kind) {
+        return new DueHandler<>() {
             @Override
-            public String kind() {
-                return kind;
+            public DueKind<NoPayload> kind() {
+                return DueKind.withoutPayload(kind);
             }
 
             @Override
-            public void run(DueItem item) {
+            public void run(DueItem item, NoPayload none) {
                 int n = runs.computeIfAbsent(item.id(), id -> new AtomicInteger()).incrementAndGet();
                 if (kind.equals("long") && n == 1) {
                     longStarted.countDown();

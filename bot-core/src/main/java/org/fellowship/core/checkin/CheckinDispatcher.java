@@ -18,8 +18,10 @@ import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.schedule.DueHandler;
-import org.fellowship.core.schedule.DueLane;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
+import org.fellowship.core.schedule.DueLane;
+import org.fellowship.core.schedule.NoPayload;
 import org.fellowship.core.store.ButtonAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <p>Prompts more than {@link #MAX_LATENESS} late (the bot was down) are skipped, not sent at a strange hour; such
  * days are neutral for the streak. Away days are recorded as away. Logs carry member ids only.
  */
-final class CheckinDispatcher implements DueHandler {
+final class CheckinDispatcher implements DueHandler<NoPayload> {
     static final Duration MAX_LATENESS = Duration.ofHours(3);
     static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(CheckinDispatcher.class);
@@ -51,7 +53,7 @@ final class CheckinDispatcher implements DueHandler {
     }
 
     @Override
-    public String kind() {
+    public DueKind<NoPayload> kind() {
         return CheckinSchedule.WAVE;
     }
 
@@ -61,7 +63,7 @@ final class CheckinDispatcher implements DueHandler {
     }
 
     @Override
-    public void run(DueItem item) {
+    public void run(DueItem item, NoPayload none) {
         Instant now = context.clock().instant();
         Set<Instant> waves = new HashSet<>();
         int sent = 0;

@@ -6,8 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fellowship.core.model.ChatUserId;
-import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
 import org.fellowship.core.schedule.DueQueue;
+import org.fellowship.core.schedule.NoPayload;
 import org.fellowship.core.store.StoreUnavailableException;
 
 /**
@@ -18,7 +19,8 @@ import org.fellowship.core.store.StoreUnavailableException;
  * Thread-safe (stateless apart from its collaborators).
  */
 final class CheckinSchedule {
-    static final String WAVE = "checkin.wave";
+    /** A wave carries nothing: it dispatches whatever the check-in index says is due when it runs. */
+    static final DueKind<NoPayload> WAVE = DueKind.withoutPayload("checkin.wave");
     static final int MAX_ATTEMPTS = 8;
 
     private final CheckinStore store;
@@ -85,7 +87,7 @@ final class CheckinSchedule {
             // Already due: the wave of this minute may have run; the next minute's wave picks it up.
             minute = earliest;
         }
-        queue.schedule(new DueItem(waveId(minute), WAVE, minute, ""));
+        queue.schedule(WAVE.item(waveId(minute), minute, NoPayload.NONE));
     }
 
     static String waveId(Instant minute) {

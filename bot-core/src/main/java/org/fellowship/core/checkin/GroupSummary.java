@@ -4,21 +4,33 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.model.CommunityId;
-import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.fellowship.core.schedule.DueKind;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 
 /**
  * The daily anonymous group summary of one community: only how many members checked in, and only when at least
  * {@link #K_ANONYMITY} did. Each run schedules the next day's; a run repeated after a crash posts nothing twice.
  */
-final class GroupSummary implements DueHandler {
-    static final String KIND = "checkin.summary";
+final class GroupSummary implements DueHandler<GroupSummary.Day> {
+    /** Summaries are queued one day at a time; stored as {@code TELEGRAM|<community>|<date>}. */
+    static final DueKind<Day> KIND = new DueKind<>("checkin.summary", PayloadCodec.of(Day::encode, Day::decode));
     static final int K_ANONYMITY = 5;
-    private static final Logger LOG = LoggerFactory.getLogger(GroupSummary.class);
+
+    /** The day whose check-ins a summary counts, of the community it was queued for. */
+    record Day(CommunityId community, LocalDate day) {
+        String encode() {
+            return PayloadFields.join('|', community.platform().name(), community.value(), day.toString());
+        }
+
+        static Day decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '|', 3);
+            return new Day(new CommunityId(f.platformName(0), f.text(1)), f.date(2));
+        }
+    }
 
     private final CheckinStore store;
     private final BotContext context;
@@ -29,21 +41,16 @@ final class GroupSummary implements DueHandler {
     }
 
     @Override
-    public String kind() {
+    public DueKind<Day> kind() {
         return KIND;
     }
 
     @Override
-    public void run(DueItem item) {
-        String[] p = item.payload().split("\\|", -1);
-        if (p.length != 3) {
-            LOG.error("check-in summary {} has a malformed payload; dropping it", item.id());
-            return;
-        }
-        CommunityId queued = new CommunityId(Platform.valueOf(p[0]), p[1]);
+    public void run(DueItem item, Day summary) {
+        CommunityId queued = summary.community();
         // queued before the group became a supergroup: the community lives under its new id now
         CommunityId community = store.movedTo(queued).orElse(queued);
-        LocalDate day = LocalDate.parse(p[2]);
+        LocalDate day = summary.day();
         Optional<CommunityCheckins> settings = store.community(community);
         if (settings.isEmpty() || !settings.get().summary()) {
             return;
@@ -59,8 +66,7 @@ final class GroupSummary implements DueHandler {
 
     /** Queues the summary of {@code day} at the community's summary time. */
     void schedule(CommunityCheckins c, LocalDate day) {
-        context.dueQueue().schedule(new DueItem("ci:sum:" + c.community() + ":" + day, KIND,
-                PromptTimes.promptAt(day, c.summaryTime(), c.zone()),
-                c.community().platform().name() + "|" + c.community().value() + "|" + day));
+        context.dueQueue().schedule(KIND.item("ci:sum:" + c.community() + ":" + day,
+                PromptTimes.promptAt(day, c.summaryTime(), c.zone()), new Day(c.community(), day)));
     }
 }

@@ -14,7 +14,7 @@ import org.fellowship.core.schedule.DueHandler;
 public final class FeatureRegistry {
     private final CommandRegistry commands;
     private final Map<String, ButtonHandler> buttons = new HashMap<>();
-    private final Map<String, DueHandler> dueHandlers = new HashMap<>();
+    private final Map<String, DueHandler<?>> dueHandlers = new HashMap<>();
     private final Map<String, org.fellowship.core.schedule.DueLane> dueLanes;
     private final List<EventListener> listeners = new ArrayList<>();
     private SafetyScreen safetyScreen = SafetyScreen.NONE;
@@ -56,11 +56,12 @@ public final class FeatureRegistry {
         return this;
     }
 
-    public FeatureRegistry due(DueHandler handler) {
-        if (dueHandlers.putIfAbsent(handler.kind(), handler) != null) {
-            throw new IllegalStateException("due handler " + handler.kind() + " is registered twice");
+    public FeatureRegistry due(DueHandler<?> handler) {
+        String kind = handler.kind().name();
+        if (dueHandlers.putIfAbsent(kind, handler) != null) {
+            throw new IllegalStateException("due handler " + kind + " is registered twice");
         }
-        dueLanes.put(handler.kind(), handler.lane());
+        dueLanes.put(kind, handler.lane());
         return this;
     }
 
@@ -83,7 +84,7 @@ public final class FeatureRegistry {
         return Map.copyOf(buttons);
     }
 
-    Map<String, DueHandler> dueHandlers() {
+    Map<String, DueHandler<?>> dueHandlers() {
         return Map.copyOf(dueHandlers);
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.model.CommunityId;
-import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
@@ -18,17 +17,37 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.fellowship.core.schedule.DueKind;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 
 /**
  * A group announcement, one due item per occurrence: it posts "Starting in 10 min" (with an RSVP button) in the group
  * once, then books the next occurrence's. The chain ends when the announcement is turned off or the meeting removed.
  */
-final class AnnouncementHandler implements DueHandler {
+final class AnnouncementHandler implements DueHandler<AnnouncementHandler.Post> {
     /** Due-queue kind of a reminder posted in the group. */
-    static final String KIND = "meeting.announcement";
-    private static final Logger LOG = LoggerFactory.getLogger(AnnouncementHandler.class);
+    static final DueKind<Post> KIND = new DueKind<>("meeting.announcement",
+            PayloadCodec.of(Post::encode, Post::decode));
+
+    /**
+     * The occurrence a group is told about; stored as
+     * {@code tg<TAB><community><TAB><slug><TAB><occurrence epoch millis>}.
+     */
+    record Post(CommunityId community, String slug, Instant occurrence) {
+        String encode() {
+            return PayloadFields.join('\t', community.platform().code(), community.value(), slug,
+                    Long.toString(occurrence.toEpochMilli()));
+        }
+
+        static Post decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '\t', 4);
+            if (!f.text(3).matches("\\d{1,15}")) {
+                throw f.malformed(3, "an occurrence in epoch milliseconds");
+            }
+            return new Post(new CommunityId(f.platformCode(0), f.text(1)), f.text(2), f.epochMillis(3));
+        }
+    }
 
     private final MeetingStore store;
     private final MeetingLookup lookup;
@@ -46,30 +65,22 @@ final class AnnouncementHandler implements DueHandler {
     void schedule(CommunityId community, String slug, Duration before, Occurrence occurrence) {
         String id = "mann:" + community + ":" + slug + ":" + occurrence.instant().toEpochMilli();
         Instant due = occurrence.instant().minus(before);
-        String payload = String.join("\t", community.platform().code(), community.value(), slug,
-                Long.toString(occurrence.instant().toEpochMilli()));
-        if (!context.dueQueue().schedule(new DueItem(id, KIND, due, payload))) {
+        if (!context.dueQueue().schedule(KIND.item(id, due, new Post(community, slug, occurrence.instant())))) {
             context.dueQueue().reschedule(id, due);
         }
     }
 
     @Override
-    public String kind() {
+    public DueKind<Post> kind() {
         return KIND;
     }
 
     @Override
-    public void run(DueItem item) {
-        String[] p = item.payload().split("\t", -1);
-        Platform platform = p.length == 4 ? MeetingLookup.platform(p[0]) : null;
-        if (platform == null || !p[3].matches("\\d{1,15}")) {
-            LOG.warn("meeting announcement {} has an unreadable payload; dropped", item.id());
-            return;
-        }
-        CommunityId community = lookup.current(new CommunityId(platform, p[1]));
-        Instant occurrence = Instant.ofEpochMilli(Long.parseLong(p[3]));
-        Optional<GroupAnnouncement> announcement = store.announcement(community, p[2]);
-        Optional<Meeting> meeting = store.meeting(community, p[2]);
+    public void run(DueItem item, Post post) {
+        CommunityId community = lookup.current(post.community());
+        Instant occurrence = post.occurrence();
+        Optional<GroupAnnouncement> announcement = store.announcement(community, post.slug());
+        Optional<Meeting> meeting = store.meeting(community, post.slug());
         if (announcement.isEmpty() || meeting.isEmpty()) {
             return;
         }

@@ -15,14 +15,32 @@ import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
 import org.fellowship.core.schedule.DueLane;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Re-imports the remembered feed URL once a day and tells the group when something changed. */
-final class FeedRefreshHandler implements DueHandler {
+final class FeedRefreshHandler implements DueHandler<FeedRefreshHandler.Refresh> {
     /** Due-queue kind of the daily re-import of a community's feed URL. */
-    static final String KIND = "meeting.feed-refresh";
+    static final DueKind<Refresh> KIND = new DueKind<>("meeting.feed-refresh",
+            PayloadCodec.of(Refresh::encode, Refresh::decode));
+
+    /** Whose feed to refresh and where to say what changed; stored as {@code tg<TAB><community><TAB><group>}. */
+    record Refresh(CommunityId community, ConversationId group) {
+        String encode() {
+            return PayloadFields.join('\t', community.platform().code(), community.value(), group.value());
+        }
+
+        static Refresh decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '\t', 3);
+            Platform platform = f.platformCode(0);
+            return new Refresh(new CommunityId(platform, f.text(1)), new ConversationId(platform, f.text(2)));
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FeedRefreshHandler.class);
 
     private final MeetingStore store;
@@ -41,12 +59,11 @@ final class FeedRefreshHandler implements DueHandler {
     void schedule(CommunityId community, ConversationId group, Instant now) {
         Instant due = now.plus(Duration.ofDays(1));
         String id = "mfeed:" + community + ":" + LocalDate.ofInstant(due, ZoneOffset.UTC);
-        context.dueQueue().schedule(new DueItem(id, KIND, due,
-                community.platform().code() + "\t" + community.value() + "\t" + group.value()));
+        context.dueQueue().schedule(KIND.item(id, due, new Refresh(community, group)));
     }
 
     @Override
-    public String kind() {
+    public DueKind<Refresh> kind() {
         return KIND;
     }
 
@@ -56,15 +73,9 @@ final class FeedRefreshHandler implements DueHandler {
     }
 
     @Override
-    public void run(DueItem item) {
-        String[] p = item.payload().split("\t", -1);
-        Platform platform = p.length == 3 ? MeetingLookup.platform(p[0]) : null;
-        if (platform == null) {
-            LOG.warn("meeting feed refresh {} has an unreadable payload; dropped", item.id());
-            return;
-        }
-        CommunityId community = new CommunityId(platform, p[1]);
-        ConversationId group = new ConversationId(platform, p[2]);
+    public void run(DueItem item, Refresh refresh) {
+        CommunityId community = refresh.community();
+        ConversationId group = refresh.group();
         Optional<String> url = store.feedUrl(community);
         if (url.isEmpty()) {
             return;

@@ -20,17 +20,36 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.fellowship.core.schedule.DueKind;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 
 /**
  * A member's meeting reminder, one due item per occurrence: it DMs the member (with an RSVP button) once, then books
  * the next occurrence's. The chain ends when the member unsubscribes or the meeting is removed.
  */
-final class ReminderHandler implements DueHandler {
+final class ReminderHandler implements DueHandler<ReminderHandler.Reminder> {
     /** Due-queue kind of a member's meeting reminder. */
-    static final String KIND = "meeting.reminder";
-    private static final Logger LOG = LoggerFactory.getLogger(ReminderHandler.class);
+    static final DueKind<Reminder> KIND = new DueKind<>("meeting.reminder",
+            PayloadCodec.of(Reminder::encode, Reminder::decode));
+
+    /**
+     * The occurrence a member is reminded of, in the community (on the member's platform) it was booked in; stored as
+     * {@code tg<TAB><member><TAB><community><TAB><slug><TAB><occurrence epoch millis>}.
+     */
+    record Reminder(ChatUserId member, CommunityId community, String slug, Instant occurrence) {
+        String encode() {
+            return PayloadFields.join('\t', member.platform().code(), member.value(), community.value(), slug,
+                    Long.toString(occurrence.toEpochMilli()));
+        }
+
+        static Reminder decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '\t', 5);
+            Platform platform = f.platformCode(0);
+            return new Reminder(new ChatUserId(platform, f.text(1)), new CommunityId(platform, f.text(2)),
+                    f.text(3), f.epochMillis(4));
+        }
+    }
 
     private final MeetingStore store;
     private final MeetingLookup lookup;
@@ -53,35 +72,24 @@ final class ReminderHandler implements DueHandler {
     void schedule(ReminderSubscription sub, Occurrence occurrence) {
         String id = reminderId(sub.member(), sub.community(), sub.slug(), occurrence.instant());
         Instant due = occurrence.instant().minus(sub.before());
-        String payload = String.join("\t", sub.member().platform().code(), sub.member().value(),
-                sub.community().value(), sub.slug(), Long.toString(occurrence.instant().toEpochMilli()));
-        if (!context.dueQueue().schedule(new DueItem(id, KIND, due, payload).about(sub.member()))) {
+        Reminder reminder = new Reminder(sub.member(), sub.community(), sub.slug(), occurrence.instant());
+        if (!context.dueQueue().schedule(KIND.item(id, due, reminder).about(sub.member()))) {
             // Pending already (a new lead time for the same occurrence): move it; done ones stay done.
             context.dueQueue().reschedule(id, due);
         }
     }
 
     @Override
-    public String kind() {
+    public DueKind<Reminder> kind() {
         return KIND;
     }
 
     @Override
-    public void run(DueItem item) {
-        String[] p = item.payload().split("\t", -1);
-        if (p.length != 5) {
-            LOG.warn("meeting reminder {} has an unreadable payload; dropped", item.id());
-            return;
-        }
-        Platform platform = MeetingLookup.platform(p[0]);
-        if (platform == null) {
-            LOG.warn("meeting reminder {} names an unknown platform; dropped", item.id());
-            return;
-        }
-        ChatUserId member = new ChatUserId(platform, p[1]);
-        CommunityId community = lookup.current(new CommunityId(platform, p[2]));
-        String slug = p[3];
-        Instant occurrence = Instant.ofEpochMilli(Long.parseLong(p[4]));
+    public void run(DueItem item, Reminder reminder) {
+        ChatUserId member = reminder.member();
+        CommunityId community = lookup.current(reminder.community());
+        String slug = reminder.slug();
+        Instant occurrence = reminder.occurrence();
         Optional<ReminderSubscription> sub = store.subscription(member, community, slug);
         Optional<Meeting> meeting = store.meeting(community, slug);
         if (sub.isEmpty() || meeting.isEmpty()) {

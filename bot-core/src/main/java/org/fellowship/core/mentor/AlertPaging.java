@@ -19,7 +19,6 @@ import org.fellowship.core.mentor.ModeratorNotices.Notice;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.outbound.ButtonRow;
-import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.schedule.DueQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -216,16 +215,16 @@ final class AlertPaging {
         if (round > 0 && due.isAfter(giveUpAt)) {
             due = giveUpAt.isAfter(now) ? giveUpAt : now; // the final notice, at the bound
         }
-        dueQueue.schedule(new DueItem(EscalationTimer.KIND + ":" + alert.id() + ":" + alert.tier() + ":"
-                + now.toEpochMilli(), EscalationTimer.KIND, due, alert.id() + "|" + alert.tier() + "|" + round + "|"
-                + alert.updated().toEpochMilli()));
+        dueQueue.schedule(EscalationTimer.KIND.item(EscalationTimer.KIND.name() + ":" + alert.id() + ":" + alert.tier()
+                + ":" + now.toEpochMilli(), due, new EscalationTimer.Step(alert.id(), alert.tier(), round,
+                alert.updated().toEpochMilli())));
     }
 
     /** Schedules reminder {@code n} (0 first) to the mentor holding {@code alert}. */
     void scheduleRenotify(MentorAlert alert, Instant now, int n) {
         // One id per holder's stamp and step, so a reminder run twice queues the same next one, not a second chain.
-        dueQueue.schedule(new DueItem(ReminderTimer.KIND + ":" + alert.id() + ":" + alert.updated().toEpochMilli()
-                + ":" + n, ReminderTimer.KIND, now.plus(policy.renotifyDelay(n)),
-                alert.id() + "|" + n + "|" + alert.updated().toEpochMilli()));
+        dueQueue.schedule(ReminderTimer.KIND.item(ReminderTimer.KIND.name() + ":" + alert.id() + ":"
+                + alert.updated().toEpochMilli() + ":" + n, now.plus(policy.renotifyDelay(n)),
+                new ReminderTimer.Step(alert.id(), n, alert.updated().toEpochMilli())));
     }
 }

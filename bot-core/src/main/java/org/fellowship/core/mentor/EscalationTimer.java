@@ -9,6 +9,9 @@ import org.fellowship.core.mentor.MentorStore.AlertState;
 import org.fellowship.core.mentor.MentorStore.MentorAlert;
 import org.fellowship.core.mentor.ModeratorNotices.Notice;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +20,27 @@ import org.slf4j.LoggerFactory;
  * tier, the round and the alert's {@code updated} stamp, and reads the alert from the store, so it survives a restart
  * and a timer delivered twice (or one the alert has moved past) acts once.
  */
-final class EscalationTimer extends AlertTimer {
+final class EscalationTimer extends AlertTimer<EscalationTimer.Step> {
     /** The due item kind. */
-    static final String KIND = "crisis.escalate";
+    static final DueKind<Step> KIND = new DueKind<>("crisis.escalate", PayloadCodec.of(Step::encode, Step::decode));
+
+    /**
+     * The escalation step a timer stands for, stored as {@code <alert>|<tier>|<round>|<stamp>}: the tier paged, 0
+     * during the tier walk then the number of the repeat, and the alert's {@code updated} stamp. Timers queued before
+     * rounds and stamps existed carry only the first two or three fields (round 0, no stamp).
+     */
+    record Step(String alertId, int tier, int round, Long stamp) implements AlertTimer.Payload {
+        String encode() {
+            String head = PayloadFields.join('|', alertId, Integer.toString(tier), Integer.toString(round));
+            return stamp == null ? head : PayloadFields.join('|', head, Long.toString(stamp));
+        }
+
+        static Step decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '|', 2, 4);
+            return new Step(f.text(0), f.integer(1), f.size() > 2 ? f.integer(2) : 0,
+                    f.size() > 3 ? f.number(3) : null);
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(EscalationTimer.class);
 
@@ -42,14 +63,13 @@ final class EscalationTimer extends AlertTimer {
     }
 
     @Override
-    public String kind() {
+    public DueKind<Step> kind() {
         return KIND;
     }
 
     @Override
-    void due(DueItem item, MentorAlert alert, String[] payload, Instant now) {
-        escalate(alert, Integer.parseInt(payload[1]), payload.length > 2 ? Integer.parseInt(payload[2]) : 0,
-                payload.length > 3 ? Long.parseLong(payload[3]) : null, now);
+    void due(DueItem item, MentorAlert alert, Step step, Instant now) {
+        escalate(alert, step.tier(), step.round(), step.stamp(), now);
     }
 
     /**

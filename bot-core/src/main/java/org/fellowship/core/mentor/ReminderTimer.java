@@ -6,14 +6,33 @@ import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.mentor.MentorStore.MentorAlert;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 
 /**
  * Reminds the mentor holding an unresolved alert, on the policy's back-off, until the give-up time. The timer
  * carries the alert id, the step and the holder's stamp, so a reminder for an alert that changed hands does nothing.
  */
-final class ReminderTimer extends AlertTimer {
+final class ReminderTimer extends AlertTimer<ReminderTimer.Step> {
     /** The due item kind. */
-    static final String KIND = "crisis.renotify";
+    static final DueKind<Step> KIND = new DueKind<>("crisis.renotify", PayloadCodec.of(Step::encode, Step::decode));
+
+    /**
+     * The reminder a timer stands for, stored as {@code <alert>|<n>|<stamp>}: the step (0 first) and the holder's
+     * {@code updated} stamp. Timers queued before stamps existed carry only the first two fields (no stamp).
+     */
+    record Step(String alertId, int n, Long stamp) implements AlertTimer.Payload {
+        String encode() {
+            String head = PayloadFields.join('|', alertId, Integer.toString(n));
+            return stamp == null ? head : PayloadFields.join('|', head, Long.toString(stamp));
+        }
+
+        static Step decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '|', 2, 3);
+            return new Step(f.text(0), f.integer(1), f.size() > 2 ? f.number(2) : null);
+        }
+    }
 
     private final EscalationPolicy policy;
     private final AlertPaging paging;
@@ -32,14 +51,13 @@ final class ReminderTimer extends AlertTimer {
     }
 
     @Override
-    public String kind() {
+    public DueKind<Step> kind() {
         return KIND;
     }
 
     @Override
-    void due(DueItem item, MentorAlert alert, String[] payload, Instant now) {
-        renotify(item, alert, Integer.parseInt(payload[1]), payload.length > 2 ? Long.parseLong(payload[2]) : null,
-                now);
+    void due(DueItem item, MentorAlert alert, Step step, Instant now) {
+        renotify(item, alert, step.n(), step.stamp(), now);
     }
 
     private void renotify(DueItem item, MentorAlert alert, int n, Long stamp, Instant now) {

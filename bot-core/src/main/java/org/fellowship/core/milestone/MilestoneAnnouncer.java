@@ -12,6 +12,7 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * <p>A stale item (the clean date changed or was restarted) does nothing; an item whose milestone left the member's
  * ladder queues the next milestone of the current ladder instead.
  */
-final class MilestoneAnnouncer implements DueHandler {
+final class MilestoneAnnouncer implements DueHandler<MilestoneScheduler.Target> {
     private static final Logger LOG = LoggerFactory.getLogger(MilestoneAnnouncer.class);
 
     private final MilestoneStore store;
@@ -38,19 +39,12 @@ final class MilestoneAnnouncer implements DueHandler {
     }
 
     @Override
-    public String kind() {
+    public DueKind<MilestoneScheduler.Target> kind() {
         return MilestoneScheduler.KIND;
     }
 
     @Override
-    public void run(DueItem item) {
-        MilestoneScheduler.Target target;
-        try {
-            target = MilestoneScheduler.Target.parse(item.payload());
-        } catch (RuntimeException e) {
-            LOG.error("milestone item {} has a malformed payload; dropping it", item.id());
-            return;
-        }
+    public void run(DueItem item, MilestoneScheduler.Target target) {
         ChatUserId member = target.member();
         Optional<MemberMilestones> found = store.find(member);
         if (found.isEmpty() || !target.cleanDate().equals(found.get().cleanDates().get(target.label()))) {

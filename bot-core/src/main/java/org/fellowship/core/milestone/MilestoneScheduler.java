@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.fellowship.core.model.ChatUserId;
-import org.fellowship.core.model.Platform;
-import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
 import org.fellowship.core.schedule.DueQueue;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 
 /**
  * Puts milestone celebrations on the due-queue: one item per (member, label, clean date, milestone), whose id is
@@ -23,7 +24,8 @@ import org.fellowship.core.schedule.DueQueue;
  * Thread-safe (stateless apart from its collaborators).
  */
 final class MilestoneScheduler {
-    static final String KIND = "milestone";
+    /** One celebration per item; stored as {@code tg|<user>|<label>|<clean date>|<milestone>}. */
+    static final DueKind<Target> KIND = new DueKind<>("milestone", PayloadCodec.of(Target::encode, Target::decode));
 
     private final DueQueue queue;
     private final MilestoneStore store;
@@ -33,7 +35,7 @@ final class MilestoneScheduler {
         this.store = store;
     }
 
-    /** What a queued item stands for; its payload is {@code platform|user|label|cleanDate|milestone}. */
+    /** What a queued item stands for (its payload). */
     record Target(ChatUserId member, String label, LocalDate cleanDate, Milestone milestone) {
         /**
          * The idempotency key: {@code ms:<platform>:<user>:<digest>} where the digest (SHA-256, 20 hex chars) covers
@@ -49,26 +51,15 @@ final class MilestoneScheduler {
             }
         }
 
-        String payload() {
-            return member.platform().code() + "|" + member.value() + "|" + label + "|" + cleanDate + "|"
-                    + milestone.key();
+        String encode() {
+            return PayloadFields.join('|', member.platform().code(), member.value(), label, cleanDate.toString(),
+                    milestone.key());
         }
 
-        static Target parse(String payload) {
-            String[] p = payload.split("\\|", -1);
-            if (p.length != 5) {
-                throw new IllegalArgumentException("malformed milestone payload");
-            }
-            Platform platform = null;
-            for (Platform candidate : Platform.values()) {
-                if (candidate.code().equals(p[0])) {
-                    platform = candidate;
-                }
-            }
-            if (platform == null) {
-                throw new IllegalArgumentException("unknown platform in milestone payload");
-            }
-            return new Target(new ChatUserId(platform, p[1]), p[2], LocalDate.parse(p[3]), Milestone.parse(p[4]));
+        static Target decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '|', 5);
+            return new Target(new ChatUserId(f.platformCode(0), f.text(1)), f.text(2), f.date(3),
+                    Milestone.parse(f.text(4)));
         }
     }
 
@@ -115,7 +106,7 @@ final class MilestoneScheduler {
         int hour = morningHour(m);
         for (Target t : next(m, label, from)) {
             Instant due = t.milestone().dateFrom(t.cleanDate()).atTime(LocalTime.of(hour, 0)).atZone(zone).toInstant();
-            queue.schedule(new DueItem(t.id(), KIND, due.isBefore(now) ? now : due, t.payload()).about(t.member()));
+            queue.schedule(KIND.item(t.id(), due.isBefore(now) ? now : due, t).about(t.member()));
         }
     }
 

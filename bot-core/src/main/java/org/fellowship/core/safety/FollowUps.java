@@ -9,7 +9,6 @@ import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Conversation;
-import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
@@ -18,7 +17,10 @@ import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.schedule.DueHandler;
 import org.fellowship.core.schedule.DueItem;
+import org.fellowship.core.schedule.DueKind;
 import org.fellowship.core.schedule.DueLane;
+import org.fellowship.core.schedule.PayloadCodec;
+import org.fellowship.core.schedule.PayloadFields;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.MemberProfile;
 import org.slf4j.Logger;
@@ -29,9 +31,26 @@ import org.slf4j.LoggerFactory;
  * configured delay, unless a human has taken their alert or they asked for no check-ins. Each follow-up is sent
  * exactly once: its delivery is recorded before it is sent.
  */
-final class FollowUps implements DueHandler {
+final class FollowUps implements DueHandler<FollowUps.FollowUp> {
     /** The due item kind. */
-    static final String KIND = "crisis.followup";
+    static final DueKind<FollowUp> KIND = new DueKind<>("crisis.followup",
+            PayloadCodec.of(FollowUp::encode, FollowUp::decode));
+
+    /**
+     * Follow-up {@code n} (1 first) of the offer made at {@code offer} (epoch millis), and the member's alert open
+     * then ({@code ""} for none); stored as {@code telegram|<member>|<offer>|<n>|<alert>}.
+     */
+    record FollowUp(ChatUserId member, String offer, int n, String alert) {
+        String encode() {
+            return PayloadFields.join('|', member.platform().lowerName(), member.value(), offer, Integer.toString(n),
+                    alert);
+        }
+
+        static FollowUp decode(String text) {
+            PayloadFields f = PayloadFields.split(text, '|', 5);
+            return new FollowUp(new ChatUserId(f.platformName(0), f.text(1)), f.text(2), f.integer(3), f.text(4));
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(FollowUps.class);
 
@@ -46,7 +65,7 @@ final class FollowUps implements DueHandler {
     }
 
     private static String followUpId(ChatUserId member, String offer, int n) {
-        return KIND + ":" + member.platform().code() + ":" + member.value() + ":" + offer + ":" + n;
+        return KIND.name() + ":" + member.platform().code() + ":" + member.value() + ":" + offer + ":" + n;
     }
 
     /** One gentle private follow-up after each configured delay, unless the member answers the offer first. */
@@ -58,9 +77,9 @@ final class FollowUps implements DueHandler {
             String offer = Long.toString(turn.now().toEpochMilli());
             String alert = pager.openAlert(turn.actor().id()).orElse("");
             for (int n = 1; n <= delays.size(); n++) {
-                context.dueQueue().schedule(new DueItem(followUpId(turn.actor().id(), offer, n), KIND,
-                        turn.now().plus(delays.get(n - 1)), turn.actor().id().platform().lowerName() + "|"
-                        + turn.actor().id().value() + "|" + offer + "|" + n + "|" + alert).about(turn.actor().id()));
+                context.dueQueue().schedule(KIND.item(followUpId(turn.actor().id(), offer, n),
+                        turn.now().plus(delays.get(n - 1)), new FollowUp(turn.actor().id(), offer, n, alert))
+                        .about(turn.actor().id()));
             }
         } catch (RuntimeException e) {
             LOG.error("follow-ups for event {} not scheduled", turn.event().dedupeKey(), e);
@@ -83,7 +102,7 @@ final class FollowUps implements DueHandler {
     }
 
     @Override
-    public String kind() {
+    public DueKind<FollowUp> kind() {
         return KIND;
     }
 
@@ -93,11 +112,9 @@ final class FollowUps implements DueHandler {
     }
 
     @Override
-    public void run(DueItem item) {
-        String[] p = item.payload().split("\\|", -1);
-        ChatUserId member = new ChatUserId(Platform.parse(p[0]), p[1]);
-        String offer = p[2];
-        if (!p[4].isEmpty() && pager.attended(p[4])) {
+    public void run(DueItem item, FollowUp followUp) {
+        ChatUserId member = followUp.member();
+        if (!followUp.alert().isEmpty() && pager.attended(followUp.alert())) {
             return; // a mentor or moderator took it (or it was resolved): a human is on it
         }
         Optional<String> open = pager.openAlert(member);
@@ -108,18 +125,18 @@ final class FollowUps implements DueHandler {
         if (off || !context.firstDelivery(item.id())) {
             return;
         }
-        Map<String, String> data = Map.of("offer", offer);
+        Map<String, String> data = Map.of("offer", followUp.offer());
         List<ButtonRow> buttons = List.of(
                 ButtonRow.of(button(member, "Connect me with a mentor", CrisisFeature.MENTOR_BUTTON, data),
                         button(member, "I'm OK", CrisisFeature.OK_BUTTON, data)),
                 ButtonRow.of(button(member, "Show the lines", CrisisFeature.LINES_BUTTON, data),
                         button(member, "Don't check on me", CrisisFeature.NO_FOLLOW_UPS_BUTTON, data)));
-        String text = p[3].equals("1")
+        String text = followUp.n() == 1
                 ? "Just checking in. I'm still here if you want to talk, any time."
                 : "Thinking of you today. I'm still here if you want to talk, and so are the crisis lines.";
         context.outbox().send(new OutboundMessage(Conversation.direct(member).id(), text, TextStyle.PLAIN, buttons,
                 null, Delivery.PRIVATE, member, Priority.URGENT), true);
-        LOG.info("crisis follow-up {} sent to {}", p[3], member);
+        LOG.info("crisis follow-up {} sent to {}", followUp.n(), member);
     }
 
     private Button button(ChatUserId member, String label, String handler, Map<String, String> data) {

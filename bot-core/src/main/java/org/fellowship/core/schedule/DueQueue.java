@@ -39,7 +39,8 @@ public interface DueQueue {
     /**
      * Claims up to {@code max} items of {@code lane} due at or before {@code now}, earliest first, including items
      * whose earlier lease expired. Each claimed item is leased until {@code now + lease}. Costs O(log N + claimed)
-     * whatever the other lanes hold.
+     * whatever the other lanes hold. An id whose stored record can no longer be read is claimed as
+     * {@link DueItem#unreadable}, so the worker can complete it instead of it coming back after every lease.
      */
     List<ClaimedItem> claim(DueLane lane, Instant now, int max, Duration lease);
 

@@ -11,9 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Claims due items lane by lane and runs their handlers. A handler that throws is retried with exponential back-off
- * up to {@link #MAX_ATTEMPTS}; an item with no handler, or beyond the budget, is completed and logged by id so it
- * cannot block the queue.
+ * Claims due items lane by lane, decodes each item's payload once with its kind's codec and runs the kind's handler.
+ * A handler that throws is retried with exponential back-off up to {@link #MAX_ATTEMPTS}.
+ *
+ * <p>One dead-letter path: an item the store could not read, of a kind with no handler, whose payload its codec cannot
+ * read, or whose handler failed on every attempt is completed (so it is never claimed again), counted with
+ * {@link DueMetrics#deadLettered} and logged by id and kind only (a payload may name members or hold their words).
  *
  * <p>Every item claimed and not yet finished is held: {@link #renewLeases()} extends all their leases (the app calls
  * it every third of the lease, see {@link DueRunner}), so neither an item that runs for minutes nor the items claimed
@@ -29,7 +32,7 @@ public final class DueWorker {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
 
     private final DueQueue queue;
-    private final Map<String, DueHandler> handlers;
+    private final Map<String, DueHandler<?>> handlers;
     private final Clock clock;
     private final Duration lease;
     private final int batchSize;
@@ -47,7 +50,7 @@ public final class DueWorker {
         }
     }
 
-    public DueWorker(DueQueue queue, Map<String, DueHandler> handlers, Clock clock, Duration lease, int batchSize,
+    public DueWorker(DueQueue queue, Map<String, DueHandler<?>> handlers, Clock clock, Duration lease, int batchSize,
                      DueMetrics metrics) {
         this.metrics = metrics;
         this.queue = queue;
@@ -142,15 +145,28 @@ public final class DueWorker {
 
     private void run(ClaimedItem claimed, Instant now) {
         DueItem item = claimed.item();
-        DueHandler handler = handlers.get(item.kind());
-        if (handler == null) {
-            LOG.error("no handler for due item {} of kind {}; dropping it", item.id(), item.kind());
-            queue.complete(claimed);
+        DueHandler<?> handler = handlers.get(item.kind());
+        if (item.isUnreadable()) {
+            deadLetter(claimed, DeadLetterReason.UNREADABLE_RECORD);
+        } else if (handler == null) {
+            deadLetter(claimed, DeadLetterReason.UNKNOWN_KIND);
+        } else {
+            run(handler, claimed, now);
+        }
+    }
+
+    private <P> void run(DueHandler<P> handler, ClaimedItem claimed, Instant now) {
+        DueItem item = claimed.item();
+        P payload;
+        try {
+            payload = handler.kind().codec().decode(item.payload());
+        } catch (RuntimeException e) { // MalformedPayload, or a codec's own slip: reading again cannot succeed
+            deadLetter(claimed, DeadLetterReason.MALFORMED_PAYLOAD);
             return;
         }
         Duration lag = Duration.between(item.dueAt(), now);
         try {
-            handler.run(item);
+            handler.run(item, payload);
             metrics.dueItem(item.kind(), lag, true);
             if (!queue.complete(claimed)) {
                 LOG.warn("lease on due item {} was lost before completion", item.id());
@@ -158,13 +174,24 @@ public final class DueWorker {
         } catch (RuntimeException e) {
             metrics.dueItem(item.kind(), lag, false);
             if (claimed.attempt() >= MAX_ATTEMPTS) {
-                LOG.error("due item {} failed {} times; dropping it", item.id(), claimed.attempt(), e);
-                queue.complete(claimed);
+                LOG.error("due item {} failed {} times", item.id(), claimed.attempt(), e);
+                deadLetter(claimed, DeadLetterReason.ATTEMPTS_EXHAUSTED);
             } else {
                 Duration backoff = FIRST_RETRY.multipliedBy(1L << (claimed.attempt() - 1));
                 LOG.warn("due item {} failed (attempt {}); retrying in {}", item.id(), claimed.attempt(), backoff, e);
                 queue.retry(claimed, clock.instant().plus(backoff));
             }
+        }
+    }
+
+    /** Takes the item off the queue for good; counted and logged only by the worker that still held its lease. */
+    private void deadLetter(ClaimedItem claimed, DeadLetterReason reason) {
+        DueItem item = claimed.item();
+        if (queue.complete(claimed)) {
+            metrics.deadLettered(item.kind(), reason);
+            LOG.error("due item {} of kind {} dead-lettered: {}", item.id(), item.kind(), reason.key());
+        } else {
+            LOG.warn("lease on due item {} was lost before it could be dead-lettered", item.id());
         }
     }
 }

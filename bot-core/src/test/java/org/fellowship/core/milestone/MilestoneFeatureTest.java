@@ -10,7 +10,6 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.profile.ProfileFeature;
-import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.testkit.BotHarness;
 import org.fellowship.core.testkit.InMemoryDueQueue;
 import org.fellowship.core.testkit.InMemoryMilestones;
@@ -347,11 +346,11 @@ class MilestoneFeatureTest {
             // A crash after sending but before completing: another instance (fresh queue, same store) runs it again.
             InMemoryDueQueue queue = new InMemoryDueQueue();
             BotHarness other = harness(queue);
-            MilestoneScheduler.Target target = MilestoneScheduler.Target.parse("tg|42|main|2026-02-08|30d");
+            MilestoneScheduler.Target target = MilestoneScheduler.KIND.codec().decode("tg|42|main|2026-02-08|30d");
             String id = target.id();
             assertThat(id).startsWith("ms:tg:42:").doesNotContain("main").doesNotContain("2026");
             assertThat(bot.core().context().dueQueue().isDone(id)).as("same key as the first run").isTrue();
-            queue.schedule(new DueItem(id, "milestone", clock.instant(), target.payload()));
+            queue.schedule(MilestoneScheduler.KIND.item(id, clock.instant(), target));
             other.advance(Duration.ofMinutes(1));
             assertThat(other.replies()).isEmpty();
             assertThat(queue.isDone(id)).isTrue();
