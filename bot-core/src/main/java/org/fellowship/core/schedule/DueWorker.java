@@ -50,6 +50,10 @@ public final class DueWorker {
         }
     }
 
+    /**
+     * @param handlers  each kind's handler, keyed by its kind's name
+     * @param batchSize how many items a lane claims at once (lanes that run one job at a time claim one)
+     */
     public DueWorker(DueQueue queue, Map<String, DueHandler<?>> handlers, Clock clock, Duration lease, int batchSize,
                      DueMetrics metrics) {
         this.metrics = metrics;

@@ -2,7 +2,7 @@ package org.fellowship.core.schedule;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.fellowship.core.model.Platform;
 
@@ -50,20 +50,12 @@ public final class PayloadFields {
 
     /** Field {@code i} as an {@code int}. */
     public int integer(int i) {
-        try {
-            return Integer.parseInt(fields[i]);
-        } catch (NumberFormatException e) {
-            throw malformed(i, "a whole number");
-        }
+        return read(i, "a whole number", Integer::parseInt);
     }
 
     /** Field {@code i} as a {@code long}. */
     public long number(int i) {
-        try {
-            return Long.parseLong(fields[i]);
-        } catch (NumberFormatException e) {
-            throw malformed(i, "a whole number");
-        }
+        return read(i, "a whole number", Long::parseLong);
     }
 
     /** Field {@code i} as an instant written in epoch milliseconds. */
@@ -73,34 +65,37 @@ public final class PayloadFields {
 
     /** Field {@code i} as an ISO date ({@code 2026-03-08}). */
     public LocalDate date(int i) {
-        try {
-            return LocalDate.parse(fields[i]);
-        } catch (DateTimeParseException e) {
-            throw malformed(i, "a date");
-        }
+        return read(i, "a date", LocalDate::parse);
     }
 
     /** Field {@code i} as a platform written as its {@link Platform#code() code} ({@code tg}). */
     public Platform platformCode(int i) {
-        for (Platform p : Platform.values()) {
-            if (p.code().equals(fields[i])) {
-                return p;
+        return read(i, "a platform code", code -> {
+            for (Platform p : Platform.values()) {
+                if (p.code().equals(code)) {
+                    return p;
+                }
             }
-        }
-        throw malformed(i, "a platform code");
+            throw new IllegalArgumentException("no such platform code");
+        });
     }
 
     /** Field {@code i} as a platform written as its name in any case ({@code telegram}, {@code TELEGRAM}). */
     public Platform platformName(int i) {
-        try {
-            return Platform.parse(fields[i]);
-        } catch (IllegalArgumentException e) {
-            throw malformed(i, "a platform name");
-        }
+        return read(i, "a platform name", Platform::parse);
     }
 
     /** A failure to read field {@code i}, saying what it should have been. */
     public MalformedPayload malformed(int i, String expected) {
         return new MalformedPayload("field " + (i + 1) + " is not " + expected);
+    }
+
+    /** Field {@code i} read by {@code parser}; whatever it throws becomes a {@link MalformedPayload}. */
+    private <T> T read(int i, String expected, Function<String, T> parser) {
+        try {
+            return parser.apply(fields[i]);
+        } catch (RuntimeException e) {
+            throw malformed(i, expected);
+        }
     }
 }
