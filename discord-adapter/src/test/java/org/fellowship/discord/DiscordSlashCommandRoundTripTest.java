@@ -42,7 +42,7 @@ class DiscordSlashCommandRoundTripTest {
             .executor(Runnable::run, 100)
             .build();
     private final DiscordConnection connection = new DiscordConnection(List.of(world.api), gateway,
-            new DiscordMapper(world.settings(), DiscordSlashCommands.declaredOptions(core.commands().all())),
+            new DiscordMapper(world.settings(), DiscordSlashCommands.declaredOptions(core.commands().menu())),
             core.engine(), clock, true);
 
     @AfterEach
@@ -108,10 +108,10 @@ class DiscordSlashCommandRoundTripTest {
     void everyCoreCommandBecomesASlashCommand() {
         when(world.api.bulkOverwriteGlobalApplicationCommands(anySet()))
                 .thenReturn(CompletableFuture.completedFuture(Set.of()));
-        int n = new DiscordSlashCommands(world.api, world.settings()).register(core.commands().all());
+        int n = new DiscordSlashCommands(world.api, world.settings()).register(core.commands().menu());
         assertThat(n).isEqualTo(core.commands().all().size());
         verify(world.api).bulkOverwriteGlobalApplicationCommands(anySet());
-        assertThat(DiscordSlashCommands.declaredOptions(core.commands().all()))
+        assertThat(DiscordSlashCommands.declaredOptions(core.commands().menu()))
                 .containsEntry("help", List.of(DiscordSlashCommands.ARGUMENTS_OPTION))
                 .containsEntry("start", List.of());
     }
@@ -120,7 +120,7 @@ class DiscordSlashCommandRoundTripTest {
     void guildRegistrationWhenConfigured() {
         when(world.api.bulkOverwriteServerApplicationCommands(any(Long.class), anySet()))
                 .thenReturn(CompletableFuture.completedFuture(Set.of()));
-        new DiscordSlashCommands(world.api, world.settings().withCommandGuild(GUILD)).register(core.commands().all());
+        new DiscordSlashCommands(world.api, world.settings().withCommandGuild(GUILD)).register(core.commands().menu());
         verify(world.api).bulkOverwriteServerApplicationCommands(any(Long.class), anySet());
     }
 }

@@ -6,10 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.fellowship.core.schedule.DueKind;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.schedule.NoPayload;
-import org.fellowship.core.store.StoreUnavailableException;
 
 /**
  * When a member's next prompt or reminder is due, and the due-queue "waves" that dispatch them: one due-queue item

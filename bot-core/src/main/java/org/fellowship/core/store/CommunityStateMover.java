@@ -1,6 +1,7 @@
 package org.fellowship.core.store;
 
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * Moves a community's stored state to a new id, for when a platform renumbers a chat (a Telegram group becoming a

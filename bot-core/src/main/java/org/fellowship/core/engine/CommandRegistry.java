@@ -1,4 +1,4 @@
-package org.fellowship.core.command;
+package org.fellowship.core.engine;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.fellowship.core.port.CommandMenuEntry;
 
 /** Every command the bot knows, in registration order. Filled once at start-up, read concurrently afterwards. */
 public final class CommandRegistry {
@@ -25,6 +26,11 @@ public final class CommandRegistry {
     /** All commands, in registration order. */
     public synchronized List<CommandSpec> all() {
         return Collections.unmodifiableList(new ArrayList<>(commands.values()));
+    }
+
+    /** Every command as platforms' command menus show it, in registration order. */
+    public synchronized List<CommandMenuEntry> menu() {
+        return commands.values().stream().map(CommandSpec::menuEntry).toList();
     }
 
     public synchronized List<String> names() {
