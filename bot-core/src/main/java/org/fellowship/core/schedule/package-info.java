@@ -1,9 +1,8 @@
 /**
- * The due-queue: scheduled work stored as {@link org.fellowship.core.schedule.DueItem}s on
- * {@link org.fellowship.core.schedule.DueLane lanes} of a {@link org.fellowship.core.schedule.DueQueue}, claimed with a
- * lease and run by {@link org.fellowship.core.schedule.DueWorker} (polled by
- * {@link org.fellowship.core.schedule.DueRunner}). Each kind of work is a {@link org.fellowship.core.schedule.DueKind}
- * with a typed payload and its {@link org.fellowship.core.schedule.PayloadCodec}; the worker decodes the payload once
- * and hands it to the kind's {@link org.fellowship.core.schedule.DueHandler}, and dead-letters what it cannot run.
+ * The due queue: work scheduled for a time (prompts, reminders, escalation timers, announcements), stored as
+ * {@code DueItem}s on the {@code DueLane}s of a {@code DueQueue}. Each kind of work is a {@code DueKind} with a typed
+ * payload and its {@code PayloadCodec}; features register a {@code DueHandler} per kind. The {@code DueWorker} claims
+ * due items under a lease, decodes each payload once, runs the kind's handler, dead-letters what it cannot run and
+ * reports through {@code DueMetrics}.
  */
 package org.fellowship.core.schedule;
