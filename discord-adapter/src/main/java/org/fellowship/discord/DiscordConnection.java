@@ -64,7 +64,7 @@ public final class DiscordConnection implements AutoCloseable {
      * @param token    the bot token (from the environment; never logged)
      * @param settings adapter settings
      * @param sink     the core engine
-     * @param commands the core's commands (e.g. {@code botCore.commands().all()}) to publish as slash commands
+     * @param commands the core's commands (e.g. {@code botCore.commands().menu()}) to publish as slash commands
      */
     public static DiscordConnection connect(String token, DiscordSettings settings, InboundEventSink sink,
                                             List<CommandMenuEntry> commands) {

@@ -95,7 +95,7 @@ final class RuleGuard {
 
     /** Commands the bot knows are left to their handlers; "/anything else" is checked like any message. */
     private boolean knownCommand(String text) {
-        return CommandLine.parse(text).map(c -> commands.find(c.name()).isPresent()).orElse(false);
+        return CommandLine.parse(text).map(c -> commands.knows(c.name())).orElse(false);
     }
 
     private static boolean exempt(Member actor, Conversation chat, ModerationSettings settings) {

@@ -1,9 +1,8 @@
 /**
- * What reading a command's arguments needs, free of the engine: the {@link org.fellowship.core.command.UsageException}
- * a handler throws for input it cannot use, the shared readers of typed values (the
- * {@link org.fellowship.core.command.FirstWord first word} and the rest, {@link org.fellowship.core.command.OnOff
- * on/off}, {@link org.fellowship.core.command.ClockTime HH:MM times}), {@link org.fellowship.core.command.Clip
- * clipping} of what a member typed for quoting it back, and {@link org.fellowship.core.command.CommandNames} as texts
- * write them. Subcommand routing, which runs handlers, is the engine's {@code Subcommands}.
+ * Command vocabulary shared by every feature and free of the engine: the error a handler throws for bad arguments
+ * ({@code UsageException}), command names as texts write them ({@code CommandNames}), and the readers of typed
+ * arguments every feature uses: the first word and the rest ({@code FirstWord}), {@code OnOff}, 24-hour times
+ * ({@code ClockTime}) and {@code Clip} for quoting what a member typed back to them. Routing subcommands runs
+ * handlers, so it is the engine's ({@code Subcommands}).
  */
 package org.fellowship.core.command;

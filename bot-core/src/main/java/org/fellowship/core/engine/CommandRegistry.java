@@ -12,20 +12,25 @@ import org.fellowship.core.port.CommandMenuEntry;
 public final class CommandRegistry {
     private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
 
-    public synchronized void register(CommandSpec spec) {
+    synchronized void register(CommandSpec spec) {
         if (commands.putIfAbsent(spec.name(), spec) != null) {
             throw new IllegalStateException("command /" + spec.name() + " is registered twice");
         }
     }
 
     /** Finds a command; a typed '-' matches the registered '_' ({@code /help-now} is {@code /help_now}). */
-    public synchronized Optional<CommandSpec> find(String name) {
+    synchronized Optional<CommandSpec> find(String name) {
         return Optional.ofNullable(commands.get(name.replace('-', '_')));
     }
 
     /** All commands, in registration order. */
-    public synchronized List<CommandSpec> all() {
+    synchronized List<CommandSpec> all() {
         return Collections.unmodifiableList(new ArrayList<>(commands.values()));
+    }
+
+    /** Whether a command of this name is registered ({@code /help-now} is {@code /help_now}). */
+    public boolean knows(String name) {
+        return find(name).isPresent();
     }
 
     /** Every command as platforms' command menus show it, in registration order. */

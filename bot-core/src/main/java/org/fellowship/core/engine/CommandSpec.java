@@ -20,7 +20,7 @@ import org.fellowship.core.port.CommandMenuEntry;
  *                      test <text>}): the safety screen skips them when the sender may run the command (see
  *                      {@link #quotesSample(String)}); moderation still reads the whole text
  */
-public record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler,
+record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler,
                           boolean acceptsFile, Predicate<String> quotesSample) {
     private static final Predicate<String> NEVER = args -> false;
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,32}");
