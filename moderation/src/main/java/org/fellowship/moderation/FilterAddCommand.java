@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fellowship.core.command.FirstWord;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.CommunityId;
@@ -26,12 +27,12 @@ final class FilterAddCommand {
     }
 
     void add(Turn turn, CommunityId community, String rest) {
-        String[] parts = rest.split("\\s+", 2);
-        RuleKind kind = RuleKind.parse(parts[0]);
+        FirstWord first = FirstWord.of(rest);
+        RuleKind kind = RuleKind.parse(first.word());
         if (kind == null) {
             throw new UsageException("Say what to add: keyword, phrase, regex, link, invite, flood, repeat or mentions.");
         }
-        Matcher m = TRAILING_ACTION.matcher(parts.length > 1 ? parts[1].strip() : "");
+        Matcher m = TRAILING_ACTION.matcher(first.rest());
         if (!m.matches()) {
             throw new UsageException("I couldn't read that rule. Send /filter for examples.");
         }

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.fellowship.core.command.FirstWord;
+import org.fellowship.core.command.OnOff;
 import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.CommandHandler;
+import org.fellowship.core.engine.Subcommands;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.CommunityId;
 
@@ -33,39 +38,53 @@ final class FilterCommands {
     private static final Pattern DOMAIN = Pattern.compile("(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,24}");
 
     private final RuleStore rules;
-    private final FilterAddCommand add;
+    private final Subcommands routes;
 
     FilterCommands(RuleStore rules) {
         this.rules = rules;
-        this.add = new FilterAddCommand(rules);
+        FilterAddCommand add = new FilterAddCommand(rules);
+        CommandHandler help = warned((turn, rest) -> turn.replyPrivately(HELP));
+        CommandHandler allowDomain = Targets.inGroup(this::allowDomain);
+        CommandHandler remove = Targets.inGroup(this::remove);
+        this.routes = Subcommands.of("filter")
+                .bare(turn -> help.handle(turn, ""))
+                .sub("help", help)
+                .sub("add", warned(Targets.inGroup(add::add)))
+                .sub("list", warned(Targets.inGroup((turn, community, rest) -> list(turn, community))))
+                .sub("test", Targets.inGroup(this::test))
+                .sub("mode", warned(Targets.inGroup(this::mode)))
+                .sub("remove", remove)
+                .sub("delete", remove)
+                .sub("allow-domain", allowDomain)
+                .sub("allow_domain", allowDomain)
+                .sub("allow", allowDomain)
+                .sub("exempt", Targets.inGroup(this::exempt))
+                .otherwise((turn, args) -> {
+                    String sub = FirstWord.of(args).key();
+                    throw new UsageException("I don't know /filter " + sub.substring(0, Math.min(20, sub.length()))
+                            + ". Send /filter for the list.");
+                });
     }
 
     /** {@code test <text>} and {@code add <kind> <pattern>}: sample text and rule patterns the moderator quotes. */
     static boolean quotesSample(String args) {
-        String sub = args.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        String sub = FirstWord.of(args).key();
         return sub.equals("test") || sub.equals("add");
     }
 
     void handle(Turn turn, String args) {
-        CommunityId community = Targets.community(turn);
-        String[] parts = args.strip().split("\\s+", 2);
-        String sub = parts[0].toLowerCase(Locale.ROOT);
-        String rest = parts.length > 1 ? parts[1].strip() : "";
-        switch (sub) {
-            case "" , "help" -> turn.replyPrivately(HELP);
-            case "add" -> add.add(turn, community, rest);
-            case "list" -> list(turn, community);
-            case "test" -> test(turn, community, rest);
-            case "mode" -> mode(turn, community, rest);
-            case "remove", "delete" -> remove(turn, community, rest);
-            case "allow-domain", "allow_domain", "allow" -> allowDomain(turn, community, rest);
-            case "exempt" -> exempt(turn, community, rest);
-            default -> throw new UsageException("I don't know /filter " + sub.substring(0, Math.min(20, sub.length()))
-                    + ". Send /filter for the list.");
-        }
-        if (List.of("", "help", "add", "list", "mode").contains(sub) && !seesAllMessages(turn)) {
-            turn.replyPrivately(BLIND_WARNING);
-        }
+        Targets.community(turn); // every subcommand, help too, is for the group being moderated
+        routes.handle(turn, args);
+    }
+
+    /** Runs {@code handler}, then warns if the bot cannot see the messages the rules are for. */
+    private static CommandHandler warned(CommandHandler handler) {
+        return (turn, rest) -> {
+            handler.handle(turn, rest);
+            if (!seesAllMessages(turn)) {
+                turn.replyPrivately(BLIND_WARNING);
+            }
+        };
     }
 
     /** Told to moderators setting up filters where the platform hides ordinary group messages from the bot. */
@@ -190,10 +209,8 @@ final class FilterCommands {
 
     private void exempt(Turn turn, CommunityId community, String rest) {
         String[] p = rest.toLowerCase(Locale.ROOT).split("\\s+");
-        if (p.length != 2 || !(p[1].equals("on") || p[1].equals("off"))) {
-            throw new UsageException("Say /filter exempt chat on|off (this chat) or /filter exempt mentors on|off.");
-        }
-        boolean on = p[1].equals("on");
+        boolean on = (p.length == 2 ? OnOff.read(p[1]) : Optional.<Boolean>empty()).orElseThrow(() ->
+                new UsageException("Say /filter exempt chat on|off (this chat) or /filter exempt mentors on|off."));
         ModerationSettings s = rules.settings(community);
         switch (p[0]) {
             case "chat" -> {

@@ -1,9 +1,12 @@
 package org.fellowship.moderation;
 
 import java.util.Locale;
+import org.fellowship.core.command.OnOff;
 import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.Subcommands;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.event.MemberJoined;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.model.CommunityId;
 
 /**
@@ -14,10 +17,16 @@ import org.fellowship.core.model.CommunityId;
 final class GroupCommands {
     private final RuleStore rules;
     private final NewcomerGate gate;
+    private final Subcommands rulesRoutes;
 
     GroupCommands(RuleStore rules, NewcomerGate gate) {
         this.rules = rules;
         this.gate = gate;
+        this.rulesRoutes = Subcommands.of("rules")
+                .bare(this::showRules)
+                .otherwise(Access.MODERATOR, this::setRules)
+                .refusing((turn, command) -> turn.reply("Setting the rules is for moderators of this group. Send "
+                        + "/rules to read them."));
     }
 
     /** Welcomes a member who joined a group, unless the gate asks them its question first. */
@@ -53,28 +62,27 @@ final class GroupCommands {
 
     void modalerts(Turn turn, String args) {
         CommunityId community = Targets.community(turn);
-        String v = args.strip().toLowerCase(Locale.ROOT);
-        if (!v.equals("on") && !v.equals("off")) {
-            throw new UsageException("Say on or off.");
-        }
-        rules.saveSettings(rules.settings(community).withAlertReceiver(turn.actor().id(), v.equals("on")));
-        turn.replyPrivately(v.equals("on") ? "You'll get reports and review requests for this group in private."
+        boolean on = OnOff.read(args).orElseThrow(() -> new UsageException("Say on or off."));
+        rules.saveSettings(rules.settings(community).withAlertReceiver(turn.actor().id(), on));
+        turn.replyPrivately(on ? "You'll get reports and review requests for this group in private."
                 : "You won't get reports and review requests in private any more.");
     }
 
+    /** {@code /rules} shows the group's rules; the rest is {@code /rules set <text>}, for moderators. */
     void rules(Turn turn, String args) {
-        CommunityId community = Targets.community(turn);
-        ModerationSettings s = rules.settings(community);
+        Targets.community(turn);
+        rulesRoutes.handle(turn, args);
+    }
+
+    private void showRules(Turn turn) {
+        ModerationSettings s = rules.settings(Targets.community(turn));
+        turn.reply(s.rulesText() == null ? "This group hasn't written down its rules yet." : s.rulesText());
+    }
+
+    /** Reads the whole arguments: "set" then a space, then the rules. */
+    private void setRules(Turn turn, String args) {
+        ModerationSettings s = rules.settings(Targets.community(turn));
         String a = args.strip();
-        if (a.isEmpty()) {
-            turn.reply(s.rulesText() == null ? "This group hasn't written down its rules yet." : s.rulesText());
-            return;
-        }
-        // Setting the rules is a moderator's job: checked here on every use, like Access.MODERATOR.
-        if (!turn.actor().moderator()) {
-            turn.reply("Setting the rules is for moderators of this group. Send /rules to read them.");
-            return;
-        }
         if (!a.toLowerCase(Locale.ROOT).startsWith("set ") || a.substring(4).isBlank()) {
             throw new UsageException("Moderators set the rules with /rules set <text>.");
         }

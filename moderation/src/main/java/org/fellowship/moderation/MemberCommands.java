@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.Subcommands;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -23,12 +24,21 @@ final class MemberCommands {
     private final WarningStore warnings;
     private final CaseLog cases;
     private final Enforcement enforcement;
+    private final Subcommands warnconfig;
 
     MemberCommands(RuleStore rules, WarningStore warnings, CaseLog cases, Enforcement enforcement) {
         this.rules = rules;
         this.warnings = warnings;
         this.cases = cases;
         this.enforcement = enforcement;
+        this.warnconfig = Subcommands.of("warnconfig")
+                .bare(this::showWarnconfig)
+                .sub("show", (turn, rest) -> showWarnconfig(turn))
+                .sub("decay", Targets.inGroup(this::decay))
+                .sub("ladder", Targets.inGroup(this::ladder))
+                .otherwise((turn, args) -> {
+                    throw new UsageException("Say decay <30d>, ladder <3:mute:1h 5:kick 7:ban> or show.");
+                });
     }
 
     void warn(Turn turn, String args) {
@@ -119,29 +129,30 @@ final class MemberCommands {
     }
 
     void warnconfig(Turn turn, String args) {
-        CommunityId community = Targets.community(turn);
-        ModerationSettings s = rules.settings(community);
-        String[] parts = args.strip().split("\\s+", 2);
-        String what = parts[0].toLowerCase(Locale.ROOT);
-        String value = parts.length > 1 ? parts[1].strip() : "";
-        switch (what) {
-            case "", "show" -> turn.replyPrivately("Warnings count for " + Durations.format(s.warningDecay())
-                    + ". Ladder: " + describe(s.ladder()) + ".");
-            case "decay" -> {
-                Duration d = Durations.parse(value);
-                if (d == null || d.compareTo(Duration.ofHours(1)) < 0 || d.compareTo(Duration.ofDays(3650)) > 0) {
-                    throw new UsageException("Give how long warnings count, from 1h to 3650d, e.g. 30d.");
-                }
-                rules.saveSettings(s.withWarningDecay(d));
-                turn.replyPrivately("New warnings count for " + Durations.format(d) + ".");
-            }
-            case "ladder" -> {
-                List<LadderStep> ladder = parseLadder(value);
-                rules.saveSettings(s.withLadder(ladder));
-                turn.replyPrivately("Warning ladder: " + describe(rules.settings(community).ladder()) + ".");
-            }
-            default -> throw new UsageException("Say decay <30d>, ladder <3:mute:1h 5:kick 7:ban> or show.");
+        Targets.community(turn);
+        warnconfig.handle(turn, args);
+    }
+
+    private void showWarnconfig(Turn turn) {
+        ModerationSettings s = rules.settings(Targets.community(turn));
+        turn.replyPrivately("Warnings count for " + Durations.format(s.warningDecay()) + ". Ladder: "
+                + describe(s.ladder()) + ".");
+    }
+
+    private void decay(Turn turn, CommunityId community, String value) {
+        Duration d = Durations.parse(value);
+        if (d == null || d.compareTo(Duration.ofHours(1)) < 0 || d.compareTo(Duration.ofDays(3650)) > 0) {
+            throw new UsageException("Give how long warnings count, from 1h to 3650d, e.g. 30d.");
         }
+        rules.saveSettings(rules.settings(community).withWarningDecay(d));
+        turn.replyPrivately("New warnings count for " + Durations.format(d) + ".");
+    }
+
+    private void ladder(Turn turn, CommunityId community, String value) {
+        ModerationSettings s = rules.settings(community);
+        List<LadderStep> ladder = parseLadder(value);
+        rules.saveSettings(s.withLadder(ladder));
+        turn.replyPrivately("Warning ladder: " + describe(rules.settings(community).ladder()) + ".");
     }
 
     static List<LadderStep> parseLadder(String value) {

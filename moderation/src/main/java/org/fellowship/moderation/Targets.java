@@ -1,7 +1,9 @@
 package org.fellowship.moderation;
 
 import java.util.regex.Pattern;
+import org.fellowship.core.command.FirstWord;
 import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.CommandHandler;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.MessageReceived;
@@ -18,6 +20,17 @@ final class Targets {
 
     /** A member named by a command, and the rest of its arguments. */
     record Target(ChatUserId member, String rest) {
+    }
+
+    /** A (sub)command that acts on the group it is sent in. */
+    @FunctionalInterface
+    interface GroupCommand {
+        void handle(Turn turn, CommunityId community, String arguments);
+    }
+
+    /** Runs {@code command} with the group it was sent in; elsewhere, tells the moderator where to send it. */
+    static CommandHandler inGroup(GroupCommand command) {
+        return (turn, arguments) -> command.handle(turn, community(turn), arguments);
     }
 
     static CommunityId community(Turn turn) {
@@ -53,8 +66,8 @@ final class Targets {
         if (author != null) {
             return new Target(author, args.strip());
         }
-        String[] parts = args.strip().split("\\s+", 2);
-        String token = parts[0];
+        FirstWord first = FirstWord.of(args);
+        String token = first.word();
         if (token.isEmpty()) {
             throw new UsageException("Say who: reply to one of their messages with the command, or give their user id.");
         }
@@ -67,6 +80,6 @@ final class Targets {
                     : "I don't know that member: reply to one of their messages with the command, or give their "
                     + "numeric user id.");
         }
-        return new Target(new ChatUserId(turn.actor().id().platform(), token), parts.length > 1 ? parts[1].strip() : "");
+        return new Target(new ChatUserId(turn.actor().id().platform(), token), first.rest());
     }
 }

@@ -455,4 +455,19 @@ class ModerationFeatureTest {
         m.bot.sayInGroup(ana, "/rules");
         assertThat(m.lastText()).isEqualTo("1. Be kind.");
     }
+
+    @Test
+    void onlyModeratorsSetTheRulesAndTheyWriteSetThenASpace() {
+        m.bot.sayInGroup(sam, "/rules SET anything goes");
+        assertThat(m.bot.lastReply().text())
+                .isEqualTo("Setting the rules is for moderators of this group. Send /rules to read them.");
+        assertThat(m.bot.lastReply().delivery()).isEqualTo(org.fellowship.core.outbound.Delivery.PUBLIC);
+        m.bot.sayInGroup(sam, "/rules whatever");
+        assertThat(m.lastText()).startsWith("Setting the rules is for moderators");
+        m.mod(mod, "/rules set\n1. Be kind.");
+        assertThat(m.lastText()).isEqualTo("Moderators set the rules with /rules set <text>.\nUsage: /rules");
+        m.mod(mod, "/rules SET  1. Be kind.");
+        m.bot.sayInGroup(sam, "/rules");
+        assertThat(m.lastText()).isEqualTo("1. Be kind.");
+    }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
+import org.fellowship.core.command.Clip;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 
@@ -37,7 +38,7 @@ final class AwayCommand {
         try {
             until = LocalDate.parse(words[1], ISO_STRICT);
         } catch (DateTimeParseException e) {
-            throw new UsageException("\"" + CheckinInput.clip(words[1]) + "\" isn't a date I can use; write it as "
+            throw new UsageException("\"" + Clip.typed(words[1], 20) + "\" isn't a date I can use; write it as "
                     + "YYYY-MM-DD, e.g. 2026-12-24.");
         }
         LocalDate today = MemberRecords.today(turn);

@@ -3,48 +3,52 @@ package org.fellowship.core.checkin;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Locale;
+import org.fellowship.core.command.Clip;
+import org.fellowship.core.command.FirstWord;
+import org.fellowship.core.command.OnOff;
 import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.Subcommands;
 import org.fellowship.core.engine.Turn;
+import org.fellowship.core.model.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /checkin}: check in now, {@code on [HH:MM]}, {@code off}, {@code nudges on|off} and {@code weekly on|off};
  * {@code mentor} goes to {@link MentorSignals}, the moderators' {@code default} and {@code summary} to
- * {@link ModeratorSettings}. Logs carry member ids only. Thread-safe (stateless apart from its collaborators).
+ * {@link ModeratorSettings} (only for moderators; refused the way those settings word it). Logs carry member ids
+ * only. Thread-safe (stateless apart from its collaborators).
  */
 final class CheckinCommands {
     private static final Logger LOG = LoggerFactory.getLogger(CheckinCommands.class);
 
     private final MemberRecords records;
     private final CheckinAnswers answers;
-    private final MentorSignals mentors;
-    private final ModeratorSettings moderators;
+    private final Subcommands routes;
 
     CheckinCommands(MemberRecords records, CheckinAnswers answers, MentorSignals mentors,
                     ModeratorSettings moderators) {
         this.records = records;
         this.answers = answers;
-        this.mentors = mentors;
-        this.moderators = moderators;
+        this.routes = Subcommands.of("checkin")
+                .bare(this::checkInNow)
+                .sub("on", this::turnOn)
+                .sub("off", (turn, rest) -> turnOff(turn))
+                .sub("nudges", this::nudges)
+                .sub("nudge", this::nudges)
+                .sub("weekly", this::weekly)
+                .sub("mentor", mentors::mentor)
+                .sub("default", Access.MODERATOR, moderators::defaultTime)
+                .sub("summary", Access.MODERATOR, moderators::summary)
+                .otherwise((turn, args) -> {
+                    throw new UsageException("I don't know \"/checkin " + Clip.typed(FirstWord.of(args).word(), 20)
+                            + "\". Try /checkin on 20:00, /checkin off or just /checkin.");
+                })
+                .refusing(ModeratorSettings::refuse);
     }
 
     void checkin(Turn turn, String args) {
-        String[] words = args.strip().split("\\s+", 2);
-        String sub = words[0].toLowerCase(Locale.ROOT);
-        String rest = words.length > 1 ? words[1].strip() : "";
-        switch (sub) {
-            case "" -> checkInNow(turn);
-            case "on" -> turnOn(turn, rest);
-            case "off" -> turnOff(turn);
-            case "nudges", "nudge" -> nudges(turn, rest);
-            case "weekly" -> weekly(turn, rest);
-            case "mentor" -> mentors.mentor(turn, rest);
-            case "default" -> moderators.defaultTime(turn, rest);
-            case "summary" -> moderators.summary(turn, rest);
-            default -> throw new UsageException("I don't know \"/checkin " + CheckinInput.clip(words[0]) + "\". Try "
-                    + "/checkin on 20:00, /checkin off or just /checkin.");
-        }
+        routes.handle(turn, args);
     }
 
     private void checkInNow(Turn turn) {
@@ -78,14 +82,14 @@ final class CheckinCommands {
     }
 
     private void nudges(Turn turn, String value) {
-        boolean on = CheckinInput.onOff(value, "/checkin nudges off");
+        boolean on = OnOff.parse(value, "/checkin nudges off");
         records.update(turn, x -> x.withNudges(on));
         turn.replyPrivately(on ? "If a check-in goes unanswered I'll send one gentle reminder a few hours later, "
                 + "never more." : "No reminders: just the one daily prompt.");
     }
 
     private void weekly(Turn turn, String value) {
-        boolean on = CheckinInput.onOff(value, "/checkin weekly on");
+        boolean on = OnOff.parse(value, "/checkin weekly on");
         records.update(turn, x -> x.withWeekly(on));
         turn.replyPrivately(on ? "You'll get a private summary of your week with Monday's prompt."
                 : "No weekly summary.");

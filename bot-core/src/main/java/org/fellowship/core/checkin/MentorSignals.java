@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.fellowship.core.alert.MentorNotes;
+import org.fellowship.core.command.Clip;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
@@ -49,7 +50,7 @@ final class MentorSignals {
             return;
         }
         MentorNotes.RosterMentor m = mentors.findMentor(turn.actor().id().platform(), value).orElseThrow(() ->
-                new UsageException("\"" + CheckinInput.clip(value) + "\" isn't on the mentor roster. Ask a moderator "
+                new UsageException("\"" + Clip.typed(value, 20) + "\" isn't on the mentor roster. Ask a moderator "
                         + "who the mentors are."));
         if (m.id().equals(turn.actor().id())) {
             throw new UsageException("You can't be your own mentor here.");

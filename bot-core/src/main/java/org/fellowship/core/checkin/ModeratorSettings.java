@@ -1,13 +1,15 @@
 package org.fellowship.core.checkin;
 
 import java.time.LocalTime;
+import org.fellowship.core.command.OnOff;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.CommunityId;
 
 /**
  * The moderators' {@code /checkin} settings for their group: {@code default HH:MM} (the prompt time new members get)
- * and {@code summary on|off} (the daily anonymous count). Sent in the group they are for, by its moderators only.
+ * and {@code summary on|off} (the daily anonymous count). Sent in the group they are for, by its moderators only
+ * (the command's router checks that and calls {@link #refuse} for anyone else).
  */
 final class ModeratorSettings {
     private final CheckinStore store;
@@ -20,7 +22,7 @@ final class ModeratorSettings {
 
     /** {@code /checkin default HH:MM}. */
     void defaultTime(Turn turn, String value) {
-        CommunityId community = moderatorCommunity(turn);
+        CommunityId community = groupOf(turn);
         LocalTime time = CheckinInput.parseTime(value);
         CommunityCheckins c = store.community(community).orElseGet(() -> CommunityCheckins.defaults(community));
         store.saveCommunity(c.withDefaultTime(time));
@@ -29,8 +31,8 @@ final class ModeratorSettings {
 
     /** {@code /checkin summary on|off}. */
     void summary(Turn turn, String value) {
-        CommunityId community = moderatorCommunity(turn);
-        boolean on = CheckinInput.onOff(value, "/checkin summary on");
+        CommunityId community = groupOf(turn);
+        boolean on = OnOff.parse(value, "/checkin summary on");
         CommunityCheckins c = store.community(community).orElseGet(() -> CommunityCheckins.defaults(community))
                 .withSummary(on, turn.conversation().id(), turn.zone());
         store.saveCommunity(c);
@@ -42,13 +44,16 @@ final class ModeratorSettings {
                 + GroupSummary.K_ANONYMITY + " did." : "The daily check-in summary is off.");
     }
 
-    private static CommunityId moderatorCommunity(Turn turn) {
+    /** What a member who is not a moderator is told: outside a group, first where to send it, as the settings say. */
+    static void refuse(Turn turn, String command) {
+        groupOf(turn);
+        throw new UsageException("Only moderators of this group can change its check-in settings.");
+    }
+
+    private static CommunityId groupOf(Turn turn) {
         CommunityId community = turn.conversation().community();
         if (community == null) {
             throw new UsageException("Send this in the group it is for.");
-        }
-        if (!turn.actor().moderator()) {
-            throw new UsageException("Only moderators of this group can change its check-in settings.");
         }
         return community;
     }

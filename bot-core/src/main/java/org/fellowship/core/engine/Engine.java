@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.fellowship.core.model.Access;
 import org.fellowship.core.command.CommandNames;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.event.ButtonPressed;
@@ -221,14 +220,10 @@ public final class Engine implements InboundEventSink {
             return text;
         }
         Optional<CommandSpec> spec = commands.find(line.get().name());
-        if (spec.isEmpty() || !mayRun(spec.get(), turn) || !spec.get().quotesSample(line.get().arguments())) {
+        if (spec.isEmpty() || !turn.may(spec.get().access()) || !spec.get().quotesSample(line.get().arguments())) {
             return text;
         }
         return "/" + line.get().name();
-    }
-
-    private static boolean mayRun(CommandSpec spec, Turn turn) {
-        return spec.access() != Access.MODERATOR || turn.actor().moderator();
     }
 
     /**
@@ -250,8 +245,8 @@ public final class Engine implements InboundEventSink {
             return;
         }
         CommandSpec spec = found.get();
-        if (!mayRun(spec, turn)) {
-            turn.replyPrivately("/" + spec.name() + " is for moderators of this group.");
+        if (!turn.may(spec.access())) {
+            Refusal.PRIVATELY.refuse(turn, "/" + spec.name());
             return;
         }
         try {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.Member;
@@ -113,6 +114,14 @@ public final class Turn {
     /** The actor's zone, or the bot's default zone. */
     public ZoneId zone() {
         return profile().zoneOr(context.settings().defaultZone());
+    }
+
+    /**
+     * Whether the actor may run what needs {@code access}: for moderators, the platform's moderator flag on this event
+     * (the adapter asks the platform's admin list, through a short cache, as it maps the event).
+     */
+    boolean may(Access access) {
+        return access != Access.MODERATOR || actor().moderator();
     }
 
     /** Answers in the same conversation, visible to everyone there. */

@@ -1,11 +1,10 @@
 package org.fellowship.core.meeting;
 
-import static org.fellowship.core.meeting.MeetingTexts.clip;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fellowship.core.command.Clip;
 import org.fellowship.core.command.UsageException;
 
 /** How long before a meeting a reminder or a group announcement comes: read as typed ("15m", "2h"), and written. */
@@ -19,7 +18,8 @@ final class LeadTime {
     static Duration parse(String when) {
         Matcher lead = LEAD.matcher(when);
         if (!lead.matches()) {
-            throw new UsageException("\"" + clip(when) + "\" is not a lead time; write minutes such as 15m, or 2h.");
+            throw new UsageException("\"" + Clip.typed(when, 40)
+                    + "\" is not a lead time; write minutes such as 15m, or 2h.");
         }
         long amount = Long.parseLong(lead.group(1));
         Duration before = lead.group(2) != null && lead.group(2).toLowerCase(Locale.ROOT).startsWith("h")

@@ -1,7 +1,6 @@
 package org.fellowship.core.meeting;
 
 import static org.fellowship.core.meeting.MeetingTexts.HM;
-import static org.fellowship.core.meeting.MeetingTexts.clip;
 import static org.fellowship.core.meeting.MeetingTexts.days;
 
 import java.time.DayOfWeek;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fellowship.core.command.Clip;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.meeting.feed.FeedParser;
@@ -144,14 +144,16 @@ final class MeetingForm {
                 return d;
             }
         }
-        throw new UsageException("\"" + clip(s) + "\" is not a weekday; use mon, tue, wed, thu, fri, sat, sun.");
+        throw new UsageException("\"" + Clip.typed(s, 40)
+                + "\" is not a weekday; use mon, tue, wed, thu, fri, sat, sun.");
     }
 
     private static LocalTime parseStart(String text) {
         Matcher clock = CLOCK.matcher(text);
         LocalTime start = clock.matches() ? FeedParser.time(text) : null;
         if (start == null) {
-            throw new UsageException("\"" + clip(text) + "\" is not a time; write 24-hour HH:MM such as 19:30.");
+            throw new UsageException("\"" + Clip.typed(text, 40)
+                    + "\" is not a time; write 24-hour HH:MM such as 19:30.");
         }
         return start;
     }

@@ -1,11 +1,10 @@
 package org.fellowship.core.meeting;
 
-import static org.fellowship.core.meeting.MeetingTexts.clip;
-
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.fellowship.core.command.Clip;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Turn;
@@ -67,7 +66,7 @@ final class MeetingLookup {
             throw new UsageException("That is too long for a time zone name.");
         }
         TimeZones.Match match = zones.resolve(typed.strip());
-        return match.zone().orElseThrow(() -> new UsageException("I don't know the time zone \"" + clip(typed)
+        return match.zone().orElseThrow(() -> new UsageException("I don't know the time zone \"" + Clip.typed(typed, 40)
                 + "\"." + (match.suggestions().isEmpty() ? " Time zones look like Europe/Berlin."
                 : " Did you mean " + String.join(", ", match.suggestions()) + "?")));
     }
@@ -93,8 +92,8 @@ final class MeetingLookup {
             return partial.get(0);
         }
         if (partial.isEmpty()) {
-            throw new UsageException("I don't know a meeting called \"" + clip(typed) + "\". Send /meetings to see "
-                    + "them.");
+            throw new UsageException("I don't know a meeting called \"" + Clip.typed(typed, 40)
+                    + "\". Send /meetings to see them.");
         }
         throw new UsageException("Which one? " + partial.stream().limit(5).map(m -> m.name() + " [" + m.slug() + "]")
                 .collect(Collectors.joining(", ")) + (partial.size() > 5 ? ", ..." : "") + ".");

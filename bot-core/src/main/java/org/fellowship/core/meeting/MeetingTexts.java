@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** How meeting answers write days, times and a meeting's summary, and how they quote what a member typed. */
+/** How meeting answers write days, times and a meeting's summary. */
 final class MeetingTexts {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
@@ -40,11 +40,5 @@ final class MeetingTexts {
             sb.append("\nNotes: ").append(m.notes());
         }
         return sb.toString();
-    }
-
-    /** What a member typed, on one line and at most 40 characters, for quoting it back. */
-    static String clip(String typed) {
-        String oneLine = typed.strip().replaceAll("\\s+", " ");
-        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
     }
 }

@@ -5,10 +5,11 @@ import static org.fellowship.core.meeting.MeetingTexts.HM;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fellowship.core.command.Clip;
+import org.fellowship.core.command.OnOff;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Turn;
@@ -79,7 +80,7 @@ final class Rsvps {
         StringBuilder line = new StringBuilder("Going: ").append(going.size());
         if (!named.isEmpty()) {
             int others = going.size() - named.size();
-            line.append(" (").append(String.join(", ", named.values().stream().map(MeetingTexts::clip).toList()));
+            line.append(" (").append(String.join(", ", named.values().stream().map(n -> Clip.typed(n, 40)).toList()));
             if (others > 0) {
                 line.append(" and ").append(others).append(others == 1 ? " other" : " others");
             }
@@ -91,12 +92,9 @@ final class Rsvps {
     /** A member's consent to be named to others going to the same meeting in this community (default: counts only). */
     void names(Turn turn, String choice) {
         CommunityId community = MeetingLookup.community(turn);
-        String answer = choice.strip().toLowerCase(Locale.ROOT);
-        if (!answer.equals("on") && !answer.equals("off")) {
-            throw new UsageException("Say /meetings names on to let others going to a meeting here see your name, "
-                    + "or /meetings names off (the default: only the count is shown).");
-        }
-        boolean on = answer.equals("on");
+        boolean on = OnOff.read(choice).orElseThrow(() -> new UsageException("Say /meetings names on to let others "
+                + "going to a meeting here see your name, or /meetings names off (the default: only the count is "
+                + "shown)."));
         String name = turn.actor().displayName();
         store.setShownName(community, turn.actor().id(), on ? (name == null || name.isBlank() ? "a member" : name)
                 : null);

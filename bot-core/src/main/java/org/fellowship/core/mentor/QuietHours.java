@@ -1,10 +1,10 @@
 package org.fellowship.core.mentor;
 
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fellowship.core.command.ClockTime;
 
 /**
  * A daily window in a mentor's own time zone when they are not paged ({@code 22:00-07:00} wraps over midnight).
@@ -37,15 +37,12 @@ public record QuietHours(LocalTime from, LocalTime to) {
         if (!m.matches()) {
             throw new IllegalArgumentException("Write quiet hours as HH:MM-HH:MM, for example 22:00-07:00.");
         }
-        try {
-            return new QuietHours(time(m.group(1)), time(m.group(2)));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Those are not times of day; write for example 22:00-07:00.");
-        }
+        return new QuietHours(time(m.group(1)), time(m.group(2)));
     }
 
     private static LocalTime time(String hhmm) {
-        return LocalTime.parse(hhmm.length() == 4 ? "0" + hhmm : hhmm);
+        return ClockTime.parse(hhmm).orElseThrow(() ->
+                new IllegalArgumentException("Those are not times of day; write for example 22:00-07:00."));
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.CommandHandler;
+import org.fellowship.core.engine.Subcommands;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.port.ChatAudience;
@@ -22,11 +24,27 @@ final class RosterCommands {
     private final MentorStore store;
     private final FellowshipGroups groups;
     private final AlertMessenger messenger;
+    private final Subcommands mentorRoutes;
 
     RosterCommands(MentorStore store, FellowshipGroups groups, AlertMessenger messenger) {
         this.store = store;
         this.groups = groups;
         this.messenger = messenger;
+        this.mentorRoutes = Subcommands.of("mentor")
+                .bare(turn -> {
+                    groups.requireServed(turn);
+                    turn.replyPrivately(status(current(turn)));
+                })
+                .sub("on", served((turn, rest) -> onCall(turn, true)))
+                .sub("off", (turn, rest) -> onCall(turn, false)) // going off call is always allowed
+                .sub("quiet", served(this::quiet))
+                .sub("capacity", served(this::capacity))
+                .sub("language", served(this::languages))
+                .sub("languages", served(this::languages))
+                .otherwise(served((turn, args) -> {
+                    throw new UsageException("Say /mentor on, /mentor off, /mentor quiet 22:00-07:00, "
+                            + "/mentor capacity 2 or /mentor language en.");
+                }));
     }
 
     /** {@code /mentor}: a mentor's own status, on call or off, quiet hours, capacity and languages. */
@@ -38,64 +56,68 @@ final class RosterCommands {
                     + "an administrator title with \"mentor\" in it. A moderator can set that up.");
             return;
         }
-        String[] words = args.strip().toLowerCase(Locale.ROOT).split("\\s+", 2);
-        String what = words[0];
-        if (!what.equals("off")) {
-            groups.requireServed(turn); // going off call is always allowed
-        }
-        String rest = words.length > 1 ? words[1].strip() : "";
+        mentorRoutes.handle(turn, args);
+    }
+
+    /** Runs {@code handler} only in the fellowship's own groups. */
+    private CommandHandler served(CommandHandler handler) {
+        return (turn, rest) -> {
+            groups.requireServed(turn);
+            handler.handle(turn, rest);
+        };
+    }
+
+    private Mentor current(Turn turn) {
         ChatUserId id = turn.actor().id();
-        Mentor current = store.mentor(id).orElse(new Mentor(id, turn.actor().displayName(), 1, false));
-        switch (what) {
-            case "" -> turn.replyPrivately(status(current));
-            case "on", "off" -> {
-                boolean on = what.equals("on");
-                store.saveMentor(current.withOnCall(turn.actor().displayName(), on));
-                turn.replyPrivately(on ? "You're on call. Alerts come to you here, in private. Thank you."
-                        : "You're off call. Thank you for being there.");
+        return store.mentor(id).orElse(new Mentor(id, turn.actor().displayName(), 1, false));
+    }
+
+    private void onCall(Turn turn, boolean on) {
+        store.saveMentor(current(turn).withOnCall(turn.actor().displayName(), on));
+        turn.replyPrivately(on ? "You're on call. Alerts come to you here, in private. Thank you."
+                : "You're off call. Thank you for being there.");
+    }
+
+    private void quiet(Turn turn, String rest) {
+        QuietHours quiet = null;
+        if (!rest.toLowerCase(Locale.ROOT).equals("off")) {
+            try {
+                quiet = QuietHours.parse(rest);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage() + " Or /mentor quiet off.");
             }
-            case "quiet" -> {
-                QuietHours quiet = null;
-                if (!rest.equals("off")) {
-                    try {
-                        quiet = QuietHours.parse(rest);
-                    } catch (IllegalArgumentException e) {
-                        throw new UsageException(e.getMessage() + " Or /mentor quiet off.");
-                    }
-                }
-                store.saveMentor(current.withQuiet(quiet));
-                ZoneId zone = messenger.zoneOf(id);
-                turn.replyPrivately(quiet == null ? "No quiet hours: you can be paged any time you're on call."
-                        : "No pages between " + quiet.from() + " and " + quiet.to() + " (" + zone.getId()
-                        + (zone.equals(ZoneOffset.UTC) ? "; set yours with /timezone" : "") + ").");
-            }
-            case "capacity" -> {
-                if (!rest.matches("\\d{1,2}") || Integer.parseInt(rest) < 1 || Integer.parseInt(rest) > MAX_CAPACITY) {
-                    throw new UsageException("Give how many open alerts you can hold at once, 1 to " + MAX_CAPACITY
-                            + ", for example /mentor capacity 2.");
-                }
-                store.saveMentor(current.withCapacity(Integer.parseInt(rest)));
-                turn.replyPrivately("You'll hold at most " + rest + " open alert" + (rest.equals("1") ? "" : "s")
-                        + " at a time.");
-            }
-            case "language", "languages" -> {
-                Set<String> codes = new LinkedHashSet<>();
-                for (String code : rest.split("[\\s,]+")) {
-                    if (code.isEmpty() || code.equals("any")) {
-                        continue;
-                    }
-                    if (!code.matches("[a-z]{2,3}")) {
-                        throw new UsageException("Give language codes such as en de es, or any.");
-                    }
-                    codes.add(code);
-                }
-                store.saveMentor(current.withLanguages(codes));
-                turn.replyPrivately(codes.isEmpty() ? "You'll be paged whatever language a member speaks."
-                        : "Members speaking " + String.join(", ", codes) + " will be paged to you first.");
-            }
-            default -> throw new UsageException("Say /mentor on, /mentor off, /mentor quiet 22:00-07:00, "
-                    + "/mentor capacity 2 or /mentor language en.");
         }
+        store.saveMentor(current(turn).withQuiet(quiet));
+        ZoneId zone = messenger.zoneOf(turn.actor().id());
+        turn.replyPrivately(quiet == null ? "No quiet hours: you can be paged any time you're on call."
+                : "No pages between " + quiet.from() + " and " + quiet.to() + " (" + zone.getId()
+                + (zone.equals(ZoneOffset.UTC) ? "; set yours with /timezone" : "") + ").");
+    }
+
+    private void capacity(Turn turn, String rest) {
+        if (!rest.matches("\\d{1,2}") || Integer.parseInt(rest) < 1 || Integer.parseInt(rest) > MAX_CAPACITY) {
+            throw new UsageException("Give how many open alerts you can hold at once, 1 to " + MAX_CAPACITY
+                    + ", for example /mentor capacity 2.");
+        }
+        store.saveMentor(current(turn).withCapacity(Integer.parseInt(rest)));
+        turn.replyPrivately("You'll hold at most " + rest + " open alert" + (rest.equals("1") ? "" : "s")
+                + " at a time.");
+    }
+
+    private void languages(Turn turn, String rest) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : rest.toLowerCase(Locale.ROOT).split("[\\s,]+")) {
+            if (code.isEmpty() || code.equals("any")) {
+                continue;
+            }
+            if (!code.matches("[a-z]{2,3}")) {
+                throw new UsageException("Give language codes such as en de es, or any.");
+            }
+            codes.add(code);
+        }
+        store.saveMentor(current(turn).withLanguages(codes));
+        turn.replyPrivately(codes.isEmpty() ? "You'll be paged whatever language a member speaks."
+                : "Members speaking " + String.join(", ", codes) + " will be paged to you first.");
     }
 
     private static String status(Mentor m) {

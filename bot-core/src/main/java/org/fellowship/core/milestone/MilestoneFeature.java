@@ -11,10 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.fellowship.core.model.Access;
+import org.fellowship.core.command.Clip;
+import org.fellowship.core.command.FirstWord;
+import org.fellowship.core.command.OnOff;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
+import org.fellowship.core.engine.Subcommands;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.outbound.ButtonRow;
@@ -51,7 +55,14 @@ public final class MilestoneFeature implements Feature {
         registry.command("cleantime", "", "Show your clean time (" + CleanTime.CONVENTION + ")", Access.EVERYONE,
                 this::cleantime);
         registry.command("milestones", "[announce on|off | ladder default|aa|na|custom]",
-                "Your milestone settings: group announcements and ladder", Access.EVERYONE, this::milestones);
+                "Your milestone settings: group announcements and ladder", Access.EVERYONE,
+                Subcommands.of("milestones")
+                        .bare(this::showSettings)
+                        .sub("announce", (turn, rest) -> announce(turn, oneValue(rest)))
+                        .sub("ladder", (turn, rest) -> ladder(turn, oneValue(rest)))
+                        .otherwise((turn, args) -> {
+                            throw milestonesUsage();
+                        }));
         registry.command("reset", "[label]", "Restart your clean time from today (kept private)", Access.EVERYONE,
                 this::reset);
         registry.command("milestoneladder", "<steps, e.g. 1d 7d 30d 6m 1y>",
@@ -77,10 +88,10 @@ public final class MilestoneFeature implements Feature {
         }
         String label = MemberMilestones.DEFAULT_LABEL;
         String dateText = text;
-        String[] parts = text.split("\\s+", 2);
-        if (parts.length == 2 && !CleanDateParser.looksLikeDate(parts[0])) {
-            label = parts[0].toLowerCase(Locale.ROOT);
-            dateText = parts[1];
+        FirstWord first = FirstWord.of(text);
+        if (!first.rest().isEmpty() && !CleanDateParser.looksLikeDate(first.word())) {
+            label = first.key();
+            dateText = first.rest();
             if (!LABEL.matcher(label).matches()) {
                 throw new UsageException("A label is one word of up to 20 letters or digits, e.g. alcohol.");
             }
@@ -159,21 +170,16 @@ public final class MilestoneFeature implements Feature {
         }
     }
 
-    private void milestones(Turn turn, String args) {
-        String[] words = args.strip().toLowerCase(Locale.ROOT).split("\\s+");
-        if (args.isBlank()) {
-            showSettings(turn);
-            return;
+    /** The one word after {@code /milestones announce} or {@code ladder}, in lower case. */
+    private static String oneValue(String rest) {
+        if (rest.isEmpty() || !FirstWord.of(rest).rest().isEmpty()) {
+            throw milestonesUsage();
         }
-        if (words.length == 2 && words[0].equals("announce")) {
-            announce(turn, words[1]);
-            return;
-        }
-        if (words.length == 2 && words[0].equals("ladder")) {
-            ladder(turn, words[1]);
-            return;
-        }
-        throw new UsageException("Try /milestones announce on, or /milestones ladder aa.");
+        return rest.toLowerCase(Locale.ROOT);
+    }
+
+    private static UsageException milestonesUsage() {
+        return new UsageException("Try /milestones announce on, or /milestones ladder aa.");
     }
 
     private void showSettings(Turn turn) {
@@ -194,23 +200,22 @@ public final class MilestoneFeature implements Feature {
     }
 
     private void announce(Turn turn, String value) {
+        boolean on = OnOff.parse(value, "/milestones announce on");
+        if (on && turn.conversation().isDirect()) {
+            throw new UsageException("Send /milestones announce on in the group where you'd like your "
+                    + "milestones shared.");
+        }
         MemberMilestones before = mine(turn);
         MemberMilestones after;
         String reply;
-        if (value.equals("on")) {
-            if (turn.conversation().isDirect()) {
-                throw new UsageException("Send /milestones announce on in the group where you'd like your "
-                        + "milestones shared.");
-            }
+        if (on) {
             after = before.withAnnouncements(new Announcements(turn.conversation().id(),
                     turn.conversation().community(), turn.actor().displayName()));
             reply = "Your milestones will be celebrated in this group as \"" + turn.actor().displayName()
                     + "\" with the milestone only, never your date. Turn it off any time: /milestones announce off";
-        } else if (value.equals("off")) {
+        } else {
             after = before.withAnnouncements(null);
             reply = "Milestone announcements are off. You'll still get a private congratulation.";
-        } else {
-            throw new UsageException("Say on or off, e.g. /milestones announce on.");
         }
         LocalDate today = today(turn);
         scheduler.cancelAll(before, today.plusDays(1));
@@ -250,7 +255,7 @@ public final class MilestoneFeature implements Feature {
             if (m.cleanDates().isEmpty()) {
                 throw new UsageException("You haven't set a clean date yet. Set one with /cleandate 2024-03-15.");
             }
-            throw new UsageException("You have no clean date called \"" + clip(label) + "\". Yours: "
+            throw new UsageException("You have no clean date called \"" + Clip.typed(label, 20) + "\". Yours: "
                     + String.join(", ", m.cleanDates().keySet()) + ".");
         }
         List<ButtonRow> buttons = List.of(new ButtonRow(List.of(
@@ -295,7 +300,8 @@ public final class MilestoneFeature implements Feature {
             try {
                 steps.add(Milestone.parse(word));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("\"" + clip(word) + "\" isn't a step. Write steps like 1d 7d 30d 6m 1y.");
+                throw new UsageException("\"" + Clip.typed(word, 20)
+                        + "\" isn't a step. Write steps like 1d 7d 30d 6m 1y.");
             }
         }
         if (steps.isEmpty()) {
@@ -344,12 +350,6 @@ public final class MilestoneFeature implements Feature {
 
     private static String inDays(long days) {
         return days == 1 ? "tomorrow" : "in " + days + " days";
-    }
-
-    /** Echo at most a short, single-line piece of what the member typed. */
-    private static String clip(String typed) {
-        String oneLine = typed.strip().replaceAll("\\s+", " ");
-        return oneLine.length() > 20 ? oneLine.substring(0, 20) + "..." : oneLine;
     }
 
     static ZoneId zoneOf(BotContext context, org.fellowship.core.model.ChatUserId member) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.fellowship.core.model.Access;
+import org.fellowship.core.command.Clip;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
@@ -50,7 +51,7 @@ public final class ProfileFeature implements Feature {
             String hint = match.suggestions().isEmpty()
                     ? " Time zones look like Europe/Berlin or America/New_York."
                     : " Did you mean " + String.join(", ", match.suggestions()) + "?";
-            throw new UsageException("I don't know the time zone \"" + clip(args) + "\"." + hint);
+            throw new UsageException("I don't know the time zone \"" + Clip.typed(args, 40) + "\"." + hint);
         }
         ZoneId zone = match.zone().get();
         turn.saveProfile(turn.profile().withZone(zone));
@@ -69,7 +70,8 @@ public final class ProfileFeature implements Feature {
         }
         String code = args.strip().toLowerCase(Locale.ROOT);
         if (!LANGUAGES.containsKey(code)) {
-            throw new UsageException("I can't reply in \"" + clip(args) + "\" yet. Available: " + available() + ".");
+            throw new UsageException("I can't reply in \"" + Clip.typed(args, 40) + "\" yet. Available: " + available()
+                    + ".");
         }
         setLanguage(turn, code);
     }
@@ -86,11 +88,5 @@ public final class ProfileFeature implements Feature {
 
     private static String localTime(Turn turn, ZoneId zone) {
         return ZonedDateTime.ofInstant(turn.now(), zone).format(CLOCK);
-    }
-
-    /** Echo at most a short, single-line piece of what the member typed. */
-    private static String clip(String typed) {
-        String oneLine = typed.strip().replaceAll("\\s+", " ");
-        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
     }
 }

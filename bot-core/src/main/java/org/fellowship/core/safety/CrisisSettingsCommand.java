@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fellowship.core.alert.CrisisCategory;
+import org.fellowship.core.command.FirstWord;
 import org.fellowship.core.command.UsageException;
+import org.fellowship.core.engine.CommandHandler;
+import org.fellowship.core.engine.Subcommands;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.text.TextNormalizer;
@@ -24,117 +27,142 @@ final class CrisisSettingsCommand {
 
     private final CommunityPolicyStore policies;
     private final CrisisResources resources;
+    private final Subcommands routes;
+
+    /** A changed policy and the line that tells the moderator what changed. */
+    private record Change(CommunityPolicy policy, String done) {
+    }
+
+    /** One subcommand's change to a group's policy. */
+    @FunctionalInterface
+    private interface Edit {
+        Change apply(CommunityPolicy policy, String rest);
+    }
 
     CrisisSettingsCommand(CommunityPolicyStore policies, CrisisResources resources) {
         this.policies = policies;
         this.resources = resources;
+        this.routes = Subcommands.of("crisis")
+                .bare(turn -> turn.replyPrivately(describe(policies.policy(group(turn)))))
+                .sub("add", change("add", this::add))
+                .sub("allow", change("allow", this::allow))
+                .sub("remove", change("remove", this::remove))
+                .sub("threshold", change("threshold", this::threshold))
+                .sub("country", change("country", this::country))
+                .sub("line", change("line", this::line))
+                .otherwise((turn, args) -> {
+                    throw new UsageException(SETTINGS_USAGE);
+                });
     }
 
     /** {@code /crisis ...} (moderators), in the group whose settings change. */
     void run(Turn turn, String args) {
+        group(turn); // before any subcommand: the settings belong to a group
+        routes.handle(turn, args);
+    }
+
+    private static CommunityId group(Turn turn) {
         CommunityId community = turn.conversation().community();
         if (community == null) {
             throw new UsageException("Send /crisis in your group's chat: the settings belong to a group.");
         }
-        String[] parts = args.strip().split("\\s+", 2);
-        String sub = parts[0].toLowerCase(Locale.ROOT);
-        String rest = parts.length > 1 ? parts[1].strip() : "";
-        CommunityPolicy policy = policies.policy(community);
-        CommunityPolicy changed;
-        String done;
-        switch (sub) {
-            case "" -> {
-                turn.replyPrivately(describe(policy));
-                return;
-            }
-            case "add" -> {
-                String[] words = rest.split("\\s+", 3);
-                CrisisCategory category = words.length < 2 ? null : CrisisCategory.parse(words[0]);
-                if (category == null) {
-                    throw new UsageException("Give a category and a phrase, for example /crisis add self_harm 0.7 "
-                            + "do the thing. " + SETTINGS_USAGE);
-                }
-                double weight = 0.6;
-                String phrase = rest.substring(words[0].length()).strip();
-                if (words[1].matches("0?\\.\\d+|1(\\.0+)?")) {
-                    weight = Double.parseDouble(words[1]);
-                    phrase = words.length > 2 ? words[2] : "";
-                }
-                phrase = plainPhrase(phrase);
-                if (policy.additions().size() >= CommunityPolicy.MAX_ENTRIES) {
-                    throw new UsageException("This group already has " + CommunityPolicy.MAX_ENTRIES
-                            + " added phrases; remove some first.");
-                }
-                changed = policy.withAddition(new LexiconEntry(phrase, category, weight));
-                done = "Added \"" + phrase + "\" (" + category.label() + ", weight " + weight + ").";
-            }
-            case "allow" -> {
-                String phrase = plainPhrase(rest);
-                if (policy.allowList().size() >= CommunityPolicy.MAX_ENTRIES) {
-                    throw new UsageException("The allow-list is full; remove some phrases first.");
-                }
-                changed = policy.withAllowed(phrase);
-                done = "\"" + phrase + "\" no longer counts as crisis language here.";
-            }
-            case "remove" -> {
-                String phrase = plainPhrase(rest);
-                changed = policy.without(phrase);
-                if (changed.equals(policy)) {
-                    throw new UsageException("\"" + phrase + "\" is neither added nor allowed here.");
-                }
-                done = "Removed \"" + phrase + "\".";
-            }
-            case "threshold" -> {
-                if (!rest.matches("0?\\.\\d{1,2}") || Double.parseDouble(rest) < 0.3 || Double.parseDouble(rest) > 0.9) {
-                    throw new UsageException("Give a threshold from 0.3 (more alerts) to 0.9 (fewer); the default is "
-                            + DetectorThresholds.defaults().crisis() + ".");
-                }
-                DetectorThresholds t = policy.thresholds();
-                double crisis = Double.parseDouble(rest);
-                changed = policy.withThresholds(new DetectorThresholds(crisis, t.relapse(), Math.max(t.high(), crisis)));
-                done = "Crisis threshold set to " + crisis + ".";
-            }
-            case "country" -> {
-                if (rest.equalsIgnoreCase("off")) {
-                    changed = policy.withCountry(null);
-                    done = "No default country: members whose country I can't tell see every line.";
-                } else {
-                    String code = countryCode(policy, rest);
-                    changed = policy.withCountry(code);
-                    done = "Members whose country I can't tell from their time zone get the lines for " + code + ".";
-                }
-            }
-            case "line" -> {
-                String[] words = rest.split("\\s+", 2);
-                if (words.length < 2 || words[0].isBlank()) {
-                    throw new UsageException("Give a country code and the line, for example /crisis line DE "
-                            + "Telefonseelsorge 0800 111 0 111 (free, 24/7), or /crisis line DE off.");
-                }
-                String code = countryCode(policy, words[0]);
-                if (words[1].strip().equalsIgnoreCase("off")) {
-                    changed = policy.withLines(code, null);
-                    done = "Back to the built-in lines for " + code + ".";
-                } else {
-                    String line = words[1].strip().replaceAll("\\p{Cntrl}", " ");
-                    if (line.length() > 300) {
-                        throw new UsageException("A crisis line is at most 300 characters.");
-                    }
-                    List<String> lines = new ArrayList<>(policy.lines().getOrDefault(code, List.of()));
-                    if (lines.size() >= 5 || !policy.lines().containsKey(code)
-                            && policy.lines().size() >= CommunityPolicy.MAX_ENTRIES) {
-                        throw new UsageException("That is enough lines for " + code + "; /crisis line " + code
-                                + " off starts over.");
-                    }
-                    lines.add(line);
-                    changed = policy.withLines(code, lines);
-                    done = "Members in " + code + " now see: " + String.join(" / ", lines);
-                }
-            }
-            default -> throw new UsageException(SETTINGS_USAGE);
+        return community;
+    }
+
+    /** Applies {@code edit} to the group's policy, saves it and tells the moderator. */
+    private CommandHandler change(String subcommand, Edit edit) {
+        return (turn, rest) -> {
+            CommunityId community = group(turn);
+            Change change = edit.apply(policies.policy(community), rest);
+            policies.save(community, change.policy());
+            LOG.info("crisis settings '{}' changed for community {}", subcommand, community);
+            turn.replyPrivately(change.done());
+        };
+    }
+
+    private Change add(CommunityPolicy policy, String rest) {
+        String[] words = rest.split("\\s+", 3);
+        CrisisCategory category = words.length < 2 ? null : CrisisCategory.parse(words[0]);
+        if (category == null) {
+            throw new UsageException("Give a category and a phrase, for example /crisis add self_harm 0.7 "
+                    + "do the thing. " + SETTINGS_USAGE);
         }
-        policies.save(community, changed);
-        LOG.info("crisis settings '{}' changed for community {}", sub, community);
-        turn.replyPrivately(done);
+        double weight = 0.6;
+        String phrase = rest.substring(words[0].length()).strip();
+        if (words[1].matches("0?\\.\\d+|1(\\.0+)?")) {
+            weight = Double.parseDouble(words[1]);
+            phrase = words.length > 2 ? words[2] : "";
+        }
+        phrase = plainPhrase(phrase);
+        if (policy.additions().size() >= CommunityPolicy.MAX_ENTRIES) {
+            throw new UsageException("This group already has " + CommunityPolicy.MAX_ENTRIES
+                    + " added phrases; remove some first.");
+        }
+        return new Change(policy.withAddition(new LexiconEntry(phrase, category, weight)),
+                "Added \"" + phrase + "\" (" + category.label() + ", weight " + weight + ").");
+    }
+
+    private Change allow(CommunityPolicy policy, String rest) {
+        String phrase = plainPhrase(rest);
+        if (policy.allowList().size() >= CommunityPolicy.MAX_ENTRIES) {
+            throw new UsageException("The allow-list is full; remove some phrases first.");
+        }
+        return new Change(policy.withAllowed(phrase), "\"" + phrase + "\" no longer counts as crisis language here.");
+    }
+
+    private Change remove(CommunityPolicy policy, String rest) {
+        String phrase = plainPhrase(rest);
+        CommunityPolicy changed = policy.without(phrase);
+        if (changed.equals(policy)) {
+            throw new UsageException("\"" + phrase + "\" is neither added nor allowed here.");
+        }
+        return new Change(changed, "Removed \"" + phrase + "\".");
+    }
+
+    private Change threshold(CommunityPolicy policy, String rest) {
+        if (!rest.matches("0?\\.\\d{1,2}") || Double.parseDouble(rest) < 0.3 || Double.parseDouble(rest) > 0.9) {
+            throw new UsageException("Give a threshold from 0.3 (more alerts) to 0.9 (fewer); the default is "
+                    + DetectorThresholds.defaults().crisis() + ".");
+        }
+        DetectorThresholds t = policy.thresholds();
+        double crisis = Double.parseDouble(rest);
+        DetectorThresholds changed = new DetectorThresholds(crisis, t.relapse(), Math.max(t.high(), crisis));
+        return new Change(policy.withThresholds(changed), "Crisis threshold set to " + crisis + ".");
+    }
+
+    private Change country(CommunityPolicy policy, String rest) {
+        if (rest.equalsIgnoreCase("off")) {
+            return new Change(policy.withCountry(null),
+                    "No default country: members whose country I can't tell see every line.");
+        }
+        String code = countryCode(policy, rest);
+        return new Change(policy.withCountry(code),
+                "Members whose country I can't tell from their time zone get the lines for " + code + ".");
+    }
+
+    private Change line(CommunityPolicy policy, String rest) {
+        FirstWord words = FirstWord.of(rest);
+        if (words.rest().isEmpty()) {
+            throw new UsageException("Give a country code and the line, for example /crisis line DE "
+                    + "Telefonseelsorge 0800 111 0 111 (free, 24/7), or /crisis line DE off.");
+        }
+        String code = countryCode(policy, words.word());
+        if (words.rest().equalsIgnoreCase("off")) {
+            return new Change(policy.withLines(code, null), "Back to the built-in lines for " + code + ".");
+        }
+        String line = words.rest().replaceAll("\\p{Cntrl}", " ");
+        if (line.length() > 300) {
+            throw new UsageException("A crisis line is at most 300 characters.");
+        }
+        List<String> lines = new ArrayList<>(policy.lines().getOrDefault(code, List.of()));
+        if (lines.size() >= 5 || !policy.lines().containsKey(code)
+                && policy.lines().size() >= CommunityPolicy.MAX_ENTRIES) {
+            throw new UsageException("That is enough lines for " + code + "; /crisis line " + code
+                    + " off starts over.");
+        }
+        lines.add(line);
+        return new Change(policy.withLines(code, lines),
+                "Members in " + code + " now see: " + String.join(" / ", lines));
     }
 
     private String countryCode(CommunityPolicy policy, String typed) {

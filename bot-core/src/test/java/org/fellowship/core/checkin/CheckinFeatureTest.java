@@ -451,6 +451,17 @@ class CheckinFeatureTest {
     }
 
     @Test
+    void moderatorSettingsSentPrivatelySayFirstWhereTheyBelong() {
+        bot.say(sam, "/checkin SUMMARY on");
+        assertThat(bot.lastReply().text()).isEqualTo("Send this in the group it is for.\nUsage: /checkin "
+                + "[on [HH:MM] | off | nudges on|off | weekly on|off | mentor <name>|off]");
+        bot.sayInGroup(sam, "/checkin summary on");
+        assertThat(bot.lastReply().text()).startsWith("Only moderators of this group can change its check-in settings."
+                + "\nUsage: /checkin ");
+        assertThat(store.community(bot.group().community())).isEmpty();
+    }
+
+    @Test
     void offStopsPrompts() {
         optIn("UTC", "10:00");
         bot.say(sam, "/checkin off");
