@@ -140,7 +140,7 @@ final class NewcomerGate implements DueHandler {
     /** The newcomer pressed an answer. */
     void pressed(Turn turn, ButtonAction a) {
         Platform platform = Platform.parse(a.get("p"));
-        CommunityId community = new CommunityId(platform, a.get("cv"));
+        CommunityId community = turn.context().aliases().current(new CommunityId(platform, a.get("cv")));
         ConversationId chat = turn.conversation().id();
         ChatUserId member = turn.actor().id();
         if (!Boolean.parseBoolean(a.get("right"))) {
@@ -183,7 +183,7 @@ final class NewcomerGate implements DueHandler {
     public void run(DueItem item) {
         String[] p = item.payload().split("\\|");
         Platform platform = Platform.parse(p[0]);
-        CommunityId community = new CommunityId(platform, p[1]);
+        CommunityId community = context.aliases().current(new CommunityId(platform, p[1]));
         ConversationId chat = new ConversationId(platform, p[2]);
         ChatUserId member = new ChatUserId(platform, p[3]);
         if (!context.firstDelivery(item.id())) {

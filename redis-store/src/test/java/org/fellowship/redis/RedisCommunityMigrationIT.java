@@ -7,12 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.CommunityMigration;
 import org.fellowship.core.testkit.contract.CommunityMigrationContract;
 import org.fellowship.redis.testing.RedisTestServer;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The supergroup migration end to end over real Redis: the app's {@code CommunityStateMover}, the meeting store, the
+ * The supergroup migration end to end over real Redis: the app's {@code CommunityMigration}, the meeting store, the
  * due-queue, button tokens and profiles all in Redis; "nothing left" is checked over every key and every set member
  * of the test's namespace.
  */
@@ -30,12 +31,13 @@ class RedisCommunityMigrationIT extends CommunityMigrationContract {
 
     @Override
     protected Stores stores() {
-        return new Stores(store.meetings(), store.checkins(), store.milestones(), store.buttons(), store.profiles(), store.dueQueue());
+        return new Stores(store.meetings(), store.checkins(), store.milestones(), store.mentors(), store.buttons(),
+                store.profiles(), store.dueQueue(), store.aliases());
     }
 
     @Override
-    protected void migrate(CommunityId from, CommunityId to) {
-        store.communityMover().move(from, to);
+    protected int migrate(CommunityId from, CommunityId to) {
+        return new CommunityMigration(store.aliases(), store.communityMover()).migrate(from, to);
     }
 
     @Override
@@ -55,10 +57,7 @@ class RedisCommunityMigrationIT extends CommunityMigrationContract {
                     continue; // a finished item's idempotency marker: holds no data, expires, must not run again
                 }
                 if (key.startsWith(buttons)) {
-                    continue; // buttons already sent carry the old id until they expire; movedTo resolves them
-                }
-                if (key.equals(keys.mentors("moved-from"))) {
-                    continue; // new id -> old id, by design: a fellowship group that moved keeps its mentor chain
+                    continue; // buttons already sent carry the old id until they expire; the aliases resolve them
                 }
                 if (key.contains(tag) || key.contains(named)) {
                     found.add(key);

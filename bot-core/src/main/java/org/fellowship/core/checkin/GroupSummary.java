@@ -41,8 +41,8 @@ final class GroupSummary implements DueHandler {
             return;
         }
         CommunityId queued = new CommunityId(Platform.valueOf(p[0]), p[1]);
-        // queued before the group became a supergroup: the community lives under its new id now
-        CommunityId community = store.movedTo(queued).orElse(queued);
+        // queued before the group got a new id (a Telegram supergroup): the community lives under its new id now
+        CommunityId community = context.aliases().current(queued);
         LocalDate day = LocalDate.parse(p[2]);
         Optional<CommunityCheckins> settings = store.community(community);
         if (settings.isEmpty() || !settings.get().summary()) {

@@ -63,7 +63,8 @@ final class FeedRefreshHandler implements DueHandler {
             LOG.warn("meeting feed refresh {} has an unreadable payload; dropped", item.id());
             return;
         }
-        CommunityId community = new CommunityId(platform, p[1]);
+        // queued before the group got a new id (a Telegram supergroup): the feed belongs to its id now
+        CommunityId community = context.aliases().current(new CommunityId(platform, p[1]));
         ConversationId group = new ConversationId(platform, p[2]);
         Optional<String> url = store.feedUrl(community);
         if (url.isEmpty()) {
