@@ -107,6 +107,11 @@ public final class BotHarness {
         return deliver(MessageReceived.simple(nextId(), group, user.member(), clock.instant(), nextId(), text));
     }
 
+    /** The member writes in another group conversation (for example the shared group under a new id). */
+    public BotHarness sayIn(Conversation where, User user, String text) {
+        return deliver(MessageReceived.simple(nextId(), where, user.member(), clock.instant(), nextId(), text));
+    }
+
     /**
      * The member sends files in the shared group: {@code files} with the message itself (its text is their caption),
      * {@code repliedFiles} on an earlier message this one replies to (empty: not a reply).
