@@ -4,17 +4,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The module dependency rule (README, "Modules"), checked on the compiled classes of every module. */
+/**
+ * The module dependency rule (README, "Modules") and the package rules ({@link ArchitectureRules}, described in
+ * docs/architecture.md), checked on the compiled classes of every module.
+ */
 class ArchitectureTest {
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter().withImportOption(ArchitectureRules.PRODUCTION_CLASSES)
                 .importPackages("org.fellowship");
     }
 
@@ -66,5 +68,30 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.fellowship.app..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(classes);
+    }
+
+    @Test
+    void corePackagesFormNoCycle() {
+        ArchitectureRules.CORE_PACKAGES_FREE_OF_CYCLES.check(classes);
+    }
+
+    @Test
+    void modulesFormNoCycle() {
+        ArchitectureRules.MODULES_FREE_OF_CYCLES.check(classes);
+    }
+
+    @Test
+    void featuresAreIndependentOfEachOther() {
+        ArchitectureRules.FEATURES_INDEPENDENT.check(classes);
+    }
+
+    @Test
+    void sharedCoreKnowsNoFeature() {
+        ArchitectureRules.SHARED_CORE_FREE_OF_FEATURES.check(classes);
+    }
+
+    @Test
+    void adaptersSeeOnlyPortsAndTheirVocabulary() {
+        ArchitectureRules.ADAPTERS_SEE_ONLY_PORTS.check(classes);
     }
 }

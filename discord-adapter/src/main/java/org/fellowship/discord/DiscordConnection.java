@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.port.CommandMenuEntry;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.InboundEventSink;
@@ -64,10 +64,10 @@ public final class DiscordConnection implements AutoCloseable {
      * @param token    the bot token (from the environment; never logged)
      * @param settings adapter settings
      * @param sink     the core engine
-     * @param commands the core's commands (e.g. {@code botCore.commands().all()}) to publish as slash commands
+     * @param commands the core's commands (e.g. {@code botCore.commands().menu()}) to publish as slash commands
      */
     public static DiscordConnection connect(String token, DiscordSettings settings, InboundEventSink sink,
-                                            List<CommandSpec> commands) {
+                                            List<CommandMenuEntry> commands) {
         Objects.requireNonNull(token, "token");
         if (token.isBlank()) {
             throw new IllegalArgumentException("the Discord bot token is blank");

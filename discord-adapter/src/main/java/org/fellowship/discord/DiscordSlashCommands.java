@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.port.CommandMenuEntry;
 import org.fellowship.core.port.GatewayException;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.interaction.SlashCommand;
@@ -15,7 +15,7 @@ import org.javacord.api.interaction.SlashCommandOption;
 import org.javacord.api.interaction.SlashCommandOptionType;
 
 /**
- * Publishes the core's commands ({@link CommandSpec}) as Discord slash commands, globally or in one guild
+ * Publishes the core's commands ({@link CommandMenuEntry}) as Discord slash commands, globally or in one guild
  * ({@link DiscordSettings#commandGuildId()}; guild commands appear at once, global ones can take up to an hour).
  * Each command gets its description and, when it takes arguments, one string option {@value #ARGUMENTS_OPTION}
  * described by the command's synopsis (required when the synopsis starts with {@code <}). The core parses
@@ -29,7 +29,7 @@ import org.javacord.api.interaction.SlashCommandOptionType;
 final class DiscordSlashCommands {
     /** The single free-text option every command with arguments gets. */
     static final String ARGUMENTS_OPTION = "arguments";
-    /** The optional file option of commands that read one ({@link CommandSpec#acceptsFile()}). */
+    /** The optional file option of commands that read one ({@link CommandMenuEntry#acceptsFile()}). */
     static final String FILE_OPTION = "file";
     private static final int MAX_OPTION_DESCRIPTION = 100;
 
@@ -42,7 +42,7 @@ final class DiscordSlashCommands {
     }
 
     /** Replaces the bot's slash commands with {@code specs}; returns how many were registered. */
-    int register(List<CommandSpec> specs) {
+    int register(List<CommandMenuEntry> specs) {
         Set<SlashCommandBuilder> builders = builders(specs);
         long timeout = settings.requestTimeout().toMillis() * 3;
         if (settings.commandGuildId() == null) {
@@ -56,24 +56,24 @@ final class DiscordSlashCommands {
     }
 
     /** One builder per command, in registration order. */
-    static Set<SlashCommandBuilder> builders(List<CommandSpec> specs) {
+    static Set<SlashCommandBuilder> builders(List<CommandMenuEntry> specs) {
         Set<SlashCommandBuilder> builders = new LinkedHashSet<>();
-        for (CommandSpec spec : specs) {
+        for (CommandMenuEntry spec : specs) {
             builders.add(SlashCommand.with(spec.name(), spec.description(), options(spec)));
         }
         return builders;
     }
 
     /** Option names per command in declared order, for {@link DiscordMapper}. */
-    static Map<String, List<String>> declaredOptions(List<CommandSpec> specs) {
+    static Map<String, List<String>> declaredOptions(List<CommandMenuEntry> specs) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        for (CommandSpec spec : specs) {
+        for (CommandMenuEntry spec : specs) {
             out.put(spec.name(), spec.arguments().isBlank() ? List.of() : List.of(ARGUMENTS_OPTION));
         }
         return out;
     }
 
-    static List<SlashCommandOption> options(CommandSpec spec) {
+    static List<SlashCommandOption> options(CommandMenuEntry spec) {
         List<SlashCommandOption> options = new ArrayList<>();
         if (!spec.arguments().isBlank()) {
             options.add(SlashCommandOption.create(SlashCommandOptionType.STRING, ARGUMENTS_OPTION,
@@ -86,7 +86,7 @@ final class DiscordSlashCommands {
         return List.copyOf(options);
     }
 
-    static String optionDescription(CommandSpec spec) {
+    static String optionDescription(CommandMenuEntry spec) {
         String d = spec.arguments().strip();
         return d.length() > MAX_OPTION_DESCRIPTION ? d.substring(0, MAX_OPTION_DESCRIPTION - 1) + "…" : d;
     }

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fellowship.core.event.ButtonPressed;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.model.Attachment;
 import org.fellowship.core.model.ChatKind;
 import org.fellowship.core.model.ChatUserId;
@@ -34,6 +35,7 @@ import org.fellowship.core.outbound.OutboundFile;
 import org.fellowship.core.outbound.OutboundMessage;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.outbound.TextStyle;
+import org.fellowship.core.port.CommandMenuEntry;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GatewayException.Reason;
 import org.fellowship.core.testkit.MutableClock;
@@ -389,10 +391,8 @@ class DiscordGatewayTest {
 
     @Test
     void onlyCommandsThatReadAFileOfferTheFileOption() {
-        var importing = new org.fellowship.core.command.CommandSpec("meetings", "[today]", "Meetings",
-                org.fellowship.core.command.Access.EVERYONE, (t, a) -> { }, true);
-        var plain = new org.fellowship.core.command.CommandSpec("cleantime", "", "Clean time",
-                org.fellowship.core.command.Access.EVERYONE, (t, a) -> { });
+        var importing = new CommandMenuEntry("meetings", "[today]", "Meetings", Access.EVERYONE, true);
+        var plain = new CommandMenuEntry("cleantime", "", "Clean time", Access.EVERYONE, false);
         assertThat(DiscordSlashCommands.options(importing)).extracting(o -> o.getName())
                 .containsExactly(DiscordSlashCommands.ARGUMENTS_OPTION, DiscordSlashCommands.FILE_OPTION);
         assertThat(DiscordSlashCommands.options(importing).get(1).getType())

@@ -43,7 +43,7 @@ class DiscordSlashCommandRoundTripTest {
             .executor(Runnable::run, 100)
             .build();
     private final DiscordConnection connection = new DiscordConnection(List.of(world.api), gateway,
-            new DiscordMapper(world.settings(), DiscordSlashCommands.declaredOptions(core.commands().all())),
+            new DiscordMapper(world.settings(), DiscordSlashCommands.declaredOptions(core.commands().menu())),
             core.engine(), clock, true);
 
     @AfterEach
@@ -109,10 +109,10 @@ class DiscordSlashCommandRoundTripTest {
     void everyCoreCommandBecomesASlashCommand() {
         when(world.api.bulkOverwriteGlobalApplicationCommands(anySet()))
                 .thenReturn(CompletableFuture.completedFuture(Set.of()));
-        int n = new DiscordSlashCommands(world.api, world.settings()).register(core.commands().all());
-        assertThat(n).isEqualTo(core.commands().all().size());
+        int n = new DiscordSlashCommands(world.api, world.settings()).register(core.commands().menu());
+        assertThat(n).isEqualTo(core.commands().menu().size());
         verify(world.api).bulkOverwriteGlobalApplicationCommands(anySet());
-        assertThat(DiscordSlashCommands.declaredOptions(core.commands().all()))
+        assertThat(DiscordSlashCommands.declaredOptions(core.commands().menu()))
                 .containsEntry("help", List.of(DiscordSlashCommands.ARGUMENTS_OPTION))
                 .containsEntry("start", List.of());
     }
@@ -121,7 +121,7 @@ class DiscordSlashCommandRoundTripTest {
     void guildRegistrationWhenConfigured() {
         when(world.api.bulkOverwriteServerApplicationCommands(any(Long.class), anySet()))
                 .thenReturn(CompletableFuture.completedFuture(Set.of()));
-        new DiscordSlashCommands(world.api, world.settings().withCommandGuild(GUILD)).register(core.commands().all());
+        new DiscordSlashCommands(world.api, world.settings().withCommandGuild(GUILD)).register(core.commands().menu());
         verify(world.api).bulkOverwriteServerApplicationCommands(any(Long.class), anySet());
     }
 }

@@ -15,7 +15,7 @@ import org.fellowship.core.store.MemberDataEraser;
  *
  * <p><b>Threading:</b> thread-safe; numbering is atomic across instances (no two cases share a number, numbers
  * only grow). <b>Nullness:</b> arguments non-null; results never {@code null}. <b>Failure:</b>
- * {@link org.fellowship.core.store.StoreUnavailableException} on store outage.
+ * {@link org.fellowship.core.port.StoreUnavailableException} on store outage.
  */
 public interface CaseLog {
 

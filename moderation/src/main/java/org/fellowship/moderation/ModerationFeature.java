@@ -1,11 +1,11 @@
 package org.fellowship.moderation;
 
 import java.util.Objects;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
-import org.fellowship.core.store.RateLimitStore;
+import org.fellowship.core.port.RateLimitStore;
 
 /**
  * Group moderation: filter rules with rollout modes checked on every new and edited group message, warnings with

@@ -13,8 +13,8 @@ import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.store.ButtonAction;
-import org.fellowship.core.store.RateLimitStore;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.RateLimitStore;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

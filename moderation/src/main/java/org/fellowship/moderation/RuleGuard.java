@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.fellowship.core.command.CommandRegistry;
+import org.fellowship.core.engine.CommandRegistry;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.InboundEvent;
@@ -17,7 +17,7 @@ import org.fellowship.core.model.Conversation;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.model.MessageRef;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.fellowship.core.text.CommandLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +95,7 @@ final class RuleGuard {
 
     /** Commands the bot knows are left to their handlers; "/anything else" is checked like any message. */
     private boolean knownCommand(String text) {
-        return CommandLine.parse(text).map(c -> commands.find(c.name()).isPresent()).orElse(false);
+        return CommandLine.parse(text).map(c -> commands.knows(c.name())).orElse(false);
     }
 
     private static boolean exempt(Member actor, Conversation chat, ModerationSettings settings) {

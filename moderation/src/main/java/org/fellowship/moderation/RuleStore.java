@@ -9,7 +9,7 @@ import org.fellowship.core.model.CommunityId;
  *
  * <p><b>Threading:</b> thread-safe; each method is atomic on its own. <b>Nullness:</b> arguments non-null; results
  * never {@code null} (absent values are empty optionals, lists or defaults). <b>Failure:</b>
- * {@link org.fellowship.core.store.StoreUnavailableException} on store outage (moderation then lets messages through).
+ * {@link org.fellowship.core.port.StoreUnavailableException} on store outage (moderation then lets messages through).
  */
 public interface RuleStore {
 

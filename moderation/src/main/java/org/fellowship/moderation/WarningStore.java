@@ -9,7 +9,7 @@ import org.fellowship.core.model.CommunityId;
  * Warnings per member and community. Warnings are member data: a store lists them for export and erasure.
  *
  * <p><b>Threading:</b> thread-safe; adding and removing are atomic. <b>Nullness:</b> arguments non-null; results
- * never {@code null}. <b>Failure:</b> {@link org.fellowship.core.store.StoreUnavailableException} on store outage.
+ * never {@code null}. <b>Failure:</b> {@link org.fellowship.core.port.StoreUnavailableException} on store outage.
  */
 public interface WarningStore {
 

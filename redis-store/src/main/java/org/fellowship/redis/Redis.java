@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * The shared connection plus the one place that turns Lettuce failures into {@link StoreUnavailableException}.

@@ -76,7 +76,7 @@ final class RedisCommunityStateMover implements CommunityStateMover {
         RestoreArgs args = RestoreArgs.Builder.ttl(ttl != null && ttl > 0 ? ttl : 0);
         try {
             redis.call("community restore", c -> c.restore(target, dump, args));
-        } catch (org.fellowship.core.store.StoreUnavailableException e) {
+        } catch (org.fellowship.core.port.StoreUnavailableException e) {
             if (e.getCause() != null && String.valueOf(e.getCause().getMessage()).startsWith("BUSYKEY")) {
                 LOG.warn("community record already exists under the new id; kept it and left the old one");
                 return false;

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberProfileStore;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * {@link EventDeduplicator} as one Lua script per event on {@code dedupe:<digest>}: atomic across instances, and no

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.fellowship.core.store.RateLimitStore;
+import org.fellowship.core.port.RateLimitStore;
 
 /**
  * {@link RateLimitStore} as one sorted set per window (members: take ids, scores: when the take stops counting, in

@@ -1,7 +1,7 @@
 package org.fellowship.redis;
 
 import java.time.Duration;
-import org.fellowship.core.store.RateLimitStore;
+import org.fellowship.core.port.RateLimitStore;
 import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.core.testkit.contract.RateLimitStoreContract;
 import org.fellowship.redis.testing.RedisTestServer;

@@ -11,7 +11,7 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.store.MemberProfile;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.fellowship.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 

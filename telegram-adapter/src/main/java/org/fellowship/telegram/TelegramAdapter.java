@@ -1,8 +1,9 @@
 package org.fellowship.telegram;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
-import org.fellowship.core.command.CommandRegistry;
+import org.fellowship.core.port.CommandMenuEntry;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.InboundEventSink;
 import org.slf4j.Logger;
@@ -58,7 +59,7 @@ public final class TelegramAdapter implements AutoCloseable {
     }
 
     /** Learns the bot identity, publishes the command menu and starts long polling into {@code sink}. */
-    public synchronized void startPolling(InboundEventSink sink, CommandRegistry commands) {
+    public synchronized void startPolling(InboundEventSink sink, List<CommandMenuEntry> commands) {
         requireNotStarted();
         TelegramUpdateDispatcher dispatcher = prepare(sink, commands);
         polling = new TelegramLongPolling(config, dispatcher);
@@ -70,7 +71,7 @@ public final class TelegramAdapter implements AutoCloseable {
      * layer. Register the webhook with {@link #registerWebhook} (same secret) if it is not registered yet.
      */
     public synchronized TelegramWebhook startWebhook(String secretToken, InboundEventSink sink,
-                                                     CommandRegistry commands) {
+                                                     List<CommandMenuEntry> commands) {
         requireNotStarted();
         webhook = new TelegramWebhook(secretToken, prepare(sink, commands));
         return webhook;
@@ -87,7 +88,7 @@ public final class TelegramAdapter implements AutoCloseable {
         gateway.setWebhook(publicHttpsUrl, secretToken);
     }
 
-    private TelegramUpdateDispatcher prepare(InboundEventSink sink, CommandRegistry commands) {
+    private TelegramUpdateDispatcher prepare(InboundEventSink sink, List<CommandMenuEntry> commands) {
         BotIdentity me = gateway.refreshIdentity();
         if (!me.canReadAllGroupMessages()) {
             LOG.warn("telegram privacy mode is on: the bot sees only commands and replies in groups "

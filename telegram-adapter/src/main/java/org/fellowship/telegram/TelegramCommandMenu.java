@@ -2,9 +2,8 @@ package org.fellowship.telegram;
 
 import java.util.List;
 import java.util.Objects;
-import org.fellowship.core.command.Access;
-import org.fellowship.core.command.CommandRegistry;
-import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.model.Access;
+import org.fellowship.core.port.CommandMenuEntry;
 import org.fellowship.telegram.TelegramErrors.Operation;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -33,13 +32,8 @@ final class TelegramCommandMenu {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
     }
 
-    /** Publishes every command of the registry. */
-    void publish(CommandRegistry registry) {
-        publish(registry.all());
-    }
-
     /** Publishes these commands, in order. */
-    void publish(List<CommandSpec> commands) {
+    void publish(List<CommandMenuEntry> commands) {
         List<BotCommand> everyone = commands.stream().filter(c -> c.access() == Access.EVERYONE)
                 .map(TelegramCommandMenu::command).limit(MAX_COMMANDS).toList();
         List<BotCommand> admins = commands.stream().map(TelegramCommandMenu::command).limit(MAX_COMMANDS).toList();
@@ -54,7 +48,7 @@ final class TelegramCommandMenu {
                 SetMyCommands.builder().commands(commands).scope(scope).build());
     }
 
-    private static BotCommand command(CommandSpec spec) {
+    private static BotCommand command(CommandMenuEntry spec) {
         return new BotCommand(spec.name(), spec.description());
     }
 }

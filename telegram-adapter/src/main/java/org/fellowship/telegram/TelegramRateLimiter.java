@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fellowship.core.outbound.Priority;
 import org.fellowship.core.port.GatewayException;
-import org.fellowship.core.store.RateLimitStore;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.RateLimitStore;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.fellowship.core.command.Access;
-import org.fellowship.core.command.CommandRegistry;
-import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.model.Access;
+import java.util.List;
 import org.fellowship.core.event.CommandInvoked;
+import org.fellowship.core.port.CommandMenuEntry;
 import org.fellowship.core.testkit.InMemoryRateLimitStore;
 import org.junit.jupiter.api.Test;
 
 class TelegramAdapterIT {
 
-    private static CommandRegistry commands() {
-        CommandRegistry registry = new CommandRegistry();
-        registry.register(new CommandSpec("help", "", "What I can do", Access.EVERYONE, (t, a) -> { }));
-        return registry;
+    private static List<CommandMenuEntry> commands() {
+        return List.of(new CommandMenuEntry("help", "", "What I can do", Access.EVERYONE, false));
     }
 
     @Test

@@ -6,23 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.fellowship.core.command.Access;
-import org.fellowship.core.command.CommandRegistry;
-import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.model.Access;
+import org.fellowship.core.port.CommandMenuEntry;
 import org.junit.jupiter.api.Test;
 
 class TelegramCommandMenuIT {
 
     @Test
     void moderatorCommandsOnlyInTheAdministratorScope() throws Exception {
-        CommandRegistry registry = new CommandRegistry();
-        registry.register(new CommandSpec("start", "", "Start talking with Fellowship", Access.EVERYONE, (t, a) -> { }));
-        registry.register(new CommandSpec("help", "", "What I can do", Access.EVERYONE, (t, a) -> { }));
-        registry.register(new CommandSpec("warn", "<member>", "Warn a member", Access.MODERATOR, (t, a) -> { }));
+        List<CommandMenuEntry> menu = List.of(
+                new CommandMenuEntry("start", "", "Start talking with Fellowship", Access.EVERYONE, false),
+                new CommandMenuEntry("help", "", "What I can do", Access.EVERYONE, false),
+                new CommandMenuEntry("warn", "<member>", "Warn a member", Access.MODERATOR, false));
         try (FakeBotApi api = new FakeBotApi();
              TelegramGateway gateway = new TelegramGateway(api.config(), new InMemoryKnownPrivateChats(),
                      SendPermits.NONE, Clock.systemUTC())) {
-            new TelegramCommandMenu(gateway).publish(registry);
+            new TelegramCommandMenu(gateway).publish(menu);
 
             List<FakeBotApi.Call> calls = api.calls("setmycommands");
             assertThat(calls).extracting(c -> c.body().get("scope").get("type").asText())

@@ -37,7 +37,7 @@ public class BotLifecycle implements SmartLifecycle {
     public void start() {
         dueRunner = DueRunner.start(core.dueWorker(), settings.duePoll());
         running = true;
-        LOG.info("Engine started: {} threads, {} commands", settings.threads(), core.commands().all().size());
+        LOG.info("Engine started: {} threads, {} commands", settings.threads(), core.commands().menu().size());
     }
 
     @Override

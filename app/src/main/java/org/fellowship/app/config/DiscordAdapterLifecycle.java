@@ -49,7 +49,7 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
                 settings.commandGuild() == null ? null : Long.valueOf(settings.commandGuild()), null, null);
         try {
             connection = DiscordConnection.connect(settings.token(), adapterSettings, core.engine(),
-                    core.commands().all());
+                    core.commands().menu());
             started = connection;
             gateways.register((ChatGateway) connection.gateway()).register((GroupAdminGateway) connection.gateway());
             problem = null;

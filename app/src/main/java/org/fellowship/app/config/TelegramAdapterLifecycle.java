@@ -77,11 +77,11 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         try {
             gateways.register((ChatGateway) candidate.gateway()).register((GroupAdminGateway) candidate.gateway());
             if ("webhook".equals(settings.mode())) {
-                webhook = candidate.startWebhook(settings.webhookSecret(), core.engine(), core.commands());
+                webhook = candidate.startWebhook(settings.webhookSecret(), core.engine(), core.commands().menu());
                 candidate.registerWebhook(settings.webhookUrl(), settings.webhookSecret());
                 LOG.info("Telegram adapter receiving by webhook at POST {}", TelegramWebhookController.PATH);
             } else {
-                candidate.startPolling(core.engine(), core.commands());
+                candidate.startPolling(core.engine(), core.commands().menu());
                 LOG.info("Telegram adapter receiving by long polling");
             }
             adapter = candidate;

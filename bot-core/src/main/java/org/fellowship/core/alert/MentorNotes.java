@@ -9,7 +9,7 @@ import org.fellowship.core.model.Platform;
  * them a private, minimal note.
  *
  * <p><b>Threading:</b> thread-safe. <b>Nullness:</b> arguments non-null; results never {@code null}.
- * <b>Failure:</b> store outages surface as {@link org.fellowship.core.store.StoreUnavailableException}; a note that
+ * <b>Failure:</b> store outages surface as {@link org.fellowship.core.port.StoreUnavailableException}; a note that
  * cannot be delivered is logged by the implementation and not retried.
  */
 public interface MentorNotes {

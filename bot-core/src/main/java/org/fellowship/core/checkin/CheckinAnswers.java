@@ -14,7 +14,7 @@ import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.store.ButtonAction;
 import org.fellowship.core.store.ButtonTokenStore;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

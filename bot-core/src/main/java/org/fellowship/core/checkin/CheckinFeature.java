@@ -3,7 +3,7 @@ package org.fellowship.core.checkin;
 import java.time.Duration;
 import java.util.Objects;
 import org.fellowship.core.alert.MentorNotes;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;

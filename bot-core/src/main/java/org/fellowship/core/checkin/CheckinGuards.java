@@ -1,10 +1,10 @@
 package org.fellowship.core.checkin;
 
 import java.time.DateTimeException;
-import org.fellowship.core.command.CommandHandler;
+import org.fellowship.core.engine.CommandHandler;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.ButtonHandler;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,7 +8,7 @@ import java.util.function.UnaryOperator;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.schedule.DueItem;
 import org.fellowship.core.schedule.DueQueue;
-import org.fellowship.core.store.StoreUnavailableException;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * When a member's next prompt or reminder is due, and the due-queue "waves" that dispatch them: one due-queue item

@@ -17,7 +17,7 @@ import org.fellowship.core.model.CommunityId;
  * answer) exactly one wins and the other re-reads. That is what makes a prompt go out once per (member, local
  * date): sending requires winning the change that moves {@link CheckinRecord#nextDay()} past that date.
  * <b>Nullness:</b> arguments non-null unless stated; missing things are empty optionals or collections.
- * <b>Failure:</b> {@link org.fellowship.core.store.StoreUnavailableException} on store outage; every write is one
+ * <b>Failure:</b> {@link org.fellowship.core.port.StoreUnavailableException} on store outage; every write is one
  * atomic step (nothing half-written). Everything stored about a member is covered by {@link #export} and
  * {@link #erase}.
  */

@@ -2,7 +2,6 @@ package org.fellowship.core.engine;
 
 import java.time.Clock;
 import java.time.Duration;
-import org.fellowship.core.command.CommandRegistry;
 import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import org.fellowship.core.command.CommandRegistry;
 import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.schedule.DueWorker;

@@ -1,7 +1,6 @@
 package org.fellowship.core.engine;
 
-import org.fellowship.core.command.Access;
-import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.text.CommandLine;
 

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.fellowship.core.command.Access;
-import org.fellowship.core.command.CommandHandler;
-import org.fellowship.core.command.CommandRegistry;
-import org.fellowship.core.command.CommandSpec;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.schedule.DueHandler;
 
 /** What features register into while the bot is assembled. */

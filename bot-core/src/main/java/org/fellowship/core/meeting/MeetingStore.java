@@ -16,7 +16,7 @@ import org.fellowship.core.store.MemberDataEraser;
  *
  * <p><b>Threading:</b> thread-safe; last write wins per meeting. {@link #saveAll} is atomic: readers see all of
  * the batch or none of it. <b>Nullness:</b> arguments non-null; missing values are empty optionals or lists, never
- * {@code null}. <b>Failure:</b> {@link org.fellowship.core.store.StoreUnavailableException} on store outage; an
+ * {@code null}. <b>Failure:</b> {@link org.fellowship.core.port.StoreUnavailableException} on store outage; an
  * unreadable stored record is an {@link IllegalStateException} naming the record type, not its content.
  * Subscriptions are member data: implementations register them for erasure.
  */

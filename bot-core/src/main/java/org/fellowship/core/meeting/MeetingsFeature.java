@@ -1,7 +1,7 @@
 package org.fellowship.core.meeting;
 
 import java.util.Objects;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;

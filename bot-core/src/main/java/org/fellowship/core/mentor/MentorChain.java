@@ -9,7 +9,7 @@ import org.fellowship.core.alert.AlertContext;
 import org.fellowship.core.alert.CrisisCategory;
 import org.fellowship.core.alert.MentorNotes;
 import org.fellowship.core.alert.MentorPager;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;

@@ -25,7 +25,7 @@ import org.fellowship.core.store.MemberDataEraser;
  * Roster writes are last-write-wins; alert changes are compare-and-set on {@link MentorAlert#revision()}, so of
  * two racing changes (two mentors pressing Take at once, an escalation timer delivered twice) exactly one wins.
  * <b>Nullness:</b> arguments are non-null unless stated; results are never {@code null}.
- * <b>Failure:</b> a store that cannot be reached throws {@link org.fellowship.core.store.StoreUnavailableException}
+ * <b>Failure:</b> a store that cannot be reached throws {@link org.fellowship.core.port.StoreUnavailableException}
  * (or another runtime exception); nothing is half-written (every change is one atomic step). A record of an
  * unknown stored version is refused with an {@link IllegalStateException}, never misread.
  */

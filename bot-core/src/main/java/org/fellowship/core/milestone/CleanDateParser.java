@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Stateless and thread-safe. Problems are {@link Problem} exceptions with a one-line message for the member.
  */
-public final class CleanDateParser {
+final class CleanDateParser {
     /** The earliest clean date accepted. */
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");

@@ -21,7 +21,7 @@ import java.time.temporal.ChronoUnit;
  * @param months        whole calendar months after the years
  * @param remainingDays days after the years and months
  */
-public record CleanTime(long days, int years, int months, int remainingDays) {
+record CleanTime(long days, int years, int months, int remainingDays) {
 
     /** Clean time on local date {@code today}; {@code cleanDate} must not be after it. */
     public static CleanTime on(LocalDate cleanDate, LocalDate today) {

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * @param steps the explicit milestones, sorted and without duplicates
  * @param names optional names per milestone key (e.g. NA key-tag colours); may be empty
  */
-public record Ladder(String name, List<Milestone> steps, Map<String, String> names) {
+record Ladder(String name, List<Milestone> steps, Map<String, String> names) {
     public static final Ladder DEFAULT = new Ladder("default", List.of(Milestone.days(1), Milestone.days(30),
             Milestone.days(60), Milestone.days(90), Milestone.months(6), Milestone.months(9), Milestone.years(1),
             Milestone.months(18)), Map.of());

@@ -11,7 +11,7 @@ import org.fellowship.core.model.CommunityId;
  * <p><b>Threading:</b> thread-safe and shared by all instances; {@link #save} and {@link #saveCommunity} are
  * last-write-wins per member / community; {@link #firstDelivery} is atomic across instances.
  * <b>Nullness:</b> arguments non-null; a missing record is an empty optional, never {@code null}.
- * <b>Failure:</b> {@link org.fellowship.core.store.StoreUnavailableException} on store outage (nothing partial is
+ * <b>Failure:</b> {@link org.fellowship.core.port.StoreUnavailableException} on store outage (nothing partial is
  * written). Every key stored about a member is registered for erasure ({@code /forget}).
  */
 public interface MilestoneStore {

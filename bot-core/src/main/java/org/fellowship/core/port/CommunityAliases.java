@@ -16,7 +16,7 @@ import org.fellowship.core.model.CommunityId;
  *
  * <p><b>Threading:</b> thread-safe; what one instance records, every instance sharing the store resolves.
  * <b>Nullness:</b> arguments non-null, results never {@code null}. <b>Failure:</b>
- * {@link org.fellowship.core.store.StoreUnavailableException} when the store cannot be reached;
+ * {@link StoreUnavailableException} when the store cannot be reached;
  * {@link IllegalArgumentException} for a step between two platforms.
  */
 public interface CommunityAliases {

@@ -2,7 +2,7 @@ package org.fellowship.core.privacy;
 
 import java.util.List;
 import java.util.Map;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;

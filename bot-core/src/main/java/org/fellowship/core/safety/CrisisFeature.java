@@ -3,7 +3,7 @@ package org.fellowship.core.safety;
 import java.time.Duration;
 import java.util.List;
 import org.fellowship.core.alert.MentorPager;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;

@@ -14,7 +14,7 @@ import org.fellowship.core.alert.CrisisCategory;
  * @param factor   what the context made of it (1 = taken at face value, below 1 lowered, above 1 raised)
  * @param context  the context rules that applied
  */
-public record Evidence(int start, int end, String phrase, CrisisCategory category, double weight, double factor,
+record Evidence(int start, int end, String phrase, CrisisCategory category, double weight, double factor,
                        Set<ContextRules.Reason> context) {
     public Evidence {
         context = Set.copyOf(context);

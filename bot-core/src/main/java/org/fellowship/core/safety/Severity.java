@@ -1,6 +1,6 @@
 package org.fellowship.core.safety;
 
 /** How urgent a detection is. */
-public enum Severity {
+enum Severity {
     NONE, LOW, MEDIUM, HIGH
 }

@@ -18,7 +18,7 @@ import org.fellowship.core.store.MemberDataEraser;
  * the same item at once. A worker that crashes loses its lease when it expires and the item is claimed again
  * (at-least-once); completion records the idempotency key so the same delivery is never completed twice.
  * Claiming costs O(log N + claimed), never a scan of all items. <b>Nullness:</b> arguments non-null, results never
- * {@code null}. <b>Failure:</b> {@link org.fellowship.core.store.StoreUnavailableException} on store outage; no
+ * {@code null}. <b>Failure:</b> {@link org.fellowship.core.port.StoreUnavailableException} on store outage; no
  * partial claims (a batch is claimed atomically).
  */
 public interface DueQueue {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * Opaque button tokens and the numbered choices that stand in for buttons on platforms without them.

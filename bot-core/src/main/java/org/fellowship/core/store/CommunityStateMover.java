@@ -1,6 +1,7 @@
 package org.fellowship.core.store;
 
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * The one step that brings what is stored under a community's old id to the id it became, for when a platform

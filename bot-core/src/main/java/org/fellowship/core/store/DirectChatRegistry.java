@@ -1,6 +1,7 @@
 package org.fellowship.core.store;
 
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * Which members have a private chat open with the bot, where a platform only lets a bot write to members who wrote

@@ -3,6 +3,7 @@ package org.fellowship.core.store;
 import java.time.Duration;
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * Remembers which inbound events were already handled, so redelivered events (webhook retries, reconnects, two

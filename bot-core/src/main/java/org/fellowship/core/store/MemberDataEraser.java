@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * Export and erasure of everything stored about one member, driven by the per-member erasure index that every

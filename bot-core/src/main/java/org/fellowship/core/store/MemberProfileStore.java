@@ -2,6 +2,7 @@ package org.fellowship.core.store;
 
 import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.port.StoreUnavailableException;
 
 /**
  * Member profiles. Every key written for a member is registered for erasure.

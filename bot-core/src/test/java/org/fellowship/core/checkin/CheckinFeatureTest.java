@@ -498,7 +498,7 @@ class CheckinFeatureTest {
     /** A store whose every call fails as an unreachable Redis would. */
     private static final class UnavailableStore implements CheckinStore {
         private static RuntimeException down() {
-            return new org.fellowship.core.store.StoreUnavailableException("down", null);
+            return new org.fellowship.core.port.StoreUnavailableException("down", null);
         }
 
         @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.event.MessageReceived;
 import org.fellowship.core.model.Conversation;
 import org.fellowship.core.outbound.ButtonRow;

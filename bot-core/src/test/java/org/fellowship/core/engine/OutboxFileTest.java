@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.fellowship.core.command.Access;
+import org.fellowship.core.model.Access;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.Delivery;
 import org.fellowship.core.outbound.OutboundFile;

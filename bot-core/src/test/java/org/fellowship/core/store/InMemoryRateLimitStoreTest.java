@@ -1,5 +1,6 @@
 package org.fellowship.core.store;
 
+import org.fellowship.core.port.RateLimitStore;
 import org.fellowship.core.testkit.InMemoryRateLimitStore;
 import org.fellowship.core.testkit.contract.RateLimitStoreContract;
 

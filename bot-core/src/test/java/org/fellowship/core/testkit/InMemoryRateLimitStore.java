@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.fellowship.core.store.RateLimitStore;
+import org.fellowship.core.port.RateLimitStore;
 
 /**
  * In-memory fake of {@link RateLimitStore}: per window, the takes that still count and when each stops counting

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
-import org.fellowship.core.store.RateLimitStore;
-import org.fellowship.core.store.RateLimitStore.Window;
+import org.fellowship.core.port.RateLimitStore;
+import org.fellowship.core.port.RateLimitStore.Window;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -23,7 +23,7 @@ import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.EventDeduplicator;
 import org.fellowship.core.store.MemberProfileStore;
-import org.fellowship.core.store.RateLimitStore;
+import org.fellowship.core.port.RateLimitStore;
 import org.fellowship.core.testkit.BotHarness;
 import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.moderation.CaseLog;

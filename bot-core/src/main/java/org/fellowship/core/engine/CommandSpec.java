@@ -1,12 +1,13 @@
-package org.fellowship.core.command;
+package org.fellowship.core.engine;
 
 import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.fellowship.core.model.Access;
+import org.fellowship.core.port.CommandMenuEntry;
 
 /**
- * A command the bot understands. Adapters read these (without the handler) to publish command menus and slash
- * commands.
+ * A command the bot understands. Adapters see it only as its {@link #menuEntry() menu entry}, without the handler.
  *
  * @param name        lower-case name without slash, 1-32 of {@code a-z 0-9 _}
  * @param arguments   argument synopsis shown in usage, e.g. {@code "<Area/City>"}; "" for none
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  *                      test <text>}): the safety screen skips them when the sender may run the command (see
  *                      {@link #quotesSample(String)}); moderation still reads the whole text
  */
-public record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler,
+record CommandSpec(String name, String arguments, String description, Access access, CommandHandler handler,
                           boolean acceptsFile, Predicate<String> quotesSample) {
     private static final Predicate<String> NEVER = args -> false;
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,32}");
@@ -53,6 +54,11 @@ public record CommandSpec(String name, String arguments, String description, Acc
     /** Whether these arguments are quoted sample text (never the sender's own words). */
     public boolean quotesSample(String args) {
         return quotesSample.test(args);
+    }
+
+    /** What a platform's command menu shows of this command. */
+    public CommandMenuEntry menuEntry() {
+        return new CommandMenuEntry(name, arguments, description, access, acceptsFile);
     }
 
     /** e.g. {@code /timezone <Area/City>} */

@@ -1,6 +1,5 @@
-package org.fellowship.core.command;
+package org.fellowship.core.engine;
 
-import org.fellowship.core.engine.Turn;
 
 /** Runs one command. Throw {@link UsageException} for bad arguments; the router answers with the usage text. */
 @FunctionalInterface

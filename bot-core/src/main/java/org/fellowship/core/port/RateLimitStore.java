@@ -1,4 +1,4 @@
-package org.fellowship.core.store;
+package org.fellowship.core.port;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.fellowship.core.store;
+package org.fellowship.core.port;
 
 /** The state store could not be reached or answered with an error. Carries no member data in its message. */
 public final class StoreUnavailableException extends RuntimeException {

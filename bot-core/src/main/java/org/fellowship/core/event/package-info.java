@@ -1,0 +1,4 @@
+/**
+ * Inbound events as every platform adapter reports them: messages, edits, commands, button presses, joins and leaves.
+ */
+package org.fellowship.core.event;
