@@ -159,6 +159,7 @@ public final class BotAssembly {
                 .buttons(store.buttons())
                 .profiles(store.profiles())
                 .dueQueue(store.dueQueue())
+                .aliases(store.aliases())
                 .executor(executor, maxPendingEvents);
         features(store, options.feeds(), options).forEach(builder::feature);
         return builder.build();

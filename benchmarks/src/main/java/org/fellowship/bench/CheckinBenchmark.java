@@ -68,7 +68,7 @@ final class CheckinBenchmark {
                     }
                 }))
                 .deduplicator(store.deduplicator()).buttons(store.buttons()).profiles(store.profiles())
-                .dueQueue(store.dueQueue()).executor(Runnable::run, 1_000).dueWork(Duration.ofMinutes(2), 100)
+                .dueQueue(store.dueQueue()).aliases(store.aliases()).executor(Runnable::run, 1_000).dueWork(Duration.ofMinutes(2), 100)
                 .feature(new CheckinFeature(store.checkins(), MentorNotes.NONE, CheckinFeature.DEFAULT_NUDGE_DELAY))
                 .build();
         long before = usedMemory();

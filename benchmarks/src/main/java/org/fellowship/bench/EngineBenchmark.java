@@ -31,6 +31,7 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.testkit.InMemoryCommunityAliases;
 import org.fellowship.core.testkit.InMemoryDueQueue;
 import org.fellowship.core.testkit.InMemoryStores;
 import org.fellowship.redis.RedisStore;
@@ -107,7 +108,8 @@ final class EngineBenchmark {
         } else {
             BotCore.Builder b = BotCore.builder().clock(clock).gateways(new Gateways().register(gateway))
                     .deduplicator(new InMemoryStores.Deduplicator(clock)).buttons(new InMemoryStores.Buttons(clock))
-                    .profiles(new InMemoryStores.Profiles()).dueQueue(new InMemoryDueQueue()).executor(pool, 10_000);
+                    .profiles(new InMemoryStores.Profiles()).dueQueue(new InMemoryDueQueue())
+                    .aliases(new InMemoryCommunityAliases()).executor(pool, 10_000);
             BotAssembly.features(store, BotAssembly.localFeeds()).forEach(b::feature);
             core = b.build();
         }

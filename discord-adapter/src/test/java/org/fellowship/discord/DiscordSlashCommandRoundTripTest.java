@@ -39,6 +39,7 @@ class DiscordSlashCommandRoundTripTest {
             .buttons(new InMemoryStores.Buttons(clock))
             .profiles(new InMemoryStores.Profiles())
             .dueQueue(new InMemoryDueQueue())
+            .aliases(new org.fellowship.core.testkit.InMemoryCommunityAliases())
             .executor(Runnable::run, 100)
             .build();
     private final DiscordConnection connection = new DiscordConnection(List.of(world.api), gateway,

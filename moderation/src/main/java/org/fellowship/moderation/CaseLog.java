@@ -62,14 +62,4 @@ public interface CaseLog {
     default MemberDataEraser asEraser() {
         return MemberDataEraser.of(this::export, this::forget);
     }
-
-    /**
-     * A platform renumbered a community (a Telegram group became a supergroup): after its case log moved with the
-     * community's records ({@link org.fellowship.core.store.CommunityStateMover}), points the members' case
-     * references that {@code /export} and {@code /forget} follow at {@code to}. Idempotent; safe when two instances run
-     * it at once.
-     *
-     * @return how many references changed (0 when repeated)
-     */
-    int communityMoved(CommunityId from, CommunityId to);
 }

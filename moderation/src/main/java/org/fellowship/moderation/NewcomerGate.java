@@ -140,7 +140,7 @@ final class NewcomerGate implements DueHandler<GateDeadline> {
     /** The newcomer pressed an answer. */
     void pressed(Turn turn, ButtonAction a) {
         Platform platform = Platform.parse(a.get("p"));
-        CommunityId community = new CommunityId(platform, a.get("cv"));
+        CommunityId community = turn.context().aliases().current(new CommunityId(platform, a.get("cv")));
         ConversationId chat = turn.conversation().id();
         ChatUserId member = turn.actor().id();
         if (!Boolean.parseBoolean(a.get("right"))) {
@@ -181,7 +181,7 @@ final class NewcomerGate implements DueHandler<GateDeadline> {
     /** The deadline passed without a right answer: remove the newcomer (they may rejoin). */
     @Override
     public void run(DueItem item, GateDeadline deadline) {
-        CommunityId community = deadline.community();
+        CommunityId community = context.aliases().current(deadline.community());
         ConversationId chat = deadline.chat();
         ChatUserId member = deadline.member();
         if (!context.firstDelivery(item.id())) {

@@ -99,7 +99,7 @@ final class ReportCommands {
     /** Claim / Resolve on a report, pressed in a moderator's DM or the mod-log chat. */
     void pressed(Turn turn, ButtonAction a) {
         Platform platform = Platform.parse(a.get("p"));
-        CommunityId community = new CommunityId(platform, a.get("cv"));
+        CommunityId community = turn.context().aliases().current(new CommunityId(platform, a.get("cv")));
         ConversationId group = new ConversationId(platform, a.get("chat"));
         if (!enforcement.confirmModerator(turn, group)) {
             return;

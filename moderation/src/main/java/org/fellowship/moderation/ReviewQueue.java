@@ -54,7 +54,7 @@ final class ReviewQueue {
     /** Approve or Dismiss, pressed in a moderator's DM or the mod-log chat. */
     void pressed(Turn turn, ButtonAction a) {
         Platform platform = Platform.parse(a.get("p"));
-        CommunityId community = new CommunityId(platform, a.get("cv"));
+        CommunityId community = turn.context().aliases().current(new CommunityId(platform, a.get("cv")));
         ConversationId group = new ConversationId(platform, a.get("chat"));
         ChatUserId me = turn.actor().id();
         if (!enforcement.confirmModerator(turn, group)) {

@@ -20,13 +20,4 @@ public interface WarningStore {
 
     /** Removes the warning with that id; {@code false} when there was none. */
     boolean remove(CommunityId community, ChatUserId member, long id);
-
-    /**
-     * A platform renumbered a community (a Telegram group became a supergroup): every member's warnings in
-     * {@code from} count in {@code to} from now on (they are member records named after the community). Idempotent;
-     * safe when two instances run it at once.
-     *
-     * @return how many members' warning lists moved (0 when repeated)
-     */
-    int communityMoved(CommunityId from, CommunityId to);
 }

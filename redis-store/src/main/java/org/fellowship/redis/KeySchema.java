@@ -132,10 +132,11 @@ public final class KeySchema {
     }
 
     /**
-     * Where a renumbered community moved (its new id's value). Outside the old community's slot: nothing is left under
-     * the old hash tag after a move, and this forwarding note holds no member data.
+     * A community alias: the id {@code from} became (the new id's value, same platform). Outside the old community's
+     * slot: nothing is left under the old hash tag once its state moved, and an alias holds no member data. The name
+     * is the one the stores wrote before there was an alias port, so aliases recorded then still resolve.
      */
-    public String communityMovedTo(CommunityId from) {
+    public String communityAlias(CommunityId from) {
         return prefix + "community-moved:" + Objects.requireNonNull(from, "from");
     }
 

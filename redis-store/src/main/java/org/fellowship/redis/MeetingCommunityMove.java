@@ -1,21 +1,22 @@
 package org.fellowship.redis;
 
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import java.util.Map;
 import java.util.Objects;
 import org.fellowship.core.meeting.ReminderSubscription;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.store.CommunityStateMover;
 
 /**
- * What {@link RedisMeetingStore} does when a community gets a new id (a Telegram group becoming a supergroup), after
- * the community's own keys moved: member-slot records that name the community are rewritten (reminder
- * subscriptions, RSVP and name references, open {@code /meetings add} drafts), and group announcements are pointed at
- * the renumbered chat. Safe to run again and on two instances at once. Thread-safe.
+ * The meeting records that name a community inside, brought to its new id after the community's own keys moved
+ * ({@link RedisCommunityStateMover}): members' reminder subscriptions (key and group), the RSVP and name-consent
+ * references {@code /export} and {@code /forget} follow, and group announcements in the old chat. An open
+ * {@code /meetings add} draft keeps the old id: it is resolved when the moderator goes on. Safe to run again and on
+ * two instances at once. Thread-safe.
  */
-final class MeetingCommunityMove {
+final class MeetingCommunityMove implements CommunityStateMover {
     // KEYS[1] old subscription, KEYS[2] new subscription, KEYS[3] erasure index (one member's slot);
     // ARGV[1] the record rewritten for the new community. A record already under the new key wins.
     static final Redis.Script MOVE_SUBSCRIPTION = Redis.Script.of("moveSubscription", """
@@ -31,26 +32,22 @@ final class MeetingCommunityMove {
     private final KeySchema keys;
     private final MeetingKeys meetingKeys;
     private final MeetingCodec codec;
-    private final Expiry expiry;
 
-    MeetingCommunityMove(Redis redis, KeySchema keys, MeetingKeys meetingKeys, MeetingCodec codec, Expiry expiry) {
+    MeetingCommunityMove(Redis redis, KeySchema keys, MeetingCodec codec) {
         this.redis = redis;
         this.keys = keys;
-        this.meetingKeys = meetingKeys;
+        this.meetingKeys = new MeetingKeys(keys);
         this.codec = codec;
-        this.expiry = expiry;
     }
 
-    /** Records the move and rewrites what names {@code from}; returns how many records changed. */
-    int communityMoved(CommunityId from, CommunityId to) {
+    /** Rewrites what names {@code from}; returns how many records changed. */
+    @Override
+    public int move(CommunityId from, CommunityId to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        // Remembered first: a reminder firing meanwhile already finds the subscription, wherever it is right now.
-        redis.call("community moved write", c -> c.set(keys.communityMovedTo(from), to.value()));
         String userPattern = RedisCommunityStateMover.globEscape(keys.prefix()) + "{u:*}:";
         int changed = subscriptions(from, to, userPattern);
         changed += references(from, to, userPattern);
-        changed += drafts(from, to, userPattern);
         return changed + announcements(from, to);
     }
 
@@ -92,25 +89,6 @@ final class MeetingCommunityMove {
                     redis.call("rsvp index move", c -> c.srem(refsKey, ref));
                     changed++;
                 }
-            }
-        }
-        return changed;
-    }
-
-    /** A moderator's open /meetings add draft names the community in its first two answers. */
-    private int drafts(CommunityId from, CommunityId to, String userPattern) {
-        int changed = 0;
-        String separator = MeetingKeys.DRAFT_SEPARATOR;
-        for (String draftKey : Scans.keys(redis, userPattern + "meeting-draft")) {
-            String raw = redis.call("meeting draft read", c -> c.get(draftKey));
-            String stored = expiry.unwrap(raw);
-            String oldStart = from.platform().code() + separator + from.value();
-            if (stored != null && (stored.equals(oldStart) || stored.startsWith(oldStart + separator))) {
-                // keep the deadline prefix (and the TTL) as they are
-                String rewritten = raw.substring(0, raw.length() - stored.length())
-                        + from.platform().code() + separator + to.value() + stored.substring(oldStart.length());
-                redis.call("meeting draft move", c -> c.set(draftKey, rewritten, SetArgs.Builder.keepttl()));
-                changed++;
             }
         }
         return changed;

@@ -181,21 +181,4 @@ final class RedisCaseLog implements CaseLog {
     public boolean isProtected(MessageRef message) {
         return expiry.unwrap(redis.call("protected read", c -> c.get(protectedKey(message)))) != null;
     }
-
-    @Override
-    public int communityMoved(CommunityId from, CommunityId to) {
-        String oldRef = from + "|";
-        int changed = 0;
-        for (String index : Scans.keys(redis, RedisCommunityStateMover.globEscape(keys.prefix()) + "{u:*}:mod-cases")) {
-            for (String ref : redis.call("case index read", c -> c.smembers(index))) {
-                if (ref.startsWith(oldRef)) {
-                    String moved = to + "|" + ref.substring(oldRef.length());
-                    redis.call("case index move", c -> c.sadd(index, moved));
-                    redis.call("case index move", c -> c.srem(index, ref));
-                    changed++;
-                }
-            }
-        }
-        return changed;
-    }
 }

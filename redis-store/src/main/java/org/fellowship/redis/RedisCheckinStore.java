@@ -99,42 +99,8 @@ final class RedisCheckinStore implements CheckinStore {
             return n
             """);
 
-    // KEYS: settings buckets. ARGV[1] old community ("tg:-1001"), ARGV[2] new one. Rewrites the community field and an
-    // origin in that chat (or a topic "<chat>:<thread>" in it) of every member record in the buckets, in place.
-    static final Redis.Script MOVE_COMMUNITY = Redis.Script.of("checkinMoveCommunity", """
-            local old, new = ARGV[1], ARGV[2]
-            local n = 0
-            for k = 1, #KEYS do
-              local all = redis.call('HGETALL', KEYS[k])
-              for i = 1, #all, 2 do
-                local v = all[i + 1]
-                local parts, pos = {}, 1
-                for f = 1, 8 do
-                  local bar = string.find(v, '|', pos, true)
-                  if not bar then parts = nil break end
-                  parts[f] = string.sub(v, pos, bar - 1)
-                  pos = bar + 1
-                end
-                if parts then
-                  local changed = false
-                  if parts[7] == old then parts[7] = new; changed = true end
-                  if parts[8] == old then
-                    parts[8] = new; changed = true
-                  elseif string.sub(parts[8], 1, #old + 1) == old .. ':' then
-                    parts[8] = new .. string.sub(parts[8], #old + 1); changed = true
-                  end
-                  if changed then
-                    redis.call('HSET', KEYS[k], all[i], table.concat(parts, '|') .. '|' .. string.sub(v, pos))
-                    n = n + 1
-                  end
-                end
-              end
-            end
-            return n
-            """);
-    private static final int MOVE_BATCH = 256;
 
-    static final Redis.Script[] ALL = {FIND, REPLACE, FETCH, NOTE, COUNT, ERASE, MOVE_COMMUNITY};
+    static final Redis.Script[] ALL = {FIND, REPLACE, FETCH, NOTE, COUNT, ERASE};
     private static final long COUNT_TTL_MILLIS = 3L * 24 * 3600 * 1000;
 
     private final Redis redis;
@@ -287,42 +253,5 @@ final class RedisCheckinStore implements CheckinStore {
         int n = fields == null ? 0 : fields.intValue();
         Long notes = redis.call("checkin notes erase", c -> c.del(keys.user(member, "checkin-notes")));
         return n + (notes == null ? 0 : notes.intValue());
-    }
-
-    @Override
-    public int communityMoved(CommunityId from, CommunityId to) {
-        redis.call("community moved write", c -> c.set(keys.communityMovedTo(from), to.value()));
-        int changed = 0;
-        // Every bucket, a batch per script run: O(members), fine for a rare event, and Redis stays responsive.
-        for (int first = 0; first < BUCKETS; first += MOVE_BATCH) {
-            String[] batch = new String[Math.min(MOVE_BATCH, BUCKETS - first)];
-            for (int i = 0; i < batch.length; i++) {
-                batch[i] = keys.checkinSettings(first + i);
-            }
-            Long n = redis.eval("checkin community move", MOVE_COMMUNITY, ScriptOutputType.INTEGER, batch,
-                    from.toString(), to.toString());
-            changed += n.intValue();
-        }
-        // The community's settings moved with its keys; their summary chat still names the old chat. Only the new id's:
-        // writing to the old one could recreate a key another instance has just moved away.
-        for (CommunityId community : List.of(to)) {
-            Optional<CommunityCheckins> settings = community(community);
-            if (settings.isPresent() && settings.get().summaryChat() != null) {
-                var chat = settings.get().summaryChat().renumbered(from, to);
-                if (!chat.equals(settings.get().summaryChat())) {
-                    CommunityCheckins s = settings.get();
-                    saveCommunity(new CommunityCheckins(community, s.defaultTime(), s.summary(), chat, s.summaryTime(),
-                            s.zone()));
-                    changed++;
-                }
-            }
-        }
-        return changed;
-    }
-
-    @Override
-    public Optional<CommunityId> movedTo(CommunityId from) {
-        String to = redis.call("community moved read", c -> c.get(keys.communityMovedTo(from)));
-        return to == null ? Optional.empty() : Optional.of(new CommunityId(from.platform(), to));
     }
 }

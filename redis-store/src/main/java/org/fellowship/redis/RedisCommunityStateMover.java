@@ -6,34 +6,38 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import java.util.List;
 import java.util.Objects;
-import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.mentor.MentorStore;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.model.Platform;
 import org.fellowship.core.store.CommunityStateMover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves every key under a community's hash tag to the new community's tag, keeping TTLs, then has the meeting store
- * rewrite the records that name the community inside ({@link MeetingStore#communityMoved}, and the check-in and
- * milestone stores' counterparts). DUMP/RESTORE rather than
- * RENAME, because the two tags hash to different Redis Cluster slots. A key that already exists under the new id is
- * kept (the newer state wins) and the old one is left in place and logged. Thread-safe.
+ * The one step that brings what is stored under a community's old id to its new one, run once its alias is recorded
+ * ({@link org.fellowship.core.store.CommunityMigration}). Every key under the old community's hash tag moves to the
+ * new tag, keeping TTLs: DUMP/RESTORE rather than RENAME, because the two tags hash to different Redis Cluster slots. A
+ * key that already exists under the new id is kept (the newer state wins) and the old one is left in place and logged.
+ * Then the records that name the community inside, outside its slot, follow ({@link MeetingCommunityMove},
+ * {@link CheckinCommunityMove}, {@link MilestoneCommunityMove}, {@link ModerationCommunityMove}, the moderators'
+ * channel). Idempotent; safe on two instances at once. Thread-safe.
  */
 final class RedisCommunityStateMover implements CommunityStateMover {
     private static final Logger LOG = LoggerFactory.getLogger(RedisCommunityStateMover.class);
 
     private final Redis redis;
     private final KeySchema keys;
-    private final List<CommunityStateMover> rewrites;
+    private final List<CommunityStateMover> records;
 
     /**
-     * @param rewrites run after the keys moved, in order: each rewrites the records that name the community inside
-     *                 (for example {@link MeetingStore#communityMoved})
+     * @param records run after the keys moved, in order: each brings the records that name the community inside to
+     *                the new id
      */
-    RedisCommunityStateMover(Redis redis, KeySchema keys, List<CommunityStateMover> rewrites) {
+    RedisCommunityStateMover(Redis redis, KeySchema keys, List<CommunityStateMover> records) {
         this.redis = redis;
         this.keys = keys;
-        this.rewrites = List.copyOf(rewrites);
+        this.records = List.copyOf(records);
     }
 
     @Override
@@ -56,10 +60,8 @@ final class RedisCommunityStateMover implements CommunityStateMover {
             }
             cursor = page;
         } while (!cursor.isFinished());
-        // Records that name the community inside: members' reminder subscriptions, RSVP references, drafts, check-in
-        // and milestone records; announcements and summary chats that name its chat.
-        for (CommunityStateMover rewrite : rewrites) {
-            moved += rewrite.move(from, to);
+        for (CommunityStateMover step : records) {
+            moved += step.move(from, to);
         }
         LOG.info("moved {} records of community {} to {}", moved, from, to);
         return moved;
@@ -83,6 +85,19 @@ final class RedisCommunityStateMover implements CommunityStateMover {
         }
         redis.call("community delete", c -> c.del(key));
         return true;
+    }
+
+    /** The moderators' channel, when it is the community's chat or a topic in it, as the same chat under the new id. */
+    static CommunityStateMover moderatorsChannel(MentorStore mentors) {
+        return (from, to) -> {
+            Platform platform = from.platform();
+            ConversationId channel = mentors.moderatorsChannel(platform).orElse(null);
+            if (channel == null || channel.renumbered(from, to).equals(channel)) {
+                return 0;
+            }
+            mentors.setModeratorsChannel(platform, channel.renumbered(from, to));
+            return 1;
+        };
     }
 
     static String globEscape(String s) {

@@ -24,8 +24,7 @@ import org.fellowship.core.model.CommunityId;
  * there; reminder subscriptions as member keys registered in the member's erasure index; RSVPs as a set of member
  * ids per occurrence in the community's slot that expires 10 days after the latest answer (ephemeral, not indexed;
  * see {@link RedisRsvps}). A batch save is one HSET, so readers see all of it or none. Drafts of {@code /meetings add}
- * expire on the store's clock ({@link Expiry}). A community's new id is handled by {@link MeetingCommunityMove}; the
- * key names are {@link MeetingKeys}. Thread-safe.
+ * expire on the store's clock ({@link Expiry}). The key names are {@link MeetingKeys}. Thread-safe.
  */
 final class RedisMeetingStore implements MeetingStore {
     private final Redis redis;
@@ -35,7 +34,6 @@ final class RedisMeetingStore implements MeetingStore {
     private final UserKeys userKeys;
     private final Expiry expiry;
     private final RedisRsvps rsvps;
-    private final MeetingCommunityMove mover;
 
     RedisMeetingStore(Redis redis, KeySchema keys, MeetingCodec codec, UserKeys userKeys, Expiry expiry) {
         this.redis = redis;
@@ -45,7 +43,6 @@ final class RedisMeetingStore implements MeetingStore {
         this.userKeys = userKeys;
         this.expiry = expiry;
         this.rsvps = new RedisRsvps(redis, meetingKeys);
-        this.mover = new MeetingCommunityMove(redis, keys, meetingKeys, codec, expiry);
     }
 
     @Override
@@ -215,16 +212,5 @@ final class RedisMeetingStore implements MeetingStore {
     @Override
     public boolean unsubscribe(ChatUserId member, CommunityId community, String slug) {
         return redis.call("reminder unsubscribe", c -> c.del(meetingKeys.subscription(member, community, slug))) > 0;
-    }
-
-    @Override
-    public int communityMoved(CommunityId from, CommunityId to) {
-        return mover.communityMoved(from, to);
-    }
-
-    @Override
-    public Optional<CommunityId> movedTo(CommunityId from) {
-        String to = redis.call("community moved read", c -> c.get(keys.communityMovedTo(from)));
-        return to == null ? Optional.empty() : Optional.of(new CommunityId(from.platform(), to));
     }
 }

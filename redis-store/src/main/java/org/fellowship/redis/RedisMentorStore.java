@@ -37,7 +37,6 @@ import org.fellowship.core.model.Platform;
  *       v1); when resolved also {@code exp}, the end of its retention on the store's clock, after which it is
  *       gone (a Redis TTL of the retention plus {@link Expiry#GRACE} frees it)</li>
  *   <li><code>fs:v1:{mentors}:moderators-channel:tg</code> the moderators' channel of a platform ({@code tg:-100..})</li>
- *   <li><code>fs:v1:{mentors}:moved-from</code> hash new community ({@code tg:-100..}) -> its earlier id</li>
  *   <li><code>fs:v1:{mentors}:flagged:tg:42</code> the member's last flagged message context (JSON v1) with its
  *       deadline ({@link Expiry})</li>
  * </ul>
@@ -243,35 +242,6 @@ final class RedisMentorStore implements MentorStore {
     @Override
     public void setModeratorsChannel(Platform platform, ConversationId channel) {
         channels.set(platform, channel);
-    }
-
-    @Override
-    public int communityMoved(CommunityId from, CommunityId to) {
-        if (!from.equals(to)) {
-            redis.call("mentor community moved", c -> c.hset(keys.mentors("moved-from"), communityField(to),
-                    communityField(from)));
-        }
-        Optional<ConversationId> channel = moderatorsChannel(from.platform());
-        ConversationId moved = channel.map(c -> MentorStore.movedChannel(c, from, to)).orElse(null);
-        if (moved == null) {
-            return 0;
-        }
-        setModeratorsChannel(from.platform(), moved);
-        return 1;
-    }
-
-    @Override
-    public Optional<CommunityId> movedFrom(CommunityId community) {
-        String from = redis.call("mentor community moved", c -> c.hget(keys.mentors("moved-from"),
-                communityField(community)));
-        if (from == null) {
-            return Optional.empty();
-        }
-        int colon = from.indexOf(':');
-        if (colon < 0) {
-            throw new IllegalStateException("stored community move is invalid");
-        }
-        return Optional.of(new CommunityId(VersionedJson.platform(from.substring(0, colon)), from.substring(colon + 1)));
     }
 
     @Override

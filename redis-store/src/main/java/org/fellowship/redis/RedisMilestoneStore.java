@@ -23,13 +23,6 @@ final class RedisMilestoneStore implements MilestoneStore {
             return added
             """);
 
-    // KEYS[1] a record; ARGV[1] the value it was read with, ARGV[2] its replacement (only if unchanged meanwhile).
-    static final Redis.Script REPLACE_IF_SAME = Redis.Script.of("milestoneReplaceIfSame", """
-            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-            redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
-            return 1
-            """);
-
     private final Redis redis;
     private final KeySchema keys;
     private final MilestoneCodec codec;
@@ -80,52 +73,5 @@ final class RedisMilestoneStore implements MilestoneStore {
         Long added = redis.eval("milestone delivery", ADD_DELIVERY, ScriptOutputType.INTEGER,
                 new String[] {keys.user(member, "milestone-deliveries"), keys.erasureIndex(member)}, deliveryId);
         return added != null && added == 1L;
-    }
-
-    @Override
-    public int communityMoved(CommunityId from, CommunityId to) {
-        int changed = 0;
-        String pattern = RedisCommunityStateMover.globEscape(keys.prefix()) + "{u:*}:" + memberSuffix();
-        io.lettuce.core.ScanArgs match = io.lettuce.core.ScanArgs.Builder.matches(pattern).limit(500);
-        io.lettuce.core.ScanCursor cursor = io.lettuce.core.ScanCursor.INITIAL;
-        do {
-            io.lettuce.core.ScanCursor current = cursor;
-            io.lettuce.core.KeyScanCursor<String> page = redis.call("milestones scan", c -> c.scan(current, match));
-            for (String key : page.getKeys()) {
-                String json = redis.call("milestones read", c -> c.get(key));
-                if (json == null) {
-                    continue;
-                }
-                MemberMilestones m = codec.readMember(json);
-                MemberMilestones moved = renumbered(m, from, to);
-                if (!moved.equals(m)) {
-                    Long done = redis.eval("milestones move", REPLACE_IF_SAME, io.lettuce.core.ScriptOutputType.INTEGER,
-                            new String[] {key}, json, codec.writeMember(moved));
-                    changed += done.intValue();
-                }
-            }
-            cursor = page;
-        } while (!cursor.isFinished());
-        // The community's settings moved with its keys but name their community inside.
-        Optional<CommunityMilestones> settings = community(to);
-        if (settings.isPresent() && !settings.get().community().equals(to)) {
-            saveCommunity(new CommunityMilestones(to, settings.get().customLadder(), settings.get().morningHour()));
-            changed++;
-        }
-        return changed;
-    }
-
-    /** {@code m} with every reference to {@code from} pointing at {@code to}. */
-    private static MemberMilestones renumbered(MemberMilestones m, CommunityId from, CommunityId to) {
-        MemberMilestones out = m;
-        if (from.equals(m.ladderCommunity())) {
-            out = out.withLadder(m.ladder(), to);
-        }
-        org.fellowship.core.milestone.Announcements a = m.announcements();
-        if (a != null && (from.equals(a.community()) || !a.group().renumbered(from, to).equals(a.group()))) {
-            out = out.withAnnouncements(new org.fellowship.core.milestone.Announcements(a.group().renumbered(from, to),
-                    from.equals(a.community()) ? to : a.community(), a.name()));
-        }
-        return out;
     }
 }

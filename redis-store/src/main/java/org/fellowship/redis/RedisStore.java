@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.fellowship.core.mentor.MentorStore;
 import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.safety.CommunityPolicyStore;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -66,6 +67,7 @@ public final class RedisStore implements AutoCloseable {
     private final DueQueue dueQueue;
     private final RateLimitStore rateLimits;
     private final DirectChatRegistry directChats;
+    private final CommunityAliases aliases;
     private final CommunityStateMover communityMover;
     private final MilestoneStore milestones;
     private final MeetingStore meetings;
@@ -96,10 +98,10 @@ public final class RedisStore implements AutoCloseable {
         this.directChats = new RedisDirectChatRegistry(redis, keys, userKeys);
         this.meetings = new RedisMeetingStore(redis, keys, new MeetingCodec(), userKeys, expiry);
         redis.load(RedisDueQueue.ALL);
-        redis.load(MeetingCommunityMove.MOVE_SUBSCRIPTION, RedisMilestoneStore.REPLACE_IF_SAME);
+        redis.load(MeetingCommunityMove.MOVE_SUBSCRIPTION, MilestoneCommunityMove.REPLACE_IF_SAME);
         redis.load(RedisRateLimitStore.TAKE, RedisRateLimitStore.FINISH, RedisDeduplicator.MARK);
-        this.milestones = new RedisMilestoneStore(redis, keys, new MilestoneCodec(), userKeys);
-        // After the community's keys: the records that name it inside (member records, settings, announcements).
+        MilestoneCodec milestoneCodec = new MilestoneCodec();
+        this.milestones = new RedisMilestoneStore(redis, keys, milestoneCodec, userKeys);
         redis.load(UserKeys.SET_AND_INDEX, RedisMemberDataEraser.ERASE, RedisMilestoneStore.ADD_DELIVERY,
                 RedisButtonTokenStore.INDEX);
         this.mentors = new RedisMentorStore(redis, keys, new MentorCodec(), expiry);
@@ -109,13 +111,16 @@ public final class RedisStore implements AutoCloseable {
         this.moderationRules = new RedisRuleStore(redis, keys, moderationCodec);
         this.warnings = new RedisWarningStore(redis, keys, moderationCodec);
         this.cases = new RedisCaseLog(redis, keys, moderationCodec, expiry);
+        this.aliases = new RedisCommunityAliases(redis, keys);
         // After the community's keys: the records that name it inside (member records, settings, announcements).
-        this.communityMover = new RedisCommunityStateMover(redis, keys, List.of(meetings::communityMoved,
-                checkins::communityMoved, milestones::communityMoved, warnings::communityMoved,
-                cases::communityMoved, mentors::communityMoved));
-        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD, RedisWarningStore.MOVE,
-                RedisCaseLog.APPEND, RedisCaseLog.CLAIM, RedisCaseLog.INDEX);
+        this.communityMover = new RedisCommunityStateMover(redis, keys, List.of(
+                new MeetingCommunityMove(redis, keys, new MeetingCodec()), new CheckinCommunityMove(redis, keys, checkins),
+                new MilestoneCommunityMove(redis, keys, milestoneCodec, milestones),
+                new ModerationCommunityMove(redis, keys), RedisCommunityStateMover.moderatorsChannel(mentors)));
+        redis.load(RedisRuleStore.ADD, RedisRuleStore.CHANGE, RedisRuleStore.SETTINGS, RedisWarningStore.ADD,
+                ModerationCommunityMove.MOVE_WARNINGS, RedisCaseLog.APPEND, RedisCaseLog.CLAIM, RedisCaseLog.INDEX);
         redis.load(RedisCheckinStore.ALL);
+        redis.load(CheckinCommunityMove.MOVE_COMMUNITY);
     }
 
     /**
@@ -246,7 +251,12 @@ public final class RedisStore implements AutoCloseable {
         return rateLimits;
     }
 
-    /** Moves a community's keys to a new id (a Telegram group that became a supergroup). */
+    /** Old community ids and the ids they became (a Telegram group that became a supergroup). */
+    public CommunityAliases aliases() {
+        return aliases;
+    }
+
+    /** Brings what is stored under a community's old id to its new one (see {@code RedisCommunityStateMover}). */
     public CommunityStateMover communityMover() {
         return communityMover;
     }

@@ -22,18 +22,6 @@ final class RedisWarningStore implements WarningStore {
             return 1
             """);
 
-    // KEYS[1] old list, KEYS[2] new list, KEYS[3] erasure index (one member's slot). Appends to a list already under
-    // the new id (warnings given in the new supergroup before the move was processed).
-    static final Redis.Script MOVE = Redis.Script.of("warningMove", """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            local items = redis.call('LRANGE', KEYS[1], 0, -1)
-            for i = 1, #items do redis.call('RPUSH', KEYS[2], items[i]) end
-            redis.call('DEL', KEYS[1])
-            redis.call('SADD', KEYS[3], KEYS[2])
-            redis.call('SREM', KEYS[3], KEYS[1])
-            return 1
-            """);
-
     private final Redis redis;
     private final KeySchema keys;
     private final ModerationCodec codec;
@@ -45,7 +33,12 @@ final class RedisWarningStore implements WarningStore {
     }
 
     private String key(CommunityId community, ChatUserId member) {
-        return keys.user(member, "warnings:" + community);
+        return keys.user(member, suffix(community));
+    }
+
+    /** The member key's suffix for their warnings in {@code community}. */
+    static String suffix(CommunityId community) {
+        return "warnings:" + community;
     }
 
     @Override
@@ -80,23 +73,5 @@ final class RedisWarningStore implements WarningStore {
             }
         }
         return false;
-    }
-
-    @Override
-    public int communityMoved(CommunityId from, CommunityId to) {
-        String suffix = ":warnings:" + from;
-        String pattern = RedisCommunityStateMover.globEscape(keys.prefix()) + "{u:*}"
-                + RedisCommunityStateMover.globEscape(suffix);
-        int moved = 0;
-        for (String key : Scans.keys(redis, pattern)) {
-            String memberText = key.substring(keys.prefix().length() + "{u:".length(), key.length() - suffix.length() - 1);
-            int colon = memberText.indexOf(':');
-            ChatUserId member = new ChatUserId(VersionedJson.platform(memberText.substring(0, colon)),
-                    memberText.substring(colon + 1));
-            Long done = redis.eval("warnings move", MOVE, ScriptOutputType.INTEGER,
-                    new String[] {key, key(to, member), keys.erasureIndex(member)});
-            moved += done.intValue();
-        }
-        return moved;
     }
 }

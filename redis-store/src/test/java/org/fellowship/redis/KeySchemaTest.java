@@ -30,6 +30,13 @@ class KeySchemaTest {
     }
 
     @Test
+    void aCommunityAliasKeepsTheKeyTheStoresWroteBeforeAndSitsOutsideTheOldCommunitysSlot() {
+        String alias = keys.communityAlias(new CommunityId(Platform.TELEGRAM, "-1001"));
+        assertThat(alias).isEqualTo("fs:v1:community-moved:tg:-1001");
+        assertThat(alias).doesNotContain("{");
+    }
+
+    @Test
     void aMembersKeysShareTheirHashTag() {
         assertThat(tag(keys.profile(SAM))).isEqualTo("u:tg:42");
         assertThat(tag(keys.erasureIndex(SAM))).isEqualTo("u:tg:42");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.CommunityMigration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ class RedisModerationStoresIT extends ModerationStoresContract {
 
     @Override
     protected void migrate(WarningStore warnings, CaseLog cases, CommunityId from, CommunityId to) {
-        stores.get(0).communityMover().move(from, to);
+        new CommunityMigration(stores.get(0).aliases(), stores.get(0).communityMover()).migrate(from, to);
     }
 
     @AfterEach

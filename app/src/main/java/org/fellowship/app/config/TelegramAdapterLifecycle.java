@@ -9,6 +9,7 @@ import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.port.GroupAdminGateway;
+import org.fellowship.core.store.CommunityMigration;
 import org.fellowship.core.store.DirectChatRegistry;
 import org.fellowship.redis.RedisStore;
 import org.fellowship.telegram.KnownPrivateChats;
@@ -69,8 +70,9 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         TelegramAdapter candidate = new TelegramAdapter(config,
                 // Limits shared through Redis, so several instances together stay within Telegram's limits.
                 knownPrivateChats(store.directChats()), new TelegramRateLimiter(store.rateLimits(), RateLimits.telegram(), clock),
-                // A group that becomes a supergroup gets a new chat id: its community state moves with it.
-                migration -> store.communityMover().move(migration.from(), migration.to()),
+                // A group that becomes a supergroup gets a new chat id: an alias to it, and its stored state moves.
+                migration -> new CommunityMigration(store.aliases(), store.communityMover())
+                        .migrate(migration.from(), migration.to()),
                 clock);
         try {
             gateways.register((ChatGateway) candidate.gateway()).register((GroupAdminGateway) candidate.gateway());

@@ -65,18 +65,4 @@ public interface CheckinStore {
     default org.fellowship.core.store.MemberDataEraser asEraser() {
         return org.fellowship.core.store.MemberDataEraser.of(this::export, this::erase);
     }
-
-    /**
-     * A platform renumbered a community (a Telegram group became a supergroup): after its community records moved
-     * ({@link org.fellowship.core.store.CommunityStateMover}), points members' check-in records (their community and
-     * the chat their prompts go to) and the community's summary chat at {@code to}, and remembers the move so summaries
-     * queued under the old id find the community ({@link #movedTo}). Idempotent; safe when two instances run it at once
-     * (a member's concurrent update either lands before the rewrite or fails its compare-and-set and re-reads).
-     *
-     * @return how many records changed (0 when repeated)
-     */
-    int communityMoved(CommunityId from, CommunityId to);
-
-    /** Where {@code from} moved ({@link #communityMoved}), if it did. */
-    Optional<CommunityId> movedTo(CommunityId from);
 }

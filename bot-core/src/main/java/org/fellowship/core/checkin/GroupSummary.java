@@ -48,8 +48,8 @@ final class GroupSummary implements DueHandler<GroupSummary.Day> {
     @Override
     public void run(DueItem item, Day summary) {
         CommunityId queued = summary.community();
-        // queued before the group became a supergroup: the community lives under its new id now
-        CommunityId community = store.movedTo(queued).orElse(queued);
+        // queued before the group got a new id (a Telegram supergroup): the community lives under its new id now
+        CommunityId community = context.aliases().current(queued);
         LocalDate day = summary.day();
         Optional<CommunityCheckins> settings = store.community(community);
         if (settings.isEmpty() || !settings.get().summary()) {

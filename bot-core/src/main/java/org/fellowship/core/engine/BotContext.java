@@ -2,6 +2,7 @@ package org.fellowship.core.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.EventDeduplicator;
@@ -13,10 +14,13 @@ import org.fellowship.core.store.MemberProfileStore;
  * @param deliveries set-once markers with a time to live: a handler that must send something exactly once records
  *                   its delivery here before sending (the event de-duplicator's store, under keys of its own)
  * @param resumer    hands work finished off the engine's threads back to an event's conversation
+ * @param aliases    the id a community has now: a due item or button that carries a community id made earlier resolves
+ *                   it here (the engine already did for the turn's community)
  */
 public record BotContext(Clock clock, BotSettings settings, Outbox outbox, Gateways gateways,
                          ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue dueQueue,
-                         CommandRegistry commands, EventDeduplicator deliveries, Resumer resumer) {
+                         CommandRegistry commands, EventDeduplicator deliveries, Resumer resumer,
+                         CommunityAliases aliases) {
     /**
      * How long a due item's delivery record is kept: far longer than an item can be run again after a crash, a lost
      * lease or retries.

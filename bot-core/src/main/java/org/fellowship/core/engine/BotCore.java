@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.schedule.DueWorker;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -57,6 +58,7 @@ public final class BotCore {
         private ButtonTokenStore buttons;
         private MemberProfileStore profiles;
         private DueQueue dueQueue;
+        private CommunityAliases aliases;
         private Executor executor;
         private int maxPending = 10_000;
         private Duration lease = Duration.ofMinutes(2);
@@ -99,6 +101,12 @@ public final class BotCore {
             return this;
         }
 
+        /** The ids communities have now (the engine resolves every event's community through them). */
+        public Builder aliases(CommunityAliases value) {
+            this.aliases = value;
+            return this;
+        }
+
         /** Runs conversations; use a bounded pool in production and {@code Runnable::run} for deterministic replays. */
         public Builder executor(Executor value, int maxPendingEvents) {
             this.executor = value;
@@ -128,6 +136,7 @@ public final class BotCore {
             Objects.requireNonNull(buttons, "buttons");
             Objects.requireNonNull(profiles, "profiles");
             Objects.requireNonNull(dueQueue, "dueQueue");
+            Objects.requireNonNull(aliases, "aliases");
             Objects.requireNonNull(executor, "executor");
             CommandRegistry commands = new CommandRegistry();
             Outbox outbox = new Outbox(gateways, buttons);
@@ -136,7 +145,7 @@ public final class BotCore {
                     new java.util.concurrent.ConcurrentHashMap<>();
             // Features schedule through the lane routing: an item goes on the lane its handler declares.
             BotContext context = new BotContext(clock, settings, outbox, gateways, buttons, profiles,
-                    new LaneRouting(dueQueue, lanes), commands, deduplicator, resumer);
+                    new LaneRouting(dueQueue, lanes), commands, deduplicator, resumer, aliases);
             FeatureRegistry registry = new FeatureRegistry(commands, lanes);
             new CoreCommands().install(registry, context);
             for (Feature feature : features) {

@@ -11,6 +11,8 @@ import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.InboundEvent;
 import org.fellowship.core.event.MessageEdited;
 import org.fellowship.core.event.MessageReceived;
+import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.model.Conversation;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.InboundEventSink;
 import org.fellowship.core.store.ButtonAction;
@@ -69,7 +71,7 @@ public final class Engine implements InboundEventSink {
             long started = System.nanoTime();
             String outcome = "resumed";
             try {
-                Turn turn = new Turn(event, context);
+                Turn turn = new Turn(event, where(event), context, null);
                 turn.secondLook(safetyScreen);
                 if (work.test(turn)) {
                     turn.markFlagged();
@@ -106,7 +108,7 @@ public final class Engine implements InboundEventSink {
                 outcome = "ignored";
                 return;
             }
-            Turn turn = new Turn(event, context, admission.profile());
+            Turn turn = new Turn(event, where(event), context, admission.profile());
             turn.secondLook(safetyScreen);
             if (event instanceof CommandInvoked c) {
                 // Like a typed command arriving as a message: the safety screen and moderation see its text first
@@ -144,6 +146,27 @@ public final class Engine implements InboundEventSink {
             LOG.warn("dedupe unavailable for event {}; handling it anyway", event.dedupeKey());
             return new EventDeduplicator.Admission(true, null);
         }
+    }
+
+    /**
+     * The event's conversation with its community's current id: an event from before a group got a new id (a Telegram
+     * group that became a supergroup) is handled as the community's now, so features and stores see one id.
+     */
+    private Conversation where(InboundEvent event) {
+        Conversation reported = event.conversation();
+        if (reported.community() == null) {
+            return reported;
+        }
+        CommunityId now;
+        try {
+            now = context.aliases().current(reported.community());
+        } catch (StoreUnavailableException e) {
+            // Handling the event under the id it came with is better than dropping a message that may be a crisis.
+            LOG.warn("community aliases unavailable for event {}; using the id it came with", event.dedupeKey());
+            return reported;
+        }
+        return now.equals(reported.community()) ? reported
+                : new Conversation(reported.id(), reported.kind(), now, reported.title());
     }
 
     private void onMessage(Turn turn, MessageReceived message) {

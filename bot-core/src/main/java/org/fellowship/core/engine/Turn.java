@@ -28,6 +28,7 @@ import org.fellowship.core.store.MemberProfile;
  */
 public final class Turn {
     private final InboundEvent event;
+    private final Conversation conversation;
     private final BotContext context;
     private final Instant now;
     private MemberProfile profile;
@@ -35,13 +36,18 @@ public final class Turn {
     private boolean flagged;
     private SafetyScreen screen = SafetyScreen.NONE;
 
+    /** A turn in the conversation as the event reports it. */
     Turn(InboundEvent event, BotContext context) {
-        this(event, context, null);
+        this(event, event.conversation(), context, null);
     }
 
-    /** @param stored the actor's stored profile when the engine already read it, or {@code null} */
-    Turn(InboundEvent event, BotContext context, Optional<MemberProfile> stored) {
+    /**
+     * @param conversation the event's conversation with its community's current id
+     * @param stored       the actor's stored profile when the engine already read it, or {@code null}
+     */
+    Turn(InboundEvent event, Conversation conversation, BotContext context, Optional<MemberProfile> stored) {
         this.event = event;
+        this.conversation = conversation;
         this.context = context;
         this.now = context.clock().instant();
         if (stored != null) {
@@ -57,8 +63,9 @@ public final class Turn {
         return event.actor();
     }
 
+    /** Where the event happened; its community is the community's current id, even for an event from before it moved. */
     public Conversation conversation() {
-        return event.conversation();
+        return conversation;
     }
 
     /** The engine clock's time when handling started. */

@@ -74,7 +74,8 @@ final class FeedRefreshHandler implements DueHandler<FeedRefreshHandler.Refresh>
 
     @Override
     public void run(DueItem item, Refresh refresh) {
-        CommunityId community = refresh.community();
+        // queued before the group got a new id (a Telegram supergroup): the feed belongs to its id now
+        CommunityId community = context.aliases().current(refresh.community());
         ConversationId group = refresh.group();
         Optional<String> url = store.feedUrl(community);
         if (url.isEmpty()) {

@@ -71,7 +71,7 @@ final class GuidedAdd {
             store.clearDraft(moderator);
             return;
         }
-        CommunityId community = target.get();
+        CommunityId community = lookup.current(target.get());
         String text = message.text().strip().replaceAll("\\p{Cntrl}", " ");
         if (text.equalsIgnoreCase("cancel")) {
             store.clearDraft(moderator);
@@ -120,6 +120,7 @@ final class GuidedAdd {
             turn.replyPrivately("That meeting draft is damaged; please start again with /meetings add.");
             return;
         }
-        form.save(turn, community.get(), form.parse(community.get(), draft.get().fields()));
+        CommunityId target = lookup.current(community.get());
+        form.save(turn, target, form.parse(target, draft.get().fields()));
     }
 }

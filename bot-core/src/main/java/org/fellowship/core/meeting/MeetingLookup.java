@@ -14,8 +14,7 @@ import org.fellowship.core.time.TimeZones;
 
 /**
  * What every meeting command asks about the community it runs in: which community a turn is in, a meeting by the
- * name a member typed, the community's default zone, a zone a moderator typed, and the id a renumbered community has
- * now.
+ * name a member typed, the community's default zone, a zone a moderator typed, and the id a community has now.
  */
 final class MeetingLookup {
     private final MeetingStore store;
@@ -48,11 +47,11 @@ final class MeetingLookup {
     }
 
     /**
-     * The community's id now: reminders, announcements and buttons made before a group became a supergroup carry the
-     * old id, and find the community (and its members' subscriptions, moved with it) under the new one.
+     * The community's id now: reminders, announcements, buttons and drafts made before a group got a new id carry the
+     * old one, and find the community (and its members' subscriptions) under the new one.
      */
     CommunityId current(CommunityId community) {
-        return store.movedTo(community).orElse(community);
+        return context.aliases().current(community);
     }
 
     /** The zone of the community's meetings and feeds that name none. */

@@ -115,21 +115,4 @@ public interface MeetingStore {
 
     /** @return {@code false} if there was none */
     boolean unsubscribe(ChatUserId member, CommunityId community, String slug);
-
-    /**
-     * A platform renumbered a community (a Telegram group became a supergroup): after its community records moved
-     * ({@link org.fellowship.core.store.CommunityStateMover}), rewrites what still names {@code from} - members'
-     * reminder subscriptions (their key and their group), the RSVP and name-consent references that {@code /export}
-     * and {@code /forget} follow, group announcements posted in the old chat - and remembers the move, so reminders,
-     * announcements and RSVP buttons queued under the old id find the community ({@link #movedTo}).
-     *
-     * <p>Idempotent and safe when two instances report the same migration at once: a record already present under the
-     * new id is kept (the newer wins) and the old one removed.
-     *
-     * @return how many records changed (0 when repeated)
-     */
-    int communityMoved(CommunityId from, CommunityId to);
-
-    /** Where {@code from} moved ({@link #communityMoved}), if it did. */
-    Optional<CommunityId> movedTo(CommunityId from);
 }

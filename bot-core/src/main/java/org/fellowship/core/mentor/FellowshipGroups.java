@@ -2,7 +2,6 @@ package org.fellowship.core.mentor;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
@@ -10,14 +9,16 @@ import org.fellowship.core.mentor.MentorStore.MentorAlert;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.port.CommunityAliases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The fellowship's own groups, the only ones the chain serves: those the operator configured and those a moderator
  * claimed with the operator's claim code. Anyone can add the bot to their own group; without this, an admin of such a
- * group could make themselves a mentor or take over the moderators' channel. A group that moved (a Telegram group
- * upgraded to a supergroup) keeps its place. Claims are read from the store each time, so every instance agrees.
+ * group could make themselves a mentor or take over the moderators' channel. A configured or claimed group that got a
+ * new id (a Telegram group upgraded to a supergroup) keeps its place under its current id ({@link CommunityAliases}).
+ * Claims are read from the store each time, so every instance agrees.
  */
 final class FellowshipGroups {
     private static final Logger LOG = LoggerFactory.getLogger(FellowshipGroups.class);
@@ -25,6 +26,8 @@ final class FellowshipGroups {
     private final MentorStore store;
     private final Set<CommunityId> communities;
     private final boolean everyGroupWhenNoneSet;
+    /** The ids groups have now; {@code null} until the chain is installed (then only turns bring them). */
+    private final CommunityAliases aliases;
 
     /**
      * @param communities           the groups the operator configured
@@ -32,9 +35,20 @@ final class FellowshipGroups {
      *                              tests); otherwise none is
      */
     FellowshipGroups(MentorStore store, Set<CommunityId> communities, boolean everyGroupWhenNoneSet) {
+        this(store, communities, everyGroupWhenNoneSet, null);
+    }
+
+    private FellowshipGroups(MentorStore store, Set<CommunityId> communities, boolean everyGroupWhenNoneSet,
+                             CommunityAliases aliases) {
         this.store = store;
         this.communities = Set.copyOf(communities);
         this.everyGroupWhenNoneSet = everyGroupWhenNoneSet;
+        this.aliases = aliases;
+    }
+
+    /** The same groups, knowing the ids they have now. */
+    FellowshipGroups resolving(CommunityAliases with) {
+        return new FellowshipGroups(store, communities, everyGroupWhenNoneSet, with);
     }
 
     /** The groups the operator configured (claimed ones are not among them). */
@@ -57,8 +71,15 @@ final class FellowshipGroups {
         return all;
     }
 
-    /** Whether {@code community} is one of the groups this chain serves ({@code null}: a private chat, served). */
+    /**
+     * Whether {@code community} (a current id) is one of the groups this chain serves ({@code null}: a private chat,
+     * served).
+     */
     boolean serves(CommunityId community) {
+        return serves(community, aliases);
+    }
+
+    private boolean serves(CommunityId community, CommunityAliases now) {
         if (community == null) {
             return true;
         }
@@ -66,14 +87,11 @@ final class FellowshipGroups {
         if (fellowship.isEmpty() && everyGroupWhenNoneSet || fellowship.contains(community)) {
             return true;
         }
-        CommunityId origin = community;
-        for (int hops = 0; hops < 3; hops++) { // a moved group's earlier id, and that one's, a few times at most
-            Optional<CommunityId> from = store.movedFrom(origin);
-            if (from.isEmpty()) {
-                return false;
-            }
-            origin = from.get();
-            if (fellowship.contains(origin)) {
+        if (now == null) {
+            return false;
+        }
+        for (CommunityId group : fellowship) { // one configured or claimed before it got its current id
+            if (group.platform() == community.platform() && now.current(group).equals(community)) {
                 return true;
             }
         }
@@ -83,7 +101,7 @@ final class FellowshipGroups {
     /** {@link #serves(CommunityId)} for a turn's chat; never throws. */
     boolean serves(Turn turn) {
         try {
-            return serves(turn.conversation().community());
+            return serves(turn.conversation().community(), turn.context().aliases());
         } catch (RuntimeException e) {
             // the store is down: offer only where every group is served anyway
             return communities.isEmpty() && everyGroupWhenNoneSet;

@@ -34,7 +34,6 @@ final class InMemoryMentorStore implements MentorStore {
     private final Map<Integer, Long> turns = new HashMap<>();
     private final List<MentorAudit> auditTrail = new ArrayList<>();
     private final Map<Platform, ConversationId> moderatorsChannels = new EnumMap<>(Platform.class);
-    private final Map<CommunityId, CommunityId> movedFrom = new HashMap<>();
     private final java.util.Set<CommunityId> claimed = new java.util.LinkedHashSet<>();
     private String claimCode;
     private long sequence;
@@ -162,25 +161,6 @@ final class InMemoryMentorStore implements MentorStore {
             throw new IllegalArgumentException("the moderators' channel must be on " + platform.lowerName());
         }
         moderatorsChannels.put(platform, channel);
-    }
-
-    @Override
-    public synchronized int communityMoved(CommunityId from, CommunityId to) {
-        if (!from.equals(to)) {
-            movedFrom.put(to, from);
-        }
-        ConversationId channel = moderatorsChannels.get(from.platform());
-        ConversationId moved = channel == null ? null : MentorStore.movedChannel(channel, from, to);
-        if (moved == null) {
-            return 0;
-        }
-        moderatorsChannels.put(from.platform(), moved);
-        return 1;
-    }
-
-    @Override
-    public synchronized Optional<CommunityId> movedFrom(CommunityId community) {
-        return Optional.ofNullable(movedFrom.get(community));
     }
 
     @Override

@@ -124,6 +124,7 @@ public final class MentorChain implements Feature, MentorPager, MentorNotes {
     @Override
     public void install(FeatureRegistry registry, BotContext context) {
         AlertMessenger messenger = new AlertMessenger(context);
+        FellowshipGroups groups = this.groups.resolving(context.aliases());
         AuditTrail audit = new AuditTrail(store, groups);
         ModeratorNotices notices = new ModeratorNotices(store, policy, groups, messenger, audit);
         AlertPaging paging = new AlertPaging(store, policy, resolvedRetention, groups, messenger, notices, audit,

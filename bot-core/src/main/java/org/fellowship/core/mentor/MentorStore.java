@@ -161,18 +161,6 @@ public interface MentorStore {
      */
     void setModeratorsChannel(Platform platform, ConversationId channel);
 
-    /**
-     * A group became another (a Telegram group upgraded to a supergroup): a moderators' channel that was that group,
-     * or a topic of it, becomes the same chat under the new id, and the move is remembered for {@link #movedFrom}.
-     * Idempotent.
-     *
-     * @return how many records changed (0 or 1: the channel)
-     */
-    int communityMoved(CommunityId from, CommunityId to);
-
-    /** The id {@code community} had before it moved ({@link #communityMoved}), if it did. */
-    Optional<CommunityId> movedFrom(CommunityId community);
-
     /** The groups the operator claimed as the fellowship's own with the claim code (besides configured ones). */
     java.util.Set<CommunityId> claimedCommunities();
 
@@ -206,24 +194,6 @@ public interface MentorStore {
      * @return how many records were removed
      */
     int forget(ChatUserId member);
-
-    /**
-     * {@code channel} renamed from the chat of {@code from} to that of {@code to} (a topic {@code "<chat>:<thread>"}
-     * keeps its thread), or {@code null} when it is not in {@code from}'s chat.
-     */
-    static ConversationId movedChannel(ConversationId channel, CommunityId from, CommunityId to) {
-        if (channel.platform() != from.platform() || to.platform() != from.platform()) {
-            return null;
-        }
-        String v = channel.value();
-        if (v.equals(from.value())) {
-            return new ConversationId(channel.platform(), to.value());
-        }
-        if (v.startsWith(from.value() + ":")) {
-            return new ConversationId(channel.platform(), to.value() + v.substring(from.value().length()));
-        }
-        return null;
-    }
 
     /** This store's part of a member's {@code /export} and {@code /forget}. */
     default MemberDataEraser asEraser() {

@@ -31,15 +31,4 @@ public interface MilestoneStore {
      *         instance or after a restart)
      */
     boolean firstDelivery(ChatUserId member, String deliveryId);
-
-    /**
-     * A platform renumbered a community (a Telegram group became a supergroup): after its community records moved
-     * ({@link org.fellowship.core.store.CommunityStateMover}), points members' milestone records (the community whose
-     * ladder they follow, where and for which community their milestones are announced) and the community's own
-     * settings at {@code to}. Idempotent; safe when two instances run it at once (a record changed meanwhile is left to
-     * its writer).
-     *
-     * @return how many records changed (0 when repeated)
-     */
-    int communityMoved(CommunityId from, CommunityId to);
 }

@@ -513,17 +513,6 @@ class CheckinFeatureTest {
         }
 
         @Override
-        public int communityMoved(org.fellowship.core.model.CommunityId from, org.fellowship.core.model.CommunityId to) {
-            throw down();
-        }
-
-        @Override
-        public java.util.Optional<org.fellowship.core.model.CommunityId> movedTo(
-                org.fellowship.core.model.CommunityId from) {
-            throw down();
-        }
-
-        @Override
         public java.util.Optional<CheckinRecord> find(ChatUserId member) {
             throw down();
         }

@@ -480,7 +480,7 @@ class MentorChainTest {
 
         @Test
         void aFellowshipGroupThatMovedKeepsItsPlace() {
-            ownStore.communityMoved(home, other.group().community());
+            assertThat(other.aliases().record(home, other.group().community())).isTrue();
             other.sayInGroup(mentor, "/mentor on");
             assertThat(other.lastReply().text()).contains("on call");
             assertThat(ownChain.mentors()).hasSize(1);

@@ -22,6 +22,7 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.port.PlatformCapabilities;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -69,6 +70,7 @@ public final class BotHarness {
                 .buttons(b.buttons != null ? b.buttons : new InMemoryStores.Buttons(clock))
                 .profiles(b.profiles != null ? b.profiles : new InMemoryStores.Profiles())
                 .dueQueue(b.dueQueue != null ? b.dueQueue : new InMemoryDueQueue())
+                .aliases(b.aliases != null ? b.aliases : new InMemoryCommunityAliases())
                 .executor(Runnable::run, 1_000)
                 .dueWork(Duration.ofMinutes(2), b.dueBatch);
         b.features.forEach(core::feature);
@@ -103,6 +105,11 @@ public final class BotHarness {
     /** The member writes in the shared group. */
     public BotHarness sayInGroup(User user, String text) {
         return deliver(MessageReceived.simple(nextId(), group, user.member(), clock.instant(), nextId(), text));
+    }
+
+    /** The member writes in another group conversation (for example the shared group under a new id). */
+    public BotHarness sayIn(Conversation where, User user, String text) {
+        return deliver(MessageReceived.simple(nextId(), where, user.member(), clock.instant(), nextId(), text));
     }
 
     /**
@@ -220,6 +227,11 @@ public final class BotHarness {
         return group;
     }
 
+    /** The ids communities have now, as the engine resolves them. */
+    public CommunityAliases aliases() {
+        return core.context().aliases();
+    }
+
     private boolean isDirectTo(FakeChatGateway.Action a, User user) {
         return a.conversation().value().equals(user.id().value()) && !a.conversation().equals(group.id());
     }
@@ -237,6 +249,7 @@ public final class BotHarness {
         private ButtonTokenStore buttons;
         private MemberProfileStore profiles;
         private DueQueue dueQueue;
+        private CommunityAliases aliases;
         private int dueBatch = 100;
         private final List<Feature> features = new ArrayList<>();
 
@@ -273,6 +286,12 @@ public final class BotHarness {
             this.buttons = buttonStore;
             this.profiles = profileStore;
             this.dueQueue = queue;
+            return this;
+        }
+
+        /** Community aliases shared with something else (for example Redis-backed) instead of a fresh in-memory one. */
+        public Builder aliases(CommunityAliases value) {
+            this.aliases = value;
             return this;
         }
 

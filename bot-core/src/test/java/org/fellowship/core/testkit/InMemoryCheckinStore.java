@@ -16,9 +16,10 @@ import org.fellowship.core.checkin.CommunityCheckins;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.store.CommunityStateMover;
 
 /** In-memory fake of {@link CheckinStore}. Thread-safe (synchronized); counts never expire. */
-public final class InMemoryCheckinStore implements CheckinStore {
+public final class InMemoryCheckinStore implements CheckinStore, CommunityStateMover {
     private final Map<ChatUserId, CheckinRecord> records = new HashMap<>();
     private final Map<ChatUserId, Instant> index = new HashMap<>();
     private final Map<ChatUserId, TreeMap<LocalDate, String>> notes = new HashMap<>();
@@ -124,11 +125,9 @@ public final class InMemoryCheckinStore implements CheckinStore {
         return index.size();
     }
 
-    private final Map<CommunityId, CommunityId> moves = new HashMap<>();
-
-    /** Moves this fake's community records too (in Redis the {@code CommunityStateMover} moves those). */
+    /** This fake's part of the one move step: member records, settings and counts (like the Redis step). */
     @Override
-    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+    public synchronized int move(CommunityId from, CommunityId to) {
         int changed = 0;
         for (CheckinRecord r : List.copyOf(records.values())) {
             ConversationId origin = r.origin() == null ? null : r.origin().renumbered(from, to);
@@ -151,12 +150,6 @@ public final class InMemoryCheckinStore implements CheckinStore {
                 changed++;
             }
         }
-        moves.put(from, to);
         return changed;
-    }
-
-    @Override
-    public synchronized Optional<CommunityId> movedTo(CommunityId from) {
-        return Optional.ofNullable(moves.get(from));
     }
 }

@@ -15,9 +15,10 @@ import org.fellowship.core.meeting.MeetingStore;
 import org.fellowship.core.meeting.ReminderSubscription;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.CommunityStateMover;
 
 /** {@link MeetingStore} in memory. Thread-safe (coarse lock). */
-public final class InMemoryMeetingStore implements MeetingStore {
+public final class InMemoryMeetingStore implements MeetingStore, CommunityStateMover {
     private final Map<CommunityId, TreeMap<String, Meeting>> meetings = new ConcurrentHashMap<>();
     private final Map<CommunityId, ZoneId> zones = new ConcurrentHashMap<>();
     private final Map<CommunityId, String> feeds = new ConcurrentHashMap<>();
@@ -212,14 +213,13 @@ public final class InMemoryMeetingStore implements MeetingStore {
         return member + "|" + community + "|" + slug;
     }
 
-    private final Map<CommunityId, CommunityId> moves = new ConcurrentHashMap<>();
-
     /**
-     * Moves this fake's community records too (in Redis the {@code CommunityStateMover} moves those), then the member
-     * records, like the Redis store. Repeating it changes nothing.
+     * This fake's part of the one move step: its community records (over Redis they move with the community's keys),
+     * then the member records that name the community, like the Redis step. An open draft keeps the old id (it is
+     * resolved when the moderator goes on). Repeating it changes nothing.
      */
     @Override
-    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+    public synchronized int move(CommunityId from, CommunityId to) {
         int changed = 0;
         changed += moveEntry(meetings, from, to);
         changed += moveEntry(zones, from, to);
@@ -251,22 +251,7 @@ public final class InMemoryMeetingStore implements MeetingStore {
                 changed++;
             }
         }
-        for (Map.Entry<ChatUserId, Map.Entry<List<String>, Instant>> d : List.copyOf(drafts.entrySet())) {
-            List<String> draft = d.getValue().getKey();
-            if (draft.size() >= 2 && draft.get(0).equals(from.platform().code()) && draft.get(1).equals(from.value())) {
-                List<String> rewritten = new ArrayList<>(draft);
-                rewritten.set(1, to.value());
-                drafts.put(d.getKey(), Map.entry(List.copyOf(rewritten), d.getValue().getValue()));
-                changed++;
-            }
-        }
-        moves.put(from, to);
         return changed;
-    }
-
-    @Override
-    public Optional<CommunityId> movedTo(CommunityId from) {
-        return Optional.ofNullable(moves.get(from));
     }
 
     private static <V> int moveEntry(Map<CommunityId, V> map, CommunityId from, CommunityId to) {

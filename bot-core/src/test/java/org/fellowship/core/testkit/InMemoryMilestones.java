@@ -10,9 +10,10 @@ import org.fellowship.core.milestone.MemberMilestones;
 import org.fellowship.core.milestone.MilestoneStore;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.CommunityStateMover;
 
 /** In-memory fake of {@link MilestoneStore}. Thread-safe (synchronized). */
-public final class InMemoryMilestones implements MilestoneStore {
+public final class InMemoryMilestones implements MilestoneStore, CommunityStateMover {
     private final Map<ChatUserId, MemberMilestones> members = new HashMap<>();
     private final Map<CommunityId, CommunityMilestones> communities = new HashMap<>();
     private final Set<String> delivered = new HashSet<>();
@@ -42,9 +43,9 @@ public final class InMemoryMilestones implements MilestoneStore {
         return delivered.add(member + "|" + deliveryId);
     }
 
-    /** Moves this fake's community settings too (in Redis the {@code CommunityStateMover} moves those). */
+    /** This fake's part of the one move step: member records and community settings (like the Redis step). */
     @Override
-    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+    public synchronized int move(CommunityId from, CommunityId to) {
         int changed = 0;
         for (MemberMilestones m : java.util.List.copyOf(members.values())) {
             MemberMilestones moved = renumbered(m, from, to);

@@ -11,11 +11,12 @@ import java.util.Optional;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.MessageRef;
+import org.fellowship.core.store.CommunityStateMover;
 import org.fellowship.moderation.CaseLog;
 import org.fellowship.moderation.ModCase;
 
 /** In-memory fake of {@link CaseLog}; protection markers expire on the given clock. Thread-safe through one lock. */
-public final class InMemoryCaseLog implements CaseLog {
+public final class InMemoryCaseLog implements CaseLog, CommunityStateMover {
     private final Clock clock;
     private final Map<CommunityId, List<ModCase>> cases = new HashMap<>();
     private final Map<String, ChatUserId> claims = new HashMap<>();
@@ -98,9 +99,9 @@ public final class InMemoryCaseLog implements CaseLog {
         return cases.getOrDefault(community, List.of()).stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Moves this fake's case log too (in Redis the {@code CommunityStateMover} moves it); numbers are kept. */
+    /** This fake's part of the one move step: its case log (over Redis it moves with the community's keys). */
     @Override
-    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+    public synchronized int move(CommunityId from, CommunityId to) {
         List<ModCase> log = cases.remove(from);
         if (log == null) {
             return 0;

@@ -1,6 +1,7 @@
 package org.fellowship.moderation.testkit;
 
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.CommunityStateMover;
 import org.fellowship.moderation.CaseLog;
 import org.fellowship.moderation.RuleStore;
 import org.fellowship.moderation.WarningStore;
@@ -24,7 +25,8 @@ class InMemoryModerationStoresTest extends ModerationStoresContract {
 
     @Override
     protected void migrate(WarningStore warnings, CaseLog cases, CommunityId from, CommunityId to) {
-        warnings.communityMoved(from, to);
-        cases.communityMoved(from, to);
+        // the one move step over these fakes: each moves what it holds (over Redis: the community's keys and more)
+        ((CommunityStateMover) warnings).move(from, to);
+        ((CommunityStateMover) cases).move(from, to);
     }
 }

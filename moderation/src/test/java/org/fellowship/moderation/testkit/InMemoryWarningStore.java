@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
+import org.fellowship.core.store.CommunityStateMover;
 import org.fellowship.moderation.Warning;
 import org.fellowship.moderation.WarningStore;
 
 /** In-memory fake of {@link WarningStore}. Thread-safe through one lock. */
-public final class InMemoryWarningStore implements WarningStore {
+public final class InMemoryWarningStore implements WarningStore, CommunityStateMover {
     private final Map<String, List<Warning>> byMember = new HashMap<>();
 
     private static String key(CommunityId community, ChatUserId member) {
@@ -36,8 +37,9 @@ public final class InMemoryWarningStore implements WarningStore {
         return all != null && all.removeIf(w -> w.id() == id);
     }
 
+    /** This fake's part of the one move step: every member's warnings in {@code from} (like the Redis step). */
     @Override
-    public synchronized int communityMoved(CommunityId from, CommunityId to) {
+    public synchronized int move(CommunityId from, CommunityId to) {
         int moved = 0;
         String prefix = from + "|";
         for (String key : List.copyOf(byMember.keySet())) {

@@ -14,6 +14,7 @@ import org.fellowship.core.checkin.CheckinRecord;
 import org.fellowship.core.checkin.CheckinStore;
 import org.fellowship.core.checkin.CommunityCheckins;
 import org.fellowship.core.meeting.MeetingStore;
+import org.fellowship.core.mentor.MentorStore;
 import org.fellowship.core.milestone.Announcements;
 import org.fellowship.core.milestone.CommunityMilestones;
 import org.fellowship.core.milestone.LadderChoice;
@@ -25,6 +26,7 @@ import org.fellowship.core.meeting.MeetingsFeature;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.Platform;
 import org.fellowship.core.outbound.OutboundMessage;
+import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
 import org.fellowship.core.store.MemberProfileStore;
@@ -47,14 +49,19 @@ public abstract class CommunityMigrationContract {
     protected final MutableClock clock = MutableClock.at("2026-03-09T08:00:00Z");
 
     /** The stores the bot runs on. */
-    public record Stores(MeetingStore meetings, CheckinStore checkins, MilestoneStore milestones,
-                         ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue queue) {
+    public record Stores(MeetingStore meetings, CheckinStore checkins, MilestoneStore milestones, MentorStore mentors,
+                         ButtonTokenStore buttons, MemberProfileStore profiles, DueQueue queue,
+                         CommunityAliases aliases) {
     }
 
     protected abstract Stores stores();
 
-    /** What the app does when Telegram reports the migration. */
-    protected abstract void migrate(CommunityId from, CommunityId to);
+    /**
+     * What the app does when Telegram reports the migration ({@link org.fellowship.core.store.CommunityMigration}).
+     *
+     * @return how many records moved
+     */
+    protected abstract int migrate(CommunityId from, CommunityId to);
 
     /** Everything stored that still names {@code community} (keys, in Redis), expected empty after the move. */
     protected abstract List<String> recordsNaming(CommunityId community);
@@ -64,6 +71,7 @@ public abstract class CommunityMigrationContract {
         Stores s = stores();
         BotHarness bot = BotHarness.builder().clock(clock).gateway(FakeChatGateway.telegram())
                 .stores(new InMemoryStores.Deduplicator(clock), s.buttons(), s.profiles(), s.queue())
+                .aliases(s.aliases())
                 .feature(new MeetingsFeature(s.meetings(), url -> "[]")).build();
         assertThat(bot.group().community()).isEqualTo(OLD);
         BotHarness.User mod = bot.moderator("1", "Mo");
@@ -85,7 +93,7 @@ public abstract class CommunityMigrationContract {
         two.get();
         migrate(OLD, NEW);
 
-        assertThat(s.meetings().movedTo(OLD)).contains(NEW);
+        assertThat(s.aliases().current(OLD)).isEqualTo(NEW);
         assertThat(s.meetings().subscription(sam.id(), OLD, "step-study")).isEmpty();
         assertThat(s.meetings().subscription(sam.id(), NEW, "step-study")).hasValueSatisfying(sub -> {
             assertThat(sub.community()).isEqualTo(NEW);
@@ -169,7 +177,7 @@ public abstract class CommunityMigrationContract {
         assertThat(s.checkins().community(NEW)).hasValueSatisfying(c ->
                 assertThat(c.summaryChat()).isEqualTo(new ConversationId(Platform.TELEGRAM, NEW.value())));
         assertThat(s.checkins().checkins(NEW, today)).isEqualTo(2);
-        assertThat(s.checkins().movedTo(OLD)).contains(NEW);
+        assertThat(s.aliases().current(OLD)).isEqualTo(NEW);
         assertThat(s.milestones().find(kim)).hasValueSatisfying(m -> {
             assertThat(m.ladderCommunity()).isEqualTo(NEW);
             assertThat(m.announcements().community()).isEqualTo(NEW);
@@ -182,5 +190,24 @@ public abstract class CommunityMigrationContract {
         });
         assertThat(s.milestones().community(OLD)).isEmpty();
         assertThat(recordsNaming(OLD)).as("nothing left under the old id").isEmpty();
+    }
+
+    @Test
+    void aModeratorsChannelInAMigratedGroupFollowsItToTheNewId() {
+        MentorStore store = stores().mentors();
+        CommunityId old = new CommunityId(Platform.TELEGRAM, "-4242");
+        CommunityId now = new CommunityId(Platform.TELEGRAM, "-1004242");
+        assertThat(migrate(old, now)).isZero();
+        store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-4242:7"));
+        assertThat(migrate(old, now)).isEqualTo(1);
+        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(new ConversationId(Platform.TELEGRAM,
+                "-1004242:7"));
+        assertThat(migrate(old, now)).as("idempotent").isZero();
+        assertThat(stores().aliases().current(old)).isEqualTo(now);
+        assertThat(stores().aliases().current(now)).isEqualTo(now);
+        store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-42420"));
+        assertThat(migrate(old, now)).as("another chat whose id starts alike").isZero();
+        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(new ConversationId(Platform.TELEGRAM,
+                "-42420"));
     }
 }

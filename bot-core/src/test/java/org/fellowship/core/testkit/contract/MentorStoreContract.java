@@ -252,24 +252,6 @@ public abstract class MentorStoreContract {
     }
 
     @Test
-    void aModeratorsChannelInAMigratedGroupFollowsItToTheNewId() {
-        MentorStore store = newStore();
-        org.fellowship.core.model.CommunityId old = new org.fellowship.core.model.CommunityId(Platform.TELEGRAM, "-4242");
-        org.fellowship.core.model.CommunityId now = new org.fellowship.core.model.CommunityId(Platform.TELEGRAM,
-                "-1004242");
-        assertThat(store.communityMoved(old, now)).isZero();
-        store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-4242:7"));
-        assertThat(store.communityMoved(old, now)).isEqualTo(1);
-        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(new ConversationId(Platform.TELEGRAM,
-                "-1004242:7"));
-        assertThat(store.communityMoved(old, now)).as("idempotent").isZero();
-        assertThat(store.movedFrom(now)).contains(old);
-        assertThat(store.movedFrom(old)).isEmpty();
-        store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-42420"));
-        assertThat(store.communityMoved(old, now)).as("another chat whose id starts alike").isZero();
-    }
-
-    @Test
     void aClaimCodeClaimsOneGroupOnceAndClaimsCanBeUndone() {
         MentorStore store = newStore();
         org.fellowship.core.model.CommunityId group = new org.fellowship.core.model.CommunityId(

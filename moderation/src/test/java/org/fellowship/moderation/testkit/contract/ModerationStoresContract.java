@@ -48,7 +48,7 @@ public abstract class ModerationStoresContract {
 
     protected abstract CaseLog newCaseLog();
 
-    /** What the app does when a group becomes a supergroup with a new id (over Redis: the CommunityStateMover). */
+    /** What the app does when a group becomes a supergroup with a new id (over Redis: the CommunityMigration). */
     protected abstract void migrate(WarningStore warnings, CaseLog cases, CommunityId from, CommunityId to);
 
     private static Rule draft(CommunityId community, RuleKind kind, String pattern) {
