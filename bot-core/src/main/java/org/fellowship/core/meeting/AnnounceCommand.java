@@ -3,7 +3,6 @@ package org.fellowship.core.meeting;
 import static org.fellowship.core.meeting.LeadTime.human;
 
 import java.time.Duration;
-import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.CommunityId;
 
@@ -21,19 +20,14 @@ final class AnnounceCommand {
 
     void announce(Turn turn, String args) {
         CommunityId community = MeetingLookup.community(turn);
-        String trimmed = args.strip();
-        int space = trimmed.lastIndexOf(' ');
-        if (space < 0) {
-            throw new UsageException("Say which meeting and how long before, e.g. /meetings announce step-study 10m.");
-        }
-        Meeting m = lookup.find(community, trimmed.substring(0, space).strip());
-        String when = trimmed.substring(space + 1).strip();
-        if (when.equalsIgnoreCase("off")) {
+        LeadTime.Request request = LeadTime.request(args, "/meetings announce step-study 10m");
+        Meeting m = lookup.find(community, request.meeting());
+        if (request.off()) {
             store.setAnnouncement(community, m.slug(), null);
             turn.reply("I'll no longer post reminders for " + m.name() + " here.");
             return;
         }
-        Duration before = LeadTime.parse(when);
+        Duration before = LeadTime.parse(request.when());
         GroupAnnouncement announcement = new GroupAnnouncement(before, turn.conversation().id());
         store.setAnnouncement(community, m.slug(), announcement);
         Occurrence next = m.nextAfter(turn.now().plus(before));

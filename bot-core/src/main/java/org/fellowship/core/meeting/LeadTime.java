@@ -30,6 +30,28 @@ final class LeadTime {
         return before;
     }
 
+    /**
+     * "{@code <meeting name> <lead time|off>}" as {@code /remind} and {@code /meetings announce} take it: the last word
+     * is the lead time, everything before it the meeting.
+     *
+     * @param example the command as the member should type it, for the usage error
+     */
+    static Request request(String args, String example) {
+        String trimmed = args.strip();
+        int space = trimmed.lastIndexOf(' ');
+        if (space < 0) {
+            throw new UsageException("Say which meeting and how long before, e.g. " + example + ".");
+        }
+        return new Request(trimmed.substring(0, space).strip(), trimmed.substring(space + 1).strip());
+    }
+
+    /** A meeting named by a member and the lead time (or "off") they typed after it. */
+    record Request(String meeting, String when) {
+        boolean off() {
+            return when.equalsIgnoreCase("off");
+        }
+    }
+
     /** "15 min", "1 hour", "2 hours". */
     static String human(Duration d) {
         long minutes = d.toMinutes();

@@ -6,7 +6,6 @@ import static org.fellowship.core.meeting.MeetingTexts.HM;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -26,22 +25,16 @@ final class RemindCommand {
 
     void remind(Turn turn, String args) {
         CommunityId community = MeetingLookup.community(turn);
-        String trimmed = args.strip();
-        int space = trimmed.lastIndexOf(' ');
-        if (space < 0) {
-            throw new UsageException("Say which meeting and how long before, e.g. /remind step-study 15m.");
-        }
-        String name = trimmed.substring(0, space).strip();
-        String when = trimmed.substring(space + 1).strip();
-        Meeting m = lookup.find(community, name);
+        LeadTime.Request request = LeadTime.request(args, "/remind step-study 15m");
+        Meeting m = lookup.find(community, request.meeting());
         ChatUserId member = turn.actor().id();
-        if (when.equalsIgnoreCase("off")) {
+        if (request.off()) {
             boolean had = store.unsubscribe(member, community, m.slug());
             turn.replyPrivately(had ? "Reminders for " + m.name() + " are off."
                     : "You had no reminders for " + m.name() + ".");
             return;
         }
-        Duration before = LeadTime.parse(when);
+        Duration before = LeadTime.parse(request.when());
         ConversationId group = turn.conversation().id();
         ReminderSubscription sub = new ReminderSubscription(member, community, m.slug(), before, group);
         store.subscribe(sub);
