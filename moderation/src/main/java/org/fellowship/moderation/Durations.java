@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Short durations as moderators type them: {@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}. */
+/** Short durations as moderators type them ({@code 30s}, {@code 10m}, {@code 2h}, {@code 7d}) and as texts write them. */
 final class Durations {
     private static final Pattern SHAPE = Pattern.compile("(\\d{1,6})([smhd])");
 
@@ -27,18 +27,25 @@ final class Durations {
         };
     }
 
-    /** The shortest exact form: {@code 90m} -> {@code 90m}, {@code 2h}, {@code 7d}, {@code 45s}. */
-    static String format(Duration d) {
+    /**
+     * In words, in the largest unit that divides it exactly, as members read it: "30 days", "1 hour", "90 minutes",
+     * "45 seconds".
+     */
+    static String words(Duration d) {
         long s = d.toSeconds();
         if (s % 86_400 == 0 && s > 0) {
-            return s / 86_400 + "d";
+            return count(s / 86_400, "day");
         }
         if (s % 3_600 == 0 && s > 0) {
-            return s / 3_600 + "h";
+            return count(s / 3_600, "hour");
         }
         if (s % 60 == 0 && s > 0) {
-            return s / 60 + "m";
+            return count(s / 60, "minute");
         }
-        return s + "s";
+        return count(s, "second");
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 }

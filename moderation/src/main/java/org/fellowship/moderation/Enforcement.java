@@ -221,7 +221,7 @@ final class Enforcement {
         int points = warnings.active(community, member, now).stream().mapToInt(Warning::points).sum();
         String where = groupTitle == null ? "the group" : groupTitle;
         tellMember(group, member, "You've received a warning in " + where + ": " + reason + "\nIt counts for "
-                + Durations.format(settings.warningDecay()) + ". " + rulesPointer(settings)
+                + Durations.words(settings.warningDecay()) + ". " + rulesPointer(settings)
                 + " If you think this is a mistake, you can talk to a moderator.");
         Optional<ModCase> ladder = Optional.empty();
         LadderStep step = null;
@@ -241,7 +241,7 @@ final class Enforcement {
             }
             if (outcome.ok() && step.action() == ActionType.MUTE) {
                 tellMember(group, member, "Because of your warnings you can't write in " + where + " for "
-                        + Durations.format(step.muteFor()) + ".");
+                        + Durations.words(step.muteFor()) + ".");
             }
         }
         return new Warned(warnCase, points, ladder);

@@ -41,8 +41,8 @@ final class HistoryRules {
                         rule.window())), now);
                 if (!wait.isZero()) {
                     hits.add(new Hit(rule, 0, 0, rule.kind() == RuleKind.FLOOD
-                            ? "more than " + rule.limit() + " messages in " + Durations.format(rule.window())
-                            : "the same text more than " + rule.limit() + " times in " + Durations.format(rule.window())));
+                            ? "more than " + rule.limit() + " messages in " + Durations.words(rule.window())
+                            : "the same text more than " + rule.limit() + " times in " + Durations.words(rule.window())));
                 }
             } catch (StoreUnavailableException e) {
                 LOG.warn("rate store unavailable; {} rule {} skipped in {}", rule.kind(), rule.id(), community);

@@ -21,6 +21,6 @@ public record LadderStep(int points, ActionType action, Duration muteFor) {
     }
 
     public String describe() {
-        return points + " points: " + (action == ActionType.MUTE ? "mute " + Durations.format(muteFor) : action.word());
+        return points + " points: " + (action == ActionType.MUTE ? "mute " + Durations.words(muteFor) : action.word());
     }
 }

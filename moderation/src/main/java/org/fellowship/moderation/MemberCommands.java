@@ -135,7 +135,7 @@ final class MemberCommands {
 
     private void showWarnconfig(Turn turn) {
         ModerationSettings s = rules.settings(Targets.community(turn));
-        turn.replyPrivately("Warnings count for " + Durations.format(s.warningDecay()) + ". Ladder: "
+        turn.replyPrivately("Warnings count for " + Durations.words(s.warningDecay()) + ". Ladder: "
                 + describe(s.ladder()) + ".");
     }
 
@@ -145,7 +145,7 @@ final class MemberCommands {
             throw new UsageException("Give how long warnings count, from 1h to 3650d, e.g. 30d.");
         }
         rules.saveSettings(rules.settings(community).withWarningDecay(d));
-        turn.replyPrivately("New warnings count for " + Durations.format(d) + ".");
+        turn.replyPrivately("New warnings count for " + Durations.words(d) + ".");
     }
 
     private void ladder(Turn turn, CommunityId community, String value) {

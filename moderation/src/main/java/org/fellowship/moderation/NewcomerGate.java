@@ -61,7 +61,7 @@ final class NewcomerGate implements DueHandler<GateDeadline> {
                     + "| <right answer> | <other answer>." : "Newcomers are asked: " + s.gate().question()
                     + "\nRight answer" + (s.gate().rightAnswers().size() > 1 ? "s: " : ": ")
                     + String.join(", ", s.gate().rightAnswers()) + ". Time to answer: "
-                    + Durations.format(s.gate().timeLimit()) + ".");
+                    + Durations.words(s.gate().timeLimit()) + ".");
             return;
         }
         if (lower.equals("off")) {
@@ -78,7 +78,7 @@ final class NewcomerGate implements DueHandler<GateDeadline> {
                 throw new UsageException("Give the time to answer, from 1m to 1d, e.g. /gate time 10m.");
             }
             rules.saveSettings(s.withGate(s.gate().withTimeLimit(limit)));
-            turn.replyPrivately("Newcomers have " + Durations.format(limit) + " to answer.");
+            turn.replyPrivately("Newcomers have " + Durations.words(limit) + " to answer.");
             return;
         }
         List<String> parts = Arrays.stream(a.split("\\|")).map(String::strip).toList();
@@ -101,7 +101,7 @@ final class NewcomerGate implements DueHandler<GateDeadline> {
         }
         rules.saveSettings(s.withGate(gate));
         turn.replyPrivately("Newcomers will be muted until they answer: " + gate.question() + " (right: "
-                + String.join(", ", gate.rightAnswers()) + "; " + Durations.format(gate.timeLimit()) + " to answer). Turn it off with "
+                + String.join(", ", gate.rightAnswers()) + "; " + Durations.words(gate.timeLimit()) + " to answer). Turn it off with "
                 + "/gate off.");
     }
 
@@ -133,7 +133,7 @@ final class NewcomerGate implements DueHandler<GateDeadline> {
                     "due", dueId, "right", Boolean.toString(gate.isRight(answer)))));
         }
         turn.reply("Welcome, " + turn.actor().displayName() + "! Before you can write here, please answer within "
-                + Durations.format(gate.timeLimit()) + ": " + gate.question(), List.of(new ButtonRow(buttons)));
+                + Durations.words(gate.timeLimit()) + ": " + gate.question(), List.of(new ButtonRow(buttons)));
         return true;
     }
 

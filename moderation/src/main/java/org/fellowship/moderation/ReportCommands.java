@@ -65,7 +65,7 @@ final class ReportCommands {
             if (!wait.isZero()) {
                 long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
                 turn.replyPrivately("You've sent " + REPORT_LIMIT + " reports in the last "
-                        + Durations.format(REPORT_WINDOW) + ". Please wait about " + minutes + " min before the next. "
+                        + Durations.words(REPORT_WINDOW) + ". Please wait about " + minutes + " min before the next. "
                         + "If someone is in danger right now, contact a moderator directly or local emergency services.");
                 return;
             }

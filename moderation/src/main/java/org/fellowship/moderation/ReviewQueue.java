@@ -42,7 +42,7 @@ final class ReviewQueue {
                 "chat", chat.value(), "msg", message == null ? "" : message.messageId(), "sub", member.value(),
                 "n", Long.toString(c.number()), "act", rule.action().name(),
                 "mute", Long.toString(rule.muteFor().toSeconds()), "rule", Integer.toString(rule.id()));
-        String proposed = rule.action() == ActionType.MUTE ? "mute " + Durations.format(rule.muteFor())
+        String proposed = rule.action() == ActionType.MUTE ? "mute " + Durations.words(rule.muteFor())
                 : rule.action().word();
         enforcement.notifyModerators(community, chat, "Review needed: " + c.describe() + "\nApprove to " + proposed
                 + "; dismiss to leave the message.", m -> List.of(ButtonRow.of(

@@ -52,11 +52,11 @@ public record Rule(CommunityId community, int id, RuleKind kind, String pattern,
             case KEYWORD, PHRASE, REGEX -> kind.word() + " \"" + pattern + "\"";
             case LINK -> "links outside the allow-list";
             case INVITE -> "invite links";
-            case FLOOD -> "flood: more than " + limit + " messages in " + window.toSeconds() + "s";
-            case REPEAT -> "repeats: the same text more than " + limit + " times in " + window.toSeconds() + "s";
+            case FLOOD -> "flood: more than " + limit + " messages in " + Durations.words(window);
+            case REPEAT -> "repeats: the same text more than " + limit + " times in " + Durations.words(window);
             case MENTIONS -> "mention spam: " + limit + " or more mentions";
         };
-        String act = action == ActionType.MUTE ? "mute " + Durations.format(muteFor) : action.word();
+        String act = action == ActionType.MUTE ? "mute " + Durations.words(muteFor) : action.word();
         return "#" + id + " " + what + " -> " + act + " [" + mode.word() + "]";
     }
 }

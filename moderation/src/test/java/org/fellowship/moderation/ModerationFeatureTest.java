@@ -139,7 +139,7 @@ class ModerationFeatureTest {
         assertThat(m.kinds()).isEmpty();
         List<OutboundMessage> asks = m.replies();
         assertThat(asks).hasSize(2).allSatisfy(a -> assertThat(a.text()).contains("Review needed")
-                .contains("Approve to mute 2h"));
+                .contains("Approve to mute 2 hours"));
         m.bot.press(mod2, "Approve");
         assertThat(m.kinds()).containsExactly("delete", "mute");
         assertThat(m.gateway().actions()).filteredOn(a -> a.kind().equals("mute")).singleElement()
@@ -293,7 +293,7 @@ class ModerationFeatureTest {
         assertThat(out).anySatisfy(r -> {
             assertThat(r.recipient()).isEqualTo(sam.id());
             assertThat(r.delivery()).isEqualTo(Delivery.PRIVATE);
-            assertThat(r.text()).contains("selling in the group").contains("Be kind. No selling.").contains("7d");
+            assertThat(r.text()).contains("selling in the group").contains("Be kind. No selling.").contains("It counts for 7 days.");
         });
         assertThat(out).anySatisfy(r -> assertThat(r.text()).contains("now has 1 active point"));
         m.mod(mod, "/warn 42 again");
@@ -339,7 +339,7 @@ class ModerationFeatureTest {
 
         m.reply(ana, "a2", "/report", "s2", sam);
         m.reply(ana, "a3", "/report", "s3", sam);
-        assertThat(m.lastText()).contains("You've sent 2 reports in the last 20m");
+        assertThat(m.lastText()).contains("You've sent 2 reports in the last 20 minutes.");
         m.bot.advance(Duration.ofMinutes(21));
         m.reply(ana, "a4", "/report", "s4", sam);
         assertThat(m.lastText()).contains("Thank you for telling us");
@@ -394,7 +394,7 @@ class ModerationFeatureTest {
         assertThat(m.gateway().actions()).filteredOn(a -> a.kind().equals("mute")).singleElement()
                 .satisfies(a -> assertThat(a.user()).isEqualTo(ana.id()));
         OutboundMessage question = m.bot.lastReply();
-        assertThat(question.text()).contains("Welcome, Ana!").contains("within 10m: What is this group for?");
+        assertThat(question.text()).contains("Welcome, Ana!").contains("within 10 minutes: What is this group for?");
         assertThat(question.allButtons()).extracting(b -> b.label())
                 .containsExactly("Dating", "Recovery support", "Selling things");
         m.pressInGroup(sam, "Recovery support");
