@@ -47,6 +47,11 @@ record Ladder(String name, List<Milestone> steps, Map<String, String> names) {
         return m.unit() == Milestone.Unit.YEARS || steps.contains(m);
     }
 
+    /** The explicit steps as members read them: "1 day, 30 days, 6 months" (the yearly ones are not listed). */
+    public String describeSteps() {
+        return String.join(", ", steps.stream().map(Milestone::describe).toList());
+    }
+
     /** "30 days", or "30 days (orange key tag)" when the ladder names it. */
     public String describe(Milestone m) {
         String extra = names.get(m.key());

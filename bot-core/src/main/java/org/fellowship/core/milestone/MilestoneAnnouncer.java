@@ -52,7 +52,7 @@ final class MilestoneAnnouncer implements DueHandler<MilestoneScheduler.Target> 
             return;
         }
         MemberMilestones m = found.get();
-        ZoneId zone = MilestoneFeature.zoneOf(context, member);
+        ZoneId zone = zoneOf(member);
         LocalDate day = target.milestone().dateFrom(target.cleanDate());
         Ladder ladder = scheduler.ladderOf(m);
         scheduler.schedule(m, target.label(), day.plusDays(1), zone, context.clock().instant());
@@ -76,5 +76,11 @@ final class MilestoneAnnouncer implements DueHandler<MilestoneScheduler.Target> 
                     + m.announcements().name() + " reaches " + what + " today!"), false);
         }
         LOG.info("milestone item {} delivered", item.id());
+    }
+
+    /** The member's zone from their profile, else the bot's default: celebrations come at their local morning. */
+    private ZoneId zoneOf(ChatUserId member) {
+        return context.profiles().find(member).map(p -> p.zoneOr(context.settings().defaultZone()))
+                .orElse(context.settings().defaultZone());
     }
 }
