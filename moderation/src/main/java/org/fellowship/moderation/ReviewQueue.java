@@ -30,14 +30,19 @@ final class ReviewQueue {
         this.enforcement = enforcement;
     }
 
-    /** Records the pending case for {@code hit} and asks the moderators to approve or dismiss it. */
-    void request(Turn turn, CommunityId community, MessageRef message, String text, Hit hit) {
+    /**
+     * Records the pending case for {@code hit} and asks the moderators to approve or dismiss it.
+     *
+     * @param held why an enforced rule waits for a moderator ("held for review: it reads as a relapse share"), or
+     *             {@code null} for a review-first rule
+     */
+    void request(Turn turn, CommunityId community, MessageRef message, String text, Hit hit, String held) {
         Rule rule = hit.rule();
         ChatUserId member = turn.actor().id();
         ConversationId chat = turn.conversation().id();
         ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), "review", null, member, chat,
-                message == null ? null : message.messageId(), rule.id(), hit.why(),
-                Excerpt.of(text, hit.start(), hit.end()), "pending: waiting for a moderator"));
+                message == null ? null : message.messageId(), rule.id(),
+                held == null ? hit.why() : hit.why() + "; " + held, Excerpt.of(text, hit.start(), hit.end()), "pending: waiting for a moderator"));
         Map<String, String> data = Map.of("p", chat.platform().lowerName(), "cv", community.value(),
                 "chat", chat.value(), "msg", message == null ? "" : message.messageId(), "sub", member.value(),
                 "n", Long.toString(c.number()), "act", rule.action().name(),

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.engine.CommandRegistry;
+import org.fellowship.core.engine.RecoveryDisclosure;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.event.CommandInvoked;
 import org.fellowship.core.event.InboundEvent;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * The engine's moderation step for new and edited group messages (see
  * {@link org.fellowship.core.engine.MessageGuard}): checks the community's rules and logs, enforces or queues for
  * review what they hit. A message the safety screen flagged, or a crisis the semantic stage reads on a second look,
- * is never acted on, logged or excerpted; it is protected from manual actions for {@link #PROTECT_TTL} instead.
+ * is never acted on, logged or excerpted; it is protected from manual actions for {@link #PROTECT_TTL} instead. A
+ * message the screen reads as a relapse share, relapse danger or a craving is never punished automatically: an
+ * enforced rule it hits sends it to moderator review, and the message stays.
  * Thread-safe (stateless apart from its collaborators).
  */
 final class RuleGuard {
@@ -131,12 +135,21 @@ final class RuleGuard {
         }
         Hit enforced = hits.stream().filter(h -> h.rule().mode() == RuleMode.ENFORCE).max(strength).orElse(null);
         Hit review = hits.stream().filter(h -> h.rule().mode() == RuleMode.REVIEW_FIRST).max(strength).orElse(null);
+        Optional<RecoveryDisclosure> disclosed = enforced == null ? Optional.empty() : turn.recoveryDisclosure(text);
+        if (disclosed.isPresent()) {
+            // recovery talk is never punished automatically: the message stays and a moderator decides
+            Hit held = review != null && review.rule().action().compareTo(enforced.rule().action()) > 0
+                    ? review : enforced;
+            reviews.request(turn, community, message, text, held,
+                    "held for review: it reads as " + disclosed.get().words());
+            return true;
+        }
         boolean deleted = false;
         if (enforced != null) {
             deleted = enforce(turn, community, message, text, enforced, hits);
         }
         if (review != null && (enforced == null || review.rule().action().compareTo(enforced.rule().action()) > 0)) {
-            reviews.request(turn, community, message, text, review);
+            reviews.request(turn, community, message, text, review, null);
         }
         return !deleted;
     }
@@ -150,11 +163,13 @@ final class RuleGuard {
         List<Enforcement.Outcome> outcomes = new ArrayList<>(enforcement.apply(rule.action() == ActionType.WARN
                 ? ActionType.DELETE : rule.action(), rule.muteFor(), chat, message, member, turn.now()));
         boolean deleted = rule.action().deletes() && !outcomes.isEmpty() && outcomes.get(0).ok();
+        boolean memberActed = rule.action().compareTo(ActionType.MUTE) >= 0 && outcomes.get(outcomes.size() - 1).ok();
         Enforcement.Outcome combined = Enforcement.combined(outcomes);
         ModCase recorded;
         if (rule.action() == ActionType.WARN) {
             recorded = enforcement.warn(community, chat, turn.conversation().title(), member, null,
-                    "your message broke a group rule (" + kindPhrase(rule.kind()) + ")", rule.id(), excerpt, message,
+                    "your message broke a group rule (" + kindPhrase(rule.kind()) + ", rule #" + rule.id() + ")"
+                            + (deleted ? " and was removed" : ""), rule.id(), excerpt, message,
                     turn.now()).warnCase();
             if (!outcomes.get(0).ok()) {
                 enforcement.record(new ModCase(community, 0, turn.now(), "delete", null, member, chat,
@@ -170,13 +185,34 @@ final class RuleGuard {
             enforcement.notifyModerators(community, chat, "Case " + recorded.number() + " (rule #" + rule.id()
                     + ") needs you: " + combined.text(), m -> List.of(), Set.of());
         }
-        if (deleted && rule.action() != ActionType.WARN) {
-            enforcement.tellMember(chat, member, "I removed your message in "
-                    + (turn.conversation().title() == null ? "the group" : turn.conversation().title())
-                    + ": it contained " + kindPhrase(rule.kind()) + ". "
-                    + Enforcement.rulesPointer(rules.settings(community)));
+        if (rule.action() != ActionType.WARN && (deleted || memberActed)) {
+            enforcement.tellMember(chat, member, notice(rule, turn.conversation().title(), deleted, memberActed)
+                    + " " + Enforcement.rulesPointer(rules.settings(community)));
         }
         return deleted;
+    }
+
+    /**
+     * What an automatic action did to the member, and for how long: "Your message in X was removed and you are muted
+     * there for 2 hours: it contained ... (rule #3)." Only the parts that succeeded; never the pattern itself.
+     */
+    static String notice(Rule rule, String groupTitle, boolean deleted, boolean memberActed) {
+        String where = groupTitle == null ? "the group" : groupTitle;
+        String there = deleted ? "there" : "in " + where;
+        String member = switch (rule.action()) {
+            case MUTE -> "muted " + there + " for " + Durations.words(rule.muteFor());
+            case KICK -> "removed from " + (deleted ? "it" : where) + " (you may join again)";
+            default -> "banned from " + (deleted ? "it" : where);
+        };
+        String what;
+        if (deleted && memberActed) {
+            what = "Your message in " + where + " was removed and you are " + member;
+        } else if (deleted) {
+            what = "Your message in " + where + " was removed";
+        } else {
+            what = "You are " + member;
+        }
+        return what + ": it contained " + kindPhrase(rule.kind()) + " (rule #" + rule.id() + ").";
     }
 
     private static String also(List<Hit> all, Hit main) {

@@ -1,5 +1,7 @@
 package org.fellowship.core.engine;
 
+import java.util.Optional;
+
 /**
  * The first look at every member message (crisis detection). It may only add support (private resources,
  * paging mentors); a message it flags is never deleted or punished by anything after it.
@@ -19,6 +21,15 @@ public interface SafetyScreen {
      */
     default boolean secondLook(Turn turn, String text) {
         return false;
+    }
+
+    /**
+     * Whether the text reads as a relapse share, relapse danger or a craving ({@link Turn#recoveryDisclosure}):
+     * moderation asks before it punishes a message automatically, and holds such a message for review instead. Only
+     * asked for messages a rule hit; adds no support of its own. The default reads nothing.
+     */
+    default Optional<RecoveryDisclosure> recoveryDisclosure(Turn turn, String text) {
+        return Optional.empty();
     }
 
     SafetyScreen NONE = (turn, text) -> false;

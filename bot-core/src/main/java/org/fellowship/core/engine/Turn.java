@@ -189,6 +189,14 @@ public final class Turn {
         return flagged;
     }
 
+    /**
+     * Moderation calls this before it punishes a message automatically: what the safety screen reads in the text when
+     * it is a relapse share, relapse danger or a craving (such a message is held for a moderator instead), else empty.
+     */
+    public Optional<RecoveryDisclosure> recoveryDisclosure(String text) {
+        return screen.recoveryDisclosure(this, text);
+    }
+
     /** A button only the actor can press, running {@code handler} with {@code data}. */
     public Button button(String label, String handler, Map<String, String> data) {
         String token = context.buttons().issue(new ButtonAction(handler, data, actor().id()),

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fellowship.core.alert.CrisisCategory;
 import org.fellowship.core.alert.MentorPager;
 import org.fellowship.core.command.CommandNames;
+import org.fellowship.core.engine.RecoveryDisclosure;
 import org.fellowship.core.engine.Resumer;
 import org.fellowship.core.engine.SafetyScreen;
 import org.fellowship.core.engine.Turn;
@@ -42,6 +44,7 @@ final class CrisisScreen implements SafetyScreen {
     private final FollowUps followUps;
     private final SemanticStage semantic;
     private final Resumer resumer;
+    private final RecoveryReading recovery = new RecoveryReading();
     private final Map<ChatUserId, LastReply> lastCrisisReply = new ConcurrentHashMap<>();
     private final Map<ChatUserId, Instant> lastRelapseReply = new ConcurrentHashMap<>();
     /** Events a semantic crisis verdict was already acted on (second look or background), so it is acted on once. */
@@ -109,6 +112,15 @@ final class CrisisScreen implements SafetyScreen {
         Detection lexicon = detector.detect(text, policies.of(turn));
         SemanticScorer.Reading reading = semantic.readNow(text, lexicon);
         return reading.crisis() && onSemanticCrisis(turn, text, lexicon, reading);
+    }
+
+    /** A relapse share, relapse danger or a craving in a message a rule hit (no reply of its own: screen() answered). */
+    @Override
+    public Optional<RecoveryDisclosure> recoveryDisclosure(Turn turn, String text) {
+        if (text == null || text.isBlank() || turn.actor().bot()) {
+            return Optional.empty();
+        }
+        return recovery.of(text, detector.detect(text, policies.of(turn)));
     }
 
     /** A crisis only the semantic stage saw: the same handling as a flagged message, once per event. */
