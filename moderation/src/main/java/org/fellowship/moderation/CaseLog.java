@@ -51,15 +51,22 @@ public interface CaseLog {
     Map<String, String> export(ChatUserId member);
 
     /**
-     * Removes those cases from the log for {@code /forget} (their numbers stay used, so the log keeps its order and a
-     * gap shows where something was erased). Moderators' own actions on other members stay.
+     * Clears the member's words from those cases for {@code /forget}: the excerpt and a report's reason
+     * ({@link ModCase#withoutWords}). The cases themselves stay (numbers, ids, rules, actions, outcomes and times),
+     * so a member cannot wipe their record and restart the warning ladder; {@code /export} still lists them.
      *
-     * @return how many cases were removed
+     * @return how many cases lost words
      */
     int forget(ChatUserId member);
 
-    /** This log as one of the stores {@code /export} and {@code /forget} go through. */
+    /** {@code true} while a case about the member (or reported by them) still holds words (the proof after forget). */
+    boolean holdsWordsOf(ChatUserId member);
+
+    /**
+     * This log as one of the stores {@code /export} and {@code /forget} go through: it holds something only while a
+     * case still quotes the member.
+     */
     default MemberDataEraser asEraser() {
-        return MemberDataEraser.of(this::export, this::forget);
+        return MemberDataEraser.of(this::export, this::forget, this::holdsWordsOf);
     }
 }

@@ -8,7 +8,8 @@ import org.fellowship.core.model.ConversationId;
 
 /**
  * One entry of a community's append-only case log: an automatic or manual moderation action, a report, or a
- * review decision. Holds ids, never names, and at most a short excerpt, never the whole message.
+ * review decision. Holds ids, never names, and at most a short excerpt, never the whole message. {@code /forget}
+ * keeps the case but drops the member's words ({@link #withoutWords}).
  *
  * @param number    the community's case number (1, 2, ...), or 0 before it is appended
  * @param action    what happened: {@code log}, {@code review}, {@code delete}, {@code warn}, {@code mute},
@@ -38,6 +39,20 @@ public record ModCase(CommunityId community, long number, Instant at, String act
     public ModCase withNumber(long value) {
         return new ModCase(community, value, at, action, actor, subject, chat, messageId, ruleId, reason, excerpt,
                 outcome);
+    }
+
+    /**
+     * This case without the members' own words, as {@code /forget} leaves it: no excerpt, and a report without the
+     * reporter's reason. Numbers, ids, rule, action, outcome and time stay.
+     */
+    public ModCase withoutWords() {
+        return new ModCase(community, number, at, action, actor, subject, chat, messageId, ruleId,
+                action.equals("report") ? "" : reason, "", outcome);
+    }
+
+    /** {@code true} when the case still quotes a member: an excerpt, or a report's reason. */
+    public boolean holdsWords() {
+        return !excerpt.isEmpty() || action.equals("report") && !reason.isEmpty();
     }
 
     /** One line for {@code /case}, {@code /cases} and the mod-log; ids only. */

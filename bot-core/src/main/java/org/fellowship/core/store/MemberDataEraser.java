@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.port.StoreUnavailableException;
@@ -35,6 +36,15 @@ public interface MemberDataEraser {
      * it holds something as long as the export is not empty.
      */
     static MemberDataEraser of(Function<ChatUserId, Map<String, String>> export, ToIntFunction<ChatUserId> forget) {
+        return of(export, forget, member -> !export.apply(member).isEmpty());
+    }
+
+    /**
+     * An eraser for a store that keeps records about a member past {@code /forget} (moderation records) and erases
+     * only part of them: {@code holds} says whether anything erasable is left.
+     */
+    static MemberDataEraser of(Function<ChatUserId, Map<String, String>> export, ToIntFunction<ChatUserId> forget,
+                               Predicate<ChatUserId> holds) {
         return new MemberDataEraser() {
             @Override
             public Map<String, String> export(ChatUserId member) {
@@ -48,7 +58,7 @@ public interface MemberDataEraser {
 
             @Override
             public boolean holdsAnything(ChatUserId member) {
-                return !export.apply(member).isEmpty();
+                return holds.test(member);
             }
         };
     }

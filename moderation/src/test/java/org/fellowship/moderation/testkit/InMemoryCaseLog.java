@@ -82,16 +82,23 @@ public final class InMemoryCaseLog implements CaseLog, CommunityStateMover {
 
     @Override
     public synchronized int forget(ChatUserId member) {
-        int removed = 0;
+        int cleared = 0;
         for (List<ModCase> log : cases.values()) {
             for (int i = 0; i < log.size(); i++) {
-                if (log.get(i) != null && about(log.get(i), member)) {
-                    log.set(i, null); // the number stays used
-                    removed++;
+                ModCase c = log.get(i);
+                if (c != null && about(c, member) && c.holdsWords()) {
+                    log.set(i, c.withoutWords()); // the case stays, without the member's words
+                    cleared++;
                 }
             }
         }
-        return removed;
+        return cleared;
+    }
+
+    @Override
+    public synchronized boolean holdsWordsOf(ChatUserId member) {
+        return cases.values().stream().flatMap(List::stream)
+                .anyMatch(c -> c != null && about(c, member) && c.holdsWords());
     }
 
     /** Every case of the community that was not erased, oldest first (for tests). */
