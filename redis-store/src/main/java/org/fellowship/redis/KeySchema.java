@@ -114,8 +114,16 @@ public final class KeySchema {
     }
 
     /**
+     * The SET listing the keys about a member that {@code /forget} keeps: moderation records (warnings, the member's
+     * case references), which hold ids, rules, actions and times, never the member's words. {@code /export} lists them.
+     */
+    public String keptIndex(ChatUserId member) {
+        return user(member, "kept");
+    }
+
+    /**
      * Any other member-scoped key, in the member's slot, for example {@code user(m, "warnings:tg:-100")}.
-     * Callers must list it in the member's erasure index.
+     * Callers must list it in the member's erasure index (or, for a moderation record, the kept index).
      */
     public String user(ChatUserId member, String suffix) {
         return prefix + userTag(member) + ":" + requireSuffix(suffix);

@@ -12,8 +12,8 @@ import org.fellowship.core.store.CommunityStateMover;
  * two instances run it at once. Thread-safe.
  */
 final class ModerationCommunityMove implements CommunityStateMover {
-    // KEYS[1] old list, KEYS[2] new list, KEYS[3] erasure index (one member's slot). Appends to a list already under
-    // the new id (warnings given in the new supergroup before the move was processed).
+    // KEYS[1] old list, KEYS[2] new list, KEYS[3] kept index, KEYS[4] erasure index (one member's slot). Appends to a
+    // list already under the new id (warnings given in the new supergroup before the move was processed).
     static final Redis.Script MOVE_WARNINGS = Redis.Script.of("warningMove", """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
             local items = redis.call('LRANGE', KEYS[1], 0, -1)
@@ -21,6 +21,7 @@ final class ModerationCommunityMove implements CommunityStateMover {
             redis.call('DEL', KEYS[1])
             redis.call('SADD', KEYS[3], KEYS[2])
             redis.call('SREM', KEYS[3], KEYS[1])
+            redis.call('SREM', KEYS[4], KEYS[1], KEYS[2])
             return 1
             """);
 
@@ -48,7 +49,8 @@ final class ModerationCommunityMove implements CommunityStateMover {
             ChatUserId member = new ChatUserId(VersionedJson.platform(memberText.substring(0, colon)),
                     memberText.substring(colon + 1));
             Long done = redis.eval("warnings move", MOVE_WARNINGS, ScriptOutputType.INTEGER,
-                    new String[] {key, keys.user(member, RedisWarningStore.suffix(to)), keys.erasureIndex(member)});
+                    new String[] {key, keys.user(member, RedisWarningStore.suffix(to)), keys.keptIndex(member),
+                            keys.erasureIndex(member)});
             moved += done.intValue();
         }
         return moved;

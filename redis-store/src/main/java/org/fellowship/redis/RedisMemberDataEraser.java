@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Export and erasure through the member's erasure index: a SET holding the name of every key stored about them.
- * All those keys share the member's hash tag, so one script can delete them together. Thread-safe; an erase
+ * All those keys share the member's hash tag, so one script can delete them together. Moderation records are listed
+ * in the kept index instead ({@link KeySchema#keptIndex}): exported, never erased (one an older version listed for
+ * erasure moves there on the next erase). Thread-safe; an erase
  * interrupted part-way leaves the rest listed and can simply be repeated.
  */
 final class RedisMemberDataEraser implements MemberDataEraser {
@@ -51,9 +53,10 @@ final class RedisMemberDataEraser implements MemberDataEraser {
     @Override
     public Map<String, String> export(ChatUserId member) {
         Objects.requireNonNull(member, "member");
-        Set<String> listed = redis.call("export list", c -> c.smembers(keys.erasureIndex(member)));
-        String namePrefix = keys.user(member, "x");
-        namePrefix = namePrefix.substring(0, namePrefix.length() - 1);
+        Set<String> erasable = redis.call("export list", c -> c.smembers(keys.erasureIndex(member)));
+        Set<String> listed = new java.util.TreeSet<>(erasable);
+        listed.addAll(redis.call("export list", c -> c.smembers(keys.keptIndex(member))));
+        String namePrefix = memberPrefix(member);
         Map<String, String> out = new TreeMap<>();
         String buttons = keys.memberButtons(member);
         for (String key : listed) {
@@ -67,6 +70,18 @@ final class RedisMemberDataEraser implements MemberDataEraser {
             }
         }
         return out;
+    }
+
+    private String memberPrefix(ChatUserId member) {
+        String any = keys.user(member, "x");
+        return any.substring(0, any.length() - 1);
+    }
+
+    /** A moderation record (warnings, case references) an older version listed for erasure: {@code /forget} keeps it. */
+    private boolean keptRecord(ChatUserId member, String key) {
+        String prefix = memberPrefix(member);
+        return key.startsWith(prefix + RedisWarningStore.SUFFIX_START)
+                || key.equals(prefix + RedisCaseLog.MEMBER_INDEX);
     }
 
     private String read(String key) {
@@ -94,6 +109,11 @@ final class RedisMemberDataEraser implements MemberDataEraser {
         Objects.requireNonNull(member, "member");
         String index = keys.erasureIndex(member);
         int deleted = deleteButtons(member);
+        for (String key : redis.call("erase list", c -> c.smembers(index))) {
+            if (keptRecord(member, key)) {
+                redis.call("erase keep", c -> c.smove(index, keys.keptIndex(member), key));
+            }
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<String> listed = redis.call("erase list", c -> c.smembers(index));
             List<String> scriptKeys = new ArrayList<>(listed.size() + 1);

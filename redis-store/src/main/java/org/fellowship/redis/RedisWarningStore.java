@@ -10,17 +10,24 @@ import org.fellowship.moderation.Warning;
 import org.fellowship.moderation.WarningStore;
 
 /**
- * Warnings are member data: a list per member and community in the member's slot,
- * <code>fs:v1:{u:tg:42}:warnings:tg:-1001</code> (JSON v1 per entry), listed in the member's erasure index by the
- * same script that adds to it. Expired entries are dropped when read. Thread-safe; adds and removes are atomic.
+ * Warnings are moderation records about a member: a list per member and community in the member's slot,
+ * <code>fs:v1:{u:tg:42}:warnings:tg:-1001</code> (JSON v1 per entry), listed in the member's kept index
+ * ({@link KeySchema#keptIndex}) by the same script that adds to it, so {@code /export} lists them and {@code /forget}
+ * leaves them (a member cannot wipe warnings and restart the ladder). Expired entries are dropped when read.
+ * Thread-safe; adds and removes are atomic.
  */
 final class RedisWarningStore implements WarningStore {
-    // KEYS[1] list, KEYS[2] erasure index (same hash tag); ARGV[1] JSON.
+    // KEYS[1] list, KEYS[2] kept index, KEYS[3] erasure index (same hash tag); ARGV[1] JSON. A list an older version
+    // listed for erasure moves to the kept index.
     static final Redis.Script ADD = Redis.Script.of("warningAdd", """
             redis.call('RPUSH', KEYS[1], ARGV[1])
             redis.call('SADD', KEYS[2], KEYS[1])
+            redis.call('SREM', KEYS[3], KEYS[1])
             return 1
             """);
+
+    /** How the member key's suffix of every warnings list starts. */
+    static final String SUFFIX_START = "warnings:";
 
     private final Redis redis;
     private final KeySchema keys;
@@ -38,13 +45,14 @@ final class RedisWarningStore implements WarningStore {
 
     /** The member key's suffix for their warnings in {@code community}. */
     static String suffix(CommunityId community) {
-        return "warnings:" + community;
+        return SUFFIX_START + community;
     }
 
     @Override
     public void add(Warning w) {
         redis.eval("warning add", ADD, ScriptOutputType.INTEGER,
-                new String[] {key(w.community(), w.member()), keys.erasureIndex(w.member())}, codec.writeWarning(w));
+                new String[] {key(w.community(), w.member()), keys.keptIndex(w.member()),
+                        keys.erasureIndex(w.member())}, codec.writeWarning(w));
     }
 
     @Override

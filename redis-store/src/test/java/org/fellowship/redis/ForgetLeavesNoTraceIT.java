@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * message (a mentor is paged, follow-ups are queued) and a message a filter rule logs (a flood rule counts their
  * messages), and is warned. After
  * {@code /forget}, every key of the namespace, and every value of every type (strings, hashes, sets, sorted sets,
- * lists, streams), is searched for the member's id, names, label, date and words.
+ * lists, streams), is searched for the member's id, names, label, date and words: only the moderation records
+ * (the warning, the cases and their references) still hold the member's id, and nothing holds the rest.
  */
 class ForgetLeavesNoTraceIT {
     private static final String ID = "8675309";
@@ -115,10 +116,26 @@ class ForgetLeavesNoTraceIT {
                 .anySatisfy(f -> assertThat(f).contains(":btn:"));
 
         bot.say(sam, "/forget");
+        assertThat(bot.lastReply().text()).contains("Moderation records stay");
         bot.press(sam, "Yes, erase everything");
-        assertThat(bot.lastReply().text()).contains("nothing about you is stored any more");
+        assertThat(bot.lastReply().text()).contains("nothing about you is stored any more")
+                .contains("moderation records");
 
-        assertThat(found()).isEmpty();
+        // Warnings and cases outlast /forget so a member cannot restart the ladder, by id alone: no name, no words
+        List<String> kept = List.of(keys.keptIndex(sam.id()), keys.user(sam.id(), RedisCaseLog.MEMBER_INDEX),
+                keys.community(bot.group().community(), "mod:cases"));
+        String warnings = keys.user(sam.id(), RedisWarningStore.suffix(bot.group().community()));
+        List<String> left = found();
+        assertThat(left).as("the warning and its case are kept")
+                .anySatisfy(f -> assertThat(f).startsWith(warnings + " ("))
+                .anySatisfy(f -> assertThat(f).startsWith(kept.get(2) + " ("));
+        assertThat(left).allSatisfy(f -> {
+            assertThat(f).contains("contains \"" + ID + "\"");
+            assertThat(f.startsWith(warnings + " ") || kept.stream().anyMatch(k -> f.startsWith(k + " ")))
+                    .as("%s is a moderation record", f).isTrue();
+        });
+        assertThat(raw.hgetall(keys.community(bot.group().community(), "mod:case-words")))
+                .as("no case keeps the member's words").isEmpty();
     }
 
     /** Every place in the namespace naming the member: key names, and every field and value of every type. */

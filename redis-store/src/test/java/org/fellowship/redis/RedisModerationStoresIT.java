@@ -54,32 +54,64 @@ class RedisModerationStoresIT extends ModerationStoresContract {
     }
 
     @Test
-    void warningsAreErasableMemberDataAndCommunityKeysCarryTheCommunityTag() {
+    void warningsAreKeptByForgetButExportedAndCommunityKeysCarryTheCommunityTag() {
         RedisStore redis = store();
         Instant now = Instant.parse("2026-03-08T09:00:00Z");
         redis.warnings().add(new Warning(GROUP, SAM, 1, MOD, 1, "spam", now, now.plus(Duration.ofDays(30))));
         assertThat(redis.eraser().export(SAM)).hasSize(1);
-        assertThat(redis.eraser().erase(SAM)).isEqualTo(1);
-        assertThat(redis.warnings().active(GROUP, SAM, now)).isEmpty();
+        assertThat(redis.eraser().erase(SAM)).isZero();
+        assertThat(redis.eraser().holdsAnything(SAM)).isFalse();
+        assertThat(redis.warnings().active(GROUP, SAM, now)).as("the ladder cannot be restarted").hasSize(1);
+        assertThat(redis.eraser().export(SAM)).hasSize(1);
         assertThat(keys.community(GROUP, "mod:cases")).contains("{tg:-1001}");
     }
 
     @Test
-    void forgetErasesWarningsAndCasesAboutTheMemberAsTheAppCombinesThem() {
+    void forgetKeepsWarningsAndCasesButNotTheMembersWordsAsTheAppCombinesThem() {
         RedisStore redis = store();
         Instant now = Instant.parse("2026-03-08T09:00:00Z");
         redis.warnings().add(new Warning(GROUP, SAM, 1, MOD, 1, "spam", now, now.plus(Duration.ofDays(30))));
-        redis.cases().append(new ModCase(GROUP, 0, now, "warn", MOD, SAM, CHAT, "m1", 0, "spam", "…buy now…", "done"));
-        ModCase other = redis.cases().append(new ModCase(GROUP, 0, now, "warn", MOD, MOD2, CHAT, "m2", 0, "x", "",
-                "done"));
+        ModCase warned = redis.cases().append(new ModCase(GROUP, 0, now, "warn", MOD, SAM, CHAT, "m1", 0, "spam",
+                "…buy now…", "done"));
+        ModCase other = redis.cases().append(new ModCase(GROUP, 0, now, "warn", MOD, MOD2, CHAT, "m2", 0, "x",
+                "…mine…", "done"));
         org.fellowship.core.store.MemberDataEraser eraser = org.fellowship.core.store.MemberDataEraser.combined(
                 List.of(redis.cases().asEraser(), redis.eraser()));
         assertThat(eraser.export(SAM).keySet()).anyMatch(k -> k.startsWith("case tg:-1001 1"));
         assertThat(eraser.export(SAM).values()).anyMatch(json -> json.contains("…buy now…"));
-        assertThat(eraser.erase(SAM)).isGreaterThanOrEqualTo(2);
+        assertThat(eraser.erase(SAM)).isEqualTo(1);
         assertThat(eraser.holdsAnything(SAM)).isFalse();
-        assertThat(redis.cases().find(GROUP, 1)).isEmpty();
+        assertThat(redis.cases().find(GROUP, 1)).contains(warned.withoutWords());
+        assertThat(eraser.export(SAM)).as("warning, case and its reference are still exported").hasSize(3)
+                .containsKey("case tg:-1001 1").allSatisfy((name, json) -> assertThat(json).doesNotContain("buy now"));
+        assertThat(redis.warnings().active(GROUP, SAM, now)).hasSize(1);
         assertThat(redis.cases().find(GROUP, other.number())).contains(other);
+    }
+
+    @Test
+    void aCaseWrittenWithItsExcerptInlineByAnOlderVersionIsDeletedByForget() {
+        RedisStore redis = store();
+        ModCase legacy = new ModCase(GROUP, 1, Instant.EPOCH, "delete", null, SAM, CHAT, "m1", 1, "keyword", "…old…",
+                "done");
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.uri());
+        try {
+            var raw = client.connect().sync();
+            raw.incr(keys.community(GROUP, "mod:case-seq"));
+            raw.xadd(keys.community(GROUP, "mod:cases"), new io.lettuce.core.XAddArgs().id("1-1"), java.util.Map.of(
+                    "case", new ModerationCodec().writeCase(legacy)));
+            raw.sadd(keys.user(SAM, RedisCaseLog.MEMBER_INDEX), GROUP + "|1");
+            raw.sadd(keys.erasureIndex(SAM), keys.user(SAM, RedisCaseLog.MEMBER_INDEX));
+        } finally {
+            client.shutdown();
+        }
+        org.fellowship.core.store.MemberDataEraser eraser = org.fellowship.core.store.MemberDataEraser.combined(
+                List.of(redis.cases().asEraser(), redis.eraser()));
+        assertThat(redis.cases().find(GROUP, 1)).contains(legacy);
+        assertThat(eraser.holdsAnything(SAM)).isTrue();
+        eraser.erase(SAM);
+        assertThat(eraser.holdsAnything(SAM)).isFalse();
+        assertThat(redis.cases().find(GROUP, 1)).as("a stream entry cannot be edited in place").isEmpty();
+        assertThat(redis.cases().append(legacy.withNumber(0)).number()).isEqualTo(2);
     }
 
     @Test

@@ -20,6 +20,10 @@ import org.fellowship.core.store.MemberDataEraser;
  */
 public final class PrivacyFeature implements Feature {
     private static final String FORGET_BUTTON = "privacy.forget";
+    /** Warnings, bans and cases outlast /forget, so a member cannot wipe their record; said before they confirm. */
+    static final String MODERATION_RECORDS_STAY = "Moderation records stay: warnings, bans and cases about you keep "
+            + "your id, the rule, the action and when, so they still count; the quoted words of your messages are "
+            + "erased.";
     private final MemberDataEraser stores;
     private volatile MemberDataEraser eraser;
 
@@ -59,7 +63,7 @@ public final class PrivacyFeature implements Feature {
 
     private void askToForget(Turn turn) {
         turn.replyPrivately("This erases everything I store about you: profile, dates, check-ins, reminders. "
-                + "It cannot be undone. Erase it all?", List.of(ButtonRow.of(
+                + MODERATION_RECORDS_STAY + " It cannot be undone. Erase it all?", List.of(ButtonRow.of(
                 turn.button("Yes, erase everything", FORGET_BUTTON, Map.of("answer", "yes")),
                 turn.button("No, keep it", FORGET_BUTTON, Map.of("answer", "no")))));
     }
@@ -71,6 +75,7 @@ public final class PrivacyFeature implements Feature {
                     + "again in a minute.");
             return;
         }
-        turn.replyPrivately("Done. I erased " + deleted + " records and nothing about you is stored any more.");
+        turn.replyPrivately("Done. I erased " + deleted + " records and nothing about you is stored any more, apart "
+                + "from any moderation records (your id, the rule, the action and the time; none of your words).");
     }
 }

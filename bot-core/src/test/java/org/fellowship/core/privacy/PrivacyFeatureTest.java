@@ -47,14 +47,18 @@ class PrivacyFeatureTest {
     void forgetAsksFirstThenErasesAndProvesNothingIsLeft() {
         profiles.save(MemberProfile.fresh(sam.id()).withZone(ZoneId.of("Asia/Tokyo")));
         bot.say(sam, "/forget");
-        assertThat(bot.lastReply().text()).contains("cannot be undone");
+        assertThat(bot.lastReply().text()).contains("cannot be undone").contains("Moderation records stay: warnings, "
+                + "bans and cases about you keep your id, the rule, the action and when, so they still count; the "
+                + "quoted words of your messages are erased.");
         bot.press(sam, "No, keep it");
         assertThat(bot.lastReply().text()).isEqualTo("Nothing was erased.");
         assertThat(profiles.find(sam.id())).isPresent();
 
         bot.say(sam, "/forget");
         bot.press(sam, "Yes, erase everything");
-        assertThat(bot.lastReply().text()).isEqualTo("Done. I erased 1 records and nothing about you is stored any more.");
+        assertThat(bot.lastReply().text()).isEqualTo("Done. I erased 1 records and nothing about you is stored any "
+                + "more, apart from any moderation records (your id, the rule, the action and the time; none of your "
+                + "words).");
         assertThat(profiles.find(sam.id())).isEmpty();
         bot.say(sam, "/export");
         assertThat(bot.lastReply().text()).isEqualTo("I don't store anything about you.");
