@@ -6,7 +6,8 @@ import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 
 /**
- * Warnings per member and community. Warnings are member data: a store lists them for export and erasure.
+ * Warnings per member and community. Warnings are moderation records about a member: a store lists them for
+ * {@code /export}, and {@code /forget} leaves them, so a member cannot wipe warnings and restart the ladder.
  *
  * <p><b>Threading:</b> thread-safe; adding and removing are atomic. <b>Nullness:</b> arguments non-null; results
  * never {@code null}. <b>Failure:</b> {@link org.fellowship.core.port.StoreUnavailableException} on store outage.
