@@ -1,6 +1,9 @@
 package org.fellowship.moderation;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -41,6 +44,10 @@ public record ModCase(CommunityId community, long number, Instant at, String act
                 outcome);
     }
 
+    /** To the minute, named as UTC: moderators in several zones read one log, and nobody needs nanoseconds. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     /**
      * This case without the members' own words, as {@code /forget} leaves it: no excerpt, and a report without the
      * reporter's reason. Numbers, ids, rule, action, outcome and time stay.
@@ -74,6 +81,6 @@ public record ModCase(CommunityId community, long number, Instant at, String act
         if (!outcome.equals("done")) {
             b.append(". ").append(outcome);
         }
-        return b.append(". ").append(at).toString();
+        return b.append(". ").append(WHEN.format(at)).toString();
     }
 }
