@@ -85,8 +85,8 @@ final class MemberActions implements DueHandler<BanExpiry> {
         Enforcement.Outcome outcome = enforcement.memberAction(action, group, member,
                 request.length() == null ? Duration.ZERO : request.length(), now);
         String forWords = request.length() == null ? "" : " for " + Durations.words(request.length());
-        String caseReason = request.length() == null ? request.reason()
-                : "for " + Durations.words(request.length()) + (request.reason().isEmpty() ? "" : "; " + request.reason());
+        String caseReason = request.length() == null ? request.reason() : forWords.strip()
+                + (request.reason().isEmpty() ? "" : "; " + request.reason());
         ModCase c = enforcement.record(new ModCase(community, 0, now, action.word(), turn.actor().id(), member, group,
                 replied == null ? null : replied.messageId(), 0, caseReason, "", outcome.text()));
         if (!outcome.ok()) {
@@ -99,7 +99,8 @@ final class MemberActions implements DueHandler<BanExpiry> {
                     .about(member));
         }
         String where = turn.conversation().title() == null ? "the group" : turn.conversation().title();
-        String because = request.reason().isEmpty() ? "" : " Reason: " + request.reason();
+        String because = request.reason().isEmpty() ? "" : " Reason: " + request.reason()
+                + (request.reason().matches(".*[.!?]$") ? "" : ".");
         String told = switch (action) {
             case MUTE -> "You were muted in " + where + forWords + "." + because + MISTAKE;
             case KICK -> "You were removed from " + where + "." + because + " You can join again." + MISTAKE;

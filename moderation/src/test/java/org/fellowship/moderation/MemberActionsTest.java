@@ -49,8 +49,8 @@ class MemberActionsTest {
         assertThat(mute.user()).isEqualTo(sam.id());
         assertThat(mute.until()).isEqualTo(m.bot.clock().instant().plus(Duration.ofHours(2)));
         List<OutboundMessage> out = privateReplies();
-        assertThat(to(out, sam).text()).isEqualTo("You were muted in Morning group for 2 hours. Reason: selling If you "
-                + "think this is a mistake, you can talk to a moderator.");
+        assertThat(to(out, sam).text()).isEqualTo("You were muted in Morning group for 2 hours. Reason: selling. "
+                + "If you think this is a mistake, you can talk to a moderator.");
         assertThat(to(out, sam).to()).isEqualTo(Conversation.direct(sam.id()).id());
         assertThat(to(out, mod).text()).isEqualTo("Muted member 42 for 2 hours (case 1). They were told privately.");
         assertThat(m.cases()).singleElement().satisfies(c -> {
@@ -79,7 +79,7 @@ class MemberActionsTest {
     void kickAndBanByIdOrMentionWithAReason() {
         m.mod(mod, "/kick <@42> spam links");
         assertThat(to(privateReplies(), sam).text()).isEqualTo("You were removed from Morning group. Reason: spam "
-                + "links You can join again. If you think this is a mistake, you can talk to a moderator.");
+                + "links. You can join again. If you think this is a mistake, you can talk to a moderator.");
         m.mod(mod, "/ban 43");
         List<OutboundMessage> out = privateReplies();
         assertThat(to(out, ana).text()).isEqualTo("You were banned from Morning group. If you think this is a "
@@ -95,7 +95,7 @@ class MemberActionsTest {
     void aTemporaryBanEndsByItselfUnlessSuperseded() {
         m.mod(mod, "/ban 42 2d scamming");
         assertThat(to(privateReplies(), sam).text()).startsWith("You were banned from Morning group for 2 days. "
-                + "Reason: scamming");
+                + "Reason: scamming.");
         m.mod(mod, "/ban 43 1d");
         m.mod(mod, "/ban 43"); // for good now: the first ban's end must not lift it
         m.bot.advance(Duration.ofDays(3));
