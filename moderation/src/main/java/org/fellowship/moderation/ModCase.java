@@ -1,6 +1,9 @@
 package org.fellowship.moderation;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -40,6 +43,10 @@ public record ModCase(CommunityId community, long number, Instant at, String act
                 outcome);
     }
 
+    /** To the minute, named as UTC: moderators in several zones read one log, and nobody needs nanoseconds. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
     /** One line for {@code /case}, {@code /cases} and the mod-log; ids only. */
     public String describe() {
         StringBuilder b = new StringBuilder("Case ").append(number).append(": ").append(action);
@@ -59,6 +66,6 @@ public record ModCase(CommunityId community, long number, Instant at, String act
         if (!outcome.equals("done")) {
             b.append(". ").append(outcome);
         }
-        return b.append(". ").append(at).toString();
+        return b.append(". ").append(WHEN.format(at)).toString();
     }
 }
