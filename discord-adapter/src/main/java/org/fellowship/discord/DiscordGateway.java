@@ -200,6 +200,12 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
         groupAdmin.unban(group, member);
     }
 
+    /** The channel's slowmode: whole seconds from 0 (off) to 6 hours; needs Manage Channels. */
+    @Override
+    public void slowmode(ConversationId chat, java.time.Duration interval) {
+        groupAdmin.slowmode(chat, interval);
+    }
+
     /**
      * Only moderators read a channel (a thread: its parent channel) when, after the channel's permission overwrites,
      * neither {@code @everyone} nor any role without moderation rights can view it, and no member who is not a

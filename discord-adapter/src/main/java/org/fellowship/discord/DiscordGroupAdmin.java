@@ -11,12 +11,15 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GatewayException.Reason;
+import org.fellowship.core.port.GroupAdminGateway;
+import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 
 /**
- * Moderation actions for {@link DiscordGateway}: delete, timeout (mute) and its removal, kick, ban, unban, each with
+ * Moderation actions for {@link DiscordGateway}: delete, timeout (mute) and its removal, kick, ban, unban, channel
+ * slowmode, each with
  * {@link #AUDIT_REASON} in the server's audit log, and the moderator list. Missing Permissions and role hierarchy are
  * {@code FORBIDDEN}, unknown members {@code NOT_FOUND}, timeouts over {@link #MAX_TIMEOUT} {@code INVALID}, moderation
  * in a DM {@code UNSUPPORTED} ({@link DiscordFailures}).
@@ -86,6 +89,19 @@ final class DiscordGroupAdmin {
         Server server = channels.server(group, "unban");
         DiscordFailures.await(server.unbanUser(DiscordIds.snowflake(member.value(), "user id"), AUDIT_REASON),
                 "unban member", timeoutMillis);
+    }
+
+    /** Sets a server text channel's slowmode in whole seconds (0 turns it off); Discord takes up to 6 hours. */
+    void slowmode(ConversationId chat, Duration interval) {
+        if (interval.isNegative() || interval.compareTo(GroupAdminGateway.MAX_SLOWMODE) > 0) {
+            throw new GatewayException(Reason.INVALID, "slowmode: Discord takes 0 seconds to 6 hours");
+        }
+        TextChannel channel = channels.textChannel(chat, "slowmode");
+        if (!(channel instanceof ServerTextChannel serverChannel)) {
+            throw new GatewayException(Reason.UNSUPPORTED, "slowmode works only in a server text channel");
+        }
+        DiscordFailures.await(serverChannel.updateSlowmodeDelayInSeconds((int) interval.toSeconds()), "set slowmode",
+                timeoutMillis);
     }
 
     /** Members with Manage Messages, Moderate Members, Administrator or a moderator role (needs GUILD_MEMBERS). */

@@ -123,6 +123,53 @@ final class Enforcement {
         }
     }
 
+    /** Lifts a mute ({@code unmute}) or a ban ({@code unban}), saying what went wrong in a moderator's words. */
+    Outcome lift(String action, ConversationId group, ChatUserId member) {
+        String what = action.equals("unmute") ? "lift the mute" : "lift the ban";
+        Optional<GroupAdminGateway> admin = admin(group);
+        if (admin.isEmpty()) {
+            return Outcome.failed(what, GatewayException.unsupported("moderation"));
+        }
+        try {
+            if (action.equals("unmute")) {
+                admin.get().unmute(group, member);
+            } else {
+                admin.get().unban(group, member);
+            }
+            return Outcome.DONE;
+        } catch (GatewayException e) {
+            LOG.warn("{} of {} in {} failed: {}", action, member, group, e.reason());
+            return Outcome.failed(what, e);
+        }
+    }
+
+    /** Sets or ends ({@link Duration#ZERO}) the chat's slow mode. */
+    Outcome slowmode(ConversationId chat, Duration interval) {
+        String what = interval.isZero() ? "turn slow mode off" : "set slow mode";
+        Optional<GroupAdminGateway> admin = admin(chat);
+        if (admin.isEmpty()) {
+            return Outcome.failed(what, GatewayException.unsupported("moderation"));
+        }
+        try {
+            admin.get().slowmode(chat, interval);
+            return Outcome.DONE;
+        } catch (GatewayException e) {
+            LOG.warn("slow mode in {} failed: {}", chat, e.reason());
+            return Outcome.failed(what, e);
+        }
+    }
+
+    /**
+     * Tells a member something in their private chat only, where the platform lets the bot write first (never a
+     * pointer in the group: a manual action shows the group nothing but itself).
+     *
+     * @return whether it reached them
+     */
+    boolean tellMemberDirectly(ChatUserId member, String text) {
+        return context.outbox().send(new OutboundMessage(Conversation.direct(member).id(), text, TextStyle.PLAIN,
+                List.of(), null, Delivery.PRIVATE, member, Priority.NORMAL), true).delivered();
+    }
+
     /** Appends the case and posts its line to the mod-log chat when one is set. */
     ModCase record(ModCase draft) {
         ModCase recorded = cases.append(draft);

@@ -18,6 +18,9 @@ import org.fellowship.core.port.RateLimitStore;
  * rules. Moderation commands are {@link Access#MODERATOR}: the engine checks the platform's moderator flag on every
  * use, and moderation buttons pressed in a DM ask the platform's moderator list again.
  *
+ * <p>Moderators act by hand too: ban, unban, kick, mute and unmute a member, purge recent messages and set slow mode
+ * ({@link MemberActions}, {@link ChatCleanup}), each a numbered case, answered privately.
+ *
  * <p>This class only installs the pieces; each command family and handler is its own class.
  */
 public final class ModerationFeature implements Feature {
@@ -42,6 +45,9 @@ public final class ModerationFeature implements Feature {
         ReviewQueue reviews = new ReviewQueue(cases, enforcement);
         NewcomerGate gate = new NewcomerGate(rules, enforcement, ctx);
         GroupCommands group = new GroupCommands(rules, gate);
+        MemberActions actions = new MemberActions(cases, enforcement, ctx);
+        RecentMessages recent = new RecentMessages();
+        ChatCleanup cleanup = new ChatCleanup(cases, enforcement, recent);
         // "/filter test <text>" and "/filter add <pattern>" quote sample text, not the moderator's own words.
         registry.commandQuoting("filter", "add|list|test|mode|remove|allow-domain|exempt ...",
                 "Moderators: filter rules (see /filter for help)", Access.MODERATOR, filter::handle,
@@ -55,6 +61,19 @@ public final class ModerationFeature implements Feature {
         registry.command("case", "<number>", "Moderators: show one moderation case", Access.MODERATOR, members::showCase);
         registry.command("cases", "<member>", "Moderators: a member's latest moderation cases", Access.MODERATOR,
                 members::cases);
+        registry.command("ban", "<member> [7d] [reason]", "Moderators: ban a member (for a while, or for good)",
+                Access.MODERATOR, actions::ban);
+        registry.command("unban", "<member>", "Moderators: lift a member's ban", Access.MODERATOR, actions::unban);
+        registry.command("kick", "<member> [reason]", "Moderators: remove a member (they may rejoin)",
+                Access.MODERATOR, actions::kick);
+        registry.command("mute", "<member> [2h] [reason]", "Moderators: stop a member writing for a while (1h unless "
+                + "given)", Access.MODERATOR, actions::mute);
+        registry.command("unmute", "<member>", "Moderators: lift a member's mute", Access.MODERATOR, actions::unmute);
+        registry.command("purge", "<1-" + ChatCleanup.MAX_PURGE + ">",
+                "Moderators: delete the latest messages (reply to a message: that member's)", Access.MODERATOR,
+                cleanup::purge);
+        registry.command("slowmode", "<seconds>|off", "Moderators: members wait between messages (Discord)",
+                Access.MODERATOR, cleanup::slowmode);
         registry.command("modlog", "here|off", "Moderators: post every moderation case in this chat",
                 Access.MODERATOR, group::modlog);
         registry.command("modalerts", "on|off", "Moderators: get reports and review requests in private",
@@ -71,10 +90,12 @@ public final class ModerationFeature implements Feature {
                 "Moderators: newcomers answer a question before they can write", Access.MODERATOR, gate::command);
         registry.button(NewcomerGate.BUTTON, gate::pressed);
         registry.due(gate);
+        registry.due(actions);
         registry.button(ReviewQueue.REVIEW_BUTTON, reviews::pressed);
         registry.button(ReportCommands.REPORT_BUTTON, reports::pressed);
         RuleGuard guard = new RuleGuard(rules, cases, enforcement, ctx.commands(), new HistoryRules(limits), reviews);
         registry.guard(guard::check);
         registry.listener(group::onEvent);
+        registry.listener(recent::record);
     }
 }

@@ -72,6 +72,22 @@ class CrisisImmunityTest {
     }
 
     @Test
+    void banKickAndMuteInReplyToACrisisMessageAreRefusedAndPurgeLeavesItAlone() {
+        m.say(sam, "s1", CRISIS);
+        m.say(sam, "s2", "sorry for the noise");
+        m.replies();
+        for (String command : List.of("/ban spam", "/kick", "/mute 1h")) {
+            m.reply(mod, "c" + command.length(), command, "s1", sam);
+            assertThat(m.lastText()).contains("may be in crisis").contains("never delete, mute or warn");
+        }
+        m.reply(mod, "c9", "/purge 10", "s2", sam);
+        assertThat(m.gateway().actions()).filteredOn(a -> a.kind().equals("delete"))
+                .extracting(a -> a.ref().messageId()).containsExactly("s2");
+        assertThat(m.kinds()).containsExactly("delete");
+        assertThat(m.cases()).extracting(ModCase::action).containsExactly("purge");
+    }
+
+    @Test
     void recoveryTalkPassesWithoutAnyAction() {
         m.mod(mod, "/filter add link");
         m.mod(mod, "/filter mode 1 enforce");

@@ -199,6 +199,13 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
         groupAdmin.unban(group, member);
     }
 
+    /** Telegram's Bot API has no call for slow mode: always {@code UNSUPPORTED}, saying where to set it instead. */
+    @Override
+    public void slowmode(ConversationId chat, java.time.Duration interval) {
+        throw new GatewayException(GatewayException.Reason.UNSUPPORTED, "Telegram bots cannot set slow mode; "
+                + "an administrator sets it in the group's settings (Permissions, Slow Mode)");
+    }
+
     /**
      * Only moderators read a chat (or a topic: its chat's members read it) when every member is an administrator:
      * {@code getChatMemberCount} (cached briefly) against the cached administrator list, bots included on both sides.

@@ -336,6 +336,27 @@ class TelegramGatewayIT {
     }
 
     @Test
+    void manualActionRefusalsSayWhyAndSlowModeIsRefusedWithoutACall() {
+        api.failNext("banChatMember", 400, "Bad Request: user is an administrator of the chat", null);
+        assertThatThrownBy(() -> gateway.ban(GROUP, ALICE))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+        api.failNext("restrictChatMember", 400, "Bad Request: user not found", null);
+        assertThatThrownBy(() -> gateway.mute(GROUP, ALICE, clock.instant().plusSeconds(600)))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.NOT_FOUND);
+        api.failNext("unbanChatMember", 400, "Bad Request: not enough rights to restrict/unrestrict chat member",
+                null);
+        assertThatThrownBy(() -> gateway.unban(GROUP, ALICE))
+                .extracting(e -> ((GatewayException) e).reason()).isEqualTo(Reason.FORBIDDEN);
+        int calls = api.calls().size();
+        assertThatThrownBy(() -> gateway.slowmode(GROUP, Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("group's settings");
+                });
+        assertThat(api.calls()).hasSize(calls);
+    }
+
+    @Test
     void anAdministratorTitledMentorIsAMentorAndOnlyAModeratorWithModerationRights() {
         api.setAdmins(7);
         api.addTitledAdmin(11, "Peer Mentor", false);

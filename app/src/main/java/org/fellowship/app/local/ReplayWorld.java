@@ -315,6 +315,18 @@ final class ReplayWorld {
             memberAction("unban", group, member);
         }
 
+        /** Discord prints the channel's new slowmode; Telegram refuses as its Bot API does (no slow mode call). */
+        @Override
+        public void slowmode(ConversationId chat, java.time.Duration interval) {
+            if (platform != Platform.DISCORD) {
+                throw new GatewayException(GatewayException.Reason.UNSUPPORTED, "Telegram bots cannot set slow "
+                        + "mode; an administrator sets it in the group's settings (Permissions, Slow Mode)");
+            }
+            ObjectNode node = line("slowmode", platform, chat);
+            node.put("seconds", interval.toSeconds());
+            emit(node);
+        }
+
         /** Moderators only when everyone who appeared in the chat (and has not left) was reported as a moderator. */
         @Override
         public ChatAudience audience(ConversationId chat) {

@@ -1,5 +1,6 @@
 package org.fellowship.core.port;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
@@ -36,6 +37,22 @@ public interface GroupAdminGateway {
 
     /** Lifts a ban. */
     void unban(ConversationId group, ChatUserId member);
+
+    /**
+     * Sets the slow mode of {@code chat}: each member may send one message per {@code interval};
+     * {@link Duration#ZERO} turns it off. Discord: the channel's slowmode, whole seconds up to
+     * {@link #MAX_SLOWMODE}. Platforms whose bots cannot set slow mode (Telegram's Bot API has no call for it) throw
+     * {@code UNSUPPORTED}, which is the default.
+     *
+     * @throws GatewayException {@code UNSUPPORTED} where bots cannot set it, {@code INVALID} for an interval the
+     *                          platform does not take, {@code FORBIDDEN} without the right to manage the channel
+     */
+    default void slowmode(ConversationId chat, Duration interval) {
+        throw GatewayException.unsupported("slow mode");
+    }
+
+    /** The longest slow-mode interval any platform takes (Discord: 6 hours). */
+    Duration MAX_SLOWMODE = Duration.ofHours(6);
 
     /** The members the platform recognises as moderators of the group (admins, or holders of moderation rights). */
     Set<ChatUserId> moderators(ConversationId group);

@@ -269,8 +269,15 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
 
     @Override
     public synchronized void unban(ConversationId group, ChatUserId member) {
-        failIfAsked();
+        failIfAsked("unban");
         actions.add(new Action("unban", group, null, null, member, null, null));
+    }
+
+    /** Records {@code "slowmode"} with the interval's seconds as the notice; {@link #failNext} plays a refusal. */
+    @Override
+    public synchronized void slowmode(ConversationId chat, java.time.Duration interval) {
+        failIfAsked("slowmode");
+        actions.add(new Action("slowmode", chat, null, null, null, null, Long.toString(interval.toSeconds())));
     }
 
     @Override
