@@ -97,7 +97,9 @@ class WarningSignsTest {
             "can someone water my plants when I'm gone for the weekend",
             "finding a new home for my dog because the new flat doesn't allow pets, I'm gutted",
             "I set a date to quit and tonight is the night I pour it all out",
-            "goodbye everyone, I'm switching to the evening group, see you there"})
+            "goodbye everyone, I'm switching to the evening group, see you there",
+            "day 12 and I am loving not waking up hungover",
+            "read my goodbye note to alcohol out loud at the meeting, this is goodbye to the bottle"})
     void progressAndEverydayDoNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }
