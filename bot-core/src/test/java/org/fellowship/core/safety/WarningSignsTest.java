@@ -108,7 +108,9 @@ class WarningSignsTest {
     @ValueSource(strings = {
             "two years ago I was giving away all my stuff and writing goodbye letters, today I'm 2 years sober",
             "back when I was drinking I used to google how many pills would it take, not me anymore",
-            "I used to not care if I woke up, now I'm 18 months clean and I want to live"})
+            "I used to not care if I woke up, now I'm 18 months clean and I want to live",
+            "I gave away all my guitars and said goodbye to everyone that winter. 3 years sober today",
+            "I googled how many pills it would take more times than I can count; 9 months clean now"})
     void pastIdeationAsMilestoneDoesNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
     }
@@ -122,6 +124,11 @@ class WarningSignsTest {
             "my craving tonight is bad, I really want a drink but I'm calling my sponsor"})
     void idiomsAndSupportDoNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
+    }
+
+    @Test
+    void aDeedInThePastTenseIsStillASignWithoutAMilestone() {
+        assertThat(detector.detect("I gave away all my guitars and said goodbye to everyone").flagged()).isTrue();
     }
 
     @Test
