@@ -22,7 +22,9 @@ class WarningSignsTest {
             "I'll make it look like an accident so mum gets the insurance",
             "I'm going somewhere quiet to use alone on purpose",
             "got enough saved to never wake up, it's sitting in my drawer",
-            "going off on my own so nobody can save me this time"})
+            "going off on my own so nobody can save me this time",
+            "I have the pills and I have a plan",
+            "I have the rope, I know where I'll do it"})
     void planAndMeansAlert(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
     }
@@ -61,7 +63,9 @@ class WarningSignsTest {
             "wrote goodbye letters to my brothers and left them on the table",
             "I've written letters for when I'm gone, they're in the blue folder",
             "just wanted to say goodbye to all of you, thanks for trying",
-            "getting my affairs in order, wrote my will, the letters to each of my kids are done"})
+            "getting my affairs in order, wrote my will, the letters to each of my kids are done",
+            "please tell my kids I love them, this is my final message",
+            "sorry for everything. you will never see me again"})
     void goodbyeAlerts(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
     }
@@ -81,7 +85,8 @@ class WarningSignsTest {
             "I'm going to end it tonight after everyone's asleep",
             "Sunday is my last day alive",
             "I will be dead by Friday and it's decided",
-            "you won't hear from me after tonight"})
+            "you won't hear from me after tonight",
+            "by this time tomorrow I'll be gone"})
     void statedTimeAlerts(String text) {
         assertThat(detector.detect(text).flagged()).isTrue();
     }
@@ -99,6 +104,9 @@ class WarningSignsTest {
             "I set a date to quit and tonight is the night I pour it all out",
             "goodbye everyone, I'm switching to the evening group, see you there",
             "day 12 and I am loving not waking up hungover",
+            "I'll be gone for the weekend at my sister's, see you all Monday",
+            "I have the pills for my blood pressure in a weekly box now",
+            "I have everything I need to stay sober tonight: a meeting, my sponsor, tea",
             "read my goodbye note to alcohol out loud at the meeting, this is goodbye to the bottle"})
     void progressAndEverydayDoNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
