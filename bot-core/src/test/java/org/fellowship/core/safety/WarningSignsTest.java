@@ -107,6 +107,10 @@ class WarningSignsTest {
             "I'll be gone for the weekend at my sister's, see you all Monday",
             "I have the pills for my blood pressure in a weekly box now",
             "I have everything I need to stay sober tonight: a meeting, my sponsor, tea",
+            "how long does the urge take to die down? day 4 and it's loud",
+            "my phone will be dead by noon, text me at the meeting instead",
+            "the craving will be gone by morning, it always is",
+            "I lined up my pills in the weekly organiser like my nurse showed me",
             "read my goodbye note to alcohol out loud at the meeting, this is goodbye to the bottle"})
     void progressAndEverydayDoNotAlert(String text) {
         assertThat(detector.detect(text).flagged()).isFalse();
