@@ -6,6 +6,7 @@ import static org.fellowship.core.safety.ContextWords.NEGATORS;
 import static org.fellowship.core.safety.ContextWords.NOT_A_DENIAL;
 import static org.fellowship.core.safety.ContextWords.NOT_A_DENIAL_BEFORE;
 import static org.fellowship.core.safety.ContextWords.PAST_AUXILIARIES;
+import static org.fellowship.core.safety.ContextWords.PAST_DEEDS;
 import static org.fellowship.core.safety.ContextWords.PAST_FORMS;
 import static org.fellowship.core.safety.ContextWords.PAST_MARKERS;
 import static org.fellowship.core.safety.ContextWords.REPORTING;
@@ -107,8 +108,10 @@ public final class ContextRules {
             }
         }
         // in past tense ("when I wanted to die", "I was suicidal") inside a message that tells of recovery
-        boolean pastForm = PAST_FORMS.contains(entry.words().strip().split(" ")[0])
-                || first > 0 && PAST_FORMS.contains(tokens.get(first - 1).text());
+        String firstWord = entry.words().strip().split(" ")[0];
+        String wordBefore = first > 0 ? tokens.get(first - 1).text() : "";
+        boolean pastForm = PAST_FORMS.contains(firstWord) || PAST_FORMS.contains(wordBefore)
+                || PAST_DEEDS.contains(firstWord) || PAST_DEEDS.contains(wordBefore);
         if (pastForm && MILESTONE.matcher(text).find()) {
             reasons.add(Reason.PAST);
         }

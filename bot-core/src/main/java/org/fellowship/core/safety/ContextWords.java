@@ -47,6 +47,13 @@ final class ContextWords {
     /** Past-tense words a phrase may start with ("wanted to die", "tried to kill myself", "was suicidal"). */
     static final Set<String> PAST_FORMS = Set.of("was", "were", "wanted", "tried", "attempted", "thought",
             "planned", "wrote", "used", "had", "felt");
+    /**
+     * With a milestone in the message, these past forms too make a phrase the writer's story told as recovery: the
+     * warning signs that are things done ("gave away my things", "said my goodbyes", "googled how many pills"). Not
+     * in {@link #PAST_FORMS}: without a milestone, "I gave away my dog" is recent behaviour, not a past state.
+     */
+    static final Set<String> PAST_DEEDS = Set.of("gave", "said", "googled", "looked", "researched", "searched",
+            "counted", "lined", "found");
     static final List<String> SUPPORT_MARKERS = List.of("call 988", "text 988", "988", "741741", "hotline",
             "lifeline", "samaritans", "crisis line", "crisis text", "reach out", "here for you", "you are not alone",
             "not alone", "talk to someone", "talk to a therapist", "see a therapist", "get help", "seek help",
