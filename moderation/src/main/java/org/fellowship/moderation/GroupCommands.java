@@ -11,17 +11,20 @@ import org.fellowship.core.model.CommunityId;
 
 /**
  * A group's own moderation settings and texts: {@code /modlog}, {@code /modalerts}, {@code /rules} and
- * {@code /welcome}, and the welcome a newcomer gets on joining (after the {@link NewcomerGate} when one is set).
+ * {@code /welcome}, and the welcome a newcomer gets on joining (after the {@link NewcomerGate} when one is set, or a
+ * {@link RaidDefense} hold during a raid).
  * Thread-safe (stateless apart from its collaborators).
  */
 final class GroupCommands {
     private final RuleStore rules;
     private final NewcomerGate gate;
+    private final RaidDefense raids;
     private final Subcommands rulesRoutes;
 
-    GroupCommands(RuleStore rules, NewcomerGate gate) {
+    GroupCommands(RuleStore rules, NewcomerGate gate, RaidDefense raids) {
         this.rules = rules;
         this.gate = gate;
+        this.raids = raids;
         this.rulesRoutes = Subcommands.of("rules")
                 .bare(this::showRules)
                 .otherwise(Access.MODERATOR, this::setRules)
@@ -35,8 +38,13 @@ final class GroupCommands {
             return;
         }
         ModerationSettings settings = rules.settings(turn.conversation().community());
+        boolean raid = raids.joined(turn, settings);
         if (gate.joined(turn, settings)) {
             return; // welcomed once they answer
+        }
+        if (raid) {
+            raids.hold(turn, settings); // no question to ask: held until a moderator lets them in
+            return;
         }
         if (settings.welcomeText() != null) {
             turn.reply("Welcome, " + turn.actor().displayName() + "! " + settings.welcomeText()

@@ -21,6 +21,9 @@ import org.fellowship.core.port.RateLimitStore;
  * <p>Moderators act by hand too: ban, unban, kick, mute and unmute a member, purge recent messages and set slow mode
  * ({@link MemberActions}, {@link ChatCleanup}), each a numbered case, answered privately.
  *
+ * <p>Join raids: with {@code /raid on}, a burst of joins starts raid mode, which holds newcomers and tells the
+ * moderators once ({@link RaidDefense}).
+ *
  * <p>This class only installs the pieces; each command family and handler is its own class.
  */
 public final class ModerationFeature implements Feature {
@@ -44,7 +47,8 @@ public final class ModerationFeature implements Feature {
         ReportCommands reports = new ReportCommands(rules, cases, limits, enforcement);
         ReviewQueue reviews = new ReviewQueue(cases, enforcement);
         NewcomerGate gate = new NewcomerGate(rules, enforcement, ctx);
-        GroupCommands group = new GroupCommands(rules, gate);
+        RaidDefense raids = new RaidDefense(rules, enforcement, limits, ctx);
+        GroupCommands group = new GroupCommands(rules, gate, raids);
         MemberActions actions = new MemberActions(cases, enforcement, ctx);
         RecentMessages recent = new RecentMessages();
         ChatCleanup cleanup = new ChatCleanup(cases, enforcement, recent);
@@ -88,7 +92,11 @@ public final class ModerationFeature implements Feature {
                 group::welcome);
         registry.command("gate", "<question> | <right answer> | <other answer> ... | time <10m> | off",
                 "Moderators: newcomers answer a question before they can write", Access.MODERATOR, gate::command);
+        registry.command("raid", "on [joins] [seconds] | off | disable",
+                "Moderators: hold newcomers when many join at once (join raids)", Access.MODERATOR, raids::command);
         registry.button(NewcomerGate.BUTTON, gate::pressed);
+        registry.button(RaidDefense.BUTTON, raids::pressed);
+        registry.due(raids);
         registry.due(gate);
         registry.due(actions);
         registry.button(ReviewQueue.REVIEW_BUTTON, reviews::pressed);

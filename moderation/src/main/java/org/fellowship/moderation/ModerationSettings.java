@@ -24,11 +24,12 @@ import org.fellowship.core.model.ConversationId;
  * @param warningDecay   how long a warning's points count
  * @param ladder         automatic actions by active points, ascending
  * @param gate           the newcomer question, or {@code null} when newcomers may write at once
+ * @param raid           join-raid detection and raid mode ({@link RaidWatch#OFF} unless moderators turned it on)
  */
 public record ModerationSettings(CommunityId community, Set<String> allowedDomains, Set<String> exemptChats,
                                  boolean exemptMentors, ConversationId modLog, Set<ChatUserId> alertReceivers,
                                  String rulesText, String welcomeText, Duration warningDecay,
-                                 List<LadderStep> ladder, Gate gate) {
+                                 List<LadderStep> ladder, Gate gate, RaidWatch raid) {
     /**
      * Links that are part of recovery life (fellowships, crisis lines) are allowed until moderators say otherwise.
      * Deliberately no profanity or drug-word presets: recovery talk is the reason the group exists.
@@ -48,11 +49,12 @@ public record ModerationSettings(CommunityId community, Set<String> allowedDomai
         alertReceivers = Set.copyOf(alertReceivers);
         warningDecay = warningDecay == null ? DEFAULT_DECAY : warningDecay;
         ladder = ladder.stream().sorted(Comparator.comparingInt(LadderStep::points)).toList();
+        raid = raid == null ? RaidWatch.OFF : raid;
     }
 
     public static ModerationSettings defaults(CommunityId community) {
         return new ModerationSettings(community, DEFAULT_DOMAINS, Set.of(), false, null, Set.of(), null, null,
-                DEFAULT_DECAY, DEFAULT_LADDER, null);
+                DEFAULT_DECAY, DEFAULT_LADDER, null, RaidWatch.OFF);
     }
 
     /** {@code true} when {@code host} is an allowed domain or a subdomain of one. */
@@ -71,22 +73,22 @@ public record ModerationSettings(CommunityId community, Set<String> allowedDomai
 
     public ModerationSettings withAllowedDomains(Set<String> value) {
         return new ModerationSettings(community, value, exemptChats, exemptMentors, modLog, alertReceivers, rulesText,
-                welcomeText, warningDecay, ladder, gate);
+                welcomeText, warningDecay, ladder, gate, raid);
     }
 
     public ModerationSettings withExemptChats(Set<String> value) {
         return new ModerationSettings(community, allowedDomains, value, exemptMentors, modLog, alertReceivers,
-                rulesText, welcomeText, warningDecay, ladder, gate);
+                rulesText, welcomeText, warningDecay, ladder, gate, raid);
     }
 
     public ModerationSettings withExemptMentors(boolean value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, value, modLog, alertReceivers,
-                rulesText, welcomeText, warningDecay, ladder, gate);
+                rulesText, welcomeText, warningDecay, ladder, gate, raid);
     }
 
     public ModerationSettings withModLog(ConversationId value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, value, alertReceivers,
-                rulesText, welcomeText, warningDecay, ladder, gate);
+                rulesText, welcomeText, warningDecay, ladder, gate, raid);
     }
 
     public ModerationSettings withAlertReceiver(ChatUserId moderator, boolean on) {
@@ -97,31 +99,36 @@ public record ModerationSettings(CommunityId community, Set<String> allowedDomai
             next.remove(moderator);
         }
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, next, rulesText,
-                welcomeText, warningDecay, ladder, gate);
+                welcomeText, warningDecay, ladder, gate, raid);
     }
 
     public ModerationSettings withRulesText(String value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                value, welcomeText, warningDecay, ladder, gate);
+                value, welcomeText, warningDecay, ladder, gate, raid);
     }
 
     public ModerationSettings withWelcomeText(String value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                rulesText, value, warningDecay, ladder, gate);
+                rulesText, value, warningDecay, ladder, gate, raid);
     }
 
     public ModerationSettings withWarningDecay(Duration value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                rulesText, welcomeText, value, ladder, gate);
+                rulesText, welcomeText, value, ladder, gate, raid);
     }
 
     public ModerationSettings withGate(Gate value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                rulesText, welcomeText, warningDecay, ladder, value);
+                rulesText, welcomeText, warningDecay, ladder, value, raid);
     }
 
     public ModerationSettings withLadder(List<LadderStep> value) {
         return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
-                rulesText, welcomeText, warningDecay, value, gate);
+                rulesText, welcomeText, warningDecay, value, gate, raid);
+    }
+
+    public ModerationSettings withRaid(RaidWatch value) {
+        return new ModerationSettings(community, allowedDomains, exemptChats, exemptMentors, modLog, alertReceivers,
+                rulesText, welcomeText, warningDecay, ladder, gate, value);
     }
 }

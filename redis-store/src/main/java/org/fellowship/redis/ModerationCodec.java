@@ -11,6 +11,7 @@ import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
 import org.fellowship.moderation.ActionType;
 import org.fellowship.moderation.Gate;
+import org.fellowship.moderation.RaidWatch;
 import org.fellowship.moderation.LadderStep;
 import org.fellowship.moderation.ModCase;
 import org.fellowship.moderation.ModerationSettings;
@@ -38,7 +39,11 @@ final class ModerationCodec {
 
     record SettingsV1(int v, List<String> allowedDomains, List<String> exemptChats, boolean exemptMentors,
                       String modLog, List<String> alertReceivers, String rulesText, String welcomeText,
-                      long decaySeconds, List<LadderV1> ladder, GateV1 gate) {
+                      long decaySeconds, List<LadderV1> ladder, GateV1 gate, RaidV1 raid) {
+    }
+
+    /** Absent in records written before raid detection existed: detection off. */
+    record RaidV1(boolean enabled, int joins, long windowSeconds, int raids, String activeSince) {
     }
 
     record GateV1(String question, List<String> answers, long timeSeconds) {
@@ -100,7 +105,9 @@ final class ModerationCodec {
                 s.welcomeText(), s.warningDecay().toSeconds(), s.ladder().stream()
                 .map(l -> new LadderV1(l.points(), l.action().name(), l.muteFor().toSeconds())).toList(),
                 s.gate() == null ? null : new GateV1(s.gate().question(), s.gate().answers(),
-                        s.gate().timeLimit().toSeconds())), "settings");
+                        s.gate().timeLimit().toSeconds()), new RaidV1(s.raid().enabled(), s.raid().joins(),
+                s.raid().window().toSeconds(), s.raid().raids(),
+                s.raid().activeSince() == null ? null : s.raid().activeSince().toString())), "settings");
     }
 
     ModerationSettings readSettings(CommunityId community, String json) {
@@ -113,8 +120,11 @@ final class ModerationCodec {
                     Duration.ofSeconds(d.decaySeconds()), d.ladder().stream().map(l -> new LadderStep(l.points(),
                     ActionType.valueOf(l.action()), Duration.ofSeconds(l.muteSeconds()))).toList(),
                     d.gate() == null ? null : new Gate(d.gate().question(), d.gate().answers(),
-                            Duration.ofSeconds(d.gate().timeSeconds())));
-        } catch (IllegalArgumentException | NullPointerException e) {
+                            Duration.ofSeconds(d.gate().timeSeconds())),
+                    d.raid() == null ? RaidWatch.OFF : new RaidWatch(d.raid().enabled(), d.raid().joins(),
+                            Duration.ofSeconds(d.raid().windowSeconds()), d.raid().raids(),
+                            d.raid().activeSince() == null ? null : Instant.parse(d.raid().activeSince())));
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
             throw new IllegalStateException("stored moderation settings record is invalid", e);
         }
     }

@@ -91,7 +91,7 @@ public final class InMemoryRuleStore implements RuleStore, CommunityStateMover {
         if (s != null && !settings.containsKey(to)) {
             settings.put(to, new ModerationSettings(to, s.allowedDomains(), s.exemptChats(), s.exemptMentors(),
                     s.modLog(), s.alertReceivers(), s.rulesText(), s.welcomeText(), s.warningDecay(), s.ladder(),
-                    s.gate()));
+                    s.gate(), s.raid()));
             changed++;
         }
         if (next != null) {

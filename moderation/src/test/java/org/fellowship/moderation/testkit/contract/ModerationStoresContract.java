@@ -18,6 +18,7 @@ import org.fellowship.core.testkit.MutableClock;
 import org.fellowship.moderation.ActionType;
 import org.fellowship.moderation.CaseLog;
 import org.fellowship.moderation.Gate;
+import org.fellowship.moderation.RaidWatch;
 import org.fellowship.moderation.LadderStep;
 import org.fellowship.moderation.ModCase;
 import org.fellowship.moderation.ModerationSettings;
@@ -103,7 +104,9 @@ public abstract class ModerationStoresContract {
                 .withLadder(List.of(new LadderStep(2, ActionType.ALERT, null),
                         new LadderStep(4, ActionType.MUTE, Duration.ofHours(2)), new LadderStep(6, ActionType.BAN, null)))
                 .withGate(new Gate("What is this group for?", List.of("Recovery", "Selling", "Dating"),
-                        Duration.ofMinutes(15)));
+                        Duration.ofMinutes(15)))
+                .withRaid(RaidWatch.OFF.withThreshold(12, Duration.ofSeconds(90))
+                        .started(Instant.parse("2026-03-08T09:15:30Z")));
         long before = store.revision(GROUP);
         store.saveSettings(s);
         assertThat(store.settings(GROUP)).isEqualTo(s);
@@ -111,6 +114,8 @@ public abstract class ModerationStoresContract {
         assertThat(store.settings(OTHER)).isEqualTo(ModerationSettings.defaults(OTHER));
         store.saveSettings(s.withModLog(null).withRulesText(null).withWelcomeText(null).withGate(null));
         assertThat(store.settings(GROUP).gate()).isNull();
+        store.saveSettings(store.settings(GROUP).withRaid(s.raid().ended(false)));
+        assertThat(store.settings(GROUP).raid()).isEqualTo(new RaidWatch(false, 12, Duration.ofSeconds(90), 1, null));
         assertThat(store.settings(GROUP).modLog()).isNull();
         assertThat(store.settings(GROUP).rulesText()).isNull();
     }
