@@ -9,13 +9,16 @@ import org.javacord.api.entity.permission.PermissionType;
  * uses ({@link #PERMISSIONS}, integer {@value #PERMISSION_INTEGER}). Pure; thread-safe; no {@code null}s.
  */
 final class DiscordInvite {
-    /** View Channel, Send Messages (+ in Threads), Read Message History, Manage Messages, Kick, Ban, Moderate. */
+    /**
+     * View Channel, Send Messages (+ in Threads), Attach Files (calendar files), Read Message History, Manage Messages,
+     * Manage Channels (slow mode), Kick, Ban, Moderate.
+     */
     static final Set<PermissionType> PERMISSIONS = EnumSet.of(PermissionType.VIEW_CHANNEL,
-            PermissionType.SEND_MESSAGES, PermissionType.SEND_MESSAGES_IN_THREADS,
-            PermissionType.READ_MESSAGE_HISTORY, PermissionType.MANAGE_MESSAGES, PermissionType.KICK_MEMBERS,
-            PermissionType.BAN_MEMBERS, PermissionType.MODERATE_MEMBERS);
+            PermissionType.SEND_MESSAGES, PermissionType.SEND_MESSAGES_IN_THREADS, PermissionType.ATTACH_FILE,
+            PermissionType.READ_MESSAGE_HISTORY, PermissionType.MANAGE_MESSAGES, PermissionType.MANAGE_CHANNELS,
+            PermissionType.KICK_MEMBERS, PermissionType.BAN_MEMBERS, PermissionType.MODERATE_MEMBERS);
     /** The sum of {@link #PERMISSIONS}, for the developer portal's URL generator. */
-    static final long PERMISSION_INTEGER = 1_374_389_611_526L;
+    static final long PERMISSION_INTEGER = 1_374_389_644_310L;
 
     private DiscordInvite() {
     }
