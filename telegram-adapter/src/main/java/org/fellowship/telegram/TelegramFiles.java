@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -55,9 +56,9 @@ final class TelegramFiles {
         if (message.hasButtons()) {
             b.replyMarkup(TelegramMessageParts.keyboard(message.buttonRows()));
         }
-        Integer replyTo = TelegramMessageParts.replyTo(message, chatId);
+        ReplyParameters replyTo = TelegramMessageParts.replyTo(message, chatId);
         if (replyTo != null) {
-            b.replyToMessageId(replyTo).allowSendingWithoutReply(true);
+            b.replyParameters(replyTo);
         }
         CountedSend counted = CountedSend.to(chatId, message.priority());
         SendDocument request = b.build();

@@ -4,6 +4,7 @@ import java.util.List;
 import org.fellowship.core.outbound.Button;
 import org.fellowship.core.outbound.ButtonRow;
 import org.fellowship.core.outbound.OutboundMessage;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -23,12 +24,14 @@ final class TelegramMessageParts {
     }
 
     /**
-     * The message id {@code message} replies to when that message is in {@code chatId}, else {@code null}: Telegram
-     * can only reply within a chat.
+     * The reply target of {@code message} as Bot API 7.0's {@code reply_parameters} (the older
+     * {@code reply_to_message_id} is deprecated) when the replied message is in {@code chatId}, else {@code null}:
+     * Telegram can only reply within a chat. A deleted target does not stop the message.
      */
-    static Integer replyTo(OutboundMessage message, String chatId) {
+    static ReplyParameters replyTo(OutboundMessage message, String chatId) {
         if (message.replyTo() != null && TelegramIds.chatId(message.replyTo().conversation()).equals(chatId)) {
-            return TelegramIds.messageId(message.replyTo().messageId());
+            return ReplyParameters.builder().messageId(TelegramIds.messageId(message.replyTo().messageId()))
+                    .allowSendingWithoutReply(true).build();
         }
         return null;
     }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
@@ -92,9 +93,9 @@ final class TelegramSender {
         if (message.hasButtons()) {
             b.replyMarkup(TelegramMessageParts.keyboard(message.buttonRows()));
         }
-        Integer replyTo = TelegramMessageParts.replyTo(message, chatId);
+        ReplyParameters replyTo = TelegramMessageParts.replyTo(message, chatId);
         if (replyTo != null) {
-            b.replyToMessageId(replyTo).allowSendingWithoutReply(true);
+            b.replyParameters(replyTo);
         }
         CountedSend counted = CountedSend.to(chatId, message.priority());
         Message sent = calls.call("sendMessage", counted.sendOperation(), b.build(), counted);

@@ -66,7 +66,9 @@ class TelegramGatewayIT {
         assertThat(call.text("chat_id")).isEqualTo("-100777");
         assertThat(call.text("parse_mode")).isEqualTo("HTML");
         assertThat(call.text("text")).isEqualTo("a &lt; b &amp; c &gt; d &lt;b&gt;not bold&lt;/b&gt;");
-        assertThat(call.text("reply_to_message_id")).isEqualTo("55");
+        assertThat(call.body().has("reply_to_message_id")).as("the deprecated field is not sent").isFalse();
+        assertThat(call.body().get("reply_parameters").get("message_id").asInt()).isEqualTo(55);
+        assertThat(call.body().get("reply_parameters").get("allow_sending_without_reply").asBoolean()).isTrue();
         JsonNode keyboard = call.body().get("reply_markup").get("inline_keyboard");
         assertThat(keyboard.get(0).get(0).get("text").asText()).isEqualTo("Yes");
         assertThat(keyboard.get(0).get(0).get("callback_data").asText()).isEqualTo("tok1");
@@ -90,7 +92,9 @@ class TelegramGatewayIT {
         assertThat(call.text("message_thread_id")).isEqualTo("77");
         assertThat(call.text("caption")).isEqualTo("Calendar &lt;file&gt;");
         assertThat(call.text("parse_mode")).isEqualTo("HTML");
-        assertThat(call.text("reply_to_message_id")).isEqualTo("55");
+        assertThat(call.body().has("reply_to_message_id")).as("the deprecated field is not sent").isFalse();
+        assertThat(call.text("reply_parameters")).contains("\"message_id\":55")
+                .contains("\"allow_sending_without_reply\":true");
         assertThat(call.text("reply_markup")).contains("tok1");
         // the Bot API's attach:// form: the document field names the multipart part that holds the bytes
         assertThat(call.text("document")).isEqualTo("attach://meetings.ics");
