@@ -27,10 +27,11 @@ final class TelegramErrors {
         return -1;
     }
 
-    /** The new chat id when Telegram says the group was upgraded to a supergroup, else {@code null}. */
+    /** The new chat id when Telegram says the group was upgraded to a supergroup, else {@code null} (also for 0). */
     static Long migratedTo(TelegramApiException e) {
         if (e instanceof TelegramApiRequestException r && r.getParameters() != null) {
-            return r.getParameters().getMigrateToChatId();
+            Long to = r.getParameters().getMigrateToChatId();
+            return to == null || to == 0 ? null : to;
         }
         return null;
     }

@@ -109,21 +109,28 @@ public final class TelegramUpdateMapper {
         return map(update).stream().findFirst();
     }
 
-    /** The supergroup migration this update reports, if any ({@code migrate_to_chat_id} in a service message). */
+    /**
+     * The supergroup migration this update reports, if any ({@code migrate_to_chat_id} in a service message). An id of
+     * 0 or the chat's own id names no real chat and is no migration (a group is never moved to {@code tg:0}).
+     */
     static Optional<ChatMigration> migration(Update update) {
         Message m = update.getMessage();
         if (m == null || m.getChat() == null) {
             return Optional.empty();
         }
-        if (m.getMigrateToChatId() != null) {
+        if (isOtherChat(m.getMigrateToChatId(), m.getChat().getId())) {
             return Optional.of(new ChatMigration(TelegramIds.community(m.getChat().getId()),
                     TelegramIds.community(m.getMigrateToChatId())));
         }
-        if (m.getMigrateFromChatId() != null) {
+        if (isOtherChat(m.getMigrateFromChatId(), m.getChat().getId())) {
             return Optional.of(new ChatMigration(TelegramIds.community(m.getMigrateFromChatId()),
                     TelegramIds.community(m.getChat().getId())));
         }
         return Optional.empty();
+    }
+
+    private static boolean isOtherChat(Long id, Long chat) {
+        return id != null && id != 0 && !id.equals(chat);
     }
 
     private List<InboundEvent> fromMessage(String eventId, Message m) {

@@ -337,6 +337,9 @@ class TelegramUpdateMapperTest {
                 + ",\"from\":" + ALICE + ",\"migrate_from_chat_id\":-555}}";
         assertThat(TelegramUpdateMapper.migration(parse(from)).orElseThrow())
                 .isEqualTo(new ChatMigration(m.from(), TelegramIds.community(-100777)));
+        String toZero = "{\"update_id\":42,\"message\":{\"message_id\":61,\"date\":1700000000,\"chat\":" + GROUP
+                + ",\"from\":" + ALICE + ",\"migrate_to_chat_id\":0}}";
+        assertThat(TelegramUpdateMapper.migration(parse(toZero))).as("no group moves to tg:0").isEmpty();
         assertThat(TelegramUpdateMapper.migration(parse(message(42, GROUP, ALICE, "x")))).isEmpty();
     }
 
