@@ -1,13 +1,18 @@
 package org.fellowship.app.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
+import org.fellowship.core.port.GatewayException.Reason;
 import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.store.CommunityMigration;
 import org.fellowship.core.store.DirectChatRegistry;
@@ -21,6 +26,7 @@ import org.fellowship.telegram.TelegramWebhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -30,7 +36,10 @@ import org.springframework.stereotype.Component;
 /**
  * Connects Telegram when {@code fellowship.telegram.token} is set, by long polling or (mode {@code webhook}) through
  * {@link TelegramWebhookController}. Starts after the engine and stops before it; reports as the {@code telegram}
- * health component. A failed start leaves the rest of the bot running (health DOWN, clear log).
+ * health component. A failed start leaves the rest of the bot running (health DOWN, clear log); when the cause may
+ * pass (network, DNS, Telegram down, rate limit) it tries again after {@code fellowship.telegram.reconnect-after}
+ * (5 s), doubling the wait up to {@link #MAX_RECONNECT_DELAY}, until it connects or the app stops. A refused token or
+ * setting is not retried: it needs a fix and a restart.
  *
  * <p>Shutdown is two steps: {@link #stop()} (an earlier lifecycle phase than the engine) only stops intake, and
  * {@link #destroy()} (after every lifecycle phase, so after the engine drained) closes the sending client. Telegram
@@ -51,9 +60,23 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     private volatile TelegramAdapter started;
     private volatile TelegramWebhook webhook;
     private volatile String problem = "not started";
+    /** Reconnect attempts after a failed start; one daemon thread, idle unless Telegram was unreachable. */
+    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "telegram-reconnect");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Duration firstReconnectDelay;
+    private Duration reconnectDelay;
+    private volatile boolean stopping;
+
+    /** The longest wait between two attempts to connect. */
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofMinutes(5);
 
     public TelegramAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways, Clock clock,
-                                    RedisStore store) {
+                                    RedisStore store,
+                                    @Value("${fellowship.telegram.reconnect-after:5s}") Duration firstReconnectDelay) {
+        this.firstReconnectDelay = firstReconnectDelay;
         this.store = store;
         this.settings = platforms.telegram();
         this.core = core;
@@ -63,6 +86,17 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
 
     @Override
     public void start() {
+        stopping = false;
+        synchronized (this) {
+            reconnectDelay = firstReconnectDelay;
+        }
+        connect();
+    }
+
+    private synchronized void connect() {
+        if (stopping || adapter != null) {
+            return;
+        }
         TelegramConfig config = TelegramConfig.of(settings.token());
         if (settings.apiUrl() != null) {
             config = config.withApiUrl(settings.apiUrl());
@@ -90,8 +124,18 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         } catch (GatewayException e) {
             candidate.close();
             problem = e.reason() + ": " + e.getMessage();
-            LOG.error("Telegram adapter could not start ({}: {}); the rest of the bot keeps running", e.reason(),
-                    e.getMessage());
+            if (e.reason() == Reason.UNAVAILABLE || e.reason() == Reason.RATE_LIMITED) {
+                Duration wait = reconnectDelay;
+                reconnectDelay = wait.multipliedBy(2).compareTo(MAX_RECONNECT_DELAY) > 0 ? MAX_RECONNECT_DELAY
+                        : wait.multipliedBy(2);
+                problem = problem + "; trying again in " + wait.toSeconds() + " s";
+                LOG.warn("Telegram adapter could not connect ({}: {}); the rest of the bot keeps running, trying again "
+                        + "in {} s", e.reason(), e.getMessage(), wait.toSeconds());
+                reconnects.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                LOG.error("Telegram adapter could not start ({}: {}); the rest of the bot keeps running. Check the "
+                        + "token and Telegram settings, then restart", e.reason(), e.getMessage());
+            }
         }
     }
 
@@ -123,6 +167,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     /** Stops intake only: the engine still drains what was taken, and its replies still go out. */
     @Override
     public void stop() {
+        stopping = true;
         TelegramAdapter a = adapter;
         adapter = null;
         webhook = null;
@@ -136,6 +181,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     @Override
     public void destroy() {
         stop();
+        reconnects.shutdownNow();
         TelegramAdapter a = started;
         started = null;
         if (a != null) {
