@@ -1,5 +1,6 @@
 package org.fellowship.app.config;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.fellowship.core.engine.BotCore;
@@ -12,6 +13,7 @@ import org.fellowship.discord.DiscordSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Connects Discord when {@code fellowship.discord.token} is set: starts after the engine, stops before it, and
  * reports its state (including whether the Message Content intent was granted) as the {@code discord} health
- * component. A failed login leaves the app running (health DOWN, clear log) rather than crashing the other platform.
+ * component. A failed login leaves the app running (health DOWN, clear log) rather than crashing the other platform;
+ * when Discord was unreachable it tries again after {@code fellowship.discord.reconnect-after} (5 s), doubling the
+ * wait up to 5 minutes, until it connects or the app stops. A refused token is not retried.
  */
 @Component("discord")
 @ConditionalOnProperty(prefix = "fellowship.discord", name = "token")
@@ -35,8 +39,12 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
     /** The connection, kept for sending after intake stopped; closed in {@link #destroy()}. */
     private volatile DiscordConnection started;
     private volatile String problem = "not started";
+    private final Reconnects reconnects;
+    private volatile boolean stopping;
 
-    public DiscordAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways) {
+    public DiscordAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways,
+                                   @Value("${fellowship.discord.reconnect-after:5s}") Duration firstReconnectDelay) {
+        this.reconnects = new Reconnects("discord", firstReconnectDelay);
         this.settings = platforms.discord();
         this.core = core;
         this.gateways = gateways;
@@ -44,6 +52,15 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
 
     @Override
     public void start() {
+        stopping = false;
+        reconnects.reset();
+        connect();
+    }
+
+    private synchronized void connect() {
+        if (stopping || connection != null) {
+            return;
+        }
         DiscordSettings adapterSettings = new DiscordSettings(ids(settings.moderatorRoles()), ids(settings.mentorRoles()),
                 settings.messageContent(), settings.shards(),
                 settings.commandGuild() == null ? null : Long.valueOf(settings.commandGuild()), null, null);
@@ -61,14 +78,22 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
             LOG.info("Discord adapter connected");
         } catch (GatewayException e) {
             problem = e.reason() + ": " + e.getMessage();
-            LOG.error("Discord adapter could not connect ({}: {}); the rest of the bot keeps running", e.reason(),
-                    e.getMessage());
+            if (Reconnects.worthRetrying(e)) {
+                Duration wait = reconnects.later(this::connect);
+                problem = problem + "; trying again in " + wait.toSeconds() + " s";
+                LOG.warn("Discord adapter could not connect ({}: {}); the rest of the bot keeps running, trying again "
+                        + "in {} s", e.reason(), e.getMessage(), wait.toSeconds());
+            } else {
+                LOG.error("Discord adapter could not connect ({}: {}); the rest of the bot keeps running. Check the "
+                        + "token and Discord settings, then restart", e.reason(), e.getMessage());
+            }
         }
     }
 
     /** Stops intake only: replies to events already taken still go out while the engine drains. */
     @Override
     public void stop() {
+        stopping = true;
         DiscordConnection c = connection;
         connection = null;
         if (c != null) {
@@ -81,6 +106,7 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
     @Override
     public void destroy() {
         stop();
+        reconnects.close();
         DiscordConnection c = started;
         started = null;
         if (c != null) {

@@ -3,16 +3,12 @@ package org.fellowship.app.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.port.ChatGateway;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.Platform;
-import org.fellowship.core.port.GatewayException.Reason;
 import org.fellowship.core.port.GroupAdminGateway;
 import org.fellowship.core.store.CommunityMigration;
 import org.fellowship.core.store.DirectChatRegistry;
@@ -38,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@link TelegramWebhookController}. Starts after the engine and stops before it; reports as the {@code telegram}
  * health component. A failed start leaves the rest of the bot running (health DOWN, clear log); when the cause may
  * pass (network, DNS, Telegram down, rate limit) it tries again after {@code fellowship.telegram.reconnect-after}
- * (5 s), doubling the wait up to {@link #MAX_RECONNECT_DELAY}, until it connects or the app stops. A refused token or
+ * (5 s), doubling the wait up to 5 minutes, until it connects or the app stops. A refused token or
  * setting is not retried: it needs a fix and a restart.
  *
  * <p>Shutdown is two steps: {@link #stop()} (an earlier lifecycle phase than the engine) only stops intake, and
@@ -60,23 +56,13 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     private volatile TelegramAdapter started;
     private volatile TelegramWebhook webhook;
     private volatile String problem = "not started";
-    /** Reconnect attempts after a failed start; one daemon thread, idle unless Telegram was unreachable. */
-    private final ScheduledExecutorService reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "telegram-reconnect");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Duration firstReconnectDelay;
-    private Duration reconnectDelay;
+    private final Reconnects reconnects;
     private volatile boolean stopping;
-
-    /** The longest wait between two attempts to connect. */
-    static final Duration MAX_RECONNECT_DELAY = Duration.ofMinutes(5);
 
     public TelegramAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways, Clock clock,
                                     RedisStore store,
                                     @Value("${fellowship.telegram.reconnect-after:5s}") Duration firstReconnectDelay) {
-        this.firstReconnectDelay = firstReconnectDelay;
+        this.reconnects = new Reconnects("telegram", firstReconnectDelay);
         this.store = store;
         this.settings = platforms.telegram();
         this.core = core;
@@ -87,9 +73,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     @Override
     public void start() {
         stopping = false;
-        synchronized (this) {
-            reconnectDelay = firstReconnectDelay;
-        }
+        reconnects.reset();
         connect();
     }
 
@@ -124,14 +108,11 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
         } catch (GatewayException e) {
             candidate.close();
             problem = e.reason() + ": " + e.getMessage();
-            if (e.reason() == Reason.UNAVAILABLE || e.reason() == Reason.RATE_LIMITED) {
-                Duration wait = reconnectDelay;
-                reconnectDelay = wait.multipliedBy(2).compareTo(MAX_RECONNECT_DELAY) > 0 ? MAX_RECONNECT_DELAY
-                        : wait.multipliedBy(2);
+            if (Reconnects.worthRetrying(e)) {
+                Duration wait = reconnects.later(this::connect);
                 problem = problem + "; trying again in " + wait.toSeconds() + " s";
                 LOG.warn("Telegram adapter could not connect ({}: {}); the rest of the bot keeps running, trying again "
                         + "in {} s", e.reason(), e.getMessage(), wait.toSeconds());
-                reconnects.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
             } else {
                 LOG.error("Telegram adapter could not start ({}: {}); the rest of the bot keeps running. Check the "
                         + "token and Telegram settings, then restart", e.reason(), e.getMessage());
@@ -181,7 +162,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     @Override
     public void destroy() {
         stop();
-        reconnects.shutdownNow();
+        reconnects.close();
         TelegramAdapter a = started;
         started = null;
         if (a != null) {
