@@ -74,21 +74,30 @@ public final class FeedParser {
             throw new FeedException("That feed has more than " + MAX_ENTRIES + " meetings.");
         }
         Map<String, Meeting> meetings = new LinkedHashMap<>();
+        Set<String> sources = new java.util.HashSet<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         for (Object entry : entries) {
             Result r = entry instanceof Map<?, ?> m ? entry(m, feedZone) : Result.skip("not a meeting");
             if (r.meeting == null) {
                 skipped.merge(r.reason, 1, Integer::sum);
-            } else if (meetings.putIfAbsent(r.meeting.slug(), r.meeting) != null) {
-                skipped.merge("duplicate id", 1, Integer::sum);
+            } else if (!sources.add(r.source)) {
+                // Only the same source id (or, without one, the same name, days and time) is a real duplicate.
+                skipped.merge(r.source.startsWith("id:") ? "duplicate id" : "duplicate meeting", 1, Integer::sum);
+            } else {
+                String slug = r.meeting.slug();
+                for (int attempt = 0; meetings.containsKey(slug); attempt++) {
+                    slug = Slugs.withSuffix(r.meeting.slug(), attempt == 0 ? r.source : r.source + "#" + attempt);
+                }
+                meetings.put(slug, r.meeting.withSlug(slug));
             }
         }
         return new ParsedFeed(new ArrayList<>(meetings.values()), skipped);
     }
 
-    private record Result(Meeting meeting, String reason) {
+    /** One entry's meeting and the key that identifies its source entry, or why it was skipped. */
+    private record Result(Meeting meeting, String source, String reason) {
         static Result skip(String reason) {
-            return new Result(null, reason);
+            return new Result(null, null, reason);
         }
     }
 
@@ -147,6 +156,7 @@ public final class FeedParser {
             rawId = text(m.get("id"));
         }
         String slug = Slugs.of(rawId != null ? rawId : name + "-" + timeText);
+        String source = rawId != null ? "id:" + rawId : "entry:" + name + "|" + days + "|" + start;
         String url = clip(text(m.get(bmlt ? "virtual_meeting_link" : "conference_url")), Meeting.MAX_URL);
         if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
             url = null;
@@ -159,7 +169,7 @@ public final class FeedParser {
         List<String> types = types(m.get(bmlt ? "formats" : "types"));
         String notes = clip(text(m.get(bmlt ? "comments" : "notes")), Meeting.MAX_NOTES);
         return new Result(new Meeting(slug, clip(name, Meeting.MAX_NAME), days, start, duration, zone, url,
-                clip(location, Meeting.MAX_URL), types, notes), null);
+                clip(location, Meeting.MAX_URL), types, notes), source, null);
     }
 
     /**

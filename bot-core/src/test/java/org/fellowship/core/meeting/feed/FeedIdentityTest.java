@@ -1,0 +1,62 @@
+package org.fellowship.core.meeting.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.fellowship.core.meeting.Meeting;
+import org.junit.jupiter.api.Test;
+
+/** Which feed entries are duplicates, and how distinct meetings with colliding slugs are told apart. */
+class FeedIdentityTest {
+    private static final ZoneId ZONE = ZoneId.of("America/Edmonton");
+    private final FeedParser parser = new FeedParser();
+
+    /** Meeting Guide entries in the full shape: ids, slugs, addresses, types, odd spacing. */
+    private static String entry(String id, String slug, String name, int day, String time) {
+        return """
+                {"id": %s, "slug": "%s", "name": "%s", "day": %d, "time": "%s", "end_time": "",
+                 "location": "St. Mark's Church", "formatted_address": "12 Elm Rd, Springfield, AB T5J 0N3, Canada",
+                 "region": "Downtown", "types": ["O", "ONL"], "notes": "", "conference_url": null,
+                 "attendance_option": "hybrid", "updated": "2024-01-02 03:04:05", "url": "https://example.org/m"}"""
+                .formatted(id, slug, name, day, time);
+    }
+
+    private static final String LONG = "the-saturday-morning-early-birds-big-book-step-study-and-open-discussion-group";
+
+    @Test
+    void distinctIdsWithCollidingSlugsAreAllKeptUnderUniqueStableSlugs() {
+        String feed = "[" + String.join(",",
+                entry("1", LONG + "-sunday", "Early Birds", 0, "07:00"),
+                entry("2", LONG + "-monday", "Early Birds", 1, "07:00"),
+                entry("3", "", "Daily Online", 0, "12:00"),
+                entry("4", "", "Daily Online", 1, "12:00")) + "]";
+        ParsedFeed first = parser.parse(feed, ZONE);
+        assertThat(first.skipped()).isEmpty();
+        List<String> slugs = first.meetings().stream().map(Meeting::slug).toList();
+        assertThat(slugs).hasSize(4).doesNotHaveDuplicates()
+                .allSatisfy(s -> assertThat(s).matches("[a-z0-9_-]{1,64}"));
+        assertThat(first.meetings()).extracting(Meeting::days)
+                .containsExactly(java.util.Set.of(DayOfWeek.SUNDAY), java.util.Set.of(DayOfWeek.MONDAY),
+                        java.util.Set.of(DayOfWeek.SUNDAY), java.util.Set.of(DayOfWeek.MONDAY));
+        assertThat(parser.parse(feed, ZONE).meetings()).extracting(Meeting::slug)
+                .as("re-importing gives the same slugs").isEqualTo(slugs);
+    }
+
+    @Test
+    void onlyTheSameSourceIdIsADuplicate() {
+        String feed = "[" + String.join(",",
+                entry("7", "noon", "Noon", 2, "12:00"),
+                entry("8", "noon", "Noon again", 2, "12:00"),
+                entry("9", "other", "Other", 3, "12:00")) + ","
+                + """
+                {"name": "No Id", "day": 4, "time": "18:00"}, {"name": "No Id", "day": 4, "time": "18:00"},
+                {"name": "No Id", "day": 5, "time": "18:00"}]""";
+        ParsedFeed parsed = parser.parse(feed, ZONE);
+        assertThat(parsed.meetings()).extracting(Meeting::name)
+                .containsExactly("Noon", "Other", "No Id", "No Id");
+        assertThat(parsed.skipped()).containsOnly(Map.entry("duplicate id", 1), Map.entry("duplicate meeting", 1));
+    }
+}
