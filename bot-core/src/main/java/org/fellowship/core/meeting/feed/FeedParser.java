@@ -162,7 +162,7 @@ public final class FeedParser {
             url = null;
         }
         String location = bmlt ? joined(m, "location_text", "location_street", "location_municipality")
-                : firstText(m, "location", "formatted_address", "address");
+                : placeAndAddress(text(m.get("location")), firstText(m, "formatted_address", "address"));
         if (location == null && !bmlt && "online".equals(text(m.get("attendance_option")))) {
             location = "online";
         }
@@ -264,6 +264,16 @@ public final class FeedParser {
             }
         }
         return null;
+    }
+
+    /** "District 12, 123 Main St, Springfield": the place name and the address, the place once when equal. */
+    private static String placeAndAddress(String place, String address) {
+        if (place == null || address == null) {
+            return place == null ? address : place;
+        }
+        String p = place.toLowerCase(Locale.ROOT);
+        String a = address.toLowerCase(Locale.ROOT);
+        return p.startsWith(a) ? place : a.startsWith(p) ? address : place + ", " + address;
     }
 
     private static String joined(Map<?, ?> m, String... keys) {

@@ -59,4 +59,20 @@ class FeedIdentityTest {
                 .containsExactly("Noon", "Other", "No Id", "No Id");
         assertThat(parsed.skipped()).containsOnly(Map.entry("duplicate id", 1), Map.entry("duplicate meeting", 1));
     }
+
+    @Test
+    void placeNameAndStreetAddressAreBothKept() {
+        String feed = """
+                [{"slug": "a", "name": "A", "day": 1, "time": "19:00", "location": "District 12",
+                  "formatted_address": "123 Main St, Springfield, IL 62701, USA", "address": "123 Main St"},
+                 {"slug": "b", "name": "B", "day": 1, "time": "19:00", "location": "123 Main St",
+                  "formatted_address": "123 Main St, Springfield"},
+                 {"slug": "c", "name": "C", "day": 1, "time": "19:00", "location": " Hall ", "formatted_address": "hall"},
+                 {"slug": "d", "name": "D", "day": 1, "time": "19:00", "location": "", "address": "9 Oak Ave"},
+                 {"slug": "e", "name": "E", "day": 1, "time": "19:00", "location": "Annex", "formatted_address": null},
+                 {"slug": "f", "name": "F", "day": 1, "time": "19:00", "attendance_option": "online"}]""";
+        assertThat(parser.parse(feed, ZONE).meetings()).extracting(Meeting::location).containsExactly(
+                "District 12, 123 Main St, Springfield, IL 62701, USA", "123 Main St, Springfield", "Hall",
+                "9 Oak Ave", "Annex", "online");
+    }
 }
