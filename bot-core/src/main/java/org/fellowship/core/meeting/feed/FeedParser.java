@@ -39,6 +39,12 @@ public final class FeedParser {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?");
     private static final int DEFAULT_MINUTES = 60;
+    /** Leading/trailing Unicode white space, including no-break and zero-width spaces that strip() leaves. */
+    private static final Pattern EDGE_SPACE = Pattern.compile(
+            "^[\\s\\p{Z}\\u200B\\uFEFF]+|[\\s\\p{Z}\\u200B\\uFEFF]+$", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));");
+    private static final Map<String, String> NAMED_ENTITIES = Map.of("amp", "&", "lt", "<", "gt", ">",
+            "quot", "\"", "apos", "'", "nbsp", " ", "ndash", "\u2013", "mdash", "\u2014", "rsquo", "\u2019");
 
     /**
      * Parses a feed.
@@ -103,7 +109,7 @@ public final class FeedParser {
 
     private static Result entry(Map<?, ?> m, ZoneId feedZone) {
         boolean bmlt = m.containsKey("weekday_tinyint") || m.containsKey("meeting_name");
-        String name = text(m.get(bmlt ? "meeting_name" : "name"));
+        String name = decoded(text(m.get(bmlt ? "meeting_name" : "name")));
         if (name == null) {
             return Result.skip("no name");
         }
@@ -167,9 +173,9 @@ public final class FeedParser {
             location = "online";
         }
         List<String> types = types(m.get(bmlt ? "formats" : "types"));
-        String notes = clip(text(m.get(bmlt ? "comments" : "notes")), Meeting.MAX_NOTES);
+        String notes = clip(decoded(text(m.get(bmlt ? "comments" : "notes"))), Meeting.MAX_NOTES);
         return new Result(new Meeting(slug, clip(name, Meeting.MAX_NAME), days, start, duration, zone, url,
-                clip(location, Meeting.MAX_URL), types, notes), source, null);
+                clip(decoded(location), Meeting.MAX_URL), types, notes), source, null);
     }
 
     /**
@@ -248,12 +254,34 @@ public final class FeedParser {
 
     private static String text(Object value) {
         if (value instanceof String s) {
-            return s.isBlank() ? null : s.strip();
+            String stripped = EDGE_SPACE.matcher(s).replaceAll("");
+            return stripped.isEmpty() ? null : stripped;
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
         return null;
+    }
+
+    /** Decodes the HTML entities feeds exported from web pages carry ("Hope &amp; Serenity"); unknown ones stay. */
+    private static String decoded(String s) {
+        if (s == null || s.indexOf('&') < 0) {
+            return s;
+        }
+        String out = ENTITY.matcher(s).replaceAll(e -> {
+            String decoded = null;
+            if (e.group(3) != null) {
+                decoded = NAMED_ENTITIES.get(e.group(3).toLowerCase(Locale.ROOT));
+            } else {
+                int code = e.group(1) != null ? Integer.parseInt(e.group(1)) : Integer.parseInt(e.group(2), 16);
+                if (Character.isValidCodePoint(code) && code != 0 && !Character.isSurrogate((char) code)) {
+                    decoded = Character.toString(code);
+                }
+            }
+            return Matcher.quoteReplacement(decoded != null ? decoded : e.group());
+        });
+        String stripped = EDGE_SPACE.matcher(out).replaceAll("");
+        return stripped.isEmpty() ? null : stripped;
     }
 
     private static String firstText(Map<?, ?> m, String... keys) {

@@ -75,4 +75,22 @@ class FeedIdentityTest {
                 "District 12, 123 Main St, Springfield, IL 62701, USA", "123 Main St, Springfield", "Hall",
                 "9 Oak Ave", "Annex", "online");
     }
+
+    @Test
+    void unicodeSpacesAreStrippedAndCommonEntitiesDecoded() {
+        String feed = """
+                [{"slug": "a", "name": "Hope &amp; Serenity&#39;s &quot;Big&quot; Book", "day": 1, "time": "19:00",
+                  "conference_url": "https://zoom.us/j/123?pwd=x\u00a0", "location": "St. John&#x27;s &lt;Annex&gt;",
+                  "notes": "\u200bBring &foo; &amp;amp; coffee\u3000", "types": ["O"], "end_time": "20:00"},
+                 {"slug": "b", "name": "\u00a0Plain\u00a0", "day": 1, "time": "19:00",
+                  "conference_url": "\u2003 http://meet.example/b \u00a0\\n"}]""";
+        List<Meeting> meetings = parser.parse(feed, ZONE).meetings();
+        Meeting a = meetings.get(0);
+        assertThat(a.name()).isEqualTo("Hope & Serenity's \"Big\" Book");
+        assertThat(a.url()).isEqualTo("https://zoom.us/j/123?pwd=x");
+        assertThat(a.location()).isEqualTo("St. John's <Annex>");
+        assertThat(a.notes()).isEqualTo("Bring &foo; &amp; coffee");
+        assertThat(meetings.get(1).name()).isEqualTo("Plain");
+        assertThat(meetings.get(1).url()).isEqualTo("http://meet.example/b");
+    }
 }
