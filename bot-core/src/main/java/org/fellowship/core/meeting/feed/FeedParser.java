@@ -39,6 +39,9 @@ public final class FeedParser {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?");
     private static final int DEFAULT_MINUTES = 60;
+    /** Longest meeting read as running past midnight when its end time is earlier than its start. */
+    private static final int MAX_OVERNIGHT_MINUTES = 6 * 60;
+    static final String END_BEFORE_START = "end time before start, ignored";
     /** Leading/trailing Unicode white space, including no-break and zero-width spaces that strip() leaves. */
     private static final Pattern EDGE_SPACE = Pattern.compile(
             "^[\\s\\p{Z}\\u200B\\uFEFF]+|[\\s\\p{Z}\\u200B\\uFEFF]+$", Pattern.UNICODE_CHARACTER_CLASS);
@@ -82,6 +85,7 @@ public final class FeedParser {
         Map<String, Meeting> meetings = new LinkedHashMap<>();
         Set<String> sources = new java.util.HashSet<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
+        Map<String, Integer> warnings = new LinkedHashMap<>();
         for (Object entry : entries) {
             Result r = entry instanceof Map<?, ?> m ? entry(m, feedZone) : Result.skip("not a meeting");
             if (r.meeting == null) {
@@ -95,15 +99,18 @@ public final class FeedParser {
                     slug = Slugs.withSuffix(r.meeting.slug(), attempt == 0 ? r.source : r.source + "#" + attempt);
                 }
                 meetings.put(slug, r.meeting.withSlug(slug));
+                if (r.warning != null) {
+                    warnings.merge(r.warning, 1, Integer::sum);
+                }
             }
         }
-        return new ParsedFeed(new ArrayList<>(meetings.values()), skipped);
+        return new ParsedFeed(new ArrayList<>(meetings.values()), skipped, warnings);
     }
 
     /** One entry's meeting and the key that identifies its source entry, or why it was skipped. */
-    private record Result(Meeting meeting, String source, String reason) {
+    private record Result(Meeting meeting, String source, String reason, String warning) {
         static Result skip(String reason) {
-            return new Result(null, null, reason);
+            return new Result(null, null, reason, null);
         }
     }
 
@@ -131,6 +138,7 @@ public final class FeedParser {
             return Result.skip("bad day");
         }
         Duration duration = Duration.ofMinutes(DEFAULT_MINUTES);
+        String warning = null;
         if (bmlt) {
             String d = text(m.get("duration_time"));
             LocalTime length = d == null ? null : time(d);
@@ -145,7 +153,14 @@ public final class FeedParser {
             }
             if (end != null && !end.equals(start)) {
                 long minutes = Duration.between(start, end).toMinutes();
-                duration = Duration.ofMinutes(minutes > 0 ? minutes : minutes + 24 * 60);
+                if (minutes > 0) {
+                    duration = Duration.ofMinutes(minutes);
+                } else if (minutes + 24 * 60 <= MAX_OVERNIGHT_MINUTES) {
+                    duration = Duration.ofMinutes(minutes + 24 * 60);
+                } else {
+                    // "12:15"-"01:15" is a 12-hour clock typo, not a 13-hour meeting: keep the meeting, not the end.
+                    warning = END_BEFORE_START;
+                }
             }
         }
         ZoneId zone = feedZone;
@@ -175,7 +190,7 @@ public final class FeedParser {
         List<String> types = types(m.get(bmlt ? "formats" : "types"));
         String notes = clip(decoded(text(m.get(bmlt ? "comments" : "notes"))), Meeting.MAX_NOTES);
         return new Result(new Meeting(slug, clip(name, Meeting.MAX_NAME), days, start, duration, zone, url,
-                clip(decoded(location), Meeting.MAX_URL), types, notes), source, null);
+                clip(decoded(location), Meeting.MAX_URL), types, notes), source, null, warning);
     }
 
     /**

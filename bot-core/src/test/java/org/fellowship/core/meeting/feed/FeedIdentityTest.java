@@ -3,6 +3,7 @@ package org.fellowship.core.meeting.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -92,5 +93,21 @@ class FeedIdentityTest {
         assertThat(a.notes()).isEqualTo("Bring &foo; &amp; coffee");
         assertThat(meetings.get(1).name()).isEqualTo("Plain");
         assertThat(meetings.get(1).url()).isEqualTo("http://meet.example/b");
+    }
+
+    @Test
+    void anEndLongBeforeTheStartIsIgnoredWithAWarningAndAShortOvernightOneKept() {
+        String feed = """
+                [{"slug": "typo", "name": "Noon", "day": 1, "time": "12:15", "end_time": "01:15", "types": []},
+                 {"slug": "late", "name": "Late", "day": 5, "time": "23:30:00", "end_time": "00:45:00"},
+                 {"slug": "pm", "name": "PM", "day": 2, "time": "11:00 PM", "end_time": "2:00 AM"},
+                 {"slug": "long", "name": "Long", "day": 3, "time": "20:00", "end_time": "03:00"},
+                 {"slug": "same", "name": "Same", "day": 3, "time": "20:00", "end_time": "20:00"}]""";
+        ParsedFeed parsed = parser.parse(feed, ZONE);
+        assertThat(parsed.meetings()).extracting(Meeting::duration).containsExactly(Duration.ofHours(1),
+                Duration.ofMinutes(75), Duration.ofHours(3), Duration.ofHours(1), Duration.ofHours(1));
+        assertThat(parsed.skipped()).isEmpty();
+        assertThat(parsed.warnings()).containsOnly(Map.entry(FeedParser.END_BEFORE_START, 2));
+        assertThat(parsed.warningsSummary()).isEqualTo("2 (end time before start, ignored)");
     }
 }
