@@ -64,6 +64,11 @@ public record Meeting(String slug, String name, Set<DayOfWeek> days, LocalTime s
         types = types == null ? List.of() : List.copyOf(types);
     }
 
+    /** This meeting under another slug (the feed parser gives colliding meetings unique slugs). */
+    public Meeting withSlug(String newSlug) {
+        return new Meeting(newSlug, name, days, start, duration, zone, url, location, types, notes);
+    }
+
     /** Start instants of occurrences that start in {@code [from, to)}, earliest first. */
     public List<Occurrence> occurrences(Instant from, Instant to) {
         List<Occurrence> out = new ArrayList<>();

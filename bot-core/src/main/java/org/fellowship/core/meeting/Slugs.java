@@ -20,4 +20,14 @@ public final class Slugs {
         }
         return slug.isEmpty() ? "meeting-" + Integer.toHexString(text.hashCode()) : slug;
     }
+
+    /**
+     * A slug made unique for one source entry: {@code slug} cut to leave room for '-' and a short hash of
+     * {@code source}, so the same entry gets the same slug on every import.
+     */
+    public static String withSuffix(String slug, String source) {
+        String hash = String.format("%08x", source.hashCode()).substring(0, 6);
+        String base = slug.length() > 57 ? slug.substring(0, 57).replaceAll("-+$", "") : slug;
+        return (base.isEmpty() ? "meeting" : base) + "-" + hash;
+    }
 }

@@ -123,6 +123,24 @@ class MeetingsFeatureTest {
     }
 
     @Test
+    void reimportingMeetingsWithCollidingSlugsUpdatesThemAndReportsIgnoredEndTimes() {
+        BotHarness bot = bot("2026-03-09T08:00:00Z");
+        var mod = bot.moderator("1", "Mo");
+        String feed = "[{\"id\": 11, \"name\": \"Daily Online\", \"day\": 0, \"time\": \"12:00\"},"
+                + " {\"id\": 12, \"name\": \"Daily Online\", \"day\": 1, \"time\": \"12:00\"},"
+                + " {\"id\": 13, \"name\": \"Daily Online\", \"day\": 2, \"time\": \"12:15\", \"end_time\": \"01:15\"}]";
+        bot.sayInGroup(mod, "/meetings import " + feed);
+        assertThat(text(bot)).isEqualTo("Imported 3, skipped 0, updated 0. Warnings: 1 (end time before start, ignored).");
+        List<String> slugs = store.meetings(GROUP).stream().map(Meeting::slug).sorted().toList();
+        assertThat(slugs).hasSize(3);
+
+        bot.sayInGroup(mod, "/meetings import " + feed.replace("12:00", "12:30"));
+        assertThat(text(bot)).as("the same entries update in place")
+                .isEqualTo("Imported 0, skipped 0, updated 2, unchanged 1. Warnings: 1 (end time before start, ignored).");
+        assertThat(store.meetings(GROUP).stream().map(Meeting::slug).sorted().toList()).isEqualTo(slugs);
+    }
+
+    @Test
     void importReportsCountsAndChangesAndAMalformedFeedChangesNothing() {
         BotHarness bot = bot("2026-03-09T08:00:00Z");
         var mod = bot.moderator("1", "Mo");

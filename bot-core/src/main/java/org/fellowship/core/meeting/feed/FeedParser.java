@@ -39,6 +39,15 @@ public final class FeedParser {
     private static final Pattern TIME = Pattern.compile(
             "(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?");
     private static final int DEFAULT_MINUTES = 60;
+    /** Longest meeting read as running past midnight when its end time is earlier than its start. */
+    private static final int MAX_OVERNIGHT_MINUTES = 6 * 60;
+    static final String END_BEFORE_START = "end time before start, ignored";
+    /** Leading/trailing Unicode white space, including no-break and zero-width spaces that strip() leaves. */
+    private static final Pattern EDGE_SPACE = Pattern.compile(
+            "^[\\s\\p{Z}\\u200B\\uFEFF]+|[\\s\\p{Z}\\u200B\\uFEFF]+$", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));");
+    private static final Map<String, String> NAMED_ENTITIES = Map.of("amp", "&", "lt", "<", "gt", ">",
+            "quot", "\"", "apos", "'", "nbsp", " ", "ndash", "\u2013", "mdash", "\u2014", "rsquo", "\u2019");
 
     /**
      * Parses a feed.
@@ -74,27 +83,40 @@ public final class FeedParser {
             throw new FeedException("That feed has more than " + MAX_ENTRIES + " meetings.");
         }
         Map<String, Meeting> meetings = new LinkedHashMap<>();
+        Set<String> sources = new java.util.HashSet<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
+        Map<String, Integer> warnings = new LinkedHashMap<>();
         for (Object entry : entries) {
             Result r = entry instanceof Map<?, ?> m ? entry(m, feedZone) : Result.skip("not a meeting");
             if (r.meeting == null) {
                 skipped.merge(r.reason, 1, Integer::sum);
-            } else if (meetings.putIfAbsent(r.meeting.slug(), r.meeting) != null) {
-                skipped.merge("duplicate id", 1, Integer::sum);
+            } else if (!sources.add(r.source)) {
+                // Only the same source id (or, without one, the same name, days and time) is a real duplicate.
+                skipped.merge(r.source.startsWith("id:") ? "duplicate id" : "duplicate meeting", 1, Integer::sum);
+            } else {
+                String slug = r.meeting.slug();
+                for (int attempt = 0; meetings.containsKey(slug); attempt++) {
+                    slug = Slugs.withSuffix(r.meeting.slug(), attempt == 0 ? r.source : r.source + "#" + attempt);
+                }
+                meetings.put(slug, r.meeting.withSlug(slug));
+                if (r.warning != null) {
+                    warnings.merge(r.warning, 1, Integer::sum);
+                }
             }
         }
-        return new ParsedFeed(new ArrayList<>(meetings.values()), skipped);
+        return new ParsedFeed(new ArrayList<>(meetings.values()), skipped, warnings);
     }
 
-    private record Result(Meeting meeting, String reason) {
+    /** One entry's meeting and the key that identifies its source entry, or why it was skipped. */
+    private record Result(Meeting meeting, String source, String reason, String warning) {
         static Result skip(String reason) {
-            return new Result(null, reason);
+            return new Result(null, null, reason, null);
         }
     }
 
     private static Result entry(Map<?, ?> m, ZoneId feedZone) {
         boolean bmlt = m.containsKey("weekday_tinyint") || m.containsKey("meeting_name");
-        String name = text(m.get(bmlt ? "meeting_name" : "name"));
+        String name = decoded(text(m.get(bmlt ? "meeting_name" : "name")));
         if (name == null) {
             return Result.skip("no name");
         }
@@ -116,6 +138,7 @@ public final class FeedParser {
             return Result.skip("bad day");
         }
         Duration duration = Duration.ofMinutes(DEFAULT_MINUTES);
+        String warning = null;
         if (bmlt) {
             String d = text(m.get("duration_time"));
             LocalTime length = d == null ? null : time(d);
@@ -130,7 +153,14 @@ public final class FeedParser {
             }
             if (end != null && !end.equals(start)) {
                 long minutes = Duration.between(start, end).toMinutes();
-                duration = Duration.ofMinutes(minutes > 0 ? minutes : minutes + 24 * 60);
+                if (minutes > 0) {
+                    duration = Duration.ofMinutes(minutes);
+                } else if (minutes + 24 * 60 <= MAX_OVERNIGHT_MINUTES) {
+                    duration = Duration.ofMinutes(minutes + 24 * 60);
+                } else {
+                    // "12:15"-"01:15" is a 12-hour clock typo, not a 13-hour meeting: keep the meeting, not the end.
+                    warning = END_BEFORE_START;
+                }
             }
         }
         ZoneId zone = feedZone;
@@ -147,19 +177,20 @@ public final class FeedParser {
             rawId = text(m.get("id"));
         }
         String slug = Slugs.of(rawId != null ? rawId : name + "-" + timeText);
+        String source = rawId != null ? "id:" + rawId : "entry:" + name + "|" + days + "|" + start;
         String url = clip(text(m.get(bmlt ? "virtual_meeting_link" : "conference_url")), Meeting.MAX_URL);
         if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
             url = null;
         }
         String location = bmlt ? joined(m, "location_text", "location_street", "location_municipality")
-                : firstText(m, "location", "formatted_address", "address");
+                : placeAndAddress(text(m.get("location")), firstText(m, "formatted_address", "address"));
         if (location == null && !bmlt && "online".equals(text(m.get("attendance_option")))) {
             location = "online";
         }
         List<String> types = types(m.get(bmlt ? "formats" : "types"));
-        String notes = clip(text(m.get(bmlt ? "comments" : "notes")), Meeting.MAX_NOTES);
+        String notes = clip(decoded(text(m.get(bmlt ? "comments" : "notes"))), Meeting.MAX_NOTES);
         return new Result(new Meeting(slug, clip(name, Meeting.MAX_NAME), days, start, duration, zone, url,
-                clip(location, Meeting.MAX_URL), types, notes), null);
+                clip(decoded(location), Meeting.MAX_URL), types, notes), source, null, warning);
     }
 
     /**
@@ -238,12 +269,34 @@ public final class FeedParser {
 
     private static String text(Object value) {
         if (value instanceof String s) {
-            return s.isBlank() ? null : s.strip();
+            String stripped = EDGE_SPACE.matcher(s).replaceAll("");
+            return stripped.isEmpty() ? null : stripped;
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
         return null;
+    }
+
+    /** Decodes the HTML entities feeds exported from web pages carry ("Hope &amp; Serenity"); unknown ones stay. */
+    private static String decoded(String s) {
+        if (s == null || s.indexOf('&') < 0) {
+            return s;
+        }
+        String out = ENTITY.matcher(s).replaceAll(e -> {
+            String decoded = null;
+            if (e.group(3) != null) {
+                decoded = NAMED_ENTITIES.get(e.group(3).toLowerCase(Locale.ROOT));
+            } else {
+                int code = e.group(1) != null ? Integer.parseInt(e.group(1)) : Integer.parseInt(e.group(2), 16);
+                if (Character.isValidCodePoint(code) && code != 0 && !Character.isSurrogate((char) code)) {
+                    decoded = Character.toString(code);
+                }
+            }
+            return Matcher.quoteReplacement(decoded != null ? decoded : e.group());
+        });
+        String stripped = EDGE_SPACE.matcher(out).replaceAll("");
+        return stripped.isEmpty() ? null : stripped;
     }
 
     private static String firstText(Map<?, ?> m, String... keys) {
@@ -254,6 +307,16 @@ public final class FeedParser {
             }
         }
         return null;
+    }
+
+    /** "District 12, 123 Main St, Springfield": the place name and the address, the place once when equal. */
+    private static String placeAndAddress(String place, String address) {
+        if (place == null || address == null) {
+            return place == null ? address : place;
+        }
+        String p = place.toLowerCase(Locale.ROOT);
+        String a = address.toLowerCase(Locale.ROOT);
+        return p.startsWith(a) ? place : a.startsWith(p) ? address : place + ", " + address;
     }
 
     private static String joined(Map<?, ?> m, String... keys) {

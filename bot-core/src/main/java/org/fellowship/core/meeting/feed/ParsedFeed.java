@@ -11,11 +11,24 @@ import org.fellowship.core.meeting.Meeting;
  *
  * @param meetings usable meetings, in feed order, unique by slug
  * @param skipped  reason (such as "no time") -> count, in the order reasons were first seen
+ * @param warnings problem in a kept meeting (such as an ignored end time) -> count, in first-seen order
  */
-public record ParsedFeed(List<Meeting> meetings, Map<String, Integer> skipped) {
+public record ParsedFeed(List<Meeting> meetings, Map<String, Integer> skipped, Map<String, Integer> warnings) {
     public ParsedFeed {
         meetings = List.copyOf(meetings);
         skipped = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+        warnings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(warnings));
+    }
+
+    /** A feed without warnings. */
+    public ParsedFeed(List<Meeting> meetings, Map<String, Integer> skipped) {
+        this(meetings, skipped, Map.of());
+    }
+
+    /** For example {@code "2 (end time before start, ignored)"}, or {@code ""} when there were none. */
+    public String warningsSummary() {
+        return warnings.entrySet().stream().map(e -> e.getValue() + " (" + e.getKey() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     public int skippedTotal() {

@@ -53,7 +53,8 @@ class FeedParserTest {
         assertThat(early.duration()).isEqualTo(Duration.ofHours(1));
         assertThat(early.types()).containsExactly("C", "D");
         assertThat(early.notes()).isEqualTo("Dr. Bob Room");
-        assertThat(early.location()).isEqualTo("H.O.W. Place");
+        assertThat(early.location()).as("place name and street address")
+                .isEqualTo("H.O.W. Place, 5881 Old Bascomb Rd, Acworth, GA 30102, USA");
     }
 
     @Test
