@@ -71,20 +71,28 @@ final class MeetingLookup {
     }
 
     /**
-     * The meeting a member named: exact slug or name first, else the one meeting whose name or slug contains it; a
-     * usage error naming the candidates when none or several do.
+     * The meeting a member named: its exact id (slug), else the one meeting of exactly that name, else the one whose
+     * name or id contains it; a usage error naming the candidates (with their ids) when none or several do.
      */
     Meeting find(CommunityId community, String typed) {
         if (typed.length() > Meeting.MAX_NAME) {
             throw new UsageException("That is too long for a meeting name.");
         }
         List<Meeting> all = store.meetings(community);
+        String t = typed.strip().toLowerCase(Locale.ROOT);
         for (Meeting m : all) {
-            if (m.matches(typed)) {
-                return m;
+            if (m.slug().equals(t)) {
+                return m; // slugs are unique: the way to name one of several meetings that share a name
             }
         }
-        String t = typed.strip().toLowerCase(Locale.ROOT);
+        List<Meeting> named = all.stream().filter(m -> m.matches(typed)).toList();
+        if (named.size() == 1) {
+            return named.get(0);
+        }
+        if (named.size() > 1) {
+            throw new UsageException(named.size() + " meetings are called " + named.get(0).name()
+                    + ". Name one by its id: " + candidates(named) + ".");
+        }
         List<Meeting> partial = all.stream().filter(m -> m.name().toLowerCase(Locale.ROOT).contains(t)
                 || m.slug().contains(t)).toList();
         if (partial.size() == 1) {
@@ -94,7 +102,12 @@ final class MeetingLookup {
             throw new UsageException("I don't know a meeting called \"" + Clip.typed(typed, 40)
                     + "\". Send /meetings to see them.");
         }
-        throw new UsageException("Which one? " + partial.stream().limit(5).map(m -> m.name() + " [" + m.slug() + "]")
-                .collect(Collectors.joining(", ")) + (partial.size() > 5 ? ", ..." : "") + ".");
+        throw new UsageException("Which one? " + candidates(partial) + ".");
+    }
+
+    /** Up to five meetings as "name [id]", and how many more there are. */
+    private static String candidates(List<Meeting> meetings) {
+        return meetings.stream().limit(5).map(m -> m.name() + " [" + m.slug() + "]").collect(Collectors.joining(", "))
+                + (meetings.size() > 5 ? " and " + (meetings.size() - 5) + " more" : "");
     }
 }

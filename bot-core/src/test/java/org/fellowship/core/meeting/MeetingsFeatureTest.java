@@ -138,6 +138,12 @@ class MeetingsFeatureTest {
         assertThat(text(bot)).as("the same entries update in place")
                 .isEqualTo("Imported 0, skipped 0, updated 2, unchanged 1. Warnings: 1 (end time before start, ignored).");
         assertThat(store.meetings(GROUP).stream().map(Meeting::slug).sorted().toList()).isEqualTo(slugs);
+
+        bot.sayInGroup(mod, "/meeting daily online");
+        assertThat(text(bot)).as("several meetings share the name: none is picked at random")
+                .startsWith("3 meetings are called Daily Online. Name one by its id: Daily Online [");
+        bot.sayInGroup(mod, "/meeting " + slugs.get(2));
+        assertThat(text(bot)).as("an id names exactly one").startsWith("Daily Online");
     }
 
     @Test
