@@ -123,6 +123,8 @@ public final class BotAssembly {
         MentorChain chain = MentorChain.on(store.mentors()).with(options.escalation());
         MentorChain mentors = options.everyGroupWhenNoneSet() && options.mentorCommunities().isEmpty()
                 ? chain.forEveryGroup() : chain.onlyFor(options.mentorCommunities());
+        ModerationFeature moderation = new ModerationFeature(store.moderationRules(), store.warnings(), store.cases(),
+                store.rateLimits());
         return List.of(new ProfileFeature(),
                 new CrisisFeature(CrisisDetector.standard(OpenNlpAnalyzer.shared()), store.policies(),
                         CrisisResources.builtInTable(), mentors, options.escalation().followUps(),
@@ -131,10 +133,10 @@ public final class BotAssembly {
                 new MeetingsFeature(store.meetings(), feeds, options.calendar()),
                 new CheckinFeature(store.checkins(), mentors, options.nudgeDelay()),
                 new PrivacyFeature(MemberDataEraser.combined(List.of(store.meetings().asEraser(),
-                        store.mentors().asEraser(), store.checkins().asEraser(), store.cases().asEraser(),
+                        store.mentors().asEraser(), store.checkins().asEraser(), moderation.eraser(),
                         store.eraser()))),
                 // Moderation's guard runs after the crisis feature's safety screen and never touches what it flags.
-                new ModerationFeature(store.moderationRules(), store.warnings(), store.cases(), store.rateLimits()));
+                moderation);
     }
 
     public static BotCore build(RedisStore store, Clock clock, Gateways gateways, BotSettings settings,

@@ -217,6 +217,12 @@ public final class DiscordGateway implements ChatGateway, GroupAdminGateway, Aut
         return audience.audience(chat);
     }
 
+    /** The server nickname, else the display name, from Javacord's member cache (needs GUILD_MEMBERS); never logged. */
+    @Override
+    public Optional<String> memberName(ConversationId group, ChatUserId member) {
+        return groupAdmin.memberName(group, member);
+    }
+
     /** Members with Manage Messages, Moderate Members, Administrator or a moderator role (needs GUILD_MEMBERS). */
     @Override
     public Set<ChatUserId> moderators(ConversationId group) {

@@ -3,6 +3,7 @@ package org.fellowship.discord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -102,6 +103,17 @@ final class DiscordGroupAdmin {
         }
         DiscordFailures.await(serverChannel.updateSlowmodeDelayInSeconds((int) interval.toSeconds()), "set slowmode",
                 timeoutMillis);
+    }
+
+    /** The member's server nickname, else display name, from Javacord's member cache; empty when not there. */
+    Optional<String> memberName(ConversationId group, ChatUserId member) {
+        try {
+            Server server = channels.server(group, "member name");
+            return Optional.of(channels.member(server, member, "member name").getDisplayName(server))
+                    .filter(name -> !name.isBlank());
+        } catch (GatewayException | IllegalArgumentException e) {
+            return Optional.empty(); // not a server channel, not a Discord id, or the member is gone
+        }
     }
 
     /** Members with Manage Messages, Moderate Members, Administrator or a moderator role (needs GUILD_MEMBERS). */

@@ -296,6 +296,13 @@ class DiscordGatewayTest {
     }
 
     @Test
+    void aMembersNameIsTheirServerDisplayNameAndEmptyWhenTheyAreNotThere() {
+        assertThat(gateway.memberName(general, chatUser(SAM))).contains("Sam");
+        assertThat(gateway.memberName(general, chatUser(999))).isEmpty();
+        assertThat(gateway.memberName(general, new ChatUserId(Platform.TELEGRAM, "x"))).isEmpty();
+    }
+
+    @Test
     void unknownChannelIsNotFound() {
         assertThatThrownBy(() -> gateway.send(OutboundMessage.text(conversation(999), "x")))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));

@@ -50,12 +50,19 @@ final class Enforcement {
     private final WarningStore warnings;
     private final CaseLog cases;
     private final BotContext context;
+    private final ModeratorView view;
 
     Enforcement(RuleStore rules, WarningStore warnings, CaseLog cases, BotContext context) {
         this.rules = rules;
         this.warnings = warnings;
         this.cases = cases;
         this.context = context;
+        this.view = new ModeratorView(context);
+    }
+
+    /** How records are shown to the moderator reading them (names now, times in their zone). */
+    ModeratorView view() {
+        return view;
     }
 
     /** What a platform call did: {@code done}, or {@code failed: <why>} in words a moderator can act on. */
@@ -175,7 +182,7 @@ final class Enforcement {
         ModCase recorded = cases.append(draft);
         ConversationId modLog = rules.settings(draft.community()).modLog();
         if (modLog != null) {
-            context.outbox().send(OutboundMessage.text(modLog, recorded.describe()), false);
+            context.outbox().send(OutboundMessage.text(modLog, view.describe(recorded, null)), false);
         }
         LOG.info("case {} in {}: {} rule {}", recorded.number(), recorded.community(), recorded.action(),
                 recorded.ruleId());
@@ -205,6 +212,14 @@ final class Enforcement {
      */
     int notifyModerators(CommunityId community, ConversationId group, String text,
                          Function<ChatUserId, List<ButtonRow>> buttons, Set<ChatUserId> exclude) {
+        return notifyModerators(community, group, reader -> text, buttons, exclude);
+    }
+
+    /**
+     * As above, with a text made for each reader (times in their zone); the mod-log chat's reader is {@code null}.
+     */
+    int notifyModerators(CommunityId community, ConversationId group, Function<ChatUserId, String> text,
+                         Function<ChatUserId, List<ButtonRow>> buttons, Set<ChatUserId> exclude) {
         ModerationSettings settings = rules.settings(community);
         Set<ChatUserId> to = new LinkedHashSet<>(settings.alertReceivers());
         if (to.isEmpty()) {
@@ -219,15 +234,15 @@ final class Enforcement {
         to.removeAll(exclude);
         int delivered = 0;
         for (ChatUserId moderator : to) {
-            OutboundMessage message = new OutboundMessage(Conversation.direct(moderator).id(), text, TextStyle.PLAIN,
-                    buttons.apply(moderator), null, Delivery.PRIVATE, moderator, Priority.URGENT);
+            OutboundMessage message = new OutboundMessage(Conversation.direct(moderator).id(), text.apply(moderator),
+                    TextStyle.PLAIN, buttons.apply(moderator), null, Delivery.PRIVATE, moderator, Priority.URGENT);
             if (context.outbox().send(message, true).delivered()) {
                 delivered++;
             }
         }
         if (settings.modLog() != null) {
-            context.outbox().send(new OutboundMessage(settings.modLog(), text, TextStyle.PLAIN, buttons.apply(null),
-                    null, Delivery.PUBLIC, null, Priority.NORMAL), false);
+            context.outbox().send(new OutboundMessage(settings.modLog(), text.apply(null), TextStyle.PLAIN,
+                    buttons.apply(null), null, Delivery.PUBLIC, null, Priority.NORMAL), false);
         }
         return delivered;
     }
@@ -284,7 +299,7 @@ final class Enforcement {
                     "warning ladder: " + step.describe(), "", outcome.text()));
             ladder = Optional.of(c);
             if (step.action() == ActionType.ALERT || !outcome.ok()) {
-                notifyModerators(community, group, c.describe(), m -> List.of(), Set.of());
+                notifyModerators(community, group, view.describeFor(c), m -> List.of(), Set.of());
             }
             if (outcome.ok() && step.action() == ActionType.MUTE) {
                 tellMember(group, member, "Because of your warnings you can't write in " + where + " for "

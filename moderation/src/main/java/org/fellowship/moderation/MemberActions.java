@@ -111,7 +111,8 @@ final class MemberActions implements DueHandler<BanExpiry> {
             case KICK -> "Removed";
             default -> "Banned";
         };
-        turn.replyPrivately(done + " member " + member.value() + forWords + " (case " + c.number() + "). "
+        turn.replyPrivately(done + " " + enforcement.view().names(group).apply(member) + forWords + " (case "
+                + c.number() + "). "
                 + toldThem(enforcement.tellMemberDirectly(member, told)));
     }
 
@@ -132,8 +133,9 @@ final class MemberActions implements DueHandler<BanExpiry> {
         boolean unmute = action.equals("unmute");
         String told = unmute ? "You can write in " + where + " again."
                 : "Your ban from " + where + " was lifted. You can join again.";
-        turn.replyPrivately((unmute ? "Lifted the mute of member " : "Lifted the ban of member ") + member.value()
-                + " (case " + c.number() + "). " + toldThem(enforcement.tellMemberDirectly(member, told)));
+        turn.replyPrivately((unmute ? "Lifted the mute of " : "Lifted the ban of ")
+                + enforcement.view().names(group).apply(member) + " (case " + c.number() + "). "
+                + toldThem(enforcement.tellMemberDirectly(member, told)));
     }
 
     private static String toldThem(boolean delivered) {
@@ -180,7 +182,8 @@ final class MemberActions implements DueHandler<BanExpiry> {
             return true;
         }
         if (enforcement.isModerator(group, member).orElse(false)) {
-            turn.replyPrivately("Member " + member.value() + " is a moderator or admin of this group: I don't "
+            turn.replyPrivately(enforcement.view().names(group).atStart(member) + " is a moderator or admin of this "
+                    + "group: I don't "
                     + word + " moderators. The group's owner can change their rights on the platform.");
             return true;
         }

@@ -1,11 +1,8 @@
 package org.fellowship.moderation;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Subcommands;
@@ -16,8 +13,6 @@ import org.fellowship.core.model.MessageRef;
 
 /** {@code /warn}, {@code /warnings}, {@code /unwarn}, {@code /case}, {@code /cases} and {@code /warnconfig}. */
 final class MemberCommands {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private static final int CASES_SHOWN = 10;
 
     private final RuleStore rules;
@@ -58,10 +53,12 @@ final class MemberCommands {
         }
         Enforcement.Warned w = enforcement.warn(community, turn.conversation().id(), turn.conversation().title(),
                 target.member(), turn.actor().id(), reason, 0, "", replied, turn.now());
+        ModeratorView view = enforcement.view();
         StringBuilder reply = new StringBuilder("Warning recorded as case ").append(w.warnCase().number())
-                .append(". Member ").append(target.member().value()).append(" now has ").append(w.activePoints())
-                .append(w.activePoints() == 1 ? " active point" : " active points").append(" and was told privately why.");
-        w.ladderCase().ifPresent(c -> reply.append("\nWarning ladder: ").append(c.describe()));
+                .append(". ").append(view.names(turn.conversation().id()).atStart(target.member())).append(" now has ")
+                .append(w.activePoints()).append(w.activePoints() == 1 ? " active point" : " active points")
+                .append(" and was told privately why.");
+        w.ladderCase().ifPresent(c -> reply.append("\nWarning ladder: ").append(view.describe(c, turn.actor().id())));
         turn.replyPrivately(reply.toString());
     }
 
@@ -69,16 +66,18 @@ final class MemberCommands {
         CommunityId community = Targets.community(turn);
         ChatUserId member = Targets.target(turn, args).member();
         List<Warning> active = warnings.active(community, member, turn.now());
+        ModeratorView view = enforcement.view();
+        String who = view.names(turn.conversation().id()).atStart(member);
         if (active.isEmpty()) {
-            turn.replyPrivately("Member " + member.value() + " has no active warnings.");
+            turn.replyPrivately(who + " has no active warnings.");
             return;
         }
         int points = active.stream().mapToInt(Warning::points).sum();
         List<String> lines = new ArrayList<>();
-        lines.add("Member " + member.value() + ": " + points + (points == 1 ? " active point" : " active points") + ".");
+        lines.add(who + ": " + points + (points == 1 ? " active point" : " active points") + ".");
         for (Warning w : active) {
-            lines.add("• case " + w.id() + ", " + DAY.format(w.at()) + ": " + w.reason() + " (counts until "
-                    + DAY.format(w.expiresAt()) + ")");
+            lines.add("• case " + w.id() + ", " + view.when(w.at(), turn.actor().id()) + ": " + w.reason()
+                    + " (counts until " + view.when(w.expiresAt(), turn.actor().id()) + ")");
         }
         turn.replyPrivately(String.join("\n", lines));
     }
@@ -87,44 +86,48 @@ final class MemberCommands {
         CommunityId community = Targets.community(turn);
         Targets.Target target = Targets.target(turn, args);
         List<Warning> active = warnings.active(community, target.member(), turn.now());
+        String who = enforcement.view().names(turn.conversation().id()).apply(target.member());
         Warning chosen;
         if (target.rest().isEmpty()) {
             if (active.isEmpty()) {
-                turn.replyPrivately("Member " + target.member().value() + " has no active warnings.");
+                turn.replyPrivately(ModeratorView.capitalized(who) + " has no active warnings.");
                 return;
             }
             chosen = active.get(active.size() - 1);
         } else {
             long id = parseNumber(target.rest(), "Give the warning's case number, e.g. /unwarn 42 17.");
             chosen = active.stream().filter(w -> w.id() == id).findFirst().orElseThrow(() -> new UsageException(
-                    "Member " + target.member().value() + " has no active warning with case number " + id + "."));
+                    ModeratorView.capitalized(who) + " has no active warning with case number " + id + "."));
         }
         warnings.remove(community, target.member(), chosen.id());
         ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), "unwarn", turn.actor().id(),
                 target.member(), turn.conversation().id(), null, 0, "removed warning of case " + chosen.id(), "",
                 "done"));
-        turn.replyPrivately("Removed the warning of case " + chosen.id() + " (case " + c.number() + "). Member "
-                + target.member().value() + " now has " + (active.size() - 1) + " active warnings.");
+        turn.replyPrivately("Removed the warning of case " + chosen.id() + " (case " + c.number() + "). "
+                + ModeratorView.capitalized(who) + " now has " + (active.size() - 1) + " active warnings.");
     }
 
     void showCase(Turn turn, String args) {
         CommunityId community = Targets.community(turn);
         long number = parseNumber(args, "Give a case number, e.g. /case 12.");
         Optional<ModCase> found = cases.find(community, number);
-        turn.replyPrivately(found.map(ModCase::describe).orElse("There's no case " + number + " in this group."));
+        turn.replyPrivately(found.map(c -> enforcement.view().describe(c, turn.actor().id()))
+                .orElse("There's no case " + number + " in this group."));
     }
 
     void cases(Turn turn, String args) {
         CommunityId community = Targets.community(turn);
         ChatUserId member = Targets.target(turn, args).member();
         List<ModCase> about = cases.about(community, member, CASES_SHOWN);
+        ModeratorView view = enforcement.view();
+        ModeratorView.Names names = view.names(turn.conversation().id());
         if (about.isEmpty()) {
-            turn.replyPrivately("No cases about member " + member.value() + ".");
+            turn.replyPrivately("No cases about " + names.apply(member) + ".");
             return;
         }
         List<String> lines = new ArrayList<>();
-        lines.add("Latest cases about member " + member.value() + ":");
-        about.forEach(c -> lines.add("• " + c.describe()));
+        lines.add("Latest cases about " + names.apply(member) + ":");
+        about.forEach(c -> lines.add("• " + c.describe(names, view.zone(turn.actor().id()))));
         turn.replyPrivately(String.join("\n", lines));
     }
 

@@ -1,13 +1,13 @@
 package org.fellowship.moderation;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.ZoneId;
 import java.util.Objects;
+import java.util.function.Function;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
 import org.fellowship.core.model.ConversationId;
+import org.fellowship.core.time.ReaderTime;
 
 /**
  * One entry of a community's append-only case log: an automatic or manual moderation action, a report, or a
@@ -44,10 +44,6 @@ public record ModCase(CommunityId community, long number, Instant at, String act
                 outcome);
     }
 
-    /** To the minute, named as UTC: moderators in several zones read one log, and nobody needs nanoseconds. */
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
-
     /**
      * This case without the members' own words, as {@code /forget} leaves it: no excerpt, and a report without the
      * reporter's reason. Numbers, ids, rule, action, outcome and time stay.
@@ -62,16 +58,22 @@ public record ModCase(CommunityId community, long number, Instant at, String act
         return !excerpt.isEmpty() || action.equals("report") && !reason.isEmpty();
     }
 
-    /** One line for {@code /case}, {@code /cases} and the mod-log; ids only. */
-    public String describe() {
+    /**
+     * One line for {@code /case}, {@code /cases} and the mod-log: "Case 3: warn Sam (id 42), rule #2, by Mo (id 7).
+     * Reason: ... 10 Dec 2026, 21:37 (Europe/Berlin)".
+     *
+     * @param who  how a member is shown to this reader ("member 42" when nothing better is known)
+     * @param zone the reader's zone
+     */
+    public String describe(Function<ChatUserId, String> who, ZoneId zone) {
         StringBuilder b = new StringBuilder("Case ").append(number).append(": ").append(action);
         if (subject != null) {
-            b.append(" member ").append(subject.value());
+            b.append(' ').append(who.apply(subject));
         }
         if (ruleId > 0) {
-            b.append(" rule #").append(ruleId);
+            b.append(subject == null ? " rule #" : ", rule #").append(ruleId);
         }
-        b.append(actor == null ? " (automatic)" : " by " + actor.value());
+        b.append(actor == null ? " (automatic)" : ", by " + who.apply(actor));
         if (!reason.isEmpty()) {
             b.append(". Reason: ").append(reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason);
         }
@@ -81,6 +83,6 @@ public record ModCase(CommunityId community, long number, Instant at, String act
         if (!outcome.equals("done")) {
             b.append(". ").append(outcome);
         }
-        return b.append(". ").append(WHEN.format(at)).toString();
+        return b.append(". ").append(ReaderTime.format(at, zone)).toString();
     }
 }

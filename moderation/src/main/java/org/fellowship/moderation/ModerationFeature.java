@@ -1,11 +1,14 @@
 package org.fellowship.moderation;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.fellowship.core.model.Access;
 import org.fellowship.core.engine.BotContext;
 import org.fellowship.core.engine.Feature;
 import org.fellowship.core.engine.FeatureRegistry;
 import org.fellowship.core.port.RateLimitStore;
+import org.fellowship.core.store.MemberDataEraser;
 
 /**
  * Group moderation: filter rules with rollout modes checked on every new and edited group message, warnings with
@@ -31,12 +34,26 @@ public final class ModerationFeature implements Feature {
     private final WarningStore warnings;
     private final CaseLog cases;
     private final RateLimitStore limits;
+    private final RecentMessages recent = new RecentMessages();
 
     public ModerationFeature(RuleStore rules, WarningStore warnings, CaseLog cases, RateLimitStore limits) {
         this.rules = new RuleCache(Objects.requireNonNull(rules, "rules"));
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Moderation's part of {@code /export} and {@code /forget}: the case log (cases stay, without the member's words)
+     * and the ids of the member's recent messages this instance keeps in memory for {@code /purge} (dropped on
+     * {@code /forget}; neither exported nor counted, as they are not stored records).
+     */
+    public MemberDataEraser eraser() {
+        return MemberDataEraser.combined(List.of(cases.asEraser(), MemberDataEraser.of(member -> Map.of(),
+                member -> {
+                    recent.forgetMember(member);
+                    return 0;
+                }, member -> false)));
     }
 
     @Override
@@ -50,7 +67,6 @@ public final class ModerationFeature implements Feature {
         RaidDefense raids = new RaidDefense(rules, enforcement, limits, ctx);
         GroupCommands group = new GroupCommands(rules, gate, raids);
         MemberActions actions = new MemberActions(cases, enforcement, ctx);
-        RecentMessages recent = new RecentMessages();
         ChatCleanup cleanup = new ChatCleanup(cases, enforcement, recent);
         // "/filter test <text>" and "/filter add <pattern>" quote sample text, not the moderator's own words.
         registry.commandQuoting("filter", "add|list|test|mode|remove|allow-domain|exempt ...",

@@ -2,10 +2,7 @@ package org.fellowship.moderation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.fellowship.core.command.UsageException;
@@ -44,8 +41,6 @@ final class RaidDefense implements DueHandler<RaidEnd> {
     static final String BUTTON = "mod.raid";
     /** How long a newcomer held during a raid stays muted unless a moderator lets them in sooner. */
     static final Duration HOLD = Duration.ofDays(1);
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
     private static final int MAX_JOINS = 1000;
     private static final Duration MIN_WINDOW = Duration.ofSeconds(10);
     private static final Duration MAX_WINDOW = Duration.ofHours(1);
@@ -88,7 +83,8 @@ final class RaidDefense implements DueHandler<RaidEnd> {
             return;
         }
         turn.replyPrivately("Raid detection is on: more than " + threshold(raid) + " starts raid mode.\n"
-                + (raid.active() ? "Raid mode is ON since " + SINCE.format(raid.activeSince()) + ": newcomers are "
+                + (raid.active() ? "Raid mode is ON since "
+                + enforcement.view().when(raid.activeSince(), turn.actor().id()) + ": newcomers are "
                 + "held until they answer the newcomer question or you let them in. End it with /raid off."
                 : "Raid mode is off. /raid disable stops counting joins."));
     }
@@ -236,8 +232,8 @@ final class RaidDefense implements DueHandler<RaidEnd> {
         Enforcement.Outcome lifted = enforcement.lift("unmute", chat, member);
         ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), "raid-release", turn.actor().id(), member,
                 chat, null, 0, "let in after a raid hold", "", lifted.text()));
-        turn.replyPrivately(lifted.ok() ? "Let in: member " + member.value() + " can write now (case " + c.number()
-                + ")." : "Case " + c.number() + ": " + lifted.text());
+        turn.replyPrivately(lifted.ok() ? "Let in: " + enforcement.view().names(chat).apply(member)
+                + " can write now (case " + c.number() + ")." : "Case " + c.number() + ": " + lifted.text());
     }
 
     /** The quiet period passed: raid mode ends, and the moderators are told. */

@@ -18,7 +18,8 @@ import org.fellowship.core.model.MessageRef;
  * The ids (never the text) of the latest group messages this instance saw, per chat, so {@code /purge} can delete
  * messages although neither platform lets the core list a chat's past messages. Messages the safety screen flagged
  * are never kept, so a purge never removes a crisis message. Bounded: {@link #PER_CHAT} messages in each of at most
- * {@link #CHATS} chats (the chat written in least recently is dropped first); lost on restart. Thread-safe.
+ * {@link #CHATS} chats (the chat written in least recently is dropped first); lost on restart; a member's own are
+ * dropped by {@code /forget}. Thread-safe.
  */
 final class RecentMessages {
     /** The most messages kept per chat: the largest purge. */
@@ -63,6 +64,20 @@ final class RecentMessages {
             }
         }
         return found;
+    }
+
+    /** Drops every message of {@code member} in every chat ({@code /forget}); returns how many were dropped. */
+    synchronized int forgetMember(ChatUserId member) {
+        int dropped = 0;
+        for (Deque<Seen> seen : byChat.values()) {
+            for (Iterator<Seen> it = seen.iterator(); it.hasNext(); ) {
+                if (member.equals(it.next().author())) {
+                    it.remove();
+                    dropped++;
+                }
+            }
+        }
+        return dropped;
     }
 
     /** Drops messages that are gone. */

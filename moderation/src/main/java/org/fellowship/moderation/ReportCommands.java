@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
@@ -76,11 +77,15 @@ final class ReportCommands {
         ConversationId chat = turn.conversation().id();
         ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), "report", reporter, author, chat,
                 reported.messageId(), 0, reason, "", "open"));
-        String text = "Report (case " + c.number() + ") in " + (turn.conversation().title() == null ? "a group"
-                : turn.conversation().title()) + ": member " + author.value() + "'s message " + reported.messageId()
-                + " was reported by member " + reporter.value() + (reason.isEmpty() ? "." : ". Reason: " + reason)
-                + (crisis ? "\n" + Enforcement.PROTECTED_NOTICE : "")
-                + "\nClaim it so others know you're on it; resolve it when done.";
+        ModeratorView.Names names = enforcement.view().names(chat);
+        String where = turn.conversation().title() == null ? "a group" : turn.conversation().title();
+        String because = (reason.isEmpty() ? "." : ". Reason: " + reason) + (crisis ? "\n"
+                + Enforcement.PROTECTED_NOTICE : "") + "\nClaim it so others know you're on it; resolve it when done.";
+        Function<ChatUserId, String> text = reader -> {
+            Function<ChatUserId, String> who = reader == null ? ModeratorView.IDS_ONLY : names;
+            return "Report (case " + c.number() + ") in " + where + ": " + who.apply(author) + "'s message "
+                    + reported.messageId() + " was reported by " + who.apply(reporter) + because;
+        };
         Map<String, String> data = Map.of("p", chat.platform().lowerName(), "cv", community.value(), "chat",
                 chat.value(), "n", Long.toString(c.number()), "sub", author.value());
         int delivered = enforcement.notifyModerators(community, chat, text, mod -> List.of(ButtonRow.of(
@@ -108,7 +113,8 @@ final class ReportCommands {
         long number = Long.parseLong(a.get("n"));
         ChatUserId holder = cases.claim(community, number, me);
         if (!holder.equals(me)) {
-            turn.replyPrivately("Case " + number + " is already claimed by moderator " + holder.value() + ".");
+            turn.replyPrivately("Case " + number + " is already claimed by "
+                    + enforcement.view().names(group).as(holder, "moderator") + ".");
             return;
         }
         boolean resolve = "resolve".equals(a.get("d"));

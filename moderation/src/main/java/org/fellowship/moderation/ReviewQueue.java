@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.CommunityId;
@@ -49,8 +50,9 @@ final class ReviewQueue {
                 "mute", Long.toString(rule.muteFor().toSeconds()), "rule", Integer.toString(rule.id()));
         String proposed = rule.action() == ActionType.MUTE ? "mute " + Durations.words(rule.muteFor())
                 : rule.action().word();
-        enforcement.notifyModerators(community, chat, "Review needed: " + c.describe() + "\nApprove to " + proposed
-                + "; dismiss to leave the message.", m -> List.of(ButtonRow.of(
+        Function<ChatUserId, String> line = enforcement.view().describeFor(c);
+        enforcement.notifyModerators(community, chat, reader -> "Review needed: " + line.apply(reader)
+                + "\nApprove to " + proposed + "; dismiss to leave the message.", m -> List.of(ButtonRow.of(
                 enforcement.button("Approve", REVIEW_BUTTON, Enforcement.with(data, "d", "approve"), m),
                 enforcement.button("Dismiss", REVIEW_BUTTON, Enforcement.with(data, "d", "dismiss"), m))),
                 Set.of(member));
@@ -68,7 +70,8 @@ final class ReviewQueue {
         long number = Long.parseLong(a.get("n"));
         ChatUserId holder = cases.claim(community, number, me);
         if (!holder.equals(me)) {
-            turn.replyPrivately("Case " + number + " was already handled by moderator " + holder.value() + ".");
+            turn.replyPrivately("Case " + number + " was already handled by "
+                    + enforcement.view().names(group).as(holder, "moderator") + ".");
             return;
         }
         ChatUserId subject = new ChatUserId(platform, a.get("sub"));

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.fellowship.core.engine.CommandRegistry;
 import org.fellowship.core.engine.RecoveryDisclosure;
 import org.fellowship.core.engine.Turn;
@@ -180,7 +181,9 @@ final class RuleGuard {
                     chat, message == null ? null : message.messageId(), rule.id(), reason, excerpt, combined.text()));
         }
         if (rule.action() == ActionType.ALERT) {
-            enforcement.notifyModerators(community, chat, "Alert: " + recorded.describe(), m -> List.of(), Set.of());
+            Function<ChatUserId, String> line = enforcement.view().describeFor(recorded);
+            enforcement.notifyModerators(community, chat, reader -> "Alert: " + line.apply(reader), m -> List.of(),
+                    Set.of());
         } else if (!combined.ok()) {
             enforcement.notifyModerators(community, chat, "Case " + recorded.number() + " (rule #" + rule.id()
                     + ") needs you: " + combined.text(), m -> List.of(), Set.of());

@@ -23,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -204,6 +206,28 @@ public final class TelegramGateway implements ChatGateway, GroupAdminGateway, Mo
     public void slowmode(ConversationId chat, java.time.Duration interval) {
         throw new GatewayException(GatewayException.Reason.UNSUPPORTED, "Telegram bots cannot set slow mode; "
                 + "an administrator sets it in the group's settings (Permissions, Slow Mode)");
+    }
+
+    /**
+     * {@code getChatMember}: the member's first and last name as Telegram shows them; empty when Telegram cannot say
+     * (left, unknown, no rights, outage). Neither cached nor logged.
+     */
+    @Override
+    public Optional<String> memberName(ConversationId group, ChatUserId member) {
+        try {
+            ChatMember found = calls.call("getChatMember", Operation.ADMIN, GetChatMember.builder()
+                    .chatId(group.value()).userId(Long.parseLong(member.value())).build());
+            User user = found == null ? null : found.getUser();
+            if (user == null) {
+                return Optional.empty();
+            }
+            String name = user.getLastName() == null || user.getLastName().isBlank() ? user.getFirstName()
+                    : user.getFirstName() + " " + user.getLastName();
+            return Optional.ofNullable(name).filter(n -> !n.isBlank());
+        } catch (GatewayException | NumberFormatException e) {
+            LOG.debug("no name for {} in {}: {}", member, group, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

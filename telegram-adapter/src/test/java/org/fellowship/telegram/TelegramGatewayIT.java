@@ -477,4 +477,16 @@ class TelegramGatewayIT {
                 .isInstanceOfSatisfying(GatewayException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNAVAILABLE));
     }
+
+    @Test
+    void aMembersNameComesFromGetChatMemberAndIsEmptyWhenTelegramCannotSay() {
+        api.script("getChatMember", 200, "{\"ok\":true,\"result\":{\"status\":\"member\",\"user\":{\"id\":42,"
+                + "\"is_bot\":false,\"first_name\":\"Sam\",\"last_name\":\"Rivera\"}}}");
+        assertThat(gateway.memberName(GROUP, new ChatUserId(Platform.TELEGRAM, "42"))).contains("Sam Rivera");
+        assertThat(api.calls("getchatmember")).singleElement()
+                .satisfies(c -> assertThat(c.body().get("user_id").asLong()).isEqualTo(42));
+
+        api.failNext("getChatMember", 400, "Bad Request: user not found", null);
+        assertThat(gateway.memberName(GROUP, new ChatUserId(Platform.TELEGRAM, "43"))).isEmpty();
+    }
 }

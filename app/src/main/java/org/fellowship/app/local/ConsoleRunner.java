@@ -112,6 +112,7 @@ final class ConsoleRunner {
             return true;
         }
         Conversation where = direct ? Conversation.direct(speaker.id()) : group;
+        world.named(speaker.id(), speaker.displayName());
         if (direct) {
             world.markDirect(where.id());
         } else {

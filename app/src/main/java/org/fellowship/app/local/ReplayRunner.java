@@ -167,6 +167,7 @@ final class ReplayRunner {
         } else if (step instanceof Transcript.Deliver deliver) {
             deliver.files().forEach(world::addFile);
             Conversation chat = deliver.event().conversation();
+            world.named(deliver.event().actor().id(), deliver.event().actor().displayName());
             if (chat.kind() == ChatKind.DIRECT) {
                 world.markDirect(chat.id());
             } else {
@@ -203,6 +204,7 @@ final class ReplayRunner {
                     where.value()), null);
         }
         MessageRef ref = found.get().getKey();
+        world.named(press.member().id(), press.member().displayName());
         if (conversation.kind() == ChatKind.GROUP) {
             world.moderatorFlag(conversation.id(), press.member().id(), press.member().moderator());
         }

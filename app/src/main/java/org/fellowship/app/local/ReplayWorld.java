@@ -35,7 +35,8 @@ import org.fellowship.core.port.PlatformCapabilities;
  *
  * <p>Simulation choices: every member can be reached by DM (as if they had started the bot); message ids the bot
  * gets are {@code b1, b2, ...} in send order, so output is the same on every run; a sent file is printed as
- * {@code "file": {"name", "type", "bytes"}} without its content; a file a member sends (a transcript line's
+ * {@code "file": {"name", "type", "bytes"}} without its content; a member's name is the one the transcript last gave
+ * them; a file a member sends (a transcript line's
  * {@code file}) is served to the bot from memory, within the size limit it asks for; a group's members are the users
  * who have written, joined or pressed a button in it (until they leave), and only moderators read it when each of them
  * was last reported as a moderator there (Telegram's rule: every member an administrator).
@@ -55,6 +56,8 @@ final class ReplayWorld {
     /** Who has appeared in each group (written, joined, pressed) and not left since. */
     private final Map<ConversationId, Set<ChatUserId>> members = new java.util.HashMap<>();
     private final Map<String, byte[]> files = new java.util.HashMap<>();
+    /** The names members go by on the simulated platforms, as the transcript gave them (never written anywhere). */
+    private final Map<ChatUserId, String> names = new java.util.HashMap<>();
     private long messageCounter;
 
     /** Prints each action as one compact JSON line. */
@@ -104,6 +107,11 @@ final class ReplayWorld {
         } else {
             mods.remove(member);
         }
+    }
+
+    /** The simulated platform knows {@code member} by {@code name} from now on (as a platform knows its users). */
+    synchronized void named(ChatUserId member, String name) {
+        names.put(member, name);
     }
 
     /** A member left a group: they no longer read it. */
@@ -325,6 +333,14 @@ final class ReplayWorld {
             ObjectNode node = line("slowmode", platform, chat);
             node.put("seconds", interval.toSeconds());
             emit(node);
+        }
+
+        /** The name the transcript last gave the member; empty for one it never mentioned by name. */
+        @Override
+        public Optional<String> memberName(ConversationId group, ChatUserId member) {
+            synchronized (ReplayWorld.this) {
+                return Optional.ofNullable(names.get(member));
+            }
         }
 
         /** Moderators only when everyone who appeared in the chat (and has not left) was reported as a moderator. */

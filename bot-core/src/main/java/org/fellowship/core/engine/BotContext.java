@@ -2,6 +2,9 @@ package org.fellowship.core.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.port.StoreUnavailableException;
 import org.fellowship.core.port.CommunityAliases;
 import org.fellowship.core.schedule.DueQueue;
 import org.fellowship.core.store.ButtonTokenStore;
@@ -34,5 +37,17 @@ public record BotContext(Clock clock, BotSettings settings, Outbox outbox, Gatew
      */
     public boolean firstDelivery(String dueItemId) {
         return deliveries.firstSeen("sent:" + dueItemId, DELIVERY_RECORD);
+    }
+
+    /**
+     * The zone to show {@code reader} times in: their own ({@code /timezone}), else the deployment's default zone
+     * (UTC unless configured), also when their profile cannot be read right now.
+     */
+    public ZoneId readerZone(ChatUserId reader) {
+        try {
+            return profiles.find(reader).map(p -> p.zoneOr(settings.defaultZone())).orElse(settings.defaultZone());
+        } catch (StoreUnavailableException e) {
+            return settings.defaultZone(); // a time in the default zone (named) beats no answer
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.fellowship.core.port;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.fellowship.core.model.ChatUserId;
 import org.fellowship.core.model.ConversationId;
@@ -53,6 +54,17 @@ public interface GroupAdminGateway {
 
     /** The longest slow-mode interval any platform takes (Discord: 6 hours). */
     Duration MAX_SLOWMODE = Duration.ofHours(6);
+
+    /**
+     * The name {@code member} goes by in {@code group} right now (Telegram: first and last name from
+     * {@code getChatMember}; Discord: the server nickname, else the display name), so moderators read "Sam (id 42)"
+     * instead of a bare id. Asked at the moment a record is shown: callers never store or log the name. Empty when the
+     * platform cannot say (the member left or is unknown, missing rights, an outage, or an adapter that cannot look
+     * members up, which is the default); never throws.
+     */
+    default Optional<String> memberName(ConversationId group, ChatUserId member) {
+        return Optional.empty();
+    }
 
     /** The members the platform recognises as moderators of the group (admins, or holders of moderation rights). */
     Set<ChatUserId> moderators(ConversationId group);

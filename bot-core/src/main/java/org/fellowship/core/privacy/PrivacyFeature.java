@@ -15,8 +15,8 @@ import org.fellowship.core.outbound.TextStyle;
 import org.fellowship.core.store.MemberDataEraser;
 
 /**
- * A member's own data: {@code /export} sends them everything stored about them, privately; {@code /forget} erases it
- * after a confirmation and says whether anything is left. Both always answer privately, even when asked in a group.
+ * A member's own data: {@code /export} sends them everything stored about them, privately, as a document they can
+ * read ({@link ExportDocument}); {@code /forget} erases it after a confirmation and says whether anything is left. Both always answer privately, even when asked in a group.
  */
 public final class PrivacyFeature implements Feature {
     private static final String FORGET_BUTTON = "privacy.forget";
@@ -50,14 +50,12 @@ public final class PrivacyFeature implements Feature {
     }
 
     private void export(Turn turn) {
-        Map<String, String> records = eraser.export(turn.actor().id());
-        if (records.isEmpty()) {
+        String document = ExportDocument.render(eraser.export(turn.actor().id()), turn.zone(), turn.now());
+        if (document == null) {
             turn.replyPrivately("I don't store anything about you.");
             return;
         }
-        StringBuilder text = new StringBuilder("Everything I store about you (" + records.size() + " records):");
-        records.forEach((name, json) -> text.append("\n\n").append(name).append('\n').append(json));
-        turn.send(new OutboundMessage(turn.conversation().id(), text.toString(), TextStyle.MONOSPACE, List.of(), null,
+        turn.send(new OutboundMessage(turn.conversation().id(), document, TextStyle.PLAIN, List.of(), null,
                 Delivery.PRIVATE, turn.actor().id(), Priority.NORMAL));
     }
 

@@ -39,8 +39,9 @@ class PrivacyFeatureTest {
         bot.sayInGroup(sam, "/export");
         assertThat(bot.lastReply().delivery()).isEqualTo(Delivery.PRIVATE);
         assertThat(bot.lastReply().to().value()).isEqualTo("42");
-        assertThat(bot.lastReply().style()).isEqualTo(TextStyle.MONOSPACE);
-        assertThat(bot.lastReply().text()).contains("1 records").contains("Europe/Berlin");
+        assertThat(bot.lastReply().style()).isEqualTo(TextStyle.PLAIN);
+        assertThat(bot.lastReply().text()).startsWith("Everything I store about you, as of 8 Mar 2026, 10:00 "
+                + "(Europe/Berlin).").contains("\n\nProfile and time zone\n").contains("Europe/Berlin");
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     private String startLinkBase;
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<ConversationId, String> readableByOthers = new HashMap<>();
+    private final Map<ChatUserId, String> names = new HashMap<>();
 
     public FakeChatGateway(PlatformCapabilities capabilities) {
         this.platform = capabilities.platform();
@@ -284,6 +285,18 @@ public final class FakeChatGateway implements ChatGateway, GroupAdminGateway {
     public synchronized Set<ChatUserId> moderators(ConversationId group) {
         failIfAsked();
         return Set.copyOf(moderators);
+    }
+
+    /** The platform knows {@code member} as {@code name} (in every group); unknown members have no name. */
+    public synchronized FakeChatGateway name(ChatUserId member, String name) {
+        names.put(member, name);
+        return this;
+    }
+
+    /** The name set with {@link #name}; empty for others (and never a failure, as the port promises). */
+    @Override
+    public synchronized Optional<String> memberName(ConversationId group, ChatUserId member) {
+        return Optional.ofNullable(names.get(member));
     }
 
     /** Others than moderators can read {@code chat}, for {@code problem} (every chat is moderators-only until told). */

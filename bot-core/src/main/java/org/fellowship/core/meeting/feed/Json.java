@@ -16,7 +16,7 @@ import java.util.Map;
  * and column of the first problem; nesting deeper than {@value #MAX_DEPTH} is refused instead of overflowing the
  * stack. The message never repeats the input.
  */
-final class Json {
+public final class Json {
     /** Deepest nesting accepted. */
     static final int MAX_DEPTH = 64;
 
@@ -28,14 +28,14 @@ final class Json {
     }
 
     /** The input is not JSON; the message says where (line and column, 1-based). */
-    static final class JsonException extends RuntimeException {
+    public static final class JsonException extends RuntimeException {
         JsonException(String message) {
             super(message, null, false, false);
         }
     }
 
     /** Parses one JSON value that makes up the whole text (surrounding whitespace allowed). */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         if (text == null) {
             throw new JsonException("no JSON text");
         }

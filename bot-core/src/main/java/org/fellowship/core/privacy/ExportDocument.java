@@ -1,0 +1,269 @@
+package org.fellowship.core.privacy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fellowship.core.meeting.feed.Json;
+import org.fellowship.core.time.ReaderTime;
+
+/**
+ * {@code /export} as a document a member can read: the stores' records about them (by record name, as stored text,
+ * mostly JSON) grouped by feature under plain headings, each field with a plain label, dates and times in the
+ * member's zone, and nothing that is only storage: no keys, version fields, indexes of records shown elsewhere,
+ * tokens or unset values. A record this class does not know still appears, under "Other records", so the document
+ * stays complete when a store adds one. Stateless, thread-safe.
+ */
+final class ExportDocument {
+    /** A feature's part of the document, in this order; a record belongs to the first whose prefix it starts with. */
+    private record Section(String heading, String note, List<String> prefixes) {
+    }
+
+    private static final List<Section> SECTIONS = List.of(
+            new Section("Profile and time zone", null, List.of("profile", "dm", "choices:")),
+            new Section("Clean dates and milestones", null, List.of("milestone")),
+            new Section("Check-ins", null, List.of("checkin")),
+            new Section("Meetings, RSVPs and reminders", null, List.of("meeting")),
+            new Section("Mentors and support alerts", null, List.of("mentor", "last flagged")),
+            new Section("Moderation records about you", "These stay after /forget so they still count; the quoted "
+                    + "words of your messages do not.", List.of("case ", "warnings:")),
+            new Section("Scheduled messages", null, List.of("scheduled:")),
+            new Section("Other records", null, List.of("")));
+
+    /** Indexes that only point at records listed in full elsewhere in the document. */
+    private static final List<String> INDEXES = List.of("meeting-refs", "mod-cases");
+    /**
+     * Storage bookkeeping inside records: the record's format version, the member's own id, and a case's number
+     * (its title says it).
+     */
+    private static final List<String> BOOKKEEPING = List.of("v", "platform", "user", "number");
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("zone", "Time zone"), Map.entry("language", "Language"),
+            Map.entry("noFollowUps", "No follow-up messages"), Map.entry("cleanDates", "Clean dates"),
+            Map.entry("ladder", "Milestone ladder"), Map.entry("ladderCommunity", "Ladder of group"),
+            Map.entry("announce", "Milestones announced in"), Map.entry("prompts", "Daily check-in"),
+            Map.entry("nudges", "Nudges"), Map.entry("weeklySummary", "Weekly summary"),
+            Map.entry("nextPrompt", "Next check-in"), Map.entry("community", "Group"),
+            Map.entry("awayUntil", "Away until"), Map.entry("nameShownToMentor", "Name shown to your mentor"),
+            Map.entry("days", "Check-ins by day"), Map.entry("number", "Case"), Map.entry("at", "When"),
+            Map.entry("actor", "By"), Map.entry("subject", "About"), Map.entry("chat", "Where"),
+            Map.entry("messageId", "Message"), Map.entry("ruleId", "Rule"), Map.entry("excerpt", "Quoted words"),
+            Map.entry("moderator", "By moderator"), Map.entry("expiresAt", "Counts until"),
+            Map.entry("minutes", "Minutes before"), Map.entry("group", "Group"), Map.entry("id", "Case"));
+
+    private static final Pattern ID = Pattern.compile("(tg|dc):(-?\\d+)");
+    private static final Pattern COMMUNITY_IN_KEY = Pattern.compile("\\{?(tg|dc):(-?\\d+)}?");
+    private static final Pattern RSVP = Pattern.compile("rsvp:(.+):(\\d{10,})$");
+    private static final Pattern CASE = Pattern.compile("case (\\S+) (\\d+)");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+    private static final String INDENT = "    ";
+
+    private ExportDocument() {
+    }
+
+    /** The document, or {@code null} when nothing is stored about the member. */
+    static String render(Map<String, String> records, ZoneId zone, Instant now) {
+        Map<Section, List<String>> bySection = new LinkedHashMap<>();
+        SECTIONS.forEach(s -> bySection.put(s, new ArrayList<>()));
+        records.forEach((name, value) -> {
+            if (INDEXES.contains(name)) {
+                return;
+            }
+            Section section = SECTIONS.stream().filter(s -> s.prefixes().stream().anyMatch(name::startsWith))
+                    .findFirst().orElseThrow();
+            bySection.get(section).addAll(record(name, value, zone));
+        });
+        StringBuilder text = new StringBuilder("Everything I store about you, as of ")
+                .append(ReaderTime.format(now, zone)).append(". Times are in your time zone.");
+        boolean any = false;
+        for (Map.Entry<Section, List<String>> e : bySection.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            any = true;
+            text.append("\n\n").append(e.getKey().heading());
+            if (e.getKey().note() != null) {
+                text.append("\n(").append(e.getKey().note()).append(')');
+            }
+            e.getValue().forEach(line -> text.append('\n').append(line));
+        }
+        return any ? text.toString() : null;
+    }
+
+    /** One record's lines: a title line, then its fields indented (or the fields alone for one-record sections). */
+    private static List<String> record(String name, String stored, ZoneId zone) {
+        if (name.startsWith("scheduled:")) {
+            return List.of("• " + scheduled(stored, zone));
+        }
+        Matcher rsvp = RSVP.matcher(name);
+        if (name.startsWith("meeting rsvp ")) {
+            return List.of("• You're going to " + (rsvp.find() ? rsvp.group(1) + " on "
+                    + ReaderTime.format(Instant.ofEpochMilli(Long.parseLong(rsvp.group(2))), zone) : "a meeting"));
+        }
+        if (name.startsWith("meeting name consent ")) {
+            return List.of("• Name shown to others going to meetings" + inGroup(name) + ": " + stored);
+        }
+        if (name.equals("dm")) {
+            return List.of("• You have a private chat with me.");
+        }
+        List<String> fields = new ArrayList<>();
+        value(parsed(stored), zone, "", fields);
+        if (fields.isEmpty()) {
+            return List.of();
+        }
+        String title = title(name);
+        if (title == null) {
+            return fields.stream().map(f -> f.startsWith(INDENT) ? "  " + f : "• " + f).toList();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("• " + title + ":");
+        fields.forEach(f -> lines.add(INDENT + f));
+        return lines;
+    }
+
+    /** A record's title, or {@code null} for the one record of its kind whose fields stand alone. */
+    private static String title(String name) {
+        if (name.equals("profile") || name.equals("milestones") || name.equals("checkin")) {
+            return null;
+        }
+        Matcher c = CASE.matcher(name);
+        if (c.matches()) {
+            return "Case " + c.group(2) + inGroup(c.group(1));
+        }
+        if (name.startsWith("warnings:")) {
+            return "Warnings" + inGroup(name);
+        }
+        if (name.startsWith("meeting-reminder:")) {
+            return "Reminder for " + name.substring(name.lastIndexOf(':') + 1);
+        }
+        return switch (name) {
+            case "checkin-notes" -> "Notes";
+            case "milestone-deliveries" -> "Milestones already celebrated";
+            case "meeting-draft" -> "A meeting you were adding";
+            case "mentor roster entry" -> "Your mentor roster entry";
+            case "last flagged message context" -> "Your last message the safety screen noticed";
+            default -> name.startsWith("mentor alert ") ? "Support alert " + name.substring("mentor alert ".length())
+                    : sentence(name.replaceAll("[:_|-]+", " ").strip());
+        };
+    }
+
+    /** " in group -1001" from a record name or key holding a community, or "" when it holds none. */
+    private static String inGroup(String text) {
+        Matcher m = COMMUNITY_IN_KEY.matcher(text);
+        return m.find() ? " in group " + m.group(2) : "";
+    }
+
+    /** A scheduled item ({@code kind|dueAt|payload}): what it is and when; its payload is only the bot's wiring. */
+    private static String scheduled(String stored, ZoneId zone) {
+        String[] parts = stored.split("\\|", 3);
+        String what = switch (parts[0]) {
+            case "milestone" -> "Milestone celebration";
+            case "meeting.reminder" -> "Meeting reminder";
+            default -> sentence(parts[0].replace('.', ' '));
+        };
+        return parts.length > 1 && INSTANT.matcher(parts[1]).matches()
+                ? what + ", due " + ReaderTime.format(Instant.parse(parts[1]), zone) : what;
+    }
+
+    /** JSON when the text is JSON (also a JSON text inside a list), else the text itself. */
+    private static Object parsed(String stored) {
+        String t = stored.strip();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            try {
+                return Json.parse(t);
+            } catch (Json.JsonException e) {
+                return stored; // not JSON after all (a store's own text): shown as it is
+            }
+        }
+        return stored;
+    }
+
+    /** Adds the lines of {@code value}: "Label: value" for fields, "- item" for list items, nested deeper. */
+    private static void value(Object value, ZoneId zone, String indent, List<String> out) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> field(String.valueOf(k), v, zone, indent, out));
+        } else if (value instanceof Collection<?> list) {
+            for (Object item : list) {
+                Object inner = item instanceof String s ? parsed(s) : item;
+                if (inner instanceof Map<?, ?> || inner instanceof Collection<?>) {
+                    List<String> nested = new ArrayList<>();
+                    value(inner, zone, "", nested);
+                    for (int i = 0; i < nested.size(); i++) {
+                        out.add(indent + (i == 0 ? "- " : "  ") + nested.get(i));
+                    }
+                } else if (shown(inner)) {
+                    out.add(indent + "- " + scalar(inner, zone));
+                }
+            }
+        } else if (shown(value)) {
+            out.add(indent + scalar(value, zone));
+        }
+    }
+
+    private static void field(String key, Object v, ZoneId zone, String indent, List<String> out) {
+        if (BOOKKEEPING.contains(key) || key.toLowerCase(Locale.ROOT).contains("token") || !shown(v)
+                || key.endsWith("Id") && v instanceof BigDecimal n && n.signum() == 0) {
+            return;
+        }
+        Object inner = v instanceof String s ? parsed(s) : v;
+        String label = LABELS.getOrDefault(key, DATE.matcher(key).matches() ? ReaderTime.day(LocalDate.parse(key))
+                : sentence(key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)));
+        if (inner instanceof Map<?, ?> || inner instanceof Collection<?>) {
+            List<String> nested = new ArrayList<>();
+            value(inner, zone, INDENT, nested);
+            if (!nested.isEmpty()) {
+                out.add(indent + label + ":");
+                nested.forEach(n -> out.add(indent + n));
+            }
+        } else {
+            out.add(indent + label + ": " + scalar(inner, zone));
+        }
+    }
+
+    /** Whether a value says anything: not null, not "null", not blank, not an empty list or map. */
+    private static boolean shown(Object v) {
+        return v != null && !(v instanceof String s && (s.isBlank() || s.equals("null")))
+                && !(v instanceof Map<?, ?> m && m.isEmpty()) && !(v instanceof Collection<?> c && c.isEmpty());
+    }
+
+    /** A plain value: yes/no, a whole number, a date or time in the member's zone, an id with its platform. */
+    private static String scalar(Object v, ZoneId zone) {
+        if (v instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (v instanceof BigDecimal n) {
+            return n.stripTrailingZeros().toPlainString();
+        }
+        String s = String.valueOf(v);
+        try {
+            if (INSTANT.matcher(s).matches()) {
+                return ReaderTime.format(Instant.parse(s), zone);
+            }
+            if (DATE.matcher(s).matches()) {
+                return ReaderTime.day(LocalDate.parse(s));
+            }
+        } catch (DateTimeParseException e) {
+            return s; // looked like a date but is not one: shown as written
+        }
+        Matcher id = ID.matcher(s);
+        if (id.matches()) {
+            return "id " + id.group(2) + (id.group(1).equals("tg") ? " (Telegram)" : " (Discord)");
+        }
+        return s;
+    }
+
+    private static String sentence(String words) {
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}
