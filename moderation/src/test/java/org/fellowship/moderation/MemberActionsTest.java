@@ -171,6 +171,16 @@ class MemberActionsTest {
     }
 
     @Test
+    void afterForgetAPurgeNoLongerKnowsTheMembersMessages() {
+        m.say(sam, "s1", "one").say(ana, "a1", "hello").say(sam, "s2", "two");
+        m.replies();
+        assertThat(m.feature.eraser().erase(sam.id())).as("message ids in memory are not stored records").isZero();
+        m.mod(mod, "/purge 10");
+        assertThat(actions("delete")).extracting(a -> a.ref().messageId()).containsExactly("a1");
+        assertThat(m.feature.eraser().export(sam.id())).isEmpty();
+    }
+
+    @Test
     void purgeIsBoundedAndReportsPlatformRefusals() {
         m.mod(mod, "/purge 0");
         assertThat(m.lastText()).contains("from 1 to 100");

@@ -22,6 +22,7 @@ final class ModBot {
     final InMemoryCaseLog cases;
     final InMemoryRateLimitStore limits = new InMemoryRateLimitStore();
     final BotHarness bot;
+    final ModerationFeature feature;
     private final AtomicLong events = new AtomicLong(1000);
 
     ModBot(Feature... before) {
@@ -31,7 +32,8 @@ final class ModBot {
         }
         org.fellowship.core.testkit.MutableClock clock = org.fellowship.core.testkit.MutableClock.at("2026-03-08T09:00:00Z");
         cases = new InMemoryCaseLog(clock);
-        bot = b.clock(clock).feature(new ModerationFeature(rules, warnings, cases, limits)).build();
+        feature = new ModerationFeature(rules, warnings, cases, limits);
+        bot = b.clock(clock).feature(feature).build();
     }
 
     static Member member(BotHarness.User u) {

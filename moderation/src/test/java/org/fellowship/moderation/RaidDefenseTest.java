@@ -88,7 +88,7 @@ class RaidDefenseTest {
         assertThat(raidAlerts(m.replies())).as("once per raid, not per join").isEmpty();
         assertThat(m.cases()).extracting(ModCase::action).containsOnly("raid-hold").hasSize(5);
         m.mod(mod, "/raid");
-        assertThat(m.lastText()).contains("Raid mode is ON since 2026-03-08 09:00 UTC");
+        assertThat(m.lastText()).contains("Raid mode is ON since 8 Mar 2026, 09:00 (UTC)");
 
         m.pressInGroup(sam, "Let in (moderators)");
         assertThat(m.lastText()).isEqualTo("Only moderators of that group can do this.");

@@ -43,7 +43,7 @@ class RelapseShareProtectionTest {
         });
         assertThat(m.replies()).as("only the moderator is asked; the member gets no notice").allSatisfy(r -> {
             assertThat(r.recipient()).isEqualTo(mod.id());
-            assertThat(r.text()).startsWith("Review needed: Case 1: review member 42 rule #1")
+            assertThat(r.text()).startsWith("Review needed: Case 1: review member 42, rule #1")
                     .contains("held for review: it reads as a relapse share").contains("Approve to mute 2 hours");
         }).isNotEmpty();
     }

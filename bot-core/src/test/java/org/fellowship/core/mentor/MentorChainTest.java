@@ -288,10 +288,10 @@ class MentorChainTest {
     void exportAndForgetIncludeTheRosterEntryAndTheMembersAlerts() {
         bot.say(ana, "/mentor on");
         bot.say(ana, "/export");
-        assertThat(bot.lastReply().text()).contains("mentor roster entry");
+        assertThat(bot.lastReply().text()).contains("Your mentor roster entry");
         askForAMentor(sam);
         bot.say(sam, "/export");
-        assertThat(bot.lastReply().text()).contains("mentor alert a");
+        assertThat(bot.lastReply().text()).contains("Support alert a");
 
         bot.say(sam, "/forget");
         bot.press(sam, "Yes, erase everything");
@@ -346,7 +346,7 @@ class MentorChainTest {
         bot.say(ana, "/mentor on");
         bot.say(sam, "I want to end my life");
         bot.say(sam, "/export");
-        assertThat(bot.lastReply().text()).contains("last flagged message context");
+        assertThat(bot.lastReply().text()).contains("Your last message the safety screen noticed");
         bot.advance(AlertPaging.FLAGGED_CONTEXT_KEPT.plusMinutes(1));
         bot.replies();
         bot.press(sam, "Yes, connect me with a mentor");
