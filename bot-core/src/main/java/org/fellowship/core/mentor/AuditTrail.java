@@ -7,6 +7,7 @@ import org.fellowship.core.command.UsageException;
 import org.fellowship.core.engine.Turn;
 import org.fellowship.core.mentor.MentorStore.MentorAlert;
 import org.fellowship.core.model.ChatUserId;
+import org.fellowship.core.time.ReaderTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ final class AuditTrail {
         }
     }
 
-    /** {@code /alert_audit ALERT_ID} (moderators): the trail of one alert, privately. */
+    /** {@code /alert_audit ALERT_ID} (moderators): the trail of one alert, privately, times in the reader's zone. */
     void command(Turn turn, String args) {
         groups.requireServed(turn);
         String alertId = args.strip();
@@ -49,12 +50,13 @@ final class AuditTrail {
         }
         StringBuilder text = new StringBuilder("Alert " + alertId + ":\n");
         for (MentorAudit a : trail) {
-            text.append(a.at()).append(' ').append(a.action().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            text.append(ReaderTime.format(a.at(), turn.zone())).append(": ")
+                    .append(a.action().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             if (a.tier() > 0) {
                 text.append(", tier ").append(a.tier());
             }
             if (a.actor() != null) {
-                text.append(", ").append(a.actor().value());
+                text.append(", by member ").append(a.actor().value());
             }
             text.append('\n');
         }

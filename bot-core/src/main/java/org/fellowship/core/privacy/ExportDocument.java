@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.fellowship.core.meeting.feed.Json;
+import org.fellowship.core.text.Json;
 import org.fellowship.core.time.ReaderTime;
 
 /**

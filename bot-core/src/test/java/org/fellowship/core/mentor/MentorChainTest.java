@@ -261,7 +261,8 @@ class MentorChainTest {
         assertThat(chain.auditOf(alertId).toString()).doesNotContain("Sam").doesNotContain("42");
 
         bot.say(mod, "/alert_audit " + alertId);
-        assertThat(bot.lastReply().text()).contains("taken").contains("resolved");
+        assertThat(bot.lastReply().text()).contains("taken").contains("resolved")
+                .containsPattern("\n\\d{1,2} \\w{3} 2026, \\d\\d:\\d\\d \\(UTC\\): ").doesNotContain("Z ");
         bot.say(sam, "/alert_audit " + alertId);
         assertThat(bot.lastReply().text()).doesNotContain("taken");
     }

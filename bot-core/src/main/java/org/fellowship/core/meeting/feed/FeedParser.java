@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fellowship.core.meeting.Meeting;
 import org.fellowship.core.meeting.Slugs;
+import org.fellowship.core.text.Json;
 
 /**
  * Reads meeting feeds into {@link Meeting}s: the Meeting Guide JSON format (code4recovery spec: {@code day} 0-6

@@ -1,4 +1,4 @@
-package org.fellowship.core.meeting.feed;
+package org.fellowship.core.text;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict JSON reader (RFC 8259) for meeting feeds, so bot-core needs no JSON library. Objects become
+ * A small, strict JSON reader (RFC 8259) for meeting feeds and the stored records {@code /export} shows, so bot-core
+ * needs no JSON library. Objects become
  * {@code Map<String, Object>} (insertion ordered, a repeated key keeps the last value), arrays {@code List<Object>},
  * numbers {@link BigDecimal}, plus {@code String}, {@code Boolean} and {@code null}.
  *

@@ -1,4 +1,4 @@
-package org.fellowship.core.meeting.feed;
+package org.fellowship.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
