@@ -83,8 +83,8 @@ final class ReportCommands {
                 + Enforcement.PROTECTED_NOTICE : "") + "\nClaim it so others know you're on it; resolve it when done.";
         Function<ChatUserId, String> text = reader -> {
             Function<ChatUserId, String> who = reader == null ? ModeratorView.IDS_ONLY : names;
-            return "Report (case " + c.number() + ") in " + where + ": " + who.apply(author) + "'s message "
-                    + reported.messageId() + " was reported by " + who.apply(reporter) + because;
+            return "Report (case " + c.number() + ") in " + where + ": " + who.apply(reporter) + " reported message "
+                    + reported.messageId() + " by " + who.apply(author) + because;
         };
         Map<String, String> data = Map.of("p", chat.platform().lowerName(), "cv", community.value(), "chat",
                 chat.value(), "n", Long.toString(c.number()), "sub", author.value());

@@ -57,7 +57,7 @@ class ModeratorViewTest {
         m.reply(sam, "s2", "/report selling pills", "a1", ana);
         List<OutboundMessage> out = m.replies();
         assertThat(out).filteredOn(r -> r.text().startsWith("Report (case 1)")).hasSize(2).allSatisfy(r -> assertThat(
-                r.text()).contains("member 43's message a1 was reported by Sam Rivera (id 42)"));
+                r.text()).contains("Sam Rivera (id 42) reported message a1 by member 43."));
         m.mod(mod, "/filter add keyword pills");
         m.mod(mod, "/filter mode 1 review");
         m.replies();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fellowship.core.text.Json;
@@ -67,6 +68,7 @@ final class ExportDocument {
     private static final Pattern CASE = Pattern.compile("case (\\S+) (\\d+)");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+    private static final Pattern RUNS = Pattern.compile("\\d+|\\D+");
     private static final String INDENT = "    ";
 
     private ExportDocument() {
@@ -76,7 +78,9 @@ final class ExportDocument {
     static String render(Map<String, String> records, ZoneId zone, Instant now) {
         Map<Section, List<String>> bySection = new LinkedHashMap<>();
         SECTIONS.forEach(s -> bySection.put(s, new ArrayList<>()));
-        records.forEach((name, value) -> {
+        Map<String, String> ordered = new TreeMap<>(ExportDocument::naturally);
+        ordered.putAll(records);
+        ordered.forEach((name, value) -> {
             if (INDEXES.contains(name)) {
                 return;
             }
@@ -85,7 +89,8 @@ final class ExportDocument {
             bySection.get(section).addAll(record(name, value, zone));
         });
         StringBuilder text = new StringBuilder("Everything I store about you, as of ")
-                .append(ReaderTime.format(now, zone)).append(". Times are in your time zone.");
+                .append(ReaderTime.format(now, zone)).append(". Times are shown in ").append(ReaderTime.zoneName(zone))
+                .append('.');
         boolean any = false;
         for (Map.Entry<Section, List<String>> e : bySection.entrySet()) {
             if (e.getValue().isEmpty()) {
@@ -170,7 +175,10 @@ final class ExportDocument {
         String what = switch (parts[0]) {
             case "milestone" -> "Milestone celebration";
             case "meeting.reminder" -> "Meeting reminder";
-            default -> sentence(parts[0].replace('.', ' '));
+            case "crisis.followup" -> "A check on how you are doing";
+            case "mod.unban" -> "End of a temporary ban";
+            case "mod.gate" -> "Time to answer the newcomer question runs out";
+            default -> sentence(parts[0].replaceAll("[.-]", " "));
         };
         return parts.length > 1 && INSTANT.matcher(parts[1]).matches()
                 ? what + ", due " + ReaderTime.format(Instant.parse(parts[1]), zone) : what;
@@ -261,6 +269,22 @@ final class ExportDocument {
             return "id " + id.group(2) + (id.group(1).equals("tg") ? " (Telegram)" : " (Discord)");
         }
         return s;
+    }
+
+    /** Names in reading order: "case 2" before "case 10" (runs of digits compare as numbers). */
+    private static int naturally(String a, String b) {
+        Matcher x = RUNS.matcher(a);
+        Matcher y = RUNS.matcher(b);
+        while (x.find() && y.find()) {
+            String p = x.group();
+            String q = y.group();
+            int c = Character.isDigit(p.charAt(0)) && Character.isDigit(q.charAt(0))
+                    ? new BigDecimal(p).compareTo(new BigDecimal(q)) : p.compareTo(q);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.compareTo(b);
     }
 
     private static String sentence(String words) {

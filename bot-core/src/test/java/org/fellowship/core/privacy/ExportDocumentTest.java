@@ -73,6 +73,19 @@ class ExportDocumentTest {
     }
 
     @Test
+    void casesAreInNumberOrderAndScheduledItemsSayWhatTheyAre() {
+        Map<String, String> records = new LinkedHashMap<>();
+        records.put("case tg:-1001 10", "{\"action\":\"ban\"}");
+        records.put("case tg:-1001 2", "{\"action\":\"warn\"}");
+        records.put("scheduled:unban:tg:-1001:44:17", "mod.unban|2026-03-15T09:44:00Z|tg|-1001|44|17");
+        String doc = ExportDocument.render(records, ZoneId.of("UTC"), NOW);
+        assertThat(doc).containsSubsequence("• Case 2 in group -1001:\n    Action: warn",
+                "• Case 10 in group -1001:\n    Action: ban",
+                "• End of a temporary ban, due 15 Mar 2026, 09:44 (UTC)");
+        assertThat(doc).contains("Times are shown in UTC.");
+    }
+
+    @Test
     void nothingStoredIsNoDocument() {
         assertThat(ExportDocument.render(Map.of(), NEW_YORK, NOW)).isNull();
         assertThat(ExportDocument.render(Map.of("mod-cases", "[]"), NEW_YORK, NOW)).isNull();
