@@ -115,6 +115,16 @@ class ForgetLeavesNoTraceIT {
                 .anySatisfy(f -> assertThat(f).contains(":payloads"))
                 .anySatisfy(f -> assertThat(f).contains(":btn:"));
 
+        bot.say(sam, "/export");
+        assertThat(bot.lastReply().text()).as("a readable document: by feature, times in Sam's zone, no storage")
+                .containsSubsequence("\n\nProfile and time zone\n• Time zone: Europe/Berlin",
+                        "\n\nClean dates and milestones\n• Clean dates:\n    Alcohol: 15 Mar 2024", "\n\nCheck-ins\n",
+                        "\n\nMeetings, RSVPs and reminders\n", "\n\nModeration records about you\n",
+                        "\n\nScheduled messages\n")
+                .contains("(Europe/Berlin)").contains("Reason: spam links")
+                .doesNotContain("fs:v1", "{u:", "{tg:", "\"v\"", "null", ":btn:", "scheduled:", "mod-cases",
+                        "meeting-refs", "T08:", "Z\n");
+
         bot.say(sam, "/forget");
         assertThat(bot.lastReply().text()).contains("Moderation records stay");
         bot.press(sam, "Yes, erase everything");

@@ -141,7 +141,8 @@ class RedisCheckinStoreIT extends CheckinStoreContract {
         bot.press(sam, "6");
         bot.say(sam, "tough one");
         bot.say(sam, "/export");
-        assertThat(bot.lastReply().text()).contains("checkin").contains("mood 2, craving 6").contains("tough one");
+        assertThat(bot.lastReply().text()).contains("\n\nCheck-ins\n").contains("mood 2, craving 6").contains("tough one")
+                .doesNotContain("fs:v1", "null");
         bot.say(sam, "/forget");
         bot.press(sam, "Yes, erase everything");
         assertThat(bot.lastReply().text()).startsWith("Done.");

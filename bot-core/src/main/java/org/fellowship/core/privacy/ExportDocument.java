@@ -60,7 +60,7 @@ final class ExportDocument {
             Map.entry("actor", "By"), Map.entry("subject", "About"), Map.entry("chat", "Where"),
             Map.entry("messageId", "Message"), Map.entry("ruleId", "Rule"), Map.entry("excerpt", "Quoted words"),
             Map.entry("moderator", "By moderator"), Map.entry("expiresAt", "Counts until"),
-            Map.entry("minutes", "Minutes before"), Map.entry("group", "Group"), Map.entry("id", "Case"));
+            Map.entry("minutes", "Minutes before"), Map.entry("group", "Group"), Map.entry("case", "Case"));
 
     private static final Pattern ID = Pattern.compile("(tg|dc):(-?\\d+)");
     private static final Pattern COMMUNITY_IN_KEY = Pattern.compile("\\{?(tg|dc):(-?\\d+)}?");
@@ -68,6 +68,7 @@ final class ExportDocument {
     private static final Pattern CASE = Pattern.compile("case (\\S+) (\\d+)");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+    private static final Pattern CONSTANT = Pattern.compile("[A-Z]{4,}|[A-Z]+(_[A-Z]+)+");
     private static final Pattern RUNS = Pattern.compile("\\d+|\\D+");
     private static final String INDENT = "    ";
 
@@ -122,19 +123,44 @@ final class ExportDocument {
         if (name.equals("dm")) {
             return List.of("• You have a private chat with me.");
         }
+        String title = title(name);
         List<String> fields = new ArrayList<>();
-        value(parsed(stored), zone, "", fields);
+        value(withoutRepeatedId(parsed(stored), name.startsWith("warnings:"), title), zone, "", fields);
         if (fields.isEmpty()) {
             return List.of();
         }
-        String title = title(name);
         if (title == null) {
-            return fields.stream().map(f -> f.startsWith(INDENT) ? "  " + f : "• " + f).toList();
+            return fields.stream().map(f -> f.startsWith(INDENT) ? f : "• " + f).toList();
         }
         List<String> lines = new ArrayList<>();
         lines.add("• " + title + ":");
         fields.forEach(f -> lines.add(INDENT + f));
         return lines;
+    }
+
+    /**
+     * A record's "id" field, which its title already names (a support alert), dropped; in warnings it is the case
+     * number, so it is called that.
+     */
+    private static Object withoutRepeatedId(Object parsed, boolean warnings, String title) {
+        if (parsed instanceof Collection<?> list && warnings) {
+            return list.stream().map(item -> withoutRepeatedId(item instanceof String s ? parsed(s) : item, true,
+                    title)).toList();
+        }
+        if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("id")) {
+            return parsed;
+        }
+        Map<Object, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (!k.equals("id")) {
+                copy.put(k, v);
+            } else if (warnings) {
+                copy.put("case", v);
+            } else if (title == null || !title.contains(String.valueOf(v))) {
+                copy.put("identifier", v);
+            }
+        });
+        return copy;
     }
 
     /** A record's title, or {@code null} for the one record of its kind whose fields stand alone. */
@@ -263,6 +289,9 @@ final class ExportDocument {
             }
         } catch (DateTimeParseException e) {
             return s; // looked like a date but is not one: shown as written
+        }
+        if (CONSTANT.matcher(s).matches()) {
+            return s.toLowerCase(Locale.ROOT).replace('_', ' '); // a stored state or category: OPEN, SUICIDAL_IDEATION
         }
         Matcher id = ID.matcher(s);
         if (id.matches()) {

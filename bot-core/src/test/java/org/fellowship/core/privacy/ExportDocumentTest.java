@@ -41,7 +41,7 @@ class ExportDocumentTest {
         String doc = ExportDocument.render(stored(), NEW_YORK, NOW);
         assertThat(doc).startsWith("Everything I store about you, as of 20 Mar 2026, 08:04 (America/New_York).");
         assertThat(doc).containsSubsequence("\n\nProfile and time zone\n• Time zone: America/New_York\n• Language: en",
-                "\n\nClean dates and milestones\n• Clean dates:\n      Main: 10 Jan 2025\n• Milestone ladder: default",
+                "\n\nClean dates and milestones\n• Clean dates:\n    Main: 10 Jan 2025\n• Milestone ladder: default",
                 "\n\nCheck-ins\n• Daily check-in: on at 20:00 America/New_York\n• Nudges: yes\n• Weekly summary: no\n"
                         + "• Next check-in: 20 Mar 2026\n• Group: id -1001 (Telegram)",
                 "\n\nMeetings, RSVPs and reminders\n• You're going to weekend-sharing on 21 Mar 2026, 05:00 "
@@ -53,7 +53,7 @@ class ExportDocumentTest {
                 "• Warnings in group -1001:\n    - Case: 1\n      By moderator: id 1 (Telegram)",
                 "Counts until: 19 Apr 2026, 08:03 (America/New_York)",
                 "\n\nScheduled messages\n• Milestone celebration, due 10 Jul 2026, 09:00 (America/New_York)");
-        assertThat(doc).contains("• Check-ins by day:\n      19 Mar 2026: mood 2, craving 6");
+        assertThat(doc).contains("• Check-ins by day:\n    19 Mar 2026: mood 2, craving 6");
     }
 
     @Test
@@ -83,6 +83,14 @@ class ExportDocumentTest {
                 "• Case 10 in group -1001:\n    Action: ban",
                 "• End of a temporary ban, due 15 Mar 2026, 09:44 (UTC)");
         assertThat(doc).contains("Times are shown in UTC.");
+    }
+
+    @Test
+    void aRecordsOwnIdIsNotRepeatedAndStoredConstantsReadAsWords() {
+        String doc = ExportDocument.render(Map.of("mentor alert a1-17", "{\"id\":\"a1-17\",\"category\":"
+                + "\"SUICIDAL_IDEATION\",\"state\":\"OPEN\",\"zone\":\"UTC\"}"), NEW_YORK, NOW);
+        assertThat(doc).endsWith("\n\nMentors and support alerts\n• Support alert a1-17:\n    Category: suicidal ideation"
+                + "\n    State: open\n    Time zone: UTC");
     }
 
     @Test
