@@ -59,11 +59,11 @@ final class ChatCleanup {
             }
         }
         recent.forget(chat, deleted);
-        String whose = author == null ? "" : " of member " + author.value(); // the case keeps the id only
         String outcomeText = failures.isEmpty() ? "done" : String.join("; ", failures);
         ModCase c = enforcement.record(new ModCase(community, 0, turn.now(), "purge", turn.actor().id(), author, chat,
-                null, 0, "deleted " + deleted.size() + " of the last " + n + " messages" + whose, "", outcomeText));
-        whose = author == null ? "" : " of " + enforcement.view().names(chat).apply(author);
+                null, 0, "deleted " + deleted.size() + " of the last " + n + " messages"
+                + (author == null ? "" : " of member " + author.value()), "", outcomeText)); // the case keeps ids
+        String whose = author == null ? "" : " of " + enforcement.view().names(chat).apply(author);
         StringBuilder reply = new StringBuilder("Deleted ").append(deleted.size())
                 .append(deleted.size() == 1 ? " message" : " messages").append(whose).append(" (case ")
                 .append(c.number()).append("). I can only delete recent messages I saw myself");

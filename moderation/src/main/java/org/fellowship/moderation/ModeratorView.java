@@ -32,7 +32,7 @@ final class ModeratorView {
         return new Names(group);
     }
 
-    /** The zone {@code reader} reads times in; {@code null} stands for a shared chat (the mod-log): the default zone. */
+    /** The zone {@code reader} reads times in; {@code null} is a shared chat (the mod-log): the default zone. */
     ZoneId zone(ChatUserId reader) {
         return reader == null ? context.settings().defaultZone() : context.readerZone(reader);
     }

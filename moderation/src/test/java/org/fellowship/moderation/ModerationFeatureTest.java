@@ -362,7 +362,7 @@ class ModerationFeatureTest {
         m.replies();
         m.commandInReply(ana, "a1", "report", "spam", "s1", sam);
         assertThat(m.replies()).anySatisfy(r -> assertThat(r.text()).startsWith("Report (case 1)")
-                .contains("member 42's message s1"));
+                .contains("reported message s1 by member 42"));
         m.commandInReply(mod, "c1", "warn", "selling", "s1", sam);
         assertThat(m.warnings.active(m.bot.group().community(), sam.id(), m.bot.clock().instant())).hasSize(1);
     }

@@ -96,7 +96,8 @@ final class ExportDocument {
         }
         String title = title(name);
         List<String> fields = new ArrayList<>();
-        ExportFields.value(withoutRepeatedId(ExportFields.parsed(stored), name.startsWith("warnings:"), title), zone, "", fields);
+        Object parsed = withoutRepeatedId(ExportFields.parsed(stored), name.startsWith("warnings:"), title);
+        ExportFields.value(parsed, zone, "", fields);
         if (fields.isEmpty()) {
             return List.of();
         }
@@ -115,8 +116,8 @@ final class ExportDocument {
      */
     private static Object withoutRepeatedId(Object parsed, boolean warnings, String title) {
         if (parsed instanceof Collection<?> list && warnings) {
-            return list.stream().map(item -> withoutRepeatedId(item instanceof String s ? ExportFields.parsed(s) : item, true,
-                    title)).toList();
+            return list.stream().map(item -> withoutRepeatedId(item instanceof String s ? ExportFields.parsed(s) : item,
+                    true, title)).toList();
         }
         if (!(parsed instanceof Map<?, ?> map) || !map.containsKey("id")) {
             return parsed;

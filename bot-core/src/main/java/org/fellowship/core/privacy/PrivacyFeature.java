@@ -16,7 +16,8 @@ import org.fellowship.core.store.MemberDataEraser;
 
 /**
  * A member's own data: {@code /export} sends them everything stored about them, privately, as a document they can
- * read ({@link ExportDocument}); {@code /forget} erases it after a confirmation and says whether anything is left. Both always answer privately, even when asked in a group.
+ * read ({@link ExportDocument}); {@code /forget} erases it after a confirmation and says whether anything is left.
+ * Both always answer privately, even when asked in a group.
  */
 public final class PrivacyFeature implements Feature {
     private static final String FORGET_BUTTON = "privacy.forget";

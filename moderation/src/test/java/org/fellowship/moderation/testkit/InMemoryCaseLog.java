@@ -76,7 +76,8 @@ public final class InMemoryCaseLog implements CaseLog, CommunityStateMover {
     public synchronized Map<String, String> export(ChatUserId member) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         cases.forEach((community, log) -> log.stream().filter(c -> c != null && about(c, member))
-                .forEach(c -> out.put("case " + community + " " + c.number(), c.describe(m -> "member " + m.value(), java.time.ZoneOffset.UTC))));
+                .forEach(c -> out.put("case " + community + " " + c.number(),
+                        c.describe(m -> "member " + m.value(), java.time.ZoneOffset.UTC))));
         return out;
     }
 
