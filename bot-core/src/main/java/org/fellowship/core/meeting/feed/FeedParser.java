@@ -1,5 +1,12 @@
 package org.fellowship.core.meeting.feed;
 
+import static org.fellowship.core.meeting.feed.FeedText.clip;
+import static org.fellowship.core.meeting.feed.FeedText.decoded;
+import static org.fellowship.core.meeting.feed.FeedText.firstText;
+import static org.fellowship.core.meeting.feed.FeedText.joined;
+import static org.fellowship.core.meeting.feed.FeedText.placeAndAddress;
+import static org.fellowship.core.meeting.feed.FeedText.text;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -19,19 +26,15 @@ import java.util.regex.Pattern;
 import org.fellowship.core.meeting.Meeting;
 import org.fellowship.core.meeting.Slugs;
 
-import static org.fellowship.core.meeting.feed.FeedText.clip;
-import static org.fellowship.core.meeting.feed.FeedText.decoded;
-import static org.fellowship.core.meeting.feed.FeedText.firstText;
-import static org.fellowship.core.meeting.feed.FeedText.joined;
-import static org.fellowship.core.meeting.feed.FeedText.placeAndAddress;
-import static org.fellowship.core.meeting.feed.FeedText.text;
-
 /**
  * Reads meeting feeds into {@link Meeting}s: the Meeting Guide JSON format (code4recovery spec: {@code day} 0-6
  * with Sunday = 0, as a number, a string or a list of them; {@code time}/{@code end_time} local {@code HH:MM}, also
  * {@code HH:MM:SS} and {@code h:mm AM}; {@code end_time} defaults to start + 60 min; {@code timezone} per meeting,
  * else at feed level, else the community's) and BMLT search results ({@code weekday_tinyint} 1-7 with Sunday = 1,
- * {@code start_time}, {@code duration_time}, {@code time_zone}, {@code formats}).
+ * {@code start_time}, {@code duration_time}, {@code time_zone}, {@code formats}, case kept). Meeting Guide
+ * {@code attendance_option: "inactive"} entries are skipped (counted as "inactive"); dial-in numbers
+ * ({@code conference_phone}, BMLT {@code phone_meeting_number}) are kept, and a meeting with one but no place is
+ * "online". {@link ParsedFeed#readInFallbackZone()} counts meetings read in the community's zone for want of one.
  *
  * <p>Entries it cannot use are skipped and counted by reason; only a feed that is not JSON, not a list of meetings,
  * too large, or names an unknown feed-level zone fails as a whole ({@link FeedException}).
