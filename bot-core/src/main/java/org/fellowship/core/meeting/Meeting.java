@@ -129,6 +129,7 @@ public record Meeting(String slug, String name, Set<DayOfWeek> days, LocalTime s
         return Optional.ofNullable(url);
     }
 
+    /** The dial-in number, when the meeting can be joined by phone. */
     public Optional<String> dialIn() {
         return Optional.ofNullable(phone);
     }
