@@ -83,7 +83,7 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
         } catch (GatewayException e) {
             problem = e.reason() + ": " + e.getMessage();
             if (Reconnects.worthRetrying(e)) {
-                reconnects.failed(problem, this::connect);
+                reconnects.failed(e, this::connect);
             } else {
                 LOG.error("Discord adapter could not connect ({}: {}); the rest of the bot keeps running. Check the "
                         + "token and Discord settings, then restart", e.reason(), e.getMessage());

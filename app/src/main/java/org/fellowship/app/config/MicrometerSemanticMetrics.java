@@ -33,7 +33,7 @@ final class MicrometerSemanticMetrics implements SemanticStage.Metrics {
     }
 
     private Timer readings(String outcome) {
-        return Timer.builder("fellowship.crisis.semantic").description("Semantic-stage readings by outcome, and model time")
-                .tag("outcome", outcome).register(registry);
+        return Timer.builder("fellowship.crisis.semantic")
+                .description("Semantic-stage readings by outcome, and model time").tag("outcome", outcome).register(registry);
     }
 }

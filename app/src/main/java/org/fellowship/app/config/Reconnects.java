@@ -35,7 +35,7 @@ final class Reconnects implements AutoCloseable {
     private Duration next;
     private int failures;
     private Instant nextAttempt;
-    private String lastProblem;
+    private Reason lastReason;
 
     /**
      * @param platform the platform's name for logs and the timer thread, such as "Telegram"
@@ -67,7 +67,7 @@ final class Reconnects implements AutoCloseable {
         next = first;
         failures = 0;
         nextAttempt = null;
-        lastProblem = null;
+        lastReason = null;
     }
 
     /** The platform connected: says so once if it took retries, and starts over. */
@@ -80,24 +80,26 @@ final class Reconnects implements AutoCloseable {
 
     /**
      * An attempt failed: runs {@code attempt} after the current wait (jittered) and doubles the next one, at most
-     * {@link #MAX_DELAY}. Logs a warning only when {@code problem} differs from the last failure's.
+     * {@link #MAX_DELAY}. Logs a warning only when the failure's reason differs from the last one's (its message may
+     * vary from attempt to attempt, the state does not).
      *
-     * @param problem why it failed (reason and the platform's message; never message text or names)
+     * @param failure why it failed (its reason and the platform's message; never message text or names)
      * @return the wait before {@code attempt} runs
      */
-    synchronized Duration failed(String problem, Runnable attempt) {
+    synchronized Duration failed(GatewayException failure, Runnable attempt) {
+        String problem = failure.reason() + ": " + failure.getMessage();
         Duration wait = Duration.ofMillis(Math.round(next.toMillis() * (1 - JITTER * random.nextDouble())));
         next = next.multipliedBy(2).compareTo(MAX_DELAY) > 0 ? MAX_DELAY : next.multipliedBy(2);
         failures++;
         nextAttempt = clock.instant().plus(wait);
-        if (!problem.equals(lastProblem)) {
+        if (failure.reason() != lastReason) {
             LOG.warn("{} adapter could not connect ({}); the rest of the bot keeps running. Trying again in {} s, "
                     + "backing off up to {} min; further failures like this one are not logged", platform, problem,
                     wait.toSeconds(), MAX_DELAY.toMinutes());
         } else {
             LOG.debug("{} adapter attempt {} failed again; next in {} ms", platform, failures, wait.toMillis());
         }
-        lastProblem = problem;
+        lastReason = failure.reason();
         timer.schedule(attempt, wait.toMillis(), TimeUnit.MILLISECONDS);
         return wait;
     }

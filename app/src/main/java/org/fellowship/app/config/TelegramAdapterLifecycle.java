@@ -112,7 +112,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
             candidate.close();
             problem = e.reason() + ": " + e.getMessage();
             if (Reconnects.worthRetrying(e)) {
-                reconnects.failed(problem, this::connect);
+                reconnects.failed(e, this::connect);
             } else {
                 LOG.error("Telegram adapter could not start ({}: {}); the rest of the bot keeps running. Check the "
                         + "token and Telegram settings, then restart", e.reason(), e.getMessage());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
+import org.fellowship.core.port.GatewayException;
+import org.fellowship.core.port.GatewayException.Reason;
 import org.fellowship.core.time.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
@@ -31,8 +33,8 @@ class AdapterHealthTest {
             assertThat(stopped.getStatus()).isEqualTo(Status.DOWN);
             assertThat(stopped.getDetails()).containsOnlyKeys("problem").containsEntry("problem", "stopped");
 
-            reconnects.failed("UNAVAILABLE: getMe answered 502", () -> { });
-            reconnects.failed("UNAVAILABLE: getMe answered 502", () -> { });
+            reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "getMe answered 502"), () -> { });
+            reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "getMe answered 502"), () -> { });
             clock.advance(Duration.ofSeconds(4));
             Health retrying = AdapterHealth.notConnected("UNAVAILABLE: getMe answered 502", reconnects);
             assertThat(retrying.getStatus()).isEqualTo(Status.DOWN);

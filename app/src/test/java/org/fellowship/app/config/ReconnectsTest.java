@@ -61,10 +61,10 @@ class ReconnectsTest {
         List<Duration> waits = new ArrayList<>();
         try (Reconnects reconnects = new Reconnects("Test", Duration.ofSeconds(5), clock, always(0))) {
             for (int i = 0; i < 9; i++) {
-                waits.add(reconnects.failed("UNAVAILABLE: down", () -> { }));
+                waits.add(reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "down"), () -> { }));
             }
             reconnects.reset();
-            waits.add(reconnects.failed("UNAVAILABLE: down", () -> { }));
+            waits.add(reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "down"), () -> { }));
         }
         assertThat(waits).extracting(Duration::toSeconds)
                 .containsExactly(5L, 10L, 20L, 40L, 80L, 160L, 300L, 300L, 300L, 5L);
@@ -75,13 +75,14 @@ class ReconnectsTest {
         List<Duration> waits = new ArrayList<>();
         try (Reconnects reconnects = new Reconnects("Test", Duration.ofSeconds(10), clock, always(0.5))) {
             for (int i = 0; i < 8; i++) {
-                waits.add(reconnects.failed("UNAVAILABLE: down", () -> { }));
+                waits.add(reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "down"), () -> { }));
             }
         }
         assertThat(waits).extracting(Duration::toMillis)
                 .containsExactly(9_000L, 18_000L, 36_000L, 72_000L, 144_000L, 270_000L, 270_000L, 270_000L);
         try (Reconnects nearlyAll = new Reconnects("Test", Duration.ofSeconds(10), clock, always(0.999_999))) {
-            assertThat(nearlyAll.failed("UNAVAILABLE: down", () -> { })).isEqualTo(Duration.ofMillis(8_000));
+            assertThat(nearlyAll.failed(new GatewayException(Reason.UNAVAILABLE, "down"), () -> { }))
+                    .isEqualTo(Duration.ofMillis(8_000));
         }
     }
 
@@ -89,12 +90,12 @@ class ReconnectsTest {
     void healthSaysWhichAttemptComesAndWhenByTheInjectedClock() {
         try (Reconnects reconnects = new Reconnects("Test", Duration.ofSeconds(5), clock, always(0))) {
             assertThat(reconnects.status()).isEmpty();
-            reconnects.failed("UNAVAILABLE: down", () -> { });
+            reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "down"), () -> { });
             assertThat(reconnects.status()).contains("reconnecting (attempt 2, next in 5s)");
             clock.advance(Duration.ofSeconds(3));
             assertThat(reconnects.status()).contains("reconnecting (attempt 2, next in 2s)");
             clock.advance(Duration.ofSeconds(2));
-            reconnects.failed("UNAVAILABLE: down", () -> { });
+            reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "down"), () -> { });
             assertThat(reconnects.status()).contains("reconnecting (attempt 3, next in 10s)");
             reconnects.connected();
             assertThat(reconnects.status()).isEmpty();
@@ -105,18 +106,21 @@ class ReconnectsTest {
     void logsOncePerChangeOfStateNotEveryAttempt() {
         try (Reconnects reconnects = new Reconnects("Test", Duration.ofSeconds(5), clock, always(0))) {
             for (int i = 0; i < 4; i++) {
-                reconnects.failed("UNAVAILABLE: connect timed out", () -> { });
+                // the same state though the message differs: one line
+                reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "connect timed out after " + (i + 1)
+                        + " s"), () -> { });
             }
-            reconnects.failed("RATE_LIMITED: retry after 30", () -> { });
-            reconnects.failed("RATE_LIMITED: retry after 30", () -> { });
+            reconnects.failed(new GatewayException(Reason.RATE_LIMITED, "retry after 30"), () -> { });
+            reconnects.failed(new GatewayException(Reason.RATE_LIMITED, "retry after 30"), () -> { });
             reconnects.connected();
             reconnects.connected();
         }
         assertThat(warningsAndInfos()).containsExactly(
-                "Test adapter could not connect (UNAVAILABLE: connect timed out); the rest of the bot keeps running. "
-                        + "Trying again in 5 s, backing off up to 5 min; further failures like this one are not logged",
+                "Test adapter could not connect (UNAVAILABLE: connect timed out after 1 s); the rest of the bot keeps "
+                        + "running. Trying again in 5 s, backing off up to 5 min; further failures like this one are not logged",
                 "Test adapter could not connect (RATE_LIMITED: retry after 30); the rest of the bot keeps running. "
-                        + "Trying again in 80 s, backing off up to 5 min; further failures like this one are not logged",
+                        + "Trying again in 80 s, backing off up to 5 min; further failures like this one are not "
+                        + "logged",
                 "Test adapter connected after 6 failed attempts");
     }
 
@@ -124,7 +128,7 @@ class ReconnectsTest {
     void aBookedAttemptRunsOnTheTimer() throws Exception {
         java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
         try (Reconnects reconnects = new Reconnects("Test", Duration.ofMillis(1), clock, always(0))) {
-            reconnects.failed("UNAVAILABLE: down", ran::countDown);
+            reconnects.failed(new GatewayException(Reason.UNAVAILABLE, "down"), ran::countDown);
             assertThat(ran.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
     }

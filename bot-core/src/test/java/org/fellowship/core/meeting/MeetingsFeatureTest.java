@@ -135,13 +135,15 @@ class MeetingsFeatureTest {
                 + " {\"id\": 12, \"name\": \"Daily Online\", \"day\": 1, \"time\": \"12:00\"},"
                 + " {\"id\": 13, \"name\": \"Daily Online\", \"day\": 2, \"time\": \"12:15\", \"end_time\": \"01:15\"}]";
         bot.sayInGroup(mod, "/meetings import " + feed);
-        assertThat(text(bot)).isEqualTo(IN_UTC + "Imported 3, skipped 0, updated 0. Warnings: 1 (end time before start, ignored).");
+        assertThat(text(bot)).isEqualTo(IN_UTC + "Imported 3, skipped 0, updated 0. Warnings: 1 (end time before start, "
+                + "ignored).");
         List<String> slugs = store.meetings(GROUP).stream().map(Meeting::slug).sorted().toList();
         assertThat(slugs).hasSize(3);
 
         bot.sayInGroup(mod, "/meetings import " + feed.replace("12:00", "12:30"));
         assertThat(text(bot)).as("the same entries update in place")
-                .isEqualTo(IN_UTC + "Imported 0, skipped 0, updated 2, unchanged 1. Warnings: 1 (end time before start, ignored).");
+                .isEqualTo(IN_UTC + "Imported 0, skipped 0, updated 2, unchanged 1. Warnings: 1 (end time before "
+                        + "start, ignored).");
         assertThat(store.meetings(GROUP).stream().map(Meeting::slug).sorted().toList()).isEqualTo(slugs);
 
         bot.sayInGroup(mod, "/meeting daily online");

@@ -69,7 +69,8 @@ class MeetingsFileTest {
 
         // The same file again, this time as a reply to the message that carries it.
         bot.sendFilesInGroup(mod, "/meetings import", List.of(), List.of(upload("doc-1", "edmonton.json")));
-        assertThat(last(bot)).isEqualTo(MeetingsFeatureTest.IN_UTC + "Imported 0, skipped 0, updated 0, unchanged 315.");
+        assertThat(last(bot))
+                .isEqualTo(MeetingsFeatureTest.IN_UTC + "Imported 0, skipped 0, updated 0, unchanged 315.");
     }
 
     @Test

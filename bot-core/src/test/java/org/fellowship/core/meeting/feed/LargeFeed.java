@@ -32,7 +32,8 @@ final class LargeFeed {
             String time = i % 4 == 0 ? twelveHour(hour) : String.format("%02d:%02d", hour, i % 2 == 0 ? 0 : 30);
             String end = String.format("%02d:%02d", (hour + 1) % 24, i % 2 == 0 ? 0 : 30);
             String place = PLACES[i % PLACES.length];
-            entries.add(entry(id++, name, "" + day, time, end, place, (100 + i) + " Main St, Springfield, IL 62701, USA",
+            String address = (100 + i) + " Main St, Springfield, IL 62701, USA";
+            entries.add(entry(id++, name, "" + day, time, end, place, address,
                     i % 5 == 0 ? "https://zoom.us/j/8" + (100_000_000 + i) + (i % 10 == 0 ? "\u00a0" : "") : null,
                     null, types(random, i % 23 == 0), "in_person", i % 7 == 0 ? "Parking behind &amp; beside." : ""));
         }

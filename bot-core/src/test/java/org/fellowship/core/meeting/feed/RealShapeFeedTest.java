@@ -53,7 +53,8 @@ class RealShapeFeedTest {
         assertThat(hybrid.url()).as("trailing no-break space trimmed")
                 .isEqualTo("https://us02web.zoom.us/j/81234567890?pwd=ZXhhbXBsZQ");
         assertThat(hybrid.phone()).isEqualTo("+16465588656,,81234567890#,,,,*1935#");
-        assertThat(hybrid.location()).isEqualTo("Lakeside Community Church, 41 Shore Rd, Millbrook, ON K0L 2K0, Canada");
+        assertThat(hybrid.location())
+                .isEqualTo("Lakeside Community Church, 41 Shore Rd, Millbrook, ON K0L 2K0, Canada");
         assertThat(hybrid.notes()).startsWith("Coffee from 6:30. Big Book & Twelve");
         assertThat(hybrid.days()).hasSize(5);
 
@@ -77,7 +78,8 @@ class RealShapeFeedTest {
         Meeting hope = m.get("2871");
         assertThat(hope.types()).containsExactly("Ag", "Ti", "BT", "So", "TC");
         assertThat(hope.temporarilyClosed()).isTrue();
-        assertThat(hope.location()).isEqualTo("Quaker Meeting House, 12 Park Row, Bristol (Upstairs room, ring the bell)");
+        assertThat(hope.location())
+                .isEqualTo("Quaker Meeting House, 12 Park Row, Bristol (Upstairs room, ring the bell)");
         assertThat(hope.days()).containsExactly(DayOfWeek.TUESDAY);
         assertThat(hope.duration()).isEqualTo(Duration.ofMinutes(90));
         assertThat(hope.zone()).as("empty time_zone: the community's").isEqualTo(TORONTO);
