@@ -106,6 +106,12 @@ class ApplicationIT {
                 URI.create("http://localhost:" + managementPort + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
+        // before any event flows, the bot's own series are there at zero (dashboards see 0, not "no data")
+        assertThat(response.body()).containsPattern(
+                "(?m)^fellowship_events_seconds_count\\{outcome=\"handled\",platform=\"telegram\"\\} 0(\\.0)?$")
+                .containsPattern("(?m)^fellowship_due_dead_lettered_total\\{kind=\"[^\"]+\",reason=\"unknown-kind\"\\} "
+                        + "0(\\.0)?$")
+                .containsPattern("(?m)^fellowship_due_lag_seconds_count\\{kind=\"[^\"]+\",result=\"ok\"\\} 0(\\.0)?$");
     }
 
     @Test

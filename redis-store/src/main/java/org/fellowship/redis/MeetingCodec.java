@@ -23,9 +23,12 @@ final class MeetingCodec {
 
     private final VersionedJson versioned = new VersionedJson();
 
-    /** Days are ISO numbers (Monday = 1); start is {@code HH:mm[:ss]}; zone an IANA id. */
+    /**
+     * Days are ISO numbers (Monday = 1); start is {@code HH:mm[:ss]}; zone an IANA id; {@code phone} (the dial-in)
+     * absent in records written before it existed.
+     */
     record MeetingV1(int v, String slug, String name, List<Integer> days, String start, long minutes, String zone,
-                     String url, String location, List<String> types, String notes) {
+                     String url, String location, List<String> types, String notes, String phone) {
     }
 
     /** The meeting is implied by the key; {@code group} is the conversation value on the member's platform. */
@@ -35,7 +38,7 @@ final class MeetingCodec {
     String writeMeeting(Meeting m) {
         return write(new MeetingV1(VERSION, m.slug(), m.name(), m.days().stream().map(DayOfWeek::getValue).toList(),
                 m.start().toString(), m.duration().toMinutes(), m.zone().getId(), m.url(), m.location(), m.types(),
-                m.notes()), "meeting");
+                m.notes(), m.phone()), "meeting");
     }
 
     Meeting readMeeting(String json) {
@@ -44,7 +47,7 @@ final class MeetingCodec {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             d.days().forEach(n -> days.add(DayOfWeek.of(n)));
             return new Meeting(d.slug(), d.name(), days, LocalTime.parse(d.start()), Duration.ofMinutes(d.minutes()),
-                    ZoneId.of(d.zone()), d.url(), d.location(), d.types(), d.notes());
+                    ZoneId.of(d.zone()), d.url(), d.location(), d.types(), d.notes(), d.phone());
         } catch (DateTimeException | IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("stored meeting record is invalid", e);
         }

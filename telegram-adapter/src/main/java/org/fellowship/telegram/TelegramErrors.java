@@ -3,6 +3,8 @@ package org.fellowship.telegram;
 import java.util.Locale;
 import org.fellowship.core.port.GatewayException;
 import org.fellowship.core.port.GatewayException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
@@ -11,6 +13,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * chosen by Telegram (never member text), so they may appear in the exception message. Package-private.
  */
 final class TelegramErrors {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramErrors.class);
     static final int MAX_DESCRIPTION = 120;
 
     private TelegramErrors() {
@@ -31,6 +34,9 @@ final class TelegramErrors {
     static Long migratedTo(TelegramApiException e) {
         if (e instanceof TelegramApiRequestException r && r.getParameters() != null) {
             Long to = r.getParameters().getMigrateToChatId();
+            if (to != null && to == 0) {
+                LOG.warn("ignored migrate_to_chat_id 0 in an error answer: not a chat");
+            }
             return to == null || to == 0 ? null : to;
         }
         return null;

@@ -23,6 +23,8 @@ import org.fellowship.core.model.ConversationId;
 import org.fellowship.core.model.Member;
 import org.fellowship.core.model.MessageRef;
 import org.fellowship.core.text.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
@@ -63,6 +65,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * understand (channel posts, anonymous admins, service messages, inline queries, ...) maps to an empty list.
  */
 public final class TelegramUpdateMapper {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramUpdateMapper.class);
     private static final Set<String> PRESENT = Set.of("member", "administrator", "creator");
     private static final Set<String> ABSENT = Set.of("left", "kicked");
 
@@ -111,7 +114,8 @@ public final class TelegramUpdateMapper {
 
     /**
      * The supergroup migration this update reports, if any ({@code migrate_to_chat_id} in a service message). An id of
-     * 0 or the chat's own id names no real chat and is no migration (a group is never moved to {@code tg:0}).
+     * 0 or the chat's own id names no real chat and is no migration (a group is never moved to {@code tg:0}): it is
+     * ignored with a log line (ids only).
      */
     static Optional<ChatMigration> migration(Update update) {
         Message m = update.getMessage();
@@ -130,7 +134,14 @@ public final class TelegramUpdateMapper {
     }
 
     private static boolean isOtherChat(Long id, Long chat) {
-        return id != null && id != 0 && !id.equals(chat);
+        if (id == null) {
+            return false;
+        }
+        if (id == 0 || id.equals(chat)) {
+            LOG.warn("ignored a supergroup migration between chat {} and {}: not another chat", chat, id);
+            return false;
+        }
+        return true;
     }
 
     private List<InboundEvent> fromMessage(String eventId, Message m) {

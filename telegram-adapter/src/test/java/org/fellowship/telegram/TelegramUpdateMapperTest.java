@@ -340,6 +340,9 @@ class TelegramUpdateMapperTest {
         String toZero = "{\"update_id\":42,\"message\":{\"message_id\":61,\"date\":1700000000,\"chat\":" + GROUP
                 + ",\"from\":" + ALICE + ",\"migrate_to_chat_id\":0}}";
         assertThat(TelegramUpdateMapper.migration(parse(toZero))).as("no group moves to tg:0").isEmpty();
+        String toItself = "{\"update_id\":43,\"message\":{\"message_id\":62,\"date\":1700000000,\"chat\":" + GROUP
+                + ",\"from\":" + ALICE + ",\"migrate_to_chat_id\":-555}}";
+        assertThat(TelegramUpdateMapper.migration(parse(toItself))).as("no group moves to its own id").isEmpty();
         assertThat(TelegramUpdateMapper.migration(parse(message(42, GROUP, ALICE, "x")))).isEmpty();
     }
 

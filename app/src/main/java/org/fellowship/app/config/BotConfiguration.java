@@ -85,11 +85,13 @@ public class BotConfiguration {
         }
         BotSettings bot = new BotSettings(settings.zone(), BotSettings.defaults().dedupeWindow(),
                 BotSettings.defaults().buttonTtl());
-        return BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
+        BotCore core = BotAssembly.build(store, clock, gateways, bot, engineExecutor, settings.maxPending(),
                 new MicrometerEngineMetrics(registry), BotAssembly.Options.deployment(checkins.nudgeDelay(),
                         new IcsCalendarExport(calendarLinks), mentors.fellowship(), mentors.escalation(),
                         new HttpFeedSource(outboundHttp))
                         .withSemantic(semanticSettings.enabled() ? semanticStage : null));
+        MicrometerEngineMetrics.registerAtZero(registry, core.dueWorker().kinds());
+        return core;
     }
 
     /** The calendar URLs' token key: the configured secret, else one made once and kept in Redis. */

@@ -1,7 +1,9 @@
 package org.fellowship.app.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.Gateways;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * reports its state (including whether the Message Content intent was granted) as the {@code discord} health
  * component. A failed login leaves the app running (health DOWN, clear log) rather than crashing the other platform;
  * when Discord was unreachable it tries again after {@code fellowship.discord.reconnect-after} (5 s), doubling the
- * wait up to 5 minutes, until it connects or the app stops. A refused token is not retried.
+ * wait up to 5 minutes with jitter, until it connects or the app stops ({@link Reconnects}); health then reads
+ * "reconnecting (attempt N, next in Ts)". A refused token is not retried.
  */
 @Component("discord")
 @ConditionalOnProperty(prefix = "fellowship.discord", name = "token")
@@ -42,9 +45,9 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
     private final Reconnects reconnects;
     private volatile boolean stopping;
 
-    public DiscordAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways,
+    public DiscordAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways, Clock clock,
                                    @Value("${fellowship.discord.reconnect-after:5s}") Duration firstReconnectDelay) {
-        this.reconnects = new Reconnects("discord", firstReconnectDelay);
+        this.reconnects = new Reconnects("Discord", firstReconnectDelay, clock, RandomGenerator.getDefault());
         this.settings = platforms.discord();
         this.core = core;
         this.gateways = gateways;
@@ -70,6 +73,7 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
             started = connection;
             gateways.register((ChatGateway) connection.gateway()).register((GroupAdminGateway) connection.gateway());
             problem = null;
+            reconnects.connected();
             if (!connection.messageContentIntentGranted()) {
                 LOG.warn("Discord: the Message Content intent is not granted, so the bot sees only commands and "
                         + "mentions in servers. Enable it in the developer portal and set "
@@ -79,10 +83,7 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
         } catch (GatewayException e) {
             problem = e.reason() + ": " + e.getMessage();
             if (Reconnects.worthRetrying(e)) {
-                Duration wait = reconnects.later(this::connect);
-                problem = problem + "; trying again in " + wait.toSeconds() + " s";
-                LOG.warn("Discord adapter could not connect ({}: {}); the rest of the bot keeps running, trying again "
-                        + "in {} s", e.reason(), e.getMessage(), wait.toSeconds());
+                reconnects.failed(e, this::connect);
             } else {
                 LOG.error("Discord adapter could not connect ({}: {}); the rest of the bot keeps running. Check the "
                         + "token and Discord settings, then restart", e.reason(), e.getMessage());
@@ -129,7 +130,7 @@ public class DiscordAdapterLifecycle implements SmartLifecycle, HealthIndicator,
     public Health health() {
         DiscordConnection c = connection;
         if (c == null) {
-            return Health.down().withDetail("problem", problem == null ? "stopped" : problem).build();
+            return AdapterHealth.notConnected(problem, reconnects);
         }
         return Health.up().withDetail("messageContent", c.messageContentIntentGranted()).build();
     }

@@ -3,6 +3,7 @@ package org.fellowship.app.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.fellowship.core.engine.BotCore;
 import org.fellowship.core.engine.Gateways;
 import org.fellowship.core.port.ChatGateway;
@@ -34,8 +35,9 @@ import org.springframework.stereotype.Component;
  * {@link TelegramWebhookController}. Starts after the engine and stops before it; reports as the {@code telegram}
  * health component. A failed start leaves the rest of the bot running (health DOWN, clear log); when the cause may
  * pass (network, DNS, Telegram down, rate limit) it tries again after {@code fellowship.telegram.reconnect-after}
- * (5 s), doubling the wait up to 5 minutes, until it connects or the app stops. A refused token or
- * setting is not retried: it needs a fix and a restart.
+ * (5 s), doubling the wait up to 5 minutes with jitter, until it connects or the app stops ({@link Reconnects});
+ * health then reads "reconnecting (attempt N, next in Ts)". A refused token or setting is not retried: it needs a
+ * fix and a restart.
  *
  * <p>Shutdown is two steps: {@link #stop()} (an earlier lifecycle phase than the engine) only stops intake, and
  * {@link #destroy()} (after every lifecycle phase, so after the engine drained) closes the sending client. Telegram
@@ -62,7 +64,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     public TelegramAdapterLifecycle(PlatformSettings platforms, BotCore core, Gateways gateways, Clock clock,
                                     RedisStore store,
                                     @Value("${fellowship.telegram.reconnect-after:5s}") Duration firstReconnectDelay) {
-        this.reconnects = new Reconnects("telegram", firstReconnectDelay);
+        this.reconnects = new Reconnects("Telegram", firstReconnectDelay, clock, RandomGenerator.getDefault());
         this.store = store;
         this.settings = platforms.telegram();
         this.core = core;
@@ -105,14 +107,12 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
             adapter = candidate;
             started = candidate;
             problem = null;
+            reconnects.connected();
         } catch (GatewayException e) {
             candidate.close();
             problem = e.reason() + ": " + e.getMessage();
             if (Reconnects.worthRetrying(e)) {
-                Duration wait = reconnects.later(this::connect);
-                problem = problem + "; trying again in " + wait.toSeconds() + " s";
-                LOG.warn("Telegram adapter could not connect ({}: {}); the rest of the bot keeps running, trying again "
-                        + "in {} s", e.reason(), e.getMessage(), wait.toSeconds());
+                reconnects.failed(e, this::connect);
             } else {
                 LOG.error("Telegram adapter could not start ({}: {}); the rest of the bot keeps running. Check the "
                         + "token and Telegram settings, then restart", e.reason(), e.getMessage());
@@ -188,7 +188,7 @@ public class TelegramAdapterLifecycle implements SmartLifecycle, HealthIndicator
     public Health health() {
         TelegramAdapter a = adapter;
         if (a == null) {
-            return Health.down().withDetail("problem", problem == null ? "stopped" : problem).build();
+            return AdapterHealth.notConnected(problem, reconnects);
         }
         int failed = a.failedPollsInARow();
         if (failed >= FAILED_POLLS_DOWN) {

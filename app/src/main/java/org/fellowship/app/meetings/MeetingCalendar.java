@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -16,8 +17,13 @@ import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.WeekDay;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Feature;
+import net.fortuna.ical4j.model.parameter.Label;
+import net.fortuna.ical4j.model.parameter.Value;
 import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Conference;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
@@ -34,7 +40,8 @@ import org.fellowship.core.model.CommunityId;
 /**
  * Renders meetings as iCalendar (RFC 5545) with ical4j: one VEVENT per meeting with a weekly RRULE on its
  * weekdays, DTSTART in the meeting's own zone (TZID) and one VTIMEZONE per zone used, so calendar apps keep the
- * local time across daylight-saving changes.
+ * local time across daylight-saving changes. A dial-in goes into the DESCRIPTION and, as a {@code tel:} URI, into an
+ * RFC 7986 CONFERENCE property. Content lines are folded at 75 octets ({@link OctetFolding}).
  *
  * <p><b>Threading:</b> thread-safe (the zone registry is created once and only read). <b>Nullness:</b> arguments
  * non-null. <b>Failure:</b> {@link IllegalArgumentException} for a zone ical4j has no definition for.
@@ -70,7 +77,7 @@ public final class MeetingCalendar {
         try {
             java.io.StringWriter out = new java.io.StringWriter();
             new CalendarOutputter(false).output(calendar, out);
-            return out.toString();
+            return OctetFolding.refold(out.toString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("could not write the calendar", e);
         }
@@ -95,10 +102,14 @@ public final class MeetingCalendar {
                 // not a usable URI: leave it out of the calendar, the chat listing still shows it
             }
         }
+        m.dialIn().flatMap(MeetingCalendar::telUri).ifPresent(tel -> event.add(new Conference(new ParameterList(
+                List.of(Value.URI, Feature.PHONE, new Label("Dial-in"))), tel)));
         StringBuilder description = new StringBuilder();
         if (m.url() != null) {
             description.append(m.url());
         }
+        m.dialIn().ifPresent(phone -> description.append(description.isEmpty() ? "" : "\n").append("Dial-in: ")
+                .append(phone));
         if (m.notes() != null) {
             description.append(description.isEmpty() ? "" : "\n").append(m.notes());
         }
@@ -109,5 +120,15 @@ public final class MeetingCalendar {
             event.add(new Categories(String.join(",", m.types())));
         }
         return event;
+    }
+
+    /**
+     * The dial-in as an RFC 3966 {@code tel:} URI for RFC 7986's CONFERENCE ("+1 (605) 313-5164,,7712345#" ->
+     * "tel:+1(605)313-5164,,7712345#": spaces dropped, pauses and tones kept as phones dial them), or empty when it
+     * holds more than digits, separators, pauses and tones (then the DESCRIPTION alone carries it).
+     */
+    static Optional<String> telUri(String phone) {
+        String dialled = phone.replaceAll("[\\s\u00a0]+", "");
+        return dialled.matches("\\+?[0-9][0-9()*#,;.\\-]{2,99}") ? Optional.of("tel:" + dialled) : Optional.empty();
     }
 }

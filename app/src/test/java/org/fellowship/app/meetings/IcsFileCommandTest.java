@@ -76,7 +76,9 @@ class IcsFileCommandTest {
         Attachment feed = gateway.upload("doc", "edmonton.json", "application/json",
                 SharedFeeds.read("edmonton.json").getBytes(StandardCharsets.UTF_8));
         bot.sendFilesInGroup(mod, "/meetings import", List.of(feed), List.of());
-        assertThat(bot.lastReply().text()).isEqualTo("Imported 315, skipped 0, updated 0.");
+        assertThat(bot.lastReply().text()).isEqualTo("This feed names no time zone; its times are read as "
+                + "America/Edmonton, this group's zone (/meetings zone <Area/City> and import again to change it). "
+                + "Imported 315, skipped 0, updated 0.");
         bot.replies();
 
         bot.sayInGroup(mod, "/meetings ics");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -71,5 +72,49 @@ class MeetingCalendarTest {
         assertThat(occurrences(ics, "Early Sunday Morning", "2026-03-01T00:00:00Z[UTC]", "2026-03-16T00:00:00Z[UTC]"))
                 .containsExactly(Instant.parse("2026-03-01T14:00:00Z"), Instant.parse("2026-03-08T13:00:00Z"),
                         Instant.parse("2026-03-15T13:00:00Z"));
+    }
+
+    @Test
+    void linesAreFoldedAt75OctetsNeverInsideACharacterAndUnfoldBackToTheOriginal() throws Exception {
+        String name = "Caf\u00e9 Serenidad \u2014 \ud83c\udf05 Fr\u00fchst\u00fccksrunde \u65e5\u672c\u8a9e\u306e"
+                + "\u30df\u30fc\u30c6\u30a3\u30f3\u30b0 \ud83d\udc69\u200d\ud83d\udc69\u200d\ud83d\udc67 "
+                + "\u00e0\u00e9\u00ee\u00f5\u00fc \u4e00\u6b65\u4e00\u6b65";
+        String place = "\u6771\u4eac\u90fd\u6e0b\u8c37\u533a\u795e\u5357\u4e00\u4e01\u76ee \u2615 "
+                + "Gemeindesaal im Erdgescho\u00df, links neben der K\u00fcche";
+        Meeting m = new Meeting("multibyte", name, Set.of(DayOfWeek.MONDAY), LocalTime.of(19, 0),
+                Duration.ofMinutes(60), ZoneId.of("Asia/Tokyo"), null, place, List.of("O"),
+                "\ud83d\ude4f Willkommen \u2014 \u3088\u3046\u3053\u305d ".repeat(6).strip());
+        String ics = calendar.render(GROUP, List.of(m), SINCE, SINCE);
+
+        String[] lines = ics.split("\r\n", -1);
+        assertThat(lines).allSatisfy(line -> {
+            byte[] octets = line.getBytes(StandardCharsets.UTF_8);
+            assertThat(octets.length).as("octets of %s", line).isLessThanOrEqualTo(75);
+            assertThat(new String(octets, StandardCharsets.UTF_8)).as("no character split").isEqualTo(line);
+        });
+        String unfolded = OctetFolding.unfold(ics);
+        assertThat(unfolded).contains("SUMMARY:" + name + "\r\n", "LOCATION:" + place.replace(",", "\\,") + "\r\n");
+        assertThat(("SUMMARY:" + name).getBytes(StandardCharsets.UTF_8).length).as("folding was needed")
+                .isGreaterThan(75).isLessThanOrEqualTo(75 * 2);
+        VEvent back = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
+        assertThat(back.getSummary().getValue()).isEqualTo(name);
+        assertThat(back.getLocation().getValue()).isEqualTo(place);
+        assertThat(back.getDescription().getValue()).isEqualTo(m.notes());
+    }
+
+    @Test
+    void aDialInIsExportedAsAConferencePhoneAndInTheDescription() throws Exception {
+        Meeting phoneOnly = new Meeting("sunday-phone", "Sunday Night Phone Meeting", Set.of(DayOfWeek.SUNDAY),
+                LocalTime.of(21, 0), Duration.ofMinutes(60), ZoneId.of("America/Toronto"), null, "online",
+                List.of("C"), null, "+1 (605) 313-5164,,7712345#");
+        String ics = calendar.render(GROUP, List.of(phoneOnly), SINCE, SINCE);
+        assertThat(OctetFolding.unfold(ics)).contains(
+                "CONFERENCE;VALUE=URI;FEATURE=PHONE;LABEL=Dial-in:tel:+1(605)313-5164,,7712345#\r\n",
+                "DESCRIPTION:Dial-in: +1 (605) 313-5164\\,\\,7712345#\r\n");
+        VEvent back = new CalendarBuilder().build(new StringReader(ics)).<VEvent>getComponents("VEVENT").get(0);
+        assertThat(back.getDescription().getValue()).isEqualTo("Dial-in: +1 (605) 313-5164,,7712345#");
+        assertThat(MeetingCalendar.telUri("call the office")).isEmpty();
+        assertThat(MeetingCalendar.telUri("+16465588656,,81234567890#,,,,*1935#"))
+                .contains("tel:+16465588656,,81234567890#,,,,*1935#");
     }
 }

@@ -1,5 +1,6 @@
 package org.fellowship.core.meeting;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +46,8 @@ final class FeedImporter {
     }
 
     private ImportSummary applyLocked(CommunityId community, String json) {
-        ParsedFeed feed = parser.parse(json, lookup.zoneOf(community));
+        ZoneId zone = lookup.zoneOf(community);
+        ParsedFeed feed = parser.parse(json, zone);
         Map<String, Meeting> existing = new HashMap<>();
         store.meetings(community).forEach(m -> existing.put(m.slug(), m));
         List<Meeting> changed = new ArrayList<>();
@@ -73,6 +75,7 @@ final class FeedImporter {
         store.setFeedSlugs(community, slugs);
         LOG.info("meeting import community={} added={} updated={} removed={} skipped={}", community, added, updated,
                 removed, feed.skippedTotal());
-        return new ImportSummary(added, updated, feed.meetings().size() - added - updated, removed, feed);
+        return new ImportSummary(added, updated, feed.meetings().size() - added - updated, removed, feed, zone,
+                store.zone(community).isPresent());
     }
 }

@@ -96,7 +96,7 @@ final class FeedRefreshHandler implements DueHandler<FeedRefreshHandler.Refresh>
             ImportSummary summary = importer.apply(community, json);
             if (summary.changedAnything()) {
                 context.outbox().send(OutboundMessage.text(group, "Meeting feed refreshed: "
-                        + summary.text().substring(0, 1).toLowerCase(Locale.ROOT) + summary.text().substring(1)),
+                        + summary.counts().substring(0, 1).toLowerCase(Locale.ROOT) + summary.counts().substring(1)),
                         false);
             }
         } catch (FeedException e) {

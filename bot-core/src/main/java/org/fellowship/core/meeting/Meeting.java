@@ -29,14 +29,20 @@ import java.util.Set;
  * @param zone     IANA zone the times are in
  * @param url      online link, or {@code null}
  * @param location address or place, or {@code null}
- * @param types    Meeting Guide type codes such as O, C, D, ONL (upper-case)
+ * @param types    type codes such as O, C, D, ONL (Meeting Guide's upper-case; BMLT format codes as the feed wrote
+ *                 them, since BMLT codes are case-sensitive)
  * @param notes    free text, or {@code null}
+ * @param phone    dial-in number as the feed wrote it (Meeting Guide {@code conference_phone}, BMLT
+ *                 {@code phone_meeting_number}), at most {@link #MAX_PHONE} chars, or {@code null}
  */
 public record Meeting(String slug, String name, Set<DayOfWeek> days, LocalTime start, Duration duration, ZoneId zone,
-                      String url, String location, List<String> types, String notes) {
+                      String url, String location, List<String> types, String notes, String phone) {
     public static final int MAX_NAME = 200;
     public static final int MAX_NOTES = 1000;
     public static final int MAX_URL = 500;
+    public static final int MAX_PHONE = 100;
+    /** The Meeting Guide type code of a meeting that is temporarily closed. */
+    public static final String TEMPORARILY_CLOSED = "TC";
 
     public Meeting {
         Objects.requireNonNull(slug, "slug");
@@ -61,12 +67,27 @@ public record Meeting(String slug, String name, Set<DayOfWeek> days, LocalTime s
         url = blankToNull(url);
         location = blankToNull(location);
         notes = blankToNull(notes);
+        phone = blankToNull(phone);
+        if (phone != null && phone.length() > MAX_PHONE) {
+            throw new IllegalArgumentException("meeting phone must be at most " + MAX_PHONE + " characters");
+        }
         types = types == null ? List.of() : List.copyOf(types);
+    }
+
+    /** A meeting without a dial-in number. */
+    public Meeting(String slug, String name, Set<DayOfWeek> days, LocalTime start, Duration duration, ZoneId zone,
+                   String url, String location, List<String> types, String notes) {
+        this(slug, name, days, start, duration, zone, url, location, types, notes, null);
     }
 
     /** This meeting under another slug (the feed parser gives colliding meetings unique slugs). */
     public Meeting withSlug(String newSlug) {
-        return new Meeting(newSlug, name, days, start, duration, zone, url, location, types, notes);
+        return new Meeting(newSlug, name, days, start, duration, zone, url, location, types, notes, phone);
+    }
+
+    /** Whether the feed marks it temporarily closed (type code {@value #TEMPORARILY_CLOSED}). */
+    public boolean temporarilyClosed() {
+        return types.contains(TEMPORARILY_CLOSED);
     }
 
     /** Start instants of occurrences that start in {@code [from, to)}, earliest first. */
@@ -106,6 +127,11 @@ public record Meeting(String slug, String name, Set<DayOfWeek> days, LocalTime s
 
     public Optional<String> link() {
         return Optional.ofNullable(url);
+    }
+
+    /** The dial-in number, when the meeting can be joined by phone. */
+    public Optional<String> dialIn() {
+        return Optional.ofNullable(phone);
     }
 
     private static String blankToNull(String s) {

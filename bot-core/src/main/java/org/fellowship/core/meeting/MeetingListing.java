@@ -78,11 +78,14 @@ final class MeetingListing {
                 sb.append('\n').append(local.format(DAY));
             }
             sb.append("\n  ").append(local.format(HM)).append(' ').append(o.meeting().name());
-            if (o.instant().isBefore(turn.now())) {
+            if (o.meeting().temporarilyClosed()) {
+                sb.append(" (").append(MeetingTexts.CLOSED).append(')');
+            } else if (o.instant().isBefore(turn.now())) {
                 sb.append(" (now)");
             }
             sb.append(" [").append(o.meeting().slug()).append(']');
             o.meeting().link().ifPresent(l -> sb.append(' ').append(l));
+            o.meeting().dialIn().ifPresent(p -> sb.append(" dial-in ").append(p));
             count++;
         }
         turn.reply(sb.toString());

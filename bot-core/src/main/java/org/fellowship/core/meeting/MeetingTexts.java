@@ -24,17 +24,26 @@ final class MeetingTexts {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Name, days and times in the meeting's zone, {@code afterTimes}, then link, place, types and notes. */
+    /** What a listing says after a temporarily closed meeting's name (type code TC in plain words). */
+    static final String CLOSED = "temporarily closed";
+
+    /**
+     * Name (and "temporarily closed"), days and times in the meeting's zone, {@code afterTimes}, then link, dial-in,
+     * place, types and notes.
+     */
     static String summary(Meeting m, String afterTimes) {
-        StringBuilder sb = new StringBuilder(m.name()).append('\n').append(days(m.days())).append(' ')
+        StringBuilder sb = new StringBuilder(m.name()).append(m.temporarilyClosed() ? " (" + CLOSED + ")" : "")
+                .append('\n').append(days(m.days())).append(' ')
                 .append(m.start().format(HM)).append('-').append(m.start().plus(m.duration()).format(HM)).append(' ')
                 .append(m.zone().getId()).append(afterTimes);
         m.link().ifPresent(l -> sb.append("\nOnline: ").append(l));
+        m.dialIn().ifPresent(p -> sb.append("\nDial-in: ").append(p));
         if (m.location() != null) {
             sb.append("\nWhere: ").append(m.location());
         }
         if (!m.types().isEmpty()) {
-            sb.append("\nTypes: ").append(String.join(", ", m.types()));
+            sb.append("\nTypes: ").append(m.types().stream()
+                    .map(t -> t.equals(Meeting.TEMPORARILY_CLOSED) ? CLOSED : t).collect(Collectors.joining(", ")));
         }
         if (m.notes() != null) {
             sb.append("\nNotes: ").append(m.notes());

@@ -64,6 +64,11 @@ public final class DueWorker {
         this.batchSize = batchSize;
     }
 
+    /** The kinds of scheduled work it runs, by name (the app registers their metrics at zero). */
+    public java.util.Set<String> kinds() {
+        return handlers.keySet();
+    }
+
     /** The lease taken on claimed items. */
     public Duration lease() {
         return lease;

@@ -26,10 +26,14 @@ public final class CommunityMigration {
     /**
      * {@code from} became {@code to}.
      *
-     * @return how many records moved (0 when repeated, or when the step was refused: it would close a cycle, or
-     *         {@code from} already became another id)
+     * @return how many records moved (0 when repeated, or when the step was refused, with a log line of ids: the
+     *         same id, it would close a cycle, or {@code from} already became another id)
      */
     public int migrate(CommunityId from, CommunityId to) {
+        if (from.equals(to)) {
+            LOG.warn("community {} -> itself ignored: not a new id", from);
+            return 0;
+        }
         if (!aliases.record(from, to)) {
             LOG.warn("community {} -> {} refused: it would close a cycle or {} already has another id", from, to, from);
             return 0;

@@ -21,6 +21,11 @@ import org.fellowship.core.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class MeetingsFeatureTest {
+    /** What an import answers first when the feed names no zone and the group set none. */
+    static final String IN_UTC = "This feed names no time zone; its times are read as UTC: set /meetings zone "
+            + "<Area/City> and import again if that is wrong. ";
+    private static final String IN_CHICAGO = "This feed names no time zone; its times are read as America/Chicago, "
+            + "this group's zone (/meetings zone <Area/City> and import again to change it). ";
     private static final CommunityId GROUP = new CommunityId(Platform.TELEGRAM, "-1001");
     private final InMemoryMeetingStore store = new InMemoryMeetingStore(MutableClock.at("2026-03-09T08:00:00Z"));
     private final List<String> fetched = new ArrayList<>();
@@ -130,13 +135,15 @@ class MeetingsFeatureTest {
                 + " {\"id\": 12, \"name\": \"Daily Online\", \"day\": 1, \"time\": \"12:00\"},"
                 + " {\"id\": 13, \"name\": \"Daily Online\", \"day\": 2, \"time\": \"12:15\", \"end_time\": \"01:15\"}]";
         bot.sayInGroup(mod, "/meetings import " + feed);
-        assertThat(text(bot)).isEqualTo("Imported 3, skipped 0, updated 0. Warnings: 1 (end time before start, ignored).");
+        assertThat(text(bot)).isEqualTo(IN_UTC + "Imported 3, skipped 0, updated 0. Warnings: 1 (end time before start, "
+                + "ignored).");
         List<String> slugs = store.meetings(GROUP).stream().map(Meeting::slug).sorted().toList();
         assertThat(slugs).hasSize(3);
 
         bot.sayInGroup(mod, "/meetings import " + feed.replace("12:00", "12:30"));
         assertThat(text(bot)).as("the same entries update in place")
-                .isEqualTo("Imported 0, skipped 0, updated 2, unchanged 1. Warnings: 1 (end time before start, ignored).");
+                .isEqualTo(IN_UTC + "Imported 0, skipped 0, updated 2, unchanged 1. Warnings: 1 (end time before "
+                        + "start, ignored).");
         assertThat(store.meetings(GROUP).stream().map(Meeting::slug).sorted().toList()).isEqualTo(slugs);
 
         bot.sayInGroup(mod, "/meeting daily online");
@@ -154,17 +161,17 @@ class MeetingsFeatureTest {
         assertThat(text(bot)).isEqualTo("Meetings here now default to America/Chicago.");
         feedToServe = SharedFeeds.read("times.json");
         bot.sayInGroup(mod, "/meetings import https://example.org/times.json");
-        assertThat(text(bot)).isEqualTo("Imported 8, skipped 1 (no time), updated 0.");
+        assertThat(text(bot)).isEqualTo(IN_CHICAGO + "Imported 8, skipped 1 (no time), updated 0.");
         assertThat(store.feedUrl(GROUP)).contains("https://example.org/times.json");
         assertThat(store.meeting(GROUP, "monday-7pm").orElseThrow().zone().getId()).isEqualTo("America/Chicago");
 
         bot.sayInGroup(mod, "/meetings import https://example.org/times.json");
-        assertThat(text(bot)).isEqualTo("Imported 0, skipped 1 (no time), updated 0, unchanged 8.");
+        assertThat(text(bot)).isEqualTo(IN_CHICAGO + "Imported 0, skipped 1 (no time), updated 0, unchanged 8.");
 
         bot.sayInGroup(mod, "/meetings import [{\"slug\": \"monday-7pm\", \"name\": \"Monday 7pm\", \"day\": 1, "
                 + "\"time\": \"19:15\"}, {\"slug\": \"new\", \"name\": \"New\", \"day\": \"2\", \"time\": \"08:00\"}]");
         assertThat(text(bot)).as("the feed is the source of truth: meetings it no longer lists leave")
-                .isEqualTo("Imported 1, skipped 0, updated 1, removed 7.");
+                .isEqualTo(IN_CHICAGO + "Imported 1, skipped 0, updated 1, removed 7.");
 
         List<Meeting> before = store.meetings(GROUP);
         feedToServe = SharedFeeds.read("invalid.json");
@@ -184,7 +191,7 @@ class MeetingsFeatureTest {
         feedToServe = "[{\"slug\": \"a\", \"name\": \"A\", \"day\": 1, \"time\": \"19:00\"},"
                 + "{\"slug\": \"b\", \"name\": \"B\", \"day\": 2, \"time\": \"19:00\"}]";
         bot.sayInGroup(mod, "/meetings import https://example.org/feed.json");
-        assertThat(text(bot)).isEqualTo("Imported 2, skipped 0, updated 0.");
+        assertThat(text(bot)).isEqualTo(IN_UTC + "Imported 2, skipped 0, updated 0.");
 
         bot.advance(Duration.ofDays(1));
         assertThat(bot.replies()).as("no change, no message").isEmpty();
@@ -214,7 +221,7 @@ class MeetingsFeatureTest {
         var mod = bot.moderator("1", "Mo");
         feedToServe = SharedFeeds.read("edmonton.json");
         bot.sayInGroup(mod, "/meetings import https://edmontonaa.org/meetings.json");
-        assertThat(text(bot)).isEqualTo("Imported 315, skipped 0, updated 0.");
+        assertThat(text(bot)).isEqualTo(IN_UTC + "Imported 315, skipped 0, updated 0.");
         bot.sayInGroup(mod, "/meetings");
         String week = text(bot);
         assertThat(week).contains("...and ").contains(" more.");
@@ -290,7 +297,7 @@ class MeetingsFeatureTest {
         slow.gate.countDown();
         awaitSent(bot, 2);
         OutboundMessage result = bot.replies().get(0);
-        assertThat(result.text()).isEqualTo("Imported 1, skipped 0, updated 0.");
+        assertThat(result.text()).isEqualTo(IN_UTC + "Imported 1, skipped 0, updated 0.");
         assertThat(result.to()).isEqualTo(bot.group().id());
         assertThat(result.replyTo()).as("answers the command").isEqualTo(first.replyTo()).isNotNull();
         assertThat(store.feedUrl(GROUP)).contains("https://example.org/feed.json");

@@ -60,7 +60,7 @@ class MeetingsFileTest {
         BotHarness bot = bot();
         var mod = bot.moderator("1", "Mo");
         bot.sendFilesInGroup(mod, "/meetings import", List.of(upload("doc-1", "edmonton.json")), List.of());
-        assertThat(last(bot)).isEqualTo("Imported 315, skipped 0, updated 0.");
+        assertThat(last(bot)).isEqualTo(MeetingsFeatureTest.IN_UTC + "Imported 315, skipped 0, updated 0.");
         assertThat(store.meetings(GROUP)).hasSize(315);
         assertThat(gateway.downloads()).containsExactly("doc-1");
         assertThat(store.feedUrl(GROUP)).as("only URLs are refreshed").isEmpty();
@@ -69,7 +69,8 @@ class MeetingsFileTest {
 
         // The same file again, this time as a reply to the message that carries it.
         bot.sendFilesInGroup(mod, "/meetings import", List.of(), List.of(upload("doc-1", "edmonton.json")));
-        assertThat(last(bot)).isEqualTo("Imported 0, skipped 0, updated 0, unchanged 315.");
+        assertThat(last(bot))
+                .isEqualTo(MeetingsFeatureTest.IN_UTC + "Imported 0, skipped 0, updated 0, unchanged 315.");
     }
 
     @Test
@@ -80,7 +81,7 @@ class MeetingsFileTest {
         bot.deliver(new CommandInvoked("c1", bot.group(), new org.fellowship.core.model.Member(mod.id(), "Mo", true,
                 false, false), Instant.parse("2026-03-09T08:00:00Z"), new MessageRef(bot.group().id(), "m1"),
                 "meetings", "import", null, null, List.of(file), List.of()));
-        assertThat(last(bot)).isEqualTo("Imported 8, skipped 1 (no time), updated 0.");
+        assertThat(last(bot)).isEqualTo(MeetingsFeatureTest.IN_UTC + "Imported 8, skipped 1 (no time), updated 0.");
     }
 
     @Test

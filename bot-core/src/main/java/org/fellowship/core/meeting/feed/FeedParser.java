@@ -1,5 +1,12 @@
 package org.fellowship.core.meeting.feed;
 
+import static org.fellowship.core.meeting.feed.FeedText.clip;
+import static org.fellowship.core.meeting.feed.FeedText.decoded;
+import static org.fellowship.core.meeting.feed.FeedText.firstText;
+import static org.fellowship.core.meeting.feed.FeedText.joined;
+import static org.fellowship.core.meeting.feed.FeedText.placeAndAddress;
+import static org.fellowship.core.meeting.feed.FeedText.text;
+
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -25,7 +32,10 @@ import org.fellowship.core.text.Json;
  * with Sunday = 0, as a number, a string or a list of them; {@code time}/{@code end_time} local {@code HH:MM}, also
  * {@code HH:MM:SS} and {@code h:mm AM}; {@code end_time} defaults to start + 60 min; {@code timezone} per meeting,
  * else at feed level, else the community's) and BMLT search results ({@code weekday_tinyint} 1-7 with Sunday = 1,
- * {@code start_time}, {@code duration_time}, {@code time_zone}, {@code formats}).
+ * {@code start_time}, {@code duration_time}, {@code time_zone}, {@code formats}, case kept). Meeting Guide
+ * {@code attendance_option: "inactive"} entries are skipped (counted as "inactive"); dial-in numbers
+ * ({@code conference_phone}, BMLT {@code phone_meeting_number}) are kept, and a meeting with one but no place is
+ * "online". {@link ParsedFeed#readInFallbackZone()} counts meetings read in the community's zone for want of one.
  *
  * <p>Entries it cannot use are skipped and counted by reason; only a feed that is not JSON, not a list of meetings,
  * too large, or names an unknown feed-level zone fails as a whole ({@link FeedException}).
@@ -43,12 +53,7 @@ public final class FeedParser {
     /** Longest meeting read as running past midnight when its end time is earlier than its start. */
     private static final int MAX_OVERNIGHT_MINUTES = 6 * 60;
     static final String END_BEFORE_START = "end time before start, ignored";
-    /** Leading/trailing Unicode white space, including no-break and zero-width spaces that strip() leaves. */
-    private static final Pattern EDGE_SPACE = Pattern.compile(
-            "^[\\s\\p{Z}\\u200B\\uFEFF]+|[\\s\\p{Z}\\u200B\\uFEFF]+$", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,6}));");
-    private static final Map<String, String> NAMED_ENTITIES = Map.of("amp", "&", "lt", "<", "gt", ">",
-            "quot", "\"", "apos", "'", "nbsp", " ", "ndash", "\u2013", "mdash", "\u2014", "rsquo", "\u2019");
+    static final String INACTIVE = "inactive";
 
     /**
      * Parses a feed.
@@ -67,7 +72,7 @@ public final class FeedParser {
         } catch (Json.JsonException e) {
             throw new FeedException("That feed is " + e.getMessage() + ".");
         }
-        ZoneId feedZone = fallbackZone;
+        ZoneId feedZone = null;
         List<?> entries;
         if (root instanceof List<?> list) {
             entries = list;
@@ -87,8 +92,10 @@ public final class FeedParser {
         Set<String> sources = new java.util.HashSet<>();
         Map<String, Integer> skipped = new LinkedHashMap<>();
         Map<String, Integer> warnings = new LinkedHashMap<>();
+        int readInFallbackZone = 0;
         for (Object entry : entries) {
-            Result r = entry instanceof Map<?, ?> m ? entry(m, feedZone) : Result.skip("not a meeting");
+            Result r = entry instanceof Map<?, ?> m ? entry(m, feedZone == null ? fallbackZone : feedZone)
+                    : Result.skip("not a meeting");
             if (r.meeting == null) {
                 skipped.merge(r.reason, 1, Integer::sum);
             } else if (!sources.add(r.source)) {
@@ -100,18 +107,24 @@ public final class FeedParser {
                     slug = Slugs.withSuffix(r.meeting.slug(), attempt == 0 ? r.source : r.source + "#" + attempt);
                 }
                 meetings.put(slug, r.meeting.withSlug(slug));
+                if (feedZone == null && !r.ownZone) {
+                    readInFallbackZone++;
+                }
                 if (r.warning != null) {
                     warnings.merge(r.warning, 1, Integer::sum);
                 }
             }
         }
-        return new ParsedFeed(new ArrayList<>(meetings.values()), skipped, warnings);
+        return new ParsedFeed(new ArrayList<>(meetings.values()), skipped, warnings, readInFallbackZone);
     }
 
-    /** One entry's meeting and the key that identifies its source entry, or why it was skipped. */
-    private record Result(Meeting meeting, String source, String reason, String warning) {
+    /**
+     * One entry's meeting, the key that identifies its source entry and whether it named its own zone, or why it was
+     * skipped.
+     */
+    private record Result(Meeting meeting, String source, boolean ownZone, String reason, String warning) {
         static Result skip(String reason) {
-            return new Result(null, null, reason, null);
+            return new Result(null, null, false, reason, null);
         }
     }
 
@@ -120,6 +133,9 @@ public final class FeedParser {
         String name = decoded(text(m.get(bmlt ? "meeting_name" : "name")));
         if (name == null) {
             return Result.skip("no name");
+        }
+        if (!bmlt && INACTIVE.equals(text(m.get("attendance_option")))) {
+            return Result.skip(INACTIVE); // the Meeting Guide spec's way to list a meeting that no longer meets
         }
         String timeText = text(m.get(bmlt ? "start_time" : "time"));
         if (timeText == null) {
@@ -183,15 +199,19 @@ public final class FeedParser {
         if (url != null && !(url.startsWith("https://") || url.startsWith("http://"))) {
             url = null;
         }
-        String location = bmlt ? joined(m, "location_text", "location_street", "location_municipality")
+        String phone = clip(text(m.get(bmlt ? "phone_meeting_number" : "conference_phone")), Meeting.MAX_PHONE);
+        String location = bmlt ? withInfo(joined(m, "location_text", "location_street", "location_municipality"),
+                decoded(text(m.get("location_info"))))
                 : placeAndAddress(text(m.get("location")), firstText(m, "formatted_address", "address"));
-        if (location == null && !bmlt && "online".equals(text(m.get("attendance_option")))) {
-            location = "online";
+        boolean online = bmlt ? "2".equals(text(m.get("venue_type")))
+                : "online".equals(text(m.get("attendance_option")));
+        if (location == null && (online || phone != null)) {
+            location = "online"; // a dial-in meeting without a link or place still meets: by phone
         }
-        List<String> types = types(m.get(bmlt ? "formats" : "types"));
+        List<String> types = types(m.get(bmlt ? "formats" : "types"), bmlt);
         String notes = clip(decoded(text(m.get(bmlt ? "comments" : "notes"))), Meeting.MAX_NOTES);
         return new Result(new Meeting(slug, clip(name, Meeting.MAX_NAME), days, start, duration, zone, url,
-                clip(decoded(location), Meeting.MAX_URL), types, notes), source, null, warning);
+                clip(decoded(location), Meeting.MAX_URL), types, notes, phone), source, tz != null, null, warning);
     }
 
     /**
@@ -245,14 +265,20 @@ public final class FeedParser {
         return days;
     }
 
-    private static List<String> types(Object value) {
+    /** BMLT's free-text {@code location_info} ("Basement, side door") after the place it describes. */
+    private static String withInfo(String location, String info) {
+        return info == null ? location : location == null ? info : location + " (" + info + ")";
+    }
+
+    /** Meeting Guide codes upper-cased as before; BMLT format codes kept as written ("Ag" and "AG" differ). */
+    private static List<String> types(Object value, boolean bmlt) {
         List<?> raw = value instanceof List<?> l ? l
                 : value instanceof String s ? List.of((Object[]) s.split(",")) : List.of();
         Set<String> out = new LinkedHashSet<>();
         for (Object o : raw) {
             if (o instanceof String s) {
-                String code = s.strip().toUpperCase(Locale.ROOT);
-                if (code.matches("[A-Z0-9-]{1,12}") && out.size() < 30) {
+                String code = bmlt ? s.strip() : s.strip().toUpperCase(Locale.ROOT);
+                if (code.matches("[A-Za-z0-9-]{1,12}") && out.size() < 30) {
                     out.add(code);
                 }
             }
@@ -266,72 +292,5 @@ public final class FeedParser {
         } catch (DateTimeException e) {
             return java.util.Optional.empty();
         }
-    }
-
-    private static String text(Object value) {
-        if (value instanceof String s) {
-            String stripped = EDGE_SPACE.matcher(s).replaceAll("");
-            return stripped.isEmpty() ? null : stripped;
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        return null;
-    }
-
-    /** Decodes the HTML entities feeds exported from web pages carry ("Hope &amp; Serenity"); unknown ones stay. */
-    private static String decoded(String s) {
-        if (s == null || s.indexOf('&') < 0) {
-            return s;
-        }
-        String out = ENTITY.matcher(s).replaceAll(e -> {
-            String decoded = null;
-            if (e.group(3) != null) {
-                decoded = NAMED_ENTITIES.get(e.group(3).toLowerCase(Locale.ROOT));
-            } else {
-                int code = e.group(1) != null ? Integer.parseInt(e.group(1)) : Integer.parseInt(e.group(2), 16);
-                if (Character.isValidCodePoint(code) && code != 0 && !Character.isSurrogate((char) code)) {
-                    decoded = Character.toString(code);
-                }
-            }
-            return Matcher.quoteReplacement(decoded != null ? decoded : e.group());
-        });
-        String stripped = EDGE_SPACE.matcher(out).replaceAll("");
-        return stripped.isEmpty() ? null : stripped;
-    }
-
-    private static String firstText(Map<?, ?> m, String... keys) {
-        for (String k : keys) {
-            String t = text(m.get(k));
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    /** "District 12, 123 Main St, Springfield": the place name and the address, the place once when equal. */
-    private static String placeAndAddress(String place, String address) {
-        if (place == null || address == null) {
-            return place == null ? address : place;
-        }
-        String p = place.toLowerCase(Locale.ROOT);
-        String a = address.toLowerCase(Locale.ROOT);
-        return p.startsWith(a) ? place : a.startsWith(p) ? address : place + ", " + address;
-    }
-
-    private static String joined(Map<?, ?> m, String... keys) {
-        List<String> parts = new ArrayList<>();
-        for (String k : keys) {
-            String t = text(m.get(k));
-            if (t != null) {
-                parts.add(t);
-            }
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
-    }
-
-    private static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

@@ -210,4 +210,15 @@ public abstract class CommunityMigrationContract {
         assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(new ConversationId(Platform.TELEGRAM,
                 "-42420"));
     }
+
+    @Test
+    void aMigrationToTheSameIdIsIgnored() {
+        MentorStore store = stores().mentors();
+        CommunityId same = new CommunityId(Platform.TELEGRAM, "-4343");
+        store.setModeratorsChannel(Platform.TELEGRAM, new ConversationId(Platform.TELEGRAM, "-4343:7"));
+        assertThat(migrate(same, same)).isZero();
+        assertThat(store.moderatorsChannel(Platform.TELEGRAM)).contains(new ConversationId(Platform.TELEGRAM,
+                "-4343:7"));
+        assertThat(stores().aliases().current(same)).isEqualTo(same);
+    }
 }
