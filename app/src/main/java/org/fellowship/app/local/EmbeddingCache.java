@@ -26,7 +26,7 @@ import org.fellowship.app.semantic.SentenceEmbedder;
  */
 final class EmbeddingCache {
     private final Map<String, float[][]> cache = new ConcurrentHashMap<>();
-    private final Path cacheFile = Path.of(System.getProperty("java.io.tmpdir"), "fellowship-minilm-cache.bin");
+    private final Path cacheFile = Path.of(System.getProperty("java.io.tmpdir"), "fellowship-" + SentenceEmbedder.NAME + "-cache.bin");
     private final PrintStream err;
 
     EmbeddingCache(PrintStream err) {

@@ -53,19 +53,46 @@ final class EvaluationRows {
 
     /** The project's chat suite ({@code category,crisis,text}). */
     static List<Row> suite(Path csv) throws IOException {
+        return chat(csv, "s");
+    }
+
+    /**
+     * The independent writers' chat sets: every {@code *.csv} in {@code dir} ({@code category,crisis,text}), each
+     * written by one person who saw neither the suite, the lexicon nor the other sets; the file name is the writer
+     * and the fold group ({@code author:NAME}), so cross-validation always tests on a writer it has not seen.
+     */
+    static List<Row> authors(Path dir) throws IOException {
+        List<Row> out = new ArrayList<>();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return out;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+                String name = f.getFileName().toString().replaceFirst("\\.csv$", "");
+                out.addAll(chat(f, AUTHOR + name));
+            }
+        }
+        return out;
+    }
+
+    static final String AUTHOR = "author:";
+
+    private static List<Row> chat(Path csv, String group) throws IOException {
         List<List<String>> rows = DetectorEvaluation.Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
         List<Row> out = new ArrayList<>();
         int i = 0;
         for (List<String> r : rows.subList(1, rows.size())) {
             if (r.size() >= 3) {
-                out.add(new Row("chat", "s" + i++, r.get(0), r.get(1).strip().equals("1") ? 1 : 0, r.get(2)));
+                String g = group.startsWith(AUTHOR) ? group : group + i++;
+                out.add(new Row("chat", g, r.get(0).strip(), r.get(1).strip().equals("1") ? 1 : 0, r.get(2)));
             }
         }
         return out;
     }
 
     /** The rows of every file that exists, in this order; each missing file is reported on {@code err}. */
-    static List<Row> load(Path cssrsFile, Path cravingFile, Path suiteFile, PrintStream err) throws IOException {
+    static List<Row> load(Path cssrsFile, Path cravingFile, Path suiteFile, Path authorsDir, PrintStream err)
+            throws IOException {
         List<Row> rows = new ArrayList<>();
         for (Path p : new Path[] {cssrsFile, cravingFile, suiteFile}) {
             if (p == null || !Files.isRegularFile(p)) {
@@ -82,6 +109,7 @@ final class EvaluationRows {
         if (suiteFile != null && Files.isRegularFile(suiteFile)) {
             rows.addAll(suite(suiteFile));
         }
+        rows.addAll(authors(authorsDir));
         return rows;
     }
 }

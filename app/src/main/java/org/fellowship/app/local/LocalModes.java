@@ -120,7 +120,7 @@ public final class LocalModes {
     private static int evaluateDetector(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || args[1].startsWith("--")) {
             err.println("usage: evaluate-detector CSV [--column TEXT_COLUMN] [--label-column LABEL_COLUMN] [--simple] "
-                    + "[--no-semantic] [--suite FILE] [--craving FILE] [--cssrs FILE] [--write-model FILE]");
+                    + "[--no-semantic] [--suite FILE] [--authors DIR] [--craving FILE] [--cssrs FILE] [--write-model FILE]");
             return BAD_INPUT;
         }
         try {
@@ -141,7 +141,9 @@ public final class LocalModes {
             Path suite = SemanticEvaluation.isSuite(csv) ? csv
                     : Path.of(orDefault(option(args, "--suite"), SemanticEvaluation.DEFAULT_SUITE));
             String write = option(args, "--write-model");
-            new SemanticEvaluation(detector, out, err).run(dev, craving, suite, write == null ? null : Path.of(write));
+            Path authors = Path.of(orDefault(option(args, "--authors"), SemanticEvaluation.DEFAULT_AUTHORS));
+            new SemanticEvaluation(detector, out, err).run(dev, craving, suite, authors,
+                    write == null ? null : Path.of(write));
             return OK;
         } catch (IOException e) {
             err.println("evaluate-detector: " + e.getMessage());

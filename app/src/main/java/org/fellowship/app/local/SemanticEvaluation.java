@@ -38,6 +38,8 @@ import org.fellowship.core.safety.Detection;
  */
 final class SemanticEvaluation {
     static final String DEFAULT_SUITE = "app/src/test/resources/org/fellowship/app/semantic/chat-suite.csv";
+    /** The independent writers' sets, one file per writer (see {@link EvaluationRows#authors}). */
+    static final String DEFAULT_AUTHORS = "app/src/test/resources/org/fellowship/app/semantic/chat-authors";
     private static final int SEED = 18;
     /** A naive crisis regex of the kind many bots use: the baseline the detector must beat. */
     static final java.util.regex.Pattern NAIVE = java.util.regex.Pattern.compile("(?i)\\b(suicid\\w*|kill(ing)? "
@@ -72,8 +74,8 @@ final class SemanticEvaluation {
      *
      * @param writeModel where to write the model fitted on all rows, or {@code null}
      */
-    void run(Path cssrsFile, Path cravingFile, Path suiteFile, Path writeModel) throws IOException {
-        List<Row> rows = EvaluationRows.load(cssrsFile, cravingFile, suiteFile, err);
+    void run(Path cssrsFile, Path cravingFile, Path suiteFile, Path authorsDir, Path writeModel) throws IOException {
+        List<Row> rows = EvaluationRows.load(cssrsFile, cravingFile, suiteFile, authorsDir, err);
         List<MeaningBank.Statement> statements = bankStatements();
         for (MeaningBank.Statement s : statements) {
             rows.add(new Row("bank", s.id(), s.risk() ? "risk" : "safe", s.risk() ? 1 : 0, s.text()));
@@ -91,7 +93,6 @@ final class SemanticEvaluation {
         }
         MeaningBank bank = new MeaningBank(statements, bankVectors);
         List<Example> examples = CrisisModelTraining.weighted(examples(rows, bank));
-
         // model selection: the head penalty with the best out-of-fold recall (C-SSRS and chat suite averaged)
         double bestScore = -1;
         double bestL2 = CrisisModelTraining.HEAD_PENALTIES[0];
@@ -123,13 +124,13 @@ final class SemanticEvaluation {
         }
         String dataHash = hashOf(rows);
         List<String> provenance = List.of(
-                "Semantic-stage crisis model for all-MiniLM-L6-v2 (quantized) embeddings. Generated, do not edit:",
+                "Semantic-stage crisis model for bge-small-en-v1.5 (quantized) embeddings, with chat-svm.bin. Generated, do not edit:",
                 "  java -jar app/target/fellowship.jar evaluate-detector ../shared/data/crisis/cssrs-dev.csv "
                         + "--write-model app/src/main/resources/org/fellowship/app/semantic/semantic-model.txt",
-                String.format(Locale.ROOT, "Trained on %d rows (C-SSRS dev %d, craving %d, chat suite %d, bank %d); "
-                        + "data hash %s.", rows.size(), count(rows, "cssrs"), count(rows, "craving"),
+                String.format(Locale.ROOT, "Trained on %d rows (C-SSRS dev %d, craving %d, chat suite and writers %d, "
+                        + "bank %d); data hash %s.", rows.size(), count(rows, "cssrs"), count(rows, "craving"),
                         count(rows, "chat"), count(rows, "bank"), dataHash),
-                String.format(Locale.ROOT, "Head L2 %.0e chosen by user-grouped %d-fold cross-validation; threshold: "
+                String.format(Locale.ROOT, "Head L2 %.0e chosen by user-grouped %d-fold cross-validation; thresholds: "
                         + "lowest with inner out-of-fold alert rates within %s.", bestL2, CrisisModelTraining.FOLDS,
                         new TreeMap<>(CrisisModelTraining.CAPS)),
                 "Features: " + String.join(", ", MessageFeatures.NAMES) + " (see MessageFeatures).");
@@ -158,12 +159,14 @@ final class SemanticEvaluation {
                     pct(CrisisModelTraining.rate(examples, refit, group)),
                     ship == null ? "-" : pct(CrisisModelTraining.rate(examples, ship, group)));
         }
+        authorReport(rows, examples, lexicon, bestAlerts);
         StringBuilder weights = new StringBuilder();
         for (int i = 0; i < MessageFeatures.NAMES.length; i++) {
             weights.append(String.format(Locale.ROOT, " %s %.2f", MessageFeatures.NAMES[i], fitted.combiner()[i + 1]));
         }
-        out.printf(Locale.ROOT, "refitted threshold %s; combiner bias %.2f,%s%n", pct(fitted.threshold()),
-                fitted.combiner()[0], weights);
+        out.printf(Locale.ROOT, "refitted threshold %s, short-message chat-head threshold %.2f (%d support "
+                + "vectors); combiner bias %.2f,%s%n", pct(fitted.threshold()), fitted.shortThreshold(),
+                fitted.chat().vectors().length, fitted.combiner()[0], weights);
         // what most bots do, for comparison at matched false-alert rates
         double[] naive = new double[examples.size()];
         for (int i = 0; i < naive.length; i++) {
@@ -176,7 +179,7 @@ final class SemanticEvaluation {
                 pct(CrisisModelTraining.rate(examples, naive, "chat/crisis")),
                 pct(CrisisModelTraining.rate(examples, naive, "chat/negative")));
         // the trade-off, out of fold: one common threshold over the out-of-fold probabilities (lexicon alerts stand)
-        out.println("out-of-fold operating points (lexicon alerts + semantic probability >= threshold):");
+        out.println("out-of-fold operating points of the combiner alone (lexicon alerts + combined probability >= threshold):");
         out.println("  threshold  C-SSRS recall  supportive  indicator  chat recall  chat negatives");
         for (double t : new double[] {0.3, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9}) {
             double[] a = new double[examples.size()];
@@ -193,7 +196,41 @@ final class SemanticEvaluation {
         }
         if (writeModel != null) {
             Files.writeString(writeModel, fitted.write(), StandardCharsets.UTF_8);
-            out.println("model written to " + writeModel);
+            Path svm = writeModel.resolveSibling("chat-svm.bin");
+            try (var o = Files.newOutputStream(svm)) {
+                fitted.writeChatHead(o);
+            }
+            out.println("model written to " + writeModel + " and " + svm);
+        }
+    }
+
+    /**
+     * Per independent writer, out of fold (that writer's whole set held out): the nearest thing here to a hidden set
+     * written by someone else.
+     */
+    private void authorReport(List<Row> rows, List<Example> examples, double[] lexicon, double[] outOfFold) {
+        List<String> authors = rows.stream().map(Row::group).filter(g -> g.startsWith(EvaluationRows.AUTHOR))
+                .distinct().sorted().toList();
+        if (authors.isEmpty()) {
+            return;
+        }
+        out.println("  independent writers (each held out whole): crisis recall / non-crisis alerts, lexicon alone "
+                + "then out-of-fold");
+        for (String author : authors) {
+            int[] n = new int[2];
+            int[] lex = new int[2];
+            int[] oof = new int[2];
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).group().equals(author)) {
+                    int c = examples.get(i).crisis();
+                    n[c]++;
+                    lex[c] += lexicon[i] > 0 ? 1 : 0;
+                    oof[c] += outOfFold[i] > 0 ? 1 : 0;
+                }
+            }
+            out.printf(Locale.ROOT, "  %-28s %4d/%-4d  lexicon %s / %s   out-of-fold %s / %s%n", author, n[1], n[0],
+                    pct((double) lex[1] / n[1]), pct((double) lex[0] / n[0]), pct((double) oof[1] / n[1]),
+                    pct((double) oof[0] / n[0]));
         }
     }
 
@@ -233,6 +270,8 @@ final class SemanticEvaluation {
         for (int i = 0; i < users.size(); i++) {
             userIndex.put(users.get(i), i);
         }
+        List<String> authors = rows.stream().map(Row::group).filter(g -> g.startsWith(EvaluationRows.AUTHOR))
+                .distinct().sorted().toList();
         Map<String, Integer> rankInLabel = new TreeMap<>();
         List<Example> examples = new ArrayList<>();
         int other = 0;
@@ -245,6 +284,13 @@ final class SemanticEvaluation {
             }
             int fold = r.source().equals("bank") ? -1 : index % CrisisModelTraining.FOLDS;
             int inner = (index / CrisisModelTraining.FOLDS) % CrisisModelTraining.FOLDS;
+            if (r.group().startsWith(EvaluationRows.AUTHOR)) {
+                // a writer's whole set is one fold, outer and inner: every threshold is chosen on writers the heads
+                // did not learn from, and the figures are for writers the model has not seen
+                int a = authors.indexOf(r.group());
+                fold = a % CrisisModelTraining.FOLDS;
+                inner = (a + a / CrisisModelTraining.FOLDS) % CrisisModelTraining.FOLDS;
+            }
             float[][] windows = cache.get(r.text());
             Detection d = detector.detect(r.text());
             examples.add(new Example(r.source(), r.label(), fold, inner, r.crisis(),

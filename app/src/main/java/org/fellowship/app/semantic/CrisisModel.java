@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The learned part of the semantic stage, all chosen by user-grouped cross-validation ({@link CrisisModelTraining}):
- * two logistic-regression heads on the message's mean sentence embedding (one trained on every labelled set, one on
- * the chat-style examples alone), and a logistic combiner of the {@link MessageFeatures} with the threshold at which
- * it alerts. Immutable.
+ * The learned part of the semantic stage, all chosen by grouped cross-validation ({@link CrisisModelTraining}): a
+ * logistic-regression head on the message's mean sentence embedding trained on every labelled set, a kernel
+ * {@link ChatSvm chat head} trained on the chat-style examples alone, a logistic combiner of the
+ * {@link MessageFeatures} with the threshold at which it alerts, and the chat head's own threshold for short messages
+ * (at most {@value #SHORT_WORDS} words: chat messages, where the combiner's threshold, held back by long forum posts,
+ * would miss most of what the chat head sees). Immutable.
  */
-public record CrisisModel(float[] head, double headBias, float[] chatHead, double chatHeadBias, double[] combiner,
-                          double threshold, List<String> provenance) {
+public record CrisisModel(float[] head, double headBias, ChatSvm chat, double[] combiner, double threshold,
+                          double shortThreshold, List<String> provenance) {
     static final String RESOURCE = "/org/fellowship/app/semantic/semantic-model.txt";
+    /** Messages of at most this many words are read as chat: the chat head alone may alert on them. */
+    public static final int SHORT_WORDS = 60;
 
     public CrisisModel {
-        if (head.length != SentenceEmbedder.DIMENSIONS || chatHead.length != SentenceEmbedder.DIMENSIONS
-                || combiner.length != MessageFeatures.NAMES.length + 1) {
+        if (head.length != SentenceEmbedder.DIMENSIONS || combiner.length != MessageFeatures.NAMES.length + 1) {
             throw new IllegalArgumentException("model has the wrong shape");
         }
         provenance = List.copyOf(provenance);
@@ -37,9 +40,18 @@ public record CrisisModel(float[] head, double headBias, float[] chatHead, doubl
         return Math.max(-8, Math.min(8, z));
     }
 
+    /** The chat head's signed verdict, clipped to [-4, 4] as the combiner reads it. */
+    public double chatScore(MessageFeatures f) {
+        return Math.max(-4, Math.min(4, chat.decision(f.chatInput())));
+    }
+
     /** The combined crisis probability of a message. */
     public double probability(MessageFeatures f) {
-        double[] x = f.vector(logit(head, headBias, f.mean()), logit(chatHead, chatHeadBias, f.mean()));
+        return probability(f, chatScore(f));
+    }
+
+    double probability(MessageFeatures f, double chatScore) {
+        double[] x = f.vector(logit(head, headBias, f.mean()), chatScore);
         double z = combiner[0];
         for (int i = 0; i < x.length; i++) {
             z += combiner[i + 1] * x[i];
@@ -47,26 +59,36 @@ public record CrisisModel(float[] head, double headBias, float[] chatHead, doubl
         return 1 / (1 + Math.exp(-z));
     }
 
+    /** Whether the model reads a crisis: the combiner over its threshold, or a short message over the chat head's. */
+    public boolean alerts(MessageFeatures f) {
+        double chatScore = chatScore(f);
+        return alerts(probability(f, chatScore), chatScore, f.words(), threshold, shortThreshold);
+    }
+
+    static boolean alerts(double probability, double chatScore, int words, double threshold, double shortThreshold) {
+        return probability >= threshold || words <= SHORT_WORDS && chatScore >= shortThreshold;
+    }
+
     public static CrisisModel builtIn() {
-        try (InputStream in = CrisisModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+        try (InputStream in = CrisisModel.class.getResourceAsStream(RESOURCE);
+             InputStream svm = CrisisModel.class.getResourceAsStream(ChatSvm.RESOURCE)) {
+            if (in == null || svm == null) {
+                throw new IllegalStateException(RESOURCE + " or " + ChatSvm.RESOURCE + " is not on the classpath");
             }
-            return read(in);
+            return read(in, ChatSvm.read(svm));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static CrisisModel read(InputStream in) throws IOException {
+    static CrisisModel read(InputStream in, ChatSvm chat) throws IOException {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<String> provenance = new ArrayList<>();
         float[] head = null;
-        float[] chatHead = null;
         double bias = 0;
-        double chatBias = 0;
         double[] combiner = null;
         double threshold = Double.NaN;
+        double shortThreshold = Double.NaN;
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("#")) {
@@ -76,9 +98,7 @@ public record CrisisModel(float[] head, double headBias, float[] chatHead, doubl
             String[] p = line.strip().split("\\s+");
             switch (p[0]) {
                 case "head.bias" -> bias = Double.parseDouble(p[1]);
-                case "chat-head.bias" -> chatBias = Double.parseDouble(p[1]);
                 case "head.weights" -> head = floats(p);
-                case "chat-head.weights" -> chatHead = floats(p);
                 case "combiner" -> {
                     combiner = new double[p.length - 1];
                     for (int i = 1; i < p.length; i++) {
@@ -86,14 +106,15 @@ public record CrisisModel(float[] head, double headBias, float[] chatHead, doubl
                     }
                 }
                 case "threshold" -> threshold = Double.parseDouble(p[1]);
+                case "short-threshold" -> shortThreshold = Double.parseDouble(p[1]);
                 case "" -> { }
                 default -> throw new IOException("unknown model line " + p[0]);
             }
         }
-        if (head == null || chatHead == null || combiner == null || Double.isNaN(threshold)) {
+        if (head == null || combiner == null || Double.isNaN(threshold) || Double.isNaN(shortThreshold)) {
             throw new IOException("incomplete model");
         }
-        return new CrisisModel(head, bias, chatHead, chatBias, combiner, threshold, provenance);
+        return new CrisisModel(head, bias, chat, combiner, threshold, shortThreshold, provenance);
     }
 
     private static float[] floats(String[] p) {
@@ -110,6 +131,9 @@ public record CrisisModel(float[] head, double headBias, float[] chatHead, doubl
             sb.append("# ").append(p).append('\n');
         }
         sb.append("threshold ").append(fmt(threshold)).append('\n');
+        sb.append("# the chat head (chat-svm.bin) alone alerts on a message of at most ").append(SHORT_WORDS)
+                .append(" words at\n");
+        sb.append("short-threshold ").append(fmt(shortThreshold)).append('\n');
         sb.append("# combiner: bias, then ").append(String.join(", ", MessageFeatures.NAMES)).append('\n');
         sb.append("combiner");
         for (double c : combiner) {
@@ -117,9 +141,12 @@ public record CrisisModel(float[] head, double headBias, float[] chatHead, doubl
         }
         sb.append("\nhead.bias ").append(fmt(headBias)).append("\nhead.weights");
         weights(sb, head);
-        sb.append("\nchat-head.bias ").append(fmt(chatHeadBias)).append("\nchat-head.weights");
-        weights(sb, chatHead);
         return sb.append('\n').toString();
+    }
+
+    /** Writes the chat head (what {@link #builtIn} reads as {@code chat-svm.bin}). */
+    public void writeChatHead(java.io.OutputStream out) throws IOException {
+        chat.write(out);
     }
 
     private static void weights(StringBuilder sb, float[] w) {

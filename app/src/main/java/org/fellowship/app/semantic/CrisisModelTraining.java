@@ -48,7 +48,7 @@ public final class CrisisModelTraining {
             return features.mean();
         }
 
-        /** Chat-style rows (the suite and the reference bank): what the chat head learns from. */
+        /** Chat-style rows (the suite, the writers' sets and the reference bank): what the chat head learns from. */
         boolean chatStyle() {
             return source.equals("chat") || source.equals("bank");
         }
@@ -89,23 +89,22 @@ public final class CrisisModelTraining {
         return out;
     }
 
-    /** Fits the heads, the combiner and the threshold on {@code train}. */
+    /** Fits the heads, the combiner and both thresholds on {@code train}. */
     public static Fitted fit(List<Example> train, double l2, List<String> provenance) {
         double[] head = fitHead(train, l2);
-        double[] chatHead = fitHead(select(train, Example::chatStyle), l2);
-        // the combiner sees head log-odds of rows the heads were not trained on
+        ChatSvm chat = chatHead(train);
+        // the combiner and the thresholds see head verdicts on rows the heads were not trained on
         double[] innerLogit = new double[train.size()];
-        double[] innerChatLogit = new double[train.size()];
+        double[] innerChat = new double[train.size()];
         for (int f = 0; f < FOLDS; f++) {
             final int fold = f;
             List<Example> part = select(train, e -> e.innerFold() != fold);
             double[] h = fitHead(part, l2);
-            double[] c = fitHead(select(part, Example::chatStyle), l2);
+            ChatSvm c = chatHead(part);
             for (int i = 0; i < train.size(); i++) {
                 if (train.get(i).innerFold() == fold) {
-                    double[] m = toDouble(train.get(i).mean());
-                    innerLogit[i] = clip(Logistic.logit(h, m));
-                    innerChatLogit[i] = clip(Logistic.logit(c, m));
+                    innerLogit[i] = clip(Logistic.logit(h, toDouble(train.get(i).mean())));
+                    innerChat[i] = Math.max(-4, Math.min(4, c.decision(train.get(i).features().chatInput())));
                 }
             }
         }
@@ -114,7 +113,7 @@ public final class CrisisModelTraining {
         double[] w = new double[train.size()];
         for (int i = 0; i < train.size(); i++) {
             Example e = train.get(i);
-            x[i] = e.features().vector(innerLogit[i], innerChatLogit[i]);
+            x[i] = e.features().vector(innerLogit[i], innerChat[i]);
             y[i] = e.crisis();
             w[i] = e.weight();
         }
@@ -123,9 +122,43 @@ public final class CrisisModelTraining {
         for (int i = 0; i < train.size(); i++) {
             probabilities[i] = 1 / (1 + Math.exp(-Logistic.logit(combiner, x[i])));
         }
-        double threshold = chooseThreshold(train, probabilities);
-        return new Fitted(new CrisisModel(weights(head), head[0], weights(chatHead), chatHead[0], combiner, threshold,
+        double threshold = lowestWithinCaps(train, THRESHOLDS, t -> i -> probabilities[i] >= t);
+        double shortThreshold = lowestWithinCaps(train, SHORT_THRESHOLDS, t -> i -> CrisisModel.alerts(
+                probabilities[i], innerChat[i], train.get(i).features().words(), threshold, t));
+        return new Fitted(new CrisisModel(weights(head), head[0], chat, combiner, threshold, shortThreshold,
                 provenance), probabilities);
+    }
+
+    private static final double[] THRESHOLDS = grid(0.05, 0.99, 0.01);
+    private static final double[] SHORT_THRESHOLDS = grid(-1, 4, 0.02);
+    /** Chat heads already trained, by the identity of their training rows (cross-validation refits the same sets). */
+    private static final Map<Long, ChatSvm> CHAT_HEADS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The chat head trained on the chat-style rows of {@code rows}. */
+    static ChatSvm chatHead(List<Example> rows) {
+        List<Example> chat = select(rows, Example::chatStyle);
+        long key = 17;
+        for (Example e : chat) {
+            key = key * 31 + System.identityHashCode(e);
+        }
+        return CHAT_HEADS.computeIfAbsent(key * 31 + chat.size(), k -> {
+            List<float[]> x = new ArrayList<>(chat.size());
+            int[] y = new int[chat.size()];
+            for (int i = 0; i < chat.size(); i++) {
+                x.add(chat.get(i).features().chatInput());
+                y[i] = chat.get(i).crisis();
+            }
+            return ChatSvm.train(x, y);
+        });
+    }
+
+    private static double[] grid(double from, double to, double step) {
+        int n = (int) Math.round((to - from) / step) + 1;
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = from + i * step;
+        }
+        return g;
     }
 
     private static float[] weights(double[] beta) {
@@ -136,36 +169,40 @@ public final class CrisisModelTraining {
         return w;
     }
 
-    /** The lowest threshold at which every capped group's alert rate (lexicon alerts included) stays in its cap. */
-    static double chooseThreshold(List<Example> rows, double[] probabilities) {
-        for (int t = 5; t <= 99; t++) {
-            double threshold = t / 100.0;
+    /**
+     * The lowest value in {@code grid} at which every capped group's alert rate (lexicon alerts included) stays in
+     * its cap; where the lexicon alone is over a cap, the semantic stage may add at most {@link #ADDED_WHERE_OVER}
+     * there.
+     */
+    static double lowestWithinCaps(List<Example> rows, double[] grid,
+                                   java.util.function.DoubleFunction<java.util.function.IntPredicate> alertsAt) {
+        for (double value : grid) {
+            java.util.function.IntPredicate alerts = alertsAt.apply(value);
             boolean ok = true;
             for (Map.Entry<String, Double> cap : CAPS.entrySet()) {
                 int n = 0;
-                int alerts = 0;
+                int alerted = 0;
                 int lexicon = 0;
                 for (int i = 0; i < rows.size(); i++) {
                     if (rows.get(i).in(cap.getKey())) {
                         n++;
                         lexicon += rows.get(i).lexFlag() ? 1 : 0;
-                        if (rows.get(i).lexFlag() || probabilities[i] >= threshold) {
-                            alerts++;
+                        if (rows.get(i).lexFlag() || alerts.test(i)) {
+                            alerted++;
                         }
                     }
                 }
-                // where the lexicon alone is over a cap, the semantic stage may add at most one point there
                 double allowed = n == 0 ? 1 : Math.max(cap.getValue(), (double) lexicon / n + ADDED_WHERE_OVER);
-                if (n > 0 && (double) alerts / n > allowed) {
+                if (n > 0 && (double) alerted / n > allowed) {
                     ok = false;
                     break;
                 }
             }
             if (ok) {
-                return threshold;
+                return value;
             }
         }
-        return 0.99;
+        return grid[grid.length - 1];
     }
 
     /**
@@ -187,7 +224,7 @@ public final class CrisisModelTraining {
                 Example e = examples.get(i);
                 if (e.fold() == fold) {
                     probability[i] = model.probability(e.features());
-                    alert[i] = e.lexFlag() || probability[i] >= model.threshold() ? 1 : 0;
+                    alert[i] = e.lexFlag() || model.alerts(e.features()) ? 1 : 0;
                 }
             }
         }
@@ -199,8 +236,7 @@ public final class CrisisModelTraining {
         double[] alert = new double[examples.size()];
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
-            double p = model.probability(e.features());
-            alert[i] = e.lexFlag() || p >= model.threshold() ? 1 : 0;
+            alert[i] = e.lexFlag() || model.alerts(e.features()) ? 1 : 0;
         }
         return alert;
     }

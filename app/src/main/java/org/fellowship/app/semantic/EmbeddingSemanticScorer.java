@@ -59,17 +59,18 @@ public final class EmbeddingSemanticScorer implements SemanticScorer {
         SentenceEmbedder.Embedded e = embedder.embedWindows(text);
         MessageFeatures f = MessageFeatures.of(text, lexicon, e.vectors(), bank);
         double p = model.probability(f);
+        boolean crisis = model.alerts(f);
         MeaningBank.Comparison c = f.bank();
         int[] span = e.spans()[c.window()];
         int start = Math.min(Math.max(0, span[0]), text.length());
         int end = Math.min(Math.max(start, span[1]), text.length());
         MeaningBank.Statement s = c.statement();
-        return new Reading(p, p >= model.threshold(), s == null ? null : s.category(), start, end,
+        return new Reading(p, crisis, s == null ? null : s.category(), start, end,
                 s == null ? null : s.id());
     }
 
     @Override
     public String name() {
-        return "minilm-l6-v2-q";
+        return SentenceEmbedder.NAME;
     }
 }

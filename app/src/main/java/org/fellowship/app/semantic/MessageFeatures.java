@@ -11,9 +11,10 @@ import org.fellowship.core.text.TextNormalizer;
  * embedding alone blurs "I'm giving my things away" with "I gave my things away when I got sober"; the voice
  * features are what the lexicon's context rules look at.
  *
- * @param base the features in {@link #NAMES} order, with the two head slots left at 0
+ * @param base  the features in {@link #NAMES} order, with the two head slots left at 0
+ * @param words the message's length in words (short messages also get the chat head's own verdict)
  */
-public record MessageFeatures(float[] mean, double[] base, MeaningBank.Comparison bank) {
+public record MessageFeatures(float[] mean, double[] base, MeaningBank.Comparison bank, int words) {
     /** The combiner's inputs, in order. */
     public static final String[] NAMES = {"lexicon", "head", "chat-head", "risk", "margin", "first-person",
             "you", "past", "support", "length"};
@@ -29,7 +30,12 @@ public record MessageFeatures(float[] mean, double[] base, MeaningBank.Compariso
         double[] base = {lexicon.crisisScore(), 0, 0, c.risk(), c.margin(),
                 Math.min(1, 5.0 * v.firstPerson() / words), Math.min(1, v.secondPerson() / 2.0),
                 Math.min(1, v.pastMarkers()), Math.min(1, v.supportMarkers() / 2.0), Math.log1p(words) / 5};
-        return new MessageFeatures(SentenceEmbedder.mean(windows), base, c);
+        return new MessageFeatures(SentenceEmbedder.mean(windows), base, c, words);
+    }
+
+    /** What the chat head reads: the mean embedding and the lexicon score. */
+    float[] chatInput() {
+        return ChatSvm.input(mean, base[0]);
     }
 
     /** The full vector with the heads' log-odds filled in. */

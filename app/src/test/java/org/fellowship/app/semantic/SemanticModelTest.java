@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real semantic stage: the quantized all-MiniLM-L6-v2 from the Maven Central artifact on ONNX Runtime, the
+ * The real semantic stage: the quantized bge-small-en-v1.5 from the Maven Central artifact on ONNX Runtime, the
  * curated bank and the shipped model. Embeds a few hundred short messages (seconds).
  */
 class SemanticModelTest {
@@ -77,7 +77,8 @@ class SemanticModelTest {
 
     @Test
     void noReferenceStatementIsANearCopyOfAChatSuiteMessage() throws IOException {
-        // the suite stays a test of meaning, not of remembering: nothing in the bank within cosine 0.8 of it
+        // the suite stays a test of meaning, not of remembering: nothing in the bank within cosine 0.95 of it
+        // (bge-small's cosines run high: a bank statement's closest suite message lies at 0.80 in the median)
         List<float[]> suite = new ArrayList<>();
         for (Message m : suite()) {
             suite.add(scorer.embedder().embed(m.text()));
@@ -85,7 +86,38 @@ class SemanticModelTest {
         for (MeaningBank.Statement s : scorer.bank().statements()) {
             float[] v = scorer.embedder().embed(s.text());
             double closest = suite.stream().mapToDouble(u -> SentenceEmbedder.cosine(u, v)).max().orElse(0);
-            assertThat(closest).as("statement %s", s.id()).isLessThan(0.8);
+            assertThat(closest).as("statement %s", s.id()).isLessThan(0.95);
+        }
+    }
+
+    @Test
+    void everyWritersSetIsWellFormedWithBothClassesAndNoRowTwice() throws IOException {
+        Path dir = Path.of("src/test/resources/org/fellowship/app/semantic/chat-authors");
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(5);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Path f : files) {
+            List<String> lines = Files.readAllLines(f);
+            assertThat(lines.get(0).replace("\"", "")).as(f.toString()).isEqualTo("category,crisis,text");
+            int crisis = 0;
+            int other = 0;
+            for (String line : lines.subList(1, lines.size())) {
+                String[] p = line.replace("\"", "").split(",", 3);
+                assertThat(p).as(f + " row").hasSize(3);
+                assertThat(p[1]).isIn("0", "1");
+                if (p[1].equals("1")) {
+                    crisis++;
+                } else {
+                    other++;
+                }
+                assertThat(seen.add(p[2].toLowerCase(java.util.Locale.ROOT).strip())).as("a row repeated in " + f)
+                        .isTrue();
+            }
+            assertThat(crisis).as(f.toString()).isGreaterThan(100);
+            assertThat(other).as(f.toString()).isGreaterThan(100);
         }
     }
 
